@@ -1,0 +1,102 @@
+//! Operational errors: things that stop an operation before any rule can run.
+//!
+//! Rule findings are [`Violation`]s; an operation that refuses
+//! its input because of them returns [`Error::Rejected`] carrying all of them.
+
+use crate::violation::Violation;
+
+/// Everything that can go wrong in kix-core, as a typed error.
+///
+/// ```
+/// use kix_core::{Error, Hub};
+/// let err = Hub::from_json("{ not json").unwrap_err();
+/// assert!(matches!(err, Error::Json { .. }));
+/// assert!(err.to_string().contains("line 1"));
+/// ```
+#[derive(Debug, Clone, PartialEq, thiserror::Error)]
+#[non_exhaustive]
+pub enum Error {
+    /// A JSON document could not be read into the expected type.
+    #[error("invalid {what} JSON at {path} (line {line}, column {column}): {message}")]
+    Json {
+        /// What was being read (`hub`, `event`, ...).
+        what: &'static str,
+        /// The path of the offending field inside the document (`.` for the root).
+        path: String,
+        /// Line of the error, 1-based (0 when unknown).
+        line: usize,
+        /// Column of the error, 1-based (0 when unknown).
+        column: usize,
+        /// What serde said.
+        message: String,
+    },
+    /// A file could not be read.
+    #[error("cannot read {path}: {message}")]
+    Io {
+        /// The file.
+        path: String,
+        /// The operating system's message.
+        message: String,
+    },
+    /// A time-zone name is not in the tz database.
+    #[error("unknown time zone {0:?}: not an IANA zone name")]
+    UnknownZone(String),
+    /// A string is not an assigned ISO 3166-1 alpha-2 country code.
+    #[error("{0:?} is not an assigned ISO 3166-1 alpha-2 country code")]
+    InvalidCountryCode(String),
+    /// Something that was asked for by id does not exist.
+    #[error("no {what} with id {id:?}")]
+    NotFound {
+        /// The kind of thing (`training cycle`, `nomination`, ...).
+        what: &'static str,
+        /// The id asked for.
+        id: String,
+    },
+    /// The input broke one or more rules; every violation found is here.
+    #[error("{} rule violation(s); first: {}", .0.len(), .0.first().map(ToString::to_string).unwrap_or_default())]
+    Rejected(Vec<Violation>),
+}
+
+/// A single violation returned by a query (such as
+/// [`Timeline::month_index`](crate::timeline::Timeline::month_index)) becomes a
+/// rejection, so `?` works in functions returning [`Error`].
+///
+/// ```
+/// fn month(date: chrono::NaiveDate) -> Result<u32, kix_core::Error> {
+///     Ok(kix_core::emap().timeline.month_index(date)?)
+/// }
+/// assert!(month(chrono::NaiveDate::from_ymd_opt(2019, 1, 1).unwrap()).is_err());
+/// ```
+impl From<Violation> for Error {
+    fn from(v: Violation) -> Self {
+        Error::Rejected(vec![v])
+    }
+}
+
+impl Error {
+    /// Reads JSON into `T`, turning any failure into [`Error::Json`] with the
+    /// path of the offending field.
+    pub(crate) fn parse_json<T: serde::de::DeserializeOwned>(what: &'static str, text: &str) -> Result<T, Error> {
+        let de = &mut serde_json::Deserializer::from_str(text);
+        serde_path_to_error::deserialize(de).map_err(|err| {
+            let path = err.path().to_string();
+            let inner = err.into_inner();
+            Error::Json { what, path, line: inner.line(), column: inner.column(), message: inner.to_string() }
+        })
+    }
+
+    /// The violations of a [`Error::Rejected`], empty for other errors.
+    ///
+    /// ```
+    /// use kix_core::{Code, Error, Violation};
+    /// let err = Error::Rejected(vec![Violation::new(Code::CountryUnknown, "", "x")]);
+    /// assert_eq!(err.violations().len(), 1);
+    /// ```
+    #[must_use]
+    pub fn violations(&self) -> &[Violation] {
+        match self {
+            Error::Rejected(v) => v,
+            _ => &[],
+        }
+    }
+}

@@ -1,0 +1,112 @@
+//! # kix-core
+//!
+//! The KIX EMAP education hub as a library: one source of truth for its
+//! countries, sub-regions and partners, the project timeline, yearly training
+//! cycles with per-country quotas, and every rule about them. The Python
+//! package (`kix`) and the mobile bindings call this crate; they never
+//! re-implement a rule.
+//!
+//! ## A tour
+//!
+//! ```
+//! use chrono::NaiveDate;
+//! use kix_core::{Code, Nomination, Violations};
+//!
+//! // The embedded KIX EMAP hub, parsed once.
+//! let hub = kix_core::emap();
+//!
+//! // Countries by code or by the names people type.
+//! let kg = hub.country("Kyrgyz Republic").unwrap();
+//! assert_eq!(kg.code.as_str(), "KG");
+//! assert_eq!(kix_core::resolve_country("Burma")?.as_str(), "MM");
+//!
+//! // Who covers a country, and where a date sits in the project.
+//! let date = NaiveDate::from_ymd_opt(2021, 6, 15).unwrap();
+//! assert_eq!(hub.partner_for(kg.code, date).unwrap().name, "NUGSE");
+//! assert_eq!(hub.timeline.month_index(date)?, 15);
+//!
+//! // The hub checks clean, but for five members the seeds do not place.
+//! let report = hub.check();
+//! assert!(!report.has_errors());
+//! assert_eq!(report.len(), 5);
+//!
+//! // Quotas hold: a fourth pending nominee is refused.
+//! let mut hub = hub.clone();
+//! let on = NaiveDate::from_ymd_opt(2020, 7, 1).unwrap();
+//! for who in ["a", "b", "c", "d"] {
+//!     let result = hub.nominate("cycle-1", Nomination::new(who, &format!("{who}@example.kg"), kg.code, on));
+//!     if who == "d" {
+//!         assert_eq!(result.unwrap_err().violations()[0].code, Code::TrainingQuotaExceeded);
+//!     }
+//! }
+//! # Ok::<(), Box<dyn std::error::Error>>(())
+//! ```
+//!
+//! ## Errors
+//!
+//! Rules report [`Violation`]s, all at once, each with a stable [`Code`].
+//! Operations that cannot go on return a typed [`Error`]. Nothing panics on
+//! any input.
+
+#![forbid(unsafe_code)]
+
+pub mod country;
+pub mod error;
+pub mod hub;
+pub mod text;
+pub mod timeline;
+pub mod training;
+pub mod violation;
+pub mod zone;
+
+pub use country::{CountryCode, Weekday, resolve_country};
+pub use error::Error;
+pub use hub::{Assignment, Country, Hub, Organisation, PartnerRole, Period, RestDayChange, SubRegion, Subdivision};
+pub use timeline::{Phase, Timeline, TimelinePosition};
+pub use training::{
+    LedgerRow, Nomination, NominationStatus, NominationStep, QuotaLedger, TimelineLedger, Training, TrainingCycle,
+    TrainingPolicy,
+};
+pub use violation::{Code, Severity, Violation, Violations};
+pub use zone::{ZoneId, tzdata_version};
+
+/// The JSON of the embedded KIX EMAP hub, as shipped in the crate.
+///
+/// ```
+/// assert!(kix_core::EMAP_JSON.contains("NORRAG"));
+/// ```
+pub const EMAP_JSON: &str = include_str!("../data/emap.json");
+
+/// The KIX EMAP hub embedded in the crate, parsed on first use.
+///
+/// ```
+/// let hub = kix_core::emap();
+/// assert_eq!(hub.name, "KIX EMAP Hub");
+/// assert_eq!(hub.sub_regions.len(), 4);
+/// ```
+#[must_use]
+pub fn emap() -> &'static Hub {
+    static HUB: std::sync::OnceLock<Hub> = std::sync::OnceLock::new();
+    HUB.get_or_init(|| {
+        // The embedded document is part of the crate and every test run parses
+        // and checks it (`tests::the_embedded_hub_parses`), so this cannot fail
+        // in a released build; failing loudly here is the honest outcome of a
+        // broken build, not of user input.
+        #[allow(clippy::expect_used)]
+        Hub::from_json(EMAP_JSON).expect("the embedded KIX EMAP hub JSON is valid")
+    })
+}
+
+/// The README's Rust example runs as a doctest.
+#[cfg(doctest)]
+#[doc = include_str!("../../README.md")]
+struct ReadmeDoctests;
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn the_embedded_hub_parses() {
+        let hub = super::Hub::from_json(super::EMAP_JSON);
+        assert!(hub.is_ok(), "{hub:?}");
+    }
+}

@@ -1,0 +1,1065 @@
+//! Yearly training cycles of national experts, their nominations and quotas.
+//!
+//! Each cycle takes up to a quota of nominees per country (3 by the hub's
+//! policy). A nomination moves `nominated → endorsed` (by the National KIX
+//! Steering Committee, also called the National Managing Committee) `→
+//! confirmed` (by the hub) `→ completed`, or ends `withdrawn` or `rejected`.
+//! Pending nominations (nominated or endorsed) hold a seat, as Indico counts
+//! pending registrations; a withdrawal or rejection frees it for a substitute.
+
+use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::fmt;
+
+use chrono::NaiveDate;
+use schemars::JsonSchema;
+use serde::{Deserialize, Serialize};
+
+use crate::country::{CountryCode, truncate};
+use crate::error::Error;
+use crate::hub::Hub;
+use crate::text::normalize_email;
+use crate::timeline::Timeline;
+use crate::violation::{Code, Violation};
+
+/// The hub's rules for training cycles.
+///
+/// ```
+/// assert_eq!(kix_core::emap().training.policy.nominees_per_country, 3);
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct TrainingPolicy {
+    /// Seats per country per cycle (pending and confirmed nominations count).
+    pub nominees_per_country: u32,
+}
+
+/// The policy and the cycles.
+///
+/// ```
+/// let training = &kix_core::emap().training;
+/// assert_eq!(training.cycles[0].start.to_string(), "2020-09-07");
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Training {
+    /// The rules.
+    pub policy: TrainingPolicy,
+    /// The cycles, in order.
+    #[serde(default)]
+    pub cycles: Vec<TrainingCycle>,
+}
+
+/// Where a nomination stands.
+///
+/// ```
+/// use kix_core::NominationStatus;
+/// assert!(NominationStatus::Endorsed.holds_seat());
+/// assert!(!NominationStatus::Withdrawn.holds_seat());
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum NominationStatus {
+    /// Proposed by the country; not yet endorsed.
+    Nominated,
+    /// Endorsed by the National KIX Steering Committee.
+    Endorsed,
+    /// Confirmed by the hub.
+    Confirmed,
+    /// Took part to the end of the cycle.
+    Completed,
+    /// Withdrawn; the seat is free for a substitute.
+    Withdrawn,
+    /// Rejected, with a reason; the seat is free.
+    Rejected,
+}
+
+impl NominationStatus {
+    /// Whether a nomination in this status counts against the country's quota.
+    ///
+    /// ```
+    /// assert!(kix_core::NominationStatus::Nominated.holds_seat());
+    /// ```
+    #[must_use]
+    pub fn holds_seat(self) -> bool {
+        !matches!(self, NominationStatus::Withdrawn | NominationStatus::Rejected)
+    }
+
+    /// Whether the nomination is still waiting for the hub's confirmation.
+    ///
+    /// ```
+    /// assert!(kix_core::NominationStatus::Endorsed.is_pending());
+    /// assert!(!kix_core::NominationStatus::Confirmed.is_pending());
+    /// ```
+    #[must_use]
+    pub fn is_pending(self) -> bool {
+        matches!(self, NominationStatus::Nominated | NominationStatus::Endorsed)
+    }
+
+    /// The name used in JSON and messages.
+    ///
+    /// ```
+    /// assert_eq!(kix_core::NominationStatus::Withdrawn.as_str(), "withdrawn");
+    /// ```
+    #[must_use]
+    pub fn as_str(self) -> &'static str {
+        match self {
+            NominationStatus::Nominated => "nominated",
+            NominationStatus::Endorsed => "endorsed",
+            NominationStatus::Confirmed => "confirmed",
+            NominationStatus::Completed => "completed",
+            NominationStatus::Withdrawn => "withdrawn",
+            NominationStatus::Rejected => "rejected",
+        }
+    }
+}
+
+impl fmt::Display for NominationStatus {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// A person nominated to a cycle, and the dates of each step.
+///
+/// Its `Debug` output hides the name and e-mail.
+///
+/// ```
+/// use chrono::NaiveDate;
+/// let n = kix_core::Nomination::new("Aigerim Bekova", "aigerim@example.kg", "KG".parse()?, NaiveDate::from_ymd_opt(2020, 7, 1).unwrap());
+/// assert_eq!(n.status, kix_core::NominationStatus::Nominated);
+/// assert!(!format!("{n:?}").contains("Aigerim"));
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+#[derive(Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Nomination {
+    /// Full name of the nominee.
+    pub full_name: String,
+    /// E-mail of the nominee; compared after trimming, Unicode normalization and case folding.
+    pub email: String,
+    /// The nominee's country.
+    pub country: CountryCode,
+    /// Current status.
+    pub status: NominationStatus,
+    /// When the country nominated the person.
+    pub nominated_on: NaiveDate,
+    /// When the National KIX Steering Committee endorsed the nomination.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub endorsed_on: Option<NaiveDate>,
+    /// When the hub confirmed it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub confirmed_on: Option<NaiveDate>,
+    /// When the nominee completed the cycle.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub completed_on: Option<NaiveDate>,
+    /// When the nomination was withdrawn or rejected.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub closed_on: Option<NaiveDate>,
+    /// Why it was rejected.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub rejection_reason: Option<String>,
+}
+
+impl Nomination {
+    /// A fresh nomination in status `nominated`.
+    ///
+    /// ```
+    /// use chrono::NaiveDate;
+    /// let n = kix_core::Nomination::new("A", "a@example.org", "NP".parse()?, NaiveDate::from_ymd_opt(2020, 7, 1).unwrap());
+    /// assert!(n.endorsed_on.is_none());
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    #[must_use]
+    pub fn new(full_name: &str, email: &str, country: CountryCode, nominated_on: NaiveDate) -> Self {
+        Nomination {
+            full_name: full_name.to_owned(),
+            email: email.to_owned(),
+            country,
+            status: NominationStatus::Nominated,
+            nominated_on,
+            endorsed_on: None,
+            confirmed_on: None,
+            completed_on: None,
+            closed_on: None,
+            rejection_reason: None,
+        }
+    }
+}
+
+impl fmt::Debug for Nomination {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("Nomination")
+            .field("full_name", &"<redacted>")
+            .field("email", &"<redacted>")
+            .field("country", &self.country)
+            .field("status", &self.status)
+            .field("nominated_on", &self.nominated_on)
+            .field("endorsed_on", &self.endorsed_on)
+            .field("confirmed_on", &self.confirmed_on)
+            .field("completed_on", &self.completed_on)
+            .field("closed_on", &self.closed_on)
+            .finish_non_exhaustive()
+    }
+}
+
+/// One yearly training cycle.
+///
+/// ```
+/// let cycle = &kix_core::emap().training.cycles[0];
+/// assert_eq!(cycle.endorsement_date.unwrap().to_string(), "2020-07-20");
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct TrainingCycle {
+    /// Short id, e.g. `cycle-1`.
+    pub id: String,
+    /// Name for people.
+    pub name: String,
+    /// When the National KIX Steering Committees approve candidates.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub endorsement_date: Option<NaiveDate>,
+    /// First day of the cycle.
+    pub start: NaiveDate,
+    /// Last day, when known.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub end: Option<NaiveDate>,
+    /// The countries taking part; absent means every member of the hub.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub countries: Option<Vec<CountryCode>>,
+    /// Seats per country in this cycle, overriding the hub's policy.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub quota: Option<u32>,
+    /// Nominations, in the order they were made.
+    #[serde(default)]
+    pub nominations: Vec<Nomination>,
+    /// Sources and uncertainties.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub note: Option<String>,
+}
+
+/// Seats of one country in one cycle (or summed over cycles).
+///
+/// ```
+/// let hub = kix_core::emap();
+/// let ledger = hub.training.cycles[0].ledger(hub);
+/// let np = ledger.rows.iter().find(|r| r.country.as_str() == "NP").unwrap();
+/// assert_eq!((np.quota, np.confirmed, np.pending, np.free), (3, 0, 0, 3));
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct LedgerRow {
+    /// The country.
+    pub country: CountryCode,
+    /// Seats available.
+    pub quota: u32,
+    /// Confirmed or completed nominations.
+    pub confirmed: u32,
+    /// Nominated or endorsed nominations, still waiting for confirmation.
+    pub pending: u32,
+    /// Seats still free (never negative).
+    pub free: u32,
+}
+
+/// Seats per country in one cycle.
+///
+/// ```
+/// let hub = kix_core::emap();
+/// let ledger = hub.training.cycles[0].ledger(hub);
+/// assert_eq!(ledger.rows.len(), 21);
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct QuotaLedger {
+    /// The cycle's id.
+    pub cycle: String,
+    /// One row per participating country (and any other country with nominations), by code.
+    pub rows: Vec<LedgerRow>,
+}
+
+/// Seats per cycle and summed over the whole timeline.
+///
+/// ```
+/// let hub = kix_core::emap();
+/// let all = hub.training.timeline_ledger(hub);
+/// assert_eq!(all.cycles.len(), hub.training.cycles.len());
+/// let np = all.totals.iter().find(|r| r.country.as_str() == "NP").unwrap();
+/// assert_eq!(np.quota, 3 * hub.training.cycles.len() as u32);
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct TimelineLedger {
+    /// Each cycle's ledger.
+    pub cycles: Vec<QuotaLedger>,
+    /// Per country, summed over all cycles.
+    pub totals: Vec<LedgerRow>,
+}
+
+/// What the rules need to know about the hub.
+struct Rules<'a> {
+    members: BTreeSet<CountryCode>,
+    timeline: &'a Timeline,
+    default_quota: u32,
+}
+
+impl<'a> Rules<'a> {
+    fn of(hub: &'a Hub) -> Self {
+        Rules {
+            members: hub.member_codes(),
+            timeline: &hub.timeline,
+            default_quota: hub.training.policy.nominees_per_country,
+        }
+    }
+}
+
+impl TrainingCycle {
+    /// Seats per country under the hub's policy or this cycle's own quota.
+    ///
+    /// ```
+    /// let hub = kix_core::emap();
+    /// assert_eq!(hub.training.cycles[0].quota_in(hub), 3);
+    /// ```
+    #[must_use]
+    pub fn quota_in(&self, hub: &Hub) -> u32 {
+        self.quota.unwrap_or(hub.training.policy.nominees_per_country)
+    }
+
+    fn participates(&self, rules: &Rules<'_>, country: CountryCode) -> bool {
+        rules.members.contains(&country) && self.countries.as_ref().is_none_or(|list| list.contains(&country))
+    }
+
+    fn participants(&self, rules: &Rules<'_>) -> BTreeSet<CountryCode> {
+        match &self.countries {
+            Some(list) => list.iter().copied().filter(|c| rules.members.contains(c)).collect(),
+            None => rules.members.clone(),
+        }
+    }
+
+    /// The seats of each country: confirmed, pending and free.
+    ///
+    /// ```
+    /// use chrono::NaiveDate;
+    /// let mut hub = kix_core::emap().clone();
+    /// let on = NaiveDate::from_ymd_opt(2020, 7, 1).unwrap();
+    /// hub.nominate("cycle-1", kix_core::Nomination::new("A", "a@example.np", "NP".parse()?, on))?;
+    /// let ledger = hub.training_cycle("cycle-1").unwrap().ledger(&hub);
+    /// let np = ledger.rows.iter().find(|r| r.country.as_str() == "NP").unwrap();
+    /// assert_eq!((np.pending, np.free), (1, 2));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    #[must_use]
+    pub fn ledger(&self, hub: &Hub) -> QuotaLedger {
+        let rules = Rules::of(hub);
+        let quota = self.quota.unwrap_or(rules.default_quota);
+        let mut rows: BTreeMap<CountryCode, LedgerRow> = self
+            .participants(&rules)
+            .into_iter()
+            .map(|c| (c, LedgerRow { country: c, quota, confirmed: 0, pending: 0, free: quota }))
+            .collect();
+        for n in self.nominations.iter().filter(|n| n.status.holds_seat()) {
+            let row = rows.entry(n.country).or_insert(LedgerRow {
+                country: n.country,
+                quota: 0,
+                confirmed: 0,
+                pending: 0,
+                free: 0,
+            });
+            if n.status.is_pending() {
+                row.pending += 1;
+            } else {
+                row.confirmed += 1;
+            }
+            row.free = row.quota.saturating_sub(row.confirmed + row.pending);
+        }
+        QuotaLedger { cycle: self.id.clone(), rows: rows.into_values().collect() }
+    }
+
+    /// Every violation in this cycle (the cycle at `index` of the hub's list).
+    fn check(&self, rules: &Rules<'_>, index: usize, out: &mut Vec<Violation>) {
+        let path = format!("training.cycles[{index}]");
+        let last_day = self.end.unwrap_or(self.start);
+        if let Some(end) = self.end
+            && end < self.start
+        {
+            out.push(
+                Violation::new(Code::TrainingInvalidDate, format!("{path}.end"), "the cycle ends before it starts")
+                    .with_param("start", self.start)
+                    .with_param("end", end),
+            );
+        }
+        if let Some(endorsement) = self.endorsement_date
+            && endorsement > self.start
+        {
+            out.push(
+                Violation::new(
+                    Code::TrainingInvalidDate,
+                    format!("{path}.endorsement_date"),
+                    "the endorsement date falls after the cycle starts",
+                )
+                .with_param("endorsement_date", endorsement)
+                .with_param("start", self.start),
+            );
+        }
+        if !rules.timeline.covers(self.start, last_day.max(self.start)) {
+            out.push(
+                Violation::new(
+                    Code::TrainingOutsideProject,
+                    format!("{path}.start"),
+                    format!("cycle {:?} ({} to {last_day}) lies outside every project phase", self.id, self.start),
+                )
+                .with_param("cycle", &self.id)
+                .with_param("start", self.start)
+                .with_param("end", last_day),
+            );
+        }
+        for (k, &c) in self.countries.iter().flatten().enumerate() {
+            if !rules.members.contains(&c) {
+                out.push(
+                    Violation::new(
+                        Code::HubUnknownCountry,
+                        format!("{path}.countries[{k}]"),
+                        format!("cycle {:?} lists {c} ({}), which is not a member of the hub", self.id, c.name()),
+                    )
+                    .with_param("country", c),
+                );
+            }
+        }
+        let quota = self.quota.unwrap_or(rules.default_quota);
+        let mut seats: HashMap<CountryCode, u32> = HashMap::new();
+        let mut emails: HashMap<String, usize> = HashMap::new();
+        for (i, n) in self.nominations.iter().enumerate() {
+            let at = format!("{path}.nominations[{i}]");
+            self.check_nomination(rules, n, &at, out);
+            if !n.status.holds_seat() {
+                continue;
+            }
+            let key = normalize_email(&n.email);
+            if !key.is_empty() {
+                if let Some(&first) = emails.get(&key) {
+                    out.push(duplicate(&at, first));
+                } else {
+                    emails.insert(key, i);
+                }
+            }
+            let held = seats.entry(n.country).or_insert(0);
+            if *held >= quota {
+                out.push(quota_exceeded(&at, n.country, quota, *held));
+            }
+            *held += 1;
+        }
+    }
+
+    /// The rules one nomination must meet on its own.
+    fn check_nomination(&self, rules: &Rules<'_>, n: &Nomination, at: &str, out: &mut Vec<Violation>) {
+        for (field, value) in [("full_name", &n.full_name), ("email", &n.email)] {
+            if value.trim().is_empty() {
+                out.push(
+                    Violation::new(Code::TrainingMissingField, format!("{at}.{field}"), format!("{field} is empty"))
+                        .with_param("field", field),
+                );
+            }
+        }
+        if !self.participates(rules, n.country) {
+            out.push(
+                Violation::new(
+                    Code::TrainingCountryNotParticipating,
+                    format!("{at}.country"),
+                    format!("{} ({}) does not take part in cycle {:?}", n.country.name(), n.country, self.id),
+                )
+                .with_param("country", n.country)
+                .with_param("cycle", &self.id),
+            );
+        }
+        if let Some(endorsed) = n.endorsed_on
+            && endorsed > self.start
+        {
+            out.push(endorsed_after_start(&format!("{at}.endorsed_on"), endorsed, self.start));
+        }
+        let steps = [
+            ("nominated_on", Some(n.nominated_on)),
+            ("endorsed_on", n.endorsed_on),
+            ("confirmed_on", n.confirmed_on),
+            ("completed_on", n.completed_on),
+        ];
+        let mut previous: Option<(&str, NaiveDate)> = None;
+        for (field, date) in steps {
+            let Some(date) = date else { continue };
+            if let Some((before, prev)) = previous
+                && date < prev
+            {
+                out.push(
+                    Violation::new(
+                        Code::TrainingInvalidDate,
+                        format!("{at}.{field}"),
+                        format!("{field} ({date}) is before {before} ({prev})"),
+                    )
+                    .with_param(field, date)
+                    .with_param(before, prev),
+                );
+            }
+            previous = Some((field, date));
+        }
+        let required: &[(&str, bool)] = match n.status {
+            NominationStatus::Nominated | NominationStatus::Withdrawn => &[],
+            NominationStatus::Endorsed => &[("endorsed_on", n.endorsed_on.is_some())],
+            NominationStatus::Confirmed => {
+                &[("endorsed_on", n.endorsed_on.is_some()), ("confirmed_on", n.confirmed_on.is_some())]
+            }
+            NominationStatus::Completed => &[
+                ("endorsed_on", n.endorsed_on.is_some()),
+                ("confirmed_on", n.confirmed_on.is_some()),
+                ("completed_on", n.completed_on.is_some()),
+            ],
+            NominationStatus::Rejected => &[("rejection_reason", n.rejection_reason.is_some())],
+        };
+        for (field, present) in required {
+            if !present {
+                out.push(
+                    Violation::new(
+                        Code::TrainingMissingField,
+                        format!("{at}.{field}"),
+                        format!("a {} nomination needs {field}", n.status),
+                    )
+                    .with_param("field", *field)
+                    .with_param("status", n.status),
+                );
+            }
+        }
+    }
+}
+
+fn duplicate(at: &str, first: usize) -> Violation {
+    Violation::new(
+        Code::TrainingDuplicateNominee,
+        format!("{at}.email"),
+        format!("this person is already nominated in this cycle (nominations[{first}])"),
+    )
+    .with_param("first_index", first)
+}
+
+fn quota_exceeded(at: &str, country: CountryCode, quota: u32, held: u32) -> Violation {
+    Violation::new(
+        Code::TrainingQuotaExceeded,
+        format!("{at}.country"),
+        format!("{} already holds {held} of its {quota} seats in this cycle", country.name()),
+    )
+    .with_param("country", country)
+    .with_param("quota", quota)
+    .with_param("held", held)
+}
+
+fn endorsed_after_start(at: &str, endorsed: NaiveDate, start: NaiveDate) -> Violation {
+    Violation::new(
+        Code::TrainingEndorsedAfterStart,
+        at,
+        format!("endorsed on {endorsed}, after the cycle started on {start}"),
+    )
+    .with_param("endorsed_on", endorsed)
+    .with_param("start", start)
+}
+
+impl Training {
+    /// Every violation in every cycle (called by [`Hub::check`]).
+    ///
+    /// ```
+    /// let hub = kix_core::emap();
+    /// assert!(hub.training.check(hub).is_empty());
+    /// ```
+    #[must_use]
+    pub fn check(&self, hub: &Hub) -> Vec<Violation> {
+        let rules = Rules::of(hub);
+        let mut out = Vec::new();
+        for (i, cycle) in self.cycles.iter().enumerate() {
+            cycle.check(&rules, i, &mut out);
+        }
+        out
+    }
+
+    /// The ledger of every cycle and the totals over the timeline.
+    ///
+    /// ```
+    /// let hub = kix_core::emap();
+    /// assert_eq!(hub.training.timeline_ledger(hub).totals.len(), 21);
+    /// ```
+    #[must_use]
+    pub fn timeline_ledger(&self, hub: &Hub) -> TimelineLedger {
+        let cycles: Vec<QuotaLedger> = self.cycles.iter().map(|c| c.ledger(hub)).collect();
+        let mut totals: BTreeMap<CountryCode, LedgerRow> = BTreeMap::new();
+        for row in cycles.iter().flat_map(|l| &l.rows) {
+            let t = totals.entry(row.country).or_insert(LedgerRow {
+                country: row.country,
+                quota: 0,
+                confirmed: 0,
+                pending: 0,
+                free: 0,
+            });
+            t.quota += row.quota;
+            t.confirmed += row.confirmed;
+            t.pending += row.pending;
+            t.free += row.free;
+        }
+        TimelineLedger { cycles, totals: totals.into_values().collect() }
+    }
+}
+
+/// A step of the nomination workflow, for [`Hub::advance`].
+///
+/// ```
+/// use chrono::NaiveDate;
+/// use kix_core::NominationStep;
+/// let step = NominationStep::Endorse { on: NaiveDate::from_ymd_opt(2020, 7, 20).unwrap() };
+/// assert_eq!(step.target(), kix_core::NominationStatus::Endorsed);
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(tag = "step", rename_all = "snake_case", deny_unknown_fields)]
+pub enum NominationStep {
+    /// Endorsement by the National KIX Steering Committee.
+    Endorse {
+        /// Date of the endorsement.
+        on: NaiveDate,
+    },
+    /// Confirmation by the hub.
+    Confirm {
+        /// Date of the confirmation.
+        on: NaiveDate,
+    },
+    /// The nominee completed the cycle.
+    Complete {
+        /// Date of completion.
+        on: NaiveDate,
+    },
+    /// The country or the nominee withdrew; the seat is freed.
+    Withdraw {
+        /// Date of withdrawal.
+        on: NaiveDate,
+    },
+    /// The hub rejected the nomination; the seat is freed.
+    Reject {
+        /// Date of rejection.
+        on: NaiveDate,
+        /// Why.
+        reason: String,
+    },
+}
+
+impl NominationStep {
+    /// The status the step leads to.
+    ///
+    /// ```
+    /// use kix_core::{NominationStep, NominationStatus};
+    /// let on = chrono::NaiveDate::from_ymd_opt(2020, 9, 1).unwrap();
+    /// assert_eq!(NominationStep::Withdraw { on }.target(), NominationStatus::Withdrawn);
+    /// ```
+    #[must_use]
+    pub fn target(&self) -> NominationStatus {
+        match self {
+            NominationStep::Endorse { .. } => NominationStatus::Endorsed,
+            NominationStep::Confirm { .. } => NominationStatus::Confirmed,
+            NominationStep::Complete { .. } => NominationStatus::Completed,
+            NominationStep::Withdraw { .. } => NominationStatus::Withdrawn,
+            NominationStep::Reject { .. } => NominationStatus::Rejected,
+        }
+    }
+
+    fn on(&self) -> NaiveDate {
+        match self {
+            NominationStep::Endorse { on }
+            | NominationStep::Confirm { on }
+            | NominationStep::Complete { on }
+            | NominationStep::Withdraw { on }
+            | NominationStep::Reject { on, .. } => *on,
+        }
+    }
+
+    /// The statuses from which this step may be taken.
+    fn allowed_from(&self) -> &'static [NominationStatus] {
+        use NominationStatus as S;
+        match self {
+            NominationStep::Endorse { .. } => &[S::Nominated],
+            NominationStep::Confirm { .. } => &[S::Endorsed],
+            NominationStep::Complete { .. } => &[S::Confirmed],
+            NominationStep::Withdraw { .. } => &[S::Nominated, S::Endorsed, S::Confirmed],
+            NominationStep::Reject { .. } => &[S::Nominated, S::Endorsed],
+        }
+    }
+}
+
+impl Hub {
+    /// A training cycle by id.
+    ///
+    /// ```
+    /// assert_eq!(kix_core::emap().training_cycle("cycle-1").unwrap().start.to_string(), "2020-09-07");
+    /// ```
+    #[must_use]
+    pub fn training_cycle(&self, id: &str) -> Option<&TrainingCycle> {
+        self.training.cycles.iter().find(|c| c.id == id)
+    }
+
+    fn cycle_index(&self, id: &str) -> Result<usize, Error> {
+        self.training
+            .cycles
+            .iter()
+            .position(|c| c.id == id)
+            .ok_or_else(|| Error::NotFound { what: "training cycle", id: id.to_owned() })
+    }
+
+    /// Adds a nomination to a cycle after checking every rule: the country
+    /// takes part, the person is not nominated twice, the country has a free
+    /// seat (pending nominations hold seats), the cycle lies in the project.
+    /// Returns the nomination's index, or [`Error::Rejected`] with all violations.
+    ///
+    /// ```
+    /// use chrono::NaiveDate;
+    /// use kix_core::{Code, Nomination};
+    /// let mut hub = kix_core::emap().clone();
+    /// let on = NaiveDate::from_ymd_opt(2020, 7, 1).unwrap();
+    /// for who in ["a", "b", "c"] {
+    ///     hub.nominate("cycle-1", Nomination::new(who, &format!("{who}@example.np"), "NP".parse()?, on))?;
+    /// }
+    /// let fourth = hub.nominate("cycle-1", Nomination::new("d", "d@example.np", "NP".parse()?, on)).unwrap_err();
+    /// assert_eq!(fourth.violations()[0].code, Code::TrainingQuotaExceeded);
+    /// assert_eq!(fourth.violations()[0].path, "training.cycles[0].nominations[3].country");
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn nominate(&mut self, cycle: &str, nomination: Nomination) -> Result<usize, Error> {
+        let ci = self.cycle_index(cycle)?;
+        let rules = Rules::of(self);
+        let c = self.training.cycles.get(ci).ok_or_else(|| not_found("training cycle", cycle))?;
+        let index = c.nominations.len();
+        let at = format!("training.cycles[{ci}].nominations[{index}]");
+        let mut out = Vec::new();
+        // The new nomination starts as `nominated`, whatever it says.
+        let fresh = Nomination { status: NominationStatus::Nominated, ..nomination };
+        c.check_nomination(&rules, &fresh, &at, &mut out);
+        if fresh.nominated_on > c.start {
+            out.push(
+                Violation::new(
+                    Code::TrainingInvalidDate,
+                    format!("{at}.nominated_on"),
+                    format!("nominated on {}, after the cycle started on {}", fresh.nominated_on, c.start),
+                )
+                .with_param("nominated_on", fresh.nominated_on)
+                .with_param("start", c.start),
+            );
+        }
+        let last_day = c.end.unwrap_or(c.start);
+        if !rules.timeline.covers(c.start, last_day.max(c.start)) {
+            out.push(
+                Violation::new(
+                    Code::TrainingOutsideProject,
+                    format!("training.cycles[{ci}].start"),
+                    format!("cycle {:?} lies outside every project phase", c.id),
+                )
+                .with_param("cycle", &c.id),
+            );
+        }
+        let key = normalize_email(&fresh.email);
+        let active = || c.nominations.iter().enumerate().filter(|(_, n)| n.status.holds_seat());
+        if let Some((first, _)) = active().find(|(_, n)| !key.is_empty() && normalize_email(&n.email) == key) {
+            out.push(duplicate(&at, first));
+        }
+        let quota = c.quota.unwrap_or(rules.default_quota);
+        let held = u32::try_from(active().filter(|(_, n)| n.country == fresh.country).count()).unwrap_or(u32::MAX);
+        if held >= quota {
+            out.push(quota_exceeded(&at, fresh.country, quota, held));
+        }
+        if !out.is_empty() {
+            return Err(Error::Rejected(out));
+        }
+        let fresh = Nomination {
+            endorsed_on: None,
+            confirmed_on: None,
+            completed_on: None,
+            closed_on: None,
+            rejection_reason: None,
+            ..fresh
+        };
+        self.training.cycles.get_mut(ci).ok_or_else(|| not_found("training cycle", cycle))?.nominations.push(fresh);
+        Ok(index)
+    }
+
+    /// Moves a nomination one step along the workflow, refusing steps that its
+    /// status does not allow (`training.invalid_transition`), endorsements after
+    /// the cycle starts (`training.endorsed_after_start`) and dates before the
+    /// previous step (`training.invalid_date`).
+    ///
+    /// ```
+    /// use chrono::NaiveDate;
+    /// use kix_core::{Code, Nomination, NominationStep, NominationStatus};
+    /// let mut hub = kix_core::emap().clone();
+    /// let d = |m, d| NaiveDate::from_ymd_opt(2020, m, d).unwrap();
+    /// let i = hub.nominate("cycle-1", Nomination::new("A", "a@example.kg", "KG".parse()?, d(7, 1)))?;
+    /// hub.advance("cycle-1", i, NominationStep::Endorse { on: d(7, 20) })?;
+    /// hub.advance("cycle-1", i, NominationStep::Confirm { on: d(8, 1) })?;
+    /// assert_eq!(hub.training_cycle("cycle-1").unwrap().nominations[i].status, NominationStatus::Confirmed);
+    /// let again = hub.advance("cycle-1", i, NominationStep::Endorse { on: d(8, 2) }).unwrap_err();
+    /// assert_eq!(again.violations()[0].code, Code::TrainingInvalidTransition);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn advance(&mut self, cycle: &str, index: usize, step: NominationStep) -> Result<(), Error> {
+        let ci = self.cycle_index(cycle)?;
+        let c = self.training.cycles.get_mut(ci).ok_or_else(|| not_found("training cycle", cycle))?;
+        let start = c.start;
+        let n = c.nominations.get_mut(index).ok_or_else(|| not_found("nomination", &index.to_string()))?;
+        let at = format!("training.cycles[{ci}].nominations[{index}]");
+        let on = step.on();
+        let mut out = Vec::new();
+        if !step.allowed_from().contains(&n.status) {
+            out.push(
+                Violation::new(
+                    Code::TrainingInvalidTransition,
+                    format!("{at}.status"),
+                    format!("a {} nomination cannot become {}", n.status, step.target()),
+                )
+                .with_param("from", n.status)
+                .with_param("to", step.target()),
+            );
+        }
+        let latest = [Some(n.nominated_on), n.endorsed_on, n.confirmed_on, n.completed_on].into_iter().flatten().max();
+        if let Some(latest) = latest.filter(|&l| on < l) {
+            out.push(
+                Violation::new(
+                    Code::TrainingInvalidDate,
+                    format!("{at}.status"),
+                    format!("the step is dated {on}, before the nomination's last step on {latest}"),
+                )
+                .with_param("on", on)
+                .with_param("last_step", latest),
+            );
+        }
+        if matches!(step, NominationStep::Endorse { .. }) && on > start {
+            out.push(endorsed_after_start(&format!("{at}.endorsed_on"), on, start));
+        }
+        if let NominationStep::Reject { reason, .. } = &step
+            && reason.trim().is_empty()
+        {
+            out.push(
+                Violation::new(
+                    Code::TrainingMissingField,
+                    format!("{at}.rejection_reason"),
+                    "a rejection needs a reason",
+                )
+                .with_param("field", "rejection_reason"),
+            );
+        }
+        if !out.is_empty() {
+            return Err(Error::Rejected(out));
+        }
+        n.status = step.target();
+        match step {
+            NominationStep::Endorse { on } => n.endorsed_on = Some(on),
+            NominationStep::Confirm { on } => n.confirmed_on = Some(on),
+            NominationStep::Complete { on } => n.completed_on = Some(on),
+            NominationStep::Withdraw { on } => n.closed_on = Some(on),
+            NominationStep::Reject { on, reason } => {
+                n.closed_on = Some(on);
+                n.rejection_reason = Some(truncate(&reason, 2000));
+            }
+        }
+        Ok(())
+    }
+}
+
+fn not_found(what: &'static str, id: &str) -> Error {
+    Error::NotFound { what, id: id.to_owned() }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::violation::Violations;
+    use proptest::prelude::*;
+
+    fn d(m: u32, day: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(2020, m, day).unwrap()
+    }
+    fn np() -> CountryCode {
+        CountryCode::new("NP").unwrap()
+    }
+    fn nominee(who: &str, country: CountryCode) -> Nomination {
+        Nomination::new(who, &format!("{who}@example.org"), country, d(7, 1))
+    }
+    fn codes(err: &Error) -> Vec<Code> {
+        err.violations().codes()
+    }
+
+    #[test]
+    fn the_first_cycle_follows_the_seed() {
+        let hub = crate::emap();
+        let c = hub.training_cycle("cycle-1").unwrap();
+        assert_eq!(c.endorsement_date, Some(d(7, 20)));
+        assert_eq!(c.start, d(9, 7));
+        assert_eq!(c.quota_in(hub), 3);
+    }
+
+    #[test]
+    fn a_fourth_pending_nomination_exceeds_the_quota_until_one_withdraws() {
+        let mut hub = crate::emap().clone();
+        for who in ["a", "b", "c"] {
+            hub.nominate("cycle-1", nominee(who, np())).unwrap();
+        }
+        let err = hub.nominate("cycle-1", nominee("d", np())).unwrap_err();
+        assert_eq!(codes(&err), [Code::TrainingQuotaExceeded]);
+        let v = &err.violations()[0];
+        assert_eq!((v.params["quota"].as_u64(), v.params["held"].as_u64()), (Some(3), Some(3)));
+        // Another country is not affected.
+        hub.nominate("cycle-1", nominee("e", CountryCode::new("BT").unwrap())).unwrap();
+        // A withdrawal frees the seat for a substitute.
+        hub.advance("cycle-1", 1, NominationStep::Withdraw { on: d(7, 10) }).unwrap();
+        let sub = hub.nominate("cycle-1", nominee("d", np())).unwrap();
+        assert_eq!(sub, 4);
+        let ledger = hub.training_cycle("cycle-1").unwrap().ledger(&hub);
+        let row = ledger.rows.iter().find(|r| r.country == np()).unwrap();
+        assert_eq!((row.confirmed, row.pending, row.free), (0, 3, 0));
+        assert!(!hub.check().has_errors());
+    }
+
+    #[test]
+    fn a_rejection_also_frees_the_seat_and_needs_a_reason() {
+        let mut hub = crate::emap().clone();
+        for who in ["a", "b", "c"] {
+            hub.nominate("cycle-1", nominee(who, np())).unwrap();
+        }
+        let err = hub.advance("cycle-1", 0, NominationStep::Reject { on: d(7, 5), reason: " ".into() }).unwrap_err();
+        assert_eq!(codes(&err), [Code::TrainingMissingField]);
+        hub.advance("cycle-1", 0, NominationStep::Reject { on: d(7, 5), reason: "not eligible".into() }).unwrap();
+        assert!(hub.nominate("cycle-1", nominee("d", np())).is_ok());
+    }
+
+    #[test]
+    fn confirmed_nominations_count_as_confirmed_in_the_ledger() {
+        let mut hub = crate::emap().clone();
+        let i = hub.nominate("cycle-1", nominee("a", np())).unwrap();
+        hub.advance("cycle-1", i, NominationStep::Endorse { on: d(7, 20) }).unwrap();
+        hub.advance("cycle-1", i, NominationStep::Confirm { on: d(8, 1) }).unwrap();
+        hub.advance("cycle-1", i, NominationStep::Complete { on: d(10, 30) }).unwrap();
+        hub.nominate("cycle-1", nominee("b", np())).unwrap();
+        let ledger = hub.training_cycle("cycle-1").unwrap().ledger(&hub);
+        let row = ledger.rows.iter().find(|r| r.country == np()).unwrap();
+        assert_eq!((row.quota, row.confirmed, row.pending, row.free), (3, 1, 1, 1));
+        let totals = hub.training.timeline_ledger(&hub).totals;
+        let total = totals.iter().find(|r| r.country == np()).unwrap();
+        assert_eq!(total.confirmed, 1);
+    }
+
+    #[test]
+    fn an_endorsement_after_the_cycle_starts_is_refused() {
+        let mut hub = crate::emap().clone();
+        let i = hub.nominate("cycle-1", nominee("a", np())).unwrap();
+        let err = hub.advance("cycle-1", i, NominationStep::Endorse { on: d(9, 8) }).unwrap_err();
+        assert_eq!(codes(&err), [Code::TrainingEndorsedAfterStart]);
+        hub.advance("cycle-1", i, NominationStep::Endorse { on: d(9, 7) }).unwrap();
+    }
+
+    #[test]
+    fn the_same_person_twice_is_a_duplicate_whatever_the_case_and_spacing() {
+        let mut hub = crate::emap().clone();
+        hub.nominate("cycle-1", nominee("a", np())).unwrap();
+        let mut twin = nominee("a", CountryCode::new("BT").unwrap());
+        twin.email = "  A@Example.ORG ".into();
+        let err = hub.nominate("cycle-1", twin).unwrap_err();
+        assert_eq!(codes(&err), [Code::TrainingDuplicateNominee]);
+        assert_eq!(err.violations()[0].params["first_index"], 0);
+    }
+
+    #[test]
+    fn a_nominee_from_a_non_member_country_is_refused() {
+        let mut hub = crate::emap().clone();
+        let err = hub.nominate("cycle-1", nominee("a", CountryCode::new("FR").unwrap())).unwrap_err();
+        assert_eq!(codes(&err), [Code::TrainingCountryNotParticipating]);
+        // A cycle restricted to some countries refuses the others.
+        hub.training.cycles[0].countries = Some(vec![np()]);
+        let err = hub.nominate("cycle-1", nominee("b", CountryCode::new("BT").unwrap())).unwrap_err();
+        assert_eq!(codes(&err), [Code::TrainingCountryNotParticipating]);
+    }
+
+    #[test]
+    fn a_cycle_outside_the_project_is_reported() {
+        let mut hub = crate::emap().clone();
+        hub.training.cycles[0].start = NaiveDate::from_ymd_opt(2019, 9, 7).unwrap();
+        hub.training.cycles[0].endorsement_date = None;
+        let report = hub.check();
+        assert!(report.codes().contains(&Code::TrainingOutsideProject), "{report:#?}");
+        let err = hub.nominate("cycle-1", nominee("a", np())).unwrap_err();
+        assert!(codes(&err).contains(&Code::TrainingOutsideProject));
+    }
+
+    #[test]
+    fn a_loaded_cycle_over_quota_is_reported_on_the_excess_nominations() {
+        let mut hub = crate::emap().clone();
+        for who in ["a", "b", "c", "d", "e"] {
+            hub.training.cycles[0].nominations.push(nominee(who, np()));
+        }
+        hub.training.cycles[0].nominations.push(nominee("a", CountryCode::new("BT").unwrap()));
+        let report = hub.check();
+        let over: Vec<&str> =
+            report.iter().filter(|v| v.code == Code::TrainingQuotaExceeded).map(|v| v.path.as_str()).collect();
+        assert_eq!(over, ["training.cycles[0].nominations[3].country", "training.cycles[0].nominations[4].country"]);
+        assert!(report.codes().contains(&Code::TrainingDuplicateNominee));
+        let ledger = hub.training_cycle("cycle-1").unwrap().ledger(&hub);
+        let row = ledger.rows.iter().find(|r| r.country == np()).unwrap();
+        assert_eq!((row.pending, row.free), (5, 0));
+    }
+
+    #[test]
+    fn unknown_cycles_and_nominations_are_typed_errors() {
+        let mut hub = crate::emap().clone();
+        assert!(matches!(hub.nominate("cycle-99", nominee("a", np())), Err(Error::NotFound { .. })));
+        assert!(matches!(
+            hub.advance("cycle-1", 7, NominationStep::Confirm { on: d(8, 1) }),
+            Err(Error::NotFound { .. })
+        ));
+    }
+
+    #[test]
+    fn a_nomination_does_not_show_personal_data_in_debug_output() {
+        let n = Nomination::new("Dorji Wangmo", "dorji@example.bt", CountryCode::new("BT").unwrap(), d(7, 1));
+        let text = format!("{n:?}");
+        assert!(!text.contains("Dorji") && !text.contains("example.bt"), "{text}");
+        assert!(text.contains("BT"));
+    }
+
+    #[derive(Debug, Clone)]
+    enum Op {
+        Nominate(usize, usize),
+        Step(usize, u8),
+    }
+
+    fn op() -> impl Strategy<Value = Op> {
+        prop_oneof![
+            (0usize..3, 0usize..12).prop_map(|(c, p)| Op::Nominate(c, p)),
+            (0usize..40, 0u8..5).prop_map(|(i, s)| Op::Step(i, s)),
+        ]
+    }
+
+    proptest! {
+        #[test]
+        fn whatever_the_order_of_operations_no_country_ever_exceeds_its_quota(ops in proptest::collection::vec(op(), 0..60)) {
+            let mut hub = crate::emap().clone();
+            let countries = [np(), CountryCode::new("BT").unwrap(), CountryCode::new("AL").unwrap()];
+            for o in ops {
+                match o {
+                    Op::Nominate(c, p) => {
+                        let _ = hub.nominate("cycle-1", nominee(&format!("p{p}"), countries[c]));
+                    }
+                    Op::Step(i, s) => {
+                        let on = d(8, 1);
+                        let step = match s {
+                            0 => NominationStep::Endorse { on: d(7, 20) },
+                            1 => NominationStep::Confirm { on },
+                            2 => NominationStep::Complete { on: d(10, 1) },
+                            3 => NominationStep::Withdraw { on },
+                            _ => NominationStep::Reject { on, reason: "r".into() },
+                        };
+                        let _ = hub.advance("cycle-1", i, step);
+                    }
+                }
+                let ledger = hub.training_cycle("cycle-1").unwrap().ledger(&hub);
+                for row in &ledger.rows {
+                    prop_assert!(row.confirmed + row.pending <= row.quota, "{row:?}");
+                    prop_assert_eq!(row.confirmed + row.pending + row.free, row.quota);
+                }
+                prop_assert!(!hub.check().has_errors(), "{:#?}", hub.check());
+            }
+        }
+    }
+}

@@ -1,0 +1,336 @@
+//! One violation model for the whole library.
+//!
+//! Every rule in kix reports *all* of its findings at once as a list of
+//! [`Violation`]s. A violation carries a stable, dotted machine [`Code`] (the
+//! contract shared with the Python and Kotlin bindings and the JSON
+//! conformance vectors), a [`Severity`], a path to the offending field, a
+//! human message and the parameters the message was built from.
+//!
+//! The codes are declared once, in the table below; the README's code table is
+//! checked against [`Code::ALL`] by the test suite.
+
+use std::collections::BTreeMap;
+use std::fmt;
+
+use schemars::JsonSchema;
+use serde::{Deserialize, Serialize};
+
+/// How bad a violation is.
+///
+/// ```
+/// use kix_core::Severity;
+/// assert_eq!(serde_json::to_string(&Severity::Warning)?, r#""warning""#);
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum Severity {
+    /// The input is refused.
+    Error,
+    /// The input is accepted, but someone should look at it.
+    Warning,
+}
+
+macro_rules! codes {
+    ($( $(#[doc = $doc:literal])+ $variant:ident = $code:literal, $severity:ident; )*) => {
+        /// A stable violation code, written as a dotted string such as
+        /// `training.quota_exceeded`.
+        ///
+        /// Codes never change meaning; new ones may be added (hence
+        /// `#[non_exhaustive]`).
+        ///
+        /// ```
+        /// use kix_core::{Code, Severity};
+        /// let code = Code::TrainingQuotaExceeded;
+        /// assert_eq!(code.as_str(), "training.quota_exceeded");
+        /// assert_eq!(code.severity(), Severity::Error);
+        /// assert_eq!("training.quota_exceeded".parse::<Code>(), Ok(code));
+        /// ```
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, JsonSchema)]
+        #[non_exhaustive]
+        pub enum Code {
+            $( $(#[doc = $doc])+ #[serde(rename = $code)] $variant, )*
+        }
+
+        impl Code {
+            /// Every code, in declaration order.
+            ///
+            /// ```
+            /// assert!(kix_core::Code::ALL.len() > 10);
+            /// ```
+            pub const ALL: &'static [Code] = &[$(Code::$variant),*];
+
+            /// The dotted string form, e.g. `hub.unknown_country`.
+            ///
+            /// ```
+            /// assert_eq!(kix_core::Code::HubUnknownCountry.as_str(), "hub.unknown_country");
+            /// ```
+            #[must_use]
+            pub const fn as_str(self) -> &'static str {
+                match self { $(Code::$variant => $code,)* }
+            }
+
+            /// The severity a violation with this code has.
+            ///
+            /// ```
+            /// use kix_core::{Code, Severity};
+            /// assert_eq!(Code::HubCountryUnassigned.severity(), Severity::Warning);
+            /// ```
+            #[must_use]
+            pub const fn severity(self) -> Severity {
+                match self { $(Code::$variant => Severity::$severity,)* }
+            }
+
+            /// A one-line description of what the code means (its rustdoc).
+            ///
+            /// ```
+            /// assert!(!kix_core::Code::TimelineOutsideProject.description().is_empty());
+            /// ```
+            #[must_use]
+            pub fn description(self) -> &'static str {
+                match self { $(Code::$variant => concat!($($doc),+).trim(),)* }
+            }
+        }
+    };
+}
+
+codes! {
+    /// A string that should name a country names none that ISO 3166-1 knows.
+    CountryUnknown = "country.unknown", Error;
+    /// Two members of the hub share a country code, or two items share an id.
+    HubDuplicateId = "hub.duplicate_id", Error;
+    /// A country belongs to two sub-regions whose periods overlap.
+    HubCountryInTwoSubRegions = "hub.country_in_two_sub_regions", Error;
+    /// Two assignments cover the same sub-region over overlapping periods.
+    HubOverlappingAssignments = "hub.overlapping_assignments", Error;
+    /// A sub-region has no partner assigned to it.
+    HubSubRegionWithoutPartner = "hub.sub_region_without_partner", Error;
+    /// A sub-region or training cycle lists a country that is not a member of the hub.
+    HubUnknownCountry = "hub.unknown_country", Error;
+    /// An assignment names an organisation that the hub does not list.
+    HubUnknownPartner = "hub.unknown_partner", Error;
+    /// An assignment names a sub-region that the hub does not list.
+    HubUnknownSubRegion = "hub.unknown_sub_region", Error;
+    /// A time zone is not an IANA zone name known to the tz database in use.
+    HubUnknownTimeZone = "hub.unknown_time_zone", Error;
+    /// A country has no time zone at all.
+    HubCountryWithoutZone = "hub.country_without_zone", Error;
+    /// A subdivision code is not an ISO 3166-2 code of its country.
+    HubInvalidSubdivision = "hub.invalid_subdivision", Error;
+    /// A period ends before it starts.
+    HubInvalidPeriod = "hub.invalid_period", Error;
+    /// A member country is covered by no partner assignment (as the five phase-1 members without a seed assignment).
+    HubCountryUnassigned = "hub.country_unassigned", Warning;
+    /// A date lies outside every phase of the project.
+    TimelineOutsideProject = "timeline.outside_project", Error;
+    /// A nomination would put a country over its quota of pending and confirmed nominees.
+    TrainingQuotaExceeded = "training.quota_exceeded", Error;
+    /// A nomination was endorsed by the National KIX Steering Committee after the cycle started.
+    TrainingEndorsedAfterStart = "training.endorsed_after_start", Error;
+    /// A training cycle lies (partly) outside every project phase.
+    TrainingOutsideProject = "training.outside_project", Error;
+    /// A nominee comes from a country that does not participate in the hub or the cycle.
+    TrainingCountryNotParticipating = "training.country_not_participating", Error;
+    /// The same person (normalized e-mail) is nominated twice in one cycle.
+    TrainingDuplicateNominee = "training.duplicate_nominee", Error;
+    /// A nomination cannot move from its current status to the requested one.
+    TrainingInvalidTransition = "training.invalid_transition", Error;
+    /// A nomination lacks a required field (name or e-mail) or has an empty one.
+    TrainingMissingField = "training.missing_field", Error;
+    /// A cycle's dates are out of order (endorsement after start, end before start) or a step is dated before the one it follows.
+    TrainingInvalidDate = "training.invalid_date", Error;
+}
+
+impl fmt::Display for Code {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// The error returned when a string is not a known violation code.
+///
+/// ```
+/// assert!("no.such_code".parse::<kix_core::Code>().is_err());
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("unknown violation code {0:?}")]
+pub struct UnknownCode(pub String);
+
+impl std::str::FromStr for Code {
+    type Err = UnknownCode;
+
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        Code::ALL.iter().copied().find(|c| c.as_str() == s).ok_or_else(|| UnknownCode(s.to_owned()))
+    }
+}
+
+/// One finding of a rule check.
+///
+/// ```
+/// use kix_core::{Code, Severity, Violation};
+/// let v = Violation::new(Code::TrainingQuotaExceeded, "nominations[3].country", "Nepal already has 3 nominees")
+///     .with_param("country", "NP")
+///     .with_param("quota", 3);
+/// assert_eq!(v.severity, Severity::Error);
+/// assert_eq!(v.params["quota"], 3);
+/// assert_eq!(v.to_string(), "error training.quota_exceeded at nominations[3].country: Nepal already has 3 nominees");
+/// ```
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Violation {
+    /// The stable machine code.
+    pub code: Code,
+    /// Error or warning.
+    pub severity: Severity,
+    /// Path to the offending field, such as `nominations[3].country`; empty for the whole document.
+    pub path: String,
+    /// A message for people, in English.
+    pub message: String,
+    /// The values the message was built from, by name.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub params: BTreeMap<String, serde_json::Value>,
+}
+
+impl Violation {
+    /// A violation with the code's own severity and no parameters.
+    ///
+    /// ```
+    /// use kix_core::{Code, Violation};
+    /// let v = Violation::new(Code::HubUnknownPartner, "assignments[0].partner", "no organisation \"xyz\"");
+    /// assert_eq!(v.code, Code::HubUnknownPartner);
+    /// ```
+    #[must_use]
+    pub fn new(code: Code, path: impl Into<String>, message: impl Into<String>) -> Self {
+        Violation {
+            code,
+            severity: code.severity(),
+            path: path.into(),
+            message: message.into(),
+            params: BTreeMap::new(),
+        }
+    }
+
+    /// Adds a parameter (anything serde can turn into JSON).
+    ///
+    /// ```
+    /// use kix_core::{Code, Violation};
+    /// let v = Violation::new(Code::CountryUnknown, "", "unknown").with_param("text", "Atlantis");
+    /// assert_eq!(v.params["text"], "Atlantis");
+    /// ```
+    #[must_use]
+    pub fn with_param(mut self, name: &str, value: impl Serialize) -> Self {
+        // Serializing plain data (strings, numbers, dates) cannot fail; if a
+        // caller passes something exotic that does, the parameter is kept as null
+        // rather than losing the violation.
+        let value = serde_json::to_value(value).unwrap_or(serde_json::Value::Null);
+        self.params.insert(name.to_owned(), value);
+        self
+    }
+
+    /// Whether this violation is an error (as opposed to a warning).
+    ///
+    /// ```
+    /// use kix_core::{Code, Violation};
+    /// assert!(!Violation::new(Code::HubCountryUnassigned, "countries[0]", "x").is_error());
+    /// ```
+    #[must_use]
+    pub fn is_error(&self) -> bool {
+        self.severity == Severity::Error
+    }
+}
+
+impl fmt::Display for Violation {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let severity = match self.severity {
+            Severity::Error => "error",
+            Severity::Warning => "warning",
+        };
+        if self.path.is_empty() {
+            write!(f, "{severity} {}: {}", self.code, self.message)
+        } else {
+            write!(f, "{severity} {} at {}: {}", self.code, self.path, self.message)
+        }
+    }
+}
+
+/// A single violation is also an error, so `?` can return it.
+impl std::error::Error for Violation {}
+
+/// Helpers on a list of violations.
+///
+/// ```
+/// use kix_core::{Code, Violation, Violations};
+/// let list = vec![
+///     Violation::new(Code::HubCountryUnassigned, "countries[0]", "x"),
+///     Violation::new(Code::HubUnknownPartner, "assignments[0].partner", "y"),
+/// ];
+/// assert!(list.has_errors());
+/// assert_eq!(list.errors().count(), 1);
+/// assert_eq!(list.codes(), vec![Code::HubCountryUnassigned, Code::HubUnknownPartner]);
+/// ```
+pub trait Violations {
+    /// Whether any violation is an error.
+    fn has_errors(&self) -> bool;
+    /// The violations that are errors.
+    fn errors(&self) -> impl Iterator<Item = &Violation>;
+    /// The violations that are warnings.
+    fn warnings(&self) -> impl Iterator<Item = &Violation>;
+    /// The codes, in order.
+    fn codes(&self) -> Vec<Code>;
+}
+
+impl Violations for [Violation] {
+    fn has_errors(&self) -> bool {
+        self.iter().any(Violation::is_error)
+    }
+    fn errors(&self) -> impl Iterator<Item = &Violation> {
+        self.iter().filter(|v| v.is_error())
+    }
+    fn warnings(&self) -> impl Iterator<Item = &Violation> {
+        self.iter().filter(|v| !v.is_error())
+    }
+    fn codes(&self) -> Vec<Code> {
+        self.iter().map(|v| v.code).collect()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_code_round_trips_through_its_string_and_json() {
+        for &code in Code::ALL {
+            assert_eq!(code.as_str().parse::<Code>(), Ok(code));
+            let json = serde_json::to_string(&code).unwrap_or_default();
+            assert_eq!(json, format!("\"{}\"", code.as_str()));
+            assert!(!code.description().is_empty(), "{code} has no description");
+        }
+    }
+
+    #[test]
+    fn codes_are_dotted_lowercase_and_unique() {
+        let mut seen = std::collections::BTreeSet::new();
+        for &code in Code::ALL {
+            let s = code.as_str();
+            assert!(seen.insert(s), "{s} declared twice");
+            let (area, name) = s.split_once('.').unwrap_or(("", ""));
+            assert!(!area.is_empty() && !name.is_empty(), "{s} is not dotted");
+            assert!(
+                s.chars().all(|c| c.is_ascii_lowercase() || c == '_' || c == '.'),
+                "{s} is not lowercase snake case"
+            );
+        }
+    }
+
+    #[test]
+    fn a_violation_serializes_with_its_code_string_and_params() {
+        let v = Violation::new(Code::TrainingQuotaExceeded, "nominations[3].country", "over").with_param("quota", 3);
+        let json = serde_json::to_value(&v).unwrap_or_default();
+        assert_eq!(json["code"], "training.quota_exceeded");
+        assert_eq!(json["severity"], "error");
+        assert_eq!(json["params"]["quota"], 3);
+        let back: Violation = serde_json::from_value(json).unwrap_or_else(|_| v.clone());
+        assert_eq!(back, v);
+    }
+}
