@@ -44,6 +44,16 @@ pub enum Error {
     /// A string is not an assigned ISO 3166-1 alpha-2 country code.
     #[error("{0:?} is not an assigned ISO 3166-1 alpha-2 country code")]
     InvalidCountryCode(String),
+    /// A value is not one of those accepted.
+    #[error("invalid {what} {value:?}: expected {expected}")]
+    InvalidValue {
+        /// What the value is for.
+        what: &'static str,
+        /// The value given (cut to 40 characters).
+        value: String,
+        /// What is accepted.
+        expected: &'static str,
+    },
     /// Something that was asked for by id does not exist.
     #[error("no {what} with id {id:?}")]
     NotFound {

@@ -68,7 +68,7 @@ pub use training::{
     TrainingPolicy,
 };
 pub use violation::{Code, Severity, Violation, Violations};
-pub use zone::{ZoneId, tzdata_version};
+pub use zone::{Disambiguation, ZoneId, resolve_zone, tzdata_version};
 
 /// The JSON of the embedded KIX EMAP hub, as shipped in the crate.
 ///

@@ -123,6 +123,70 @@ codes! {
     HubCountryUnassigned = "hub.country_unassigned", Warning;
     /// A date lies outside every phase of the project.
     TimelineOutsideProject = "timeline.outside_project", Error;
+    /// A zone label, name or abbreviation is not one kix knows.
+    TimeUnknownZone = "time.unknown_zone", Error;
+    /// A wall-clock time does not exist in its zone (a DST gap); both candidate instants are in the parameters.
+    TimeNonexistentLocalTime = "time.nonexistent_local_time", Error;
+    /// A wall-clock time happens twice in its zone (a DST fold); both candidate instants are in the parameters.
+    TimeAmbiguousLocalTime = "time.ambiguous_local_time", Error;
+    /// A label's abbreviation does not match the date ("CET" on a July date in Geneva); the place's real time applies.
+    TimeLabelSeasonMismatch = "time.label_season_mismatch", Warning;
+    /// A listing's other zones disagree with the organiser's time.
+    TimeListingMismatch = "time.listing_mismatch", Warning;
+    /// A listing's weekday does not match its date.
+    TimeWeekdayMismatch = "time.weekday_mismatch", Warning;
+    /// A date or time text cannot be read; the parameters say which part.
+    TimeUnparseable = "time.unparseable", Error;
+    /// An event lacks a required field, or has an empty one.
+    EventMissingField = "event.missing_field", Error;
+    /// An event's end is not after its start, or its duration is zero.
+    EventEndNotAfterStart = "event.end_not_after_start", Error;
+    /// An event gives both an end and a duration, and they disagree; or neither.
+    EventInvalidEnd = "event.invalid_end", Error;
+    /// An agenda item starts before the event or ends after it.
+    EventAgendaOutside = "event.agenda_outside", Error;
+    /// An interpretation language is the event's own language, or is listed twice.
+    EventInterpretationSameAsLanguage = "event.interpretation_same_as_language", Error;
+    /// A language is not an ISO 639-1 code.
+    EventUnknownLanguage = "event.unknown_language", Error;
+    /// An organiser or partner names a hub organisation id that the hub does not list.
+    EventUnknownOrganisation = "event.unknown_organisation", Error;
+    /// Two events share an id.
+    EventDuplicateId = "event.duplicate_id", Error;
+    /// Two events of one series have the same number.
+    EventDuplicateNumber = "event.duplicate_number", Error;
+    /// A registration window closes before it opens.
+    EventInvalidRegistrationWindow = "event.invalid_registration_window", Error;
+    /// Two events overlap in time and share an audience or countries.
+    ScheduleConflict = "schedule.conflict", Warning;
+    /// A registration lacks a required field, or has an empty one.
+    RegistrationMissingField = "registration.missing_field", Error;
+    /// A registration field is longer than kix accepts.
+    RegistrationTooLong = "registration.too_long", Error;
+    /// An e-mail address is not valid (a top-level domain is required; domain literals are refused).
+    RegistrationInvalidEmail = "registration.invalid_email", Error;
+    /// The e-mail is already registered for the event (in the held registrations or earlier in the batch).
+    RegistrationDuplicate = "registration.duplicate", Error;
+    /// The country is no code or name that ISO 3166-1 knows.
+    RegistrationUnknownCountry = "registration.unknown_country", Error;
+    /// The event is restricted to participating countries and this one is not.
+    RegistrationCountryNotEligible = "registration.country_not_eligible", Error;
+    /// The event is by invitation only and the e-mail is not invited.
+    RegistrationNotInvited = "registration.not_invited", Error;
+    /// The audience is not one of the known audiences.
+    RegistrationUnknownAudience = "registration.unknown_audience", Error;
+    /// The language asked for is neither the event's nor one of its interpretation languages.
+    RegistrationLanguageNotOffered = "registration.language_not_offered", Error;
+    /// The registration was submitted before registration opened.
+    RegistrationNotOpen = "registration.not_open", Error;
+    /// The registration was submitted at or after registration closed (by default, the event's start).
+    RegistrationClosed = "registration.closed", Error;
+    /// The event is full and has no waiting list.
+    RegistrationFull = "registration.full", Error;
+    /// The event requires consent and the registrant did not give it.
+    RegistrationConsentRequired = "registration.consent_required", Error;
+    /// The submission time is not an RFC 3339 instant with an offset.
+    RegistrationInvalidTimestamp = "registration.invalid_timestamp", Error;
     /// A nomination would put a country over its quota of pending and confirmed nominees.
     TrainingQuotaExceeded = "training.quota_exceeded", Error;
     /// A nomination was endorsed by the National KIX Steering Committee after the cycle started.

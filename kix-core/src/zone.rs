@@ -1,12 +1,24 @@
-//! IANA time-zone names as they are stored in hub and event documents.
+//! Time zones: IANA names, wall-clock conversion with explicit DST
+//! disambiguation, real offsets and abbreviations, and the zone labels event
+//! pages write ("CET / Geneva", "BTT / Thimphu").
+//!
+//! kix stores the organiser's wall time and IANA zone and derives instants.
+//! Converting a wall time that a DST change skips (a *gap*) or repeats (a
+//! *fold*) needs a decision; [`Disambiguation`] names it with the semantics of
+//! Temporal and jiff, and [`LocalResolution`] shows both candidates.
 
+use std::collections::HashMap;
 use std::fmt;
+use std::sync::OnceLock;
 
-use chrono_tz::Tz;
+use chrono::{DateTime, Duration, NaiveDateTime, Offset, TimeZone, Utc};
+use chrono_tz::{OffsetComponents, OffsetName, Tz};
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
+use crate::country::{name_key, truncate};
 use crate::error::Error;
+use crate::violation::{Code, Violation};
 
 /// An IANA time-zone name such as `Asia/Kathmandu`, as written in a document.
 ///
@@ -95,4 +107,821 @@ impl JsonSchema for ZoneId {
 #[must_use]
 pub fn tzdata_version() -> &'static str {
     chrono_tz::IANA_TZDB_VERSION
+}
+
+/// Formats an offset in seconds east of UTC as `+05:45` / `-03:30` / `+00:00`.
+///
+/// ```
+/// use kix_core::zone::format_offset;
+/// assert_eq!(format_offset(20_700), "+05:45");
+/// assert_eq!(format_offset(-12_600), "-03:30");
+/// assert_eq!(format_offset(0), "+00:00");
+/// ```
+#[must_use]
+pub fn format_offset(seconds: i32) -> String {
+    let sign = if seconds < 0 { '-' } else { '+' };
+    let abs = seconds.unsigned_abs();
+    let (h, m, s) = (abs / 3600, abs % 3600 / 60, abs % 60);
+    if s == 0 { format!("{sign}{h:02}:{m:02}") } else { format!("{sign}{h:02}:{m:02}:{s:02}") }
+}
+
+/// How to turn a wall-clock time into an instant when the zone skips or
+/// repeats it, as in Temporal and jiff.
+///
+/// ```
+/// use kix_core::Disambiguation;
+/// assert_eq!("later".parse::<Disambiguation>()?, Disambiguation::Later);
+/// assert_eq!(Disambiguation::default(), Disambiguation::Compatible);
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum Disambiguation {
+    /// In a gap, the later instant (the wall time shifted forward by the gap);
+    /// in a fold, the earlier instant. What calendars and Temporal do by default.
+    #[default]
+    Compatible,
+    /// Always the earlier of the two candidate instants.
+    Earlier,
+    /// Always the later of the two candidate instants.
+    Later,
+    /// Refuse: `time.nonexistent_local_time` or `time.ambiguous_local_time`.
+    Reject,
+}
+
+impl std::str::FromStr for Disambiguation {
+    type Err = Error;
+    fn from_str(s: &str) -> Result<Self, Error> {
+        match s {
+            "compatible" => Ok(Disambiguation::Compatible),
+            "earlier" => Ok(Disambiguation::Earlier),
+            "later" => Ok(Disambiguation::Later),
+            "reject" => Ok(Disambiguation::Reject),
+            other => Err(Error::InvalidValue {
+                what: "disambiguation",
+                value: truncate(other, 40),
+                expected: "compatible, earlier, later or reject",
+            }),
+        }
+    }
+}
+
+/// What a wall-clock time is in a zone: one instant, a gap (skipped: two
+/// candidate instants, neither of which shows this wall time) or a fold
+/// (repeated: two instants that both show it).
+///
+/// ```
+/// use chrono::NaiveDate;
+/// use kix_core::zone::{LocalResolution, resolve_local};
+/// let zurich = chrono_tz::Europe::Zurich;
+/// // 2024-03-31 02:30 does not exist in Zurich: clocks jump from 02:00 to 03:00.
+/// let gap = resolve_local(NaiveDate::from_ymd_opt(2024, 3, 31).unwrap().and_hms_opt(2, 30, 0).unwrap(), zurich);
+/// let LocalResolution::Gap { before, after } = gap else { panic!("expected a gap") };
+/// assert_eq!(before.to_rfc3339(), "2024-03-31T01:30:00+01:00");
+/// assert_eq!(after.to_rfc3339(), "2024-03-31T03:30:00+02:00");
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum LocalResolution {
+    /// Exactly one instant shows this wall time.
+    Unique(DateTime<Tz>),
+    /// The wall time is skipped; `before` is the wall time read with the offset
+    /// after the change (so it lands before it), `after` with the offset before.
+    Gap {
+        /// The earlier candidate.
+        before: DateTime<Tz>,
+        /// The later candidate (what `compatible` picks).
+        after: DateTime<Tz>,
+    },
+    /// The wall time happens twice.
+    Fold {
+        /// The first occurrence (what `compatible` picks).
+        earlier: DateTime<Tz>,
+        /// The second occurrence.
+        later: DateTime<Tz>,
+    },
+}
+
+/// Finds the instant (within 30 hours after `lo`) at which the offset of `tz`
+/// changes, by bisection; `None` when it does not change in that window.
+fn transition_near(tz: Tz, lo: DateTime<Utc>) -> Option<DateTime<Utc>> {
+    let offset_at = |t: DateTime<Utc>| tz.offset_from_utc_datetime(&t.naive_utc()).fix().local_minus_utc();
+    let (mut a, mut b) = (lo, lo + Duration::hours(60));
+    let first = offset_at(a);
+    if offset_at(b) == first {
+        return None;
+    }
+    while b - a > Duration::seconds(1) {
+        let mid = a + (b - a) / 2;
+        if offset_at(mid) == first { a = mid } else { b = mid }
+    }
+    Some(b)
+}
+
+/// Resolves a wall-clock time in a zone, showing gaps and folds.
+///
+/// ```
+/// use chrono::NaiveDate;
+/// use kix_core::zone::{LocalResolution, resolve_local};
+/// let kathmandu = chrono_tz::Asia::Kathmandu;
+/// let noon = NaiveDate::from_ymd_opt(2024, 7, 31).unwrap().and_hms_opt(12, 0, 0).unwrap();
+/// let LocalResolution::Unique(t) = resolve_local(noon, kathmandu) else { panic!() };
+/// assert_eq!(t.to_rfc3339(), "2024-07-31T12:00:00+05:45");
+/// ```
+#[must_use]
+pub fn resolve_local(local: NaiveDateTime, tz: Tz) -> LocalResolution {
+    match tz.from_local_datetime(&local) {
+        chrono::LocalResult::Single(t) => LocalResolution::Unique(t),
+        chrono::LocalResult::Ambiguous(a, b) => {
+            let (earlier, later) = if a <= b { (a, b) } else { (b, a) };
+            LocalResolution::Fold { earlier, later }
+        }
+        chrono::LocalResult::None => {
+            // A gap: find the transition, then read the wall time with the
+            // offsets on either side of it.
+            let as_utc = Utc.from_utc_datetime(&local);
+            let found = transition_near(tz, as_utc - Duration::hours(30));
+            let gap = found.and_then(|at| {
+                let before_off = tz.offset_from_utc_datetime(&(at - Duration::seconds(1)).naive_utc()).fix();
+                let after_off = tz.offset_from_utc_datetime(&at.naive_utc()).fix();
+                let later =
+                    Utc.from_utc_datetime(&(local - Duration::seconds(i64::from(before_off.local_minus_utc()))));
+                let earlier =
+                    Utc.from_utc_datetime(&(local - Duration::seconds(i64::from(after_off.local_minus_utc()))));
+                Some(LocalResolution::Gap { before: earlier.with_timezone(&tz), after: later.with_timezone(&tz) })
+            });
+            // Every gap has a transition within 30 hours; should the tz data
+            // ever say otherwise, read the wall time as UTC-offset-free rather
+            // than fail.
+            gap.unwrap_or_else(|| {
+                let t = as_utc.with_timezone(&tz);
+                LocalResolution::Gap { before: t, after: t }
+            })
+        }
+    }
+}
+
+/// Converts a wall-clock time in a zone to an instant under a disambiguation.
+/// With [`Disambiguation::Reject`], a gap is `time.nonexistent_local_time` and
+/// a fold `time.ambiguous_local_time`, with both candidate instants and
+/// offsets in the parameters.
+///
+/// ```
+/// use chrono::NaiveDate;
+/// use kix_core::{Code, Disambiguation};
+/// use kix_core::zone::from_local;
+/// let chisinau = chrono_tz::Europe::Chisinau;
+/// // Moldova's clocks go back at 03:00 on 2024-10-27: 02:30 happens twice.
+/// let t = NaiveDate::from_ymd_opt(2024, 10, 27).unwrap().and_hms_opt(2, 30, 0).unwrap();
+/// assert_eq!(from_local(t, chisinau, Disambiguation::Compatible)?.to_rfc3339(), "2024-10-27T02:30:00+03:00");
+/// assert_eq!(from_local(t, chisinau, Disambiguation::Later)?.to_rfc3339(), "2024-10-27T02:30:00+02:00");
+/// let v = from_local(t, chisinau, Disambiguation::Reject).unwrap_err();
+/// assert_eq!(v.code, Code::TimeAmbiguousLocalTime);
+/// assert_eq!(v.params["earlier_offset"], "+03:00");
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+pub fn from_local(local: NaiveDateTime, tz: Tz, disambiguation: Disambiguation) -> Result<DateTime<Tz>, Violation> {
+    match resolve_local(local, tz) {
+        LocalResolution::Unique(t) => Ok(t),
+        LocalResolution::Gap { before, after } => match disambiguation {
+            Disambiguation::Compatible | Disambiguation::Later => Ok(after),
+            Disambiguation::Earlier => Ok(before),
+            Disambiguation::Reject => Err(candidates(
+                Code::TimeNonexistentLocalTime,
+                local,
+                tz,
+                before,
+                after,
+                "does not exist: the clocks skip it",
+            )),
+        },
+        LocalResolution::Fold { earlier, later } => match disambiguation {
+            Disambiguation::Compatible | Disambiguation::Earlier => Ok(earlier),
+            Disambiguation::Later => Ok(later),
+            Disambiguation::Reject => Err(candidates(
+                Code::TimeAmbiguousLocalTime,
+                local,
+                tz,
+                earlier,
+                later,
+                "happens twice: the clocks go back over it",
+            )),
+        },
+    }
+}
+
+fn candidates(
+    code: Code,
+    local: NaiveDateTime,
+    tz: Tz,
+    earlier: DateTime<Tz>,
+    later: DateTime<Tz>,
+    what: &str,
+) -> Violation {
+    let off = |t: &DateTime<Tz>| format_offset(t.offset().fix().local_minus_utc());
+    Violation::new(code, "", format!("{} in {} {what}", local.format("%Y-%m-%d %H:%M"), tz.name()))
+        .with_param("local", local)
+        .with_param("zone", tz.name())
+        .with_param("earlier", earlier.with_timezone(&Utc))
+        .with_param("earlier_offset", off(&earlier))
+        .with_param("later", later.with_timezone(&Utc))
+        .with_param("later_offset", off(&later))
+}
+
+/// A time-zone abbreviation such as `CEST` or `NPT`, stored inline (no allocation).
+///
+/// ```
+/// use chrono::{TimeZone, Utc};
+/// use kix_core::zone::abbreviation;
+/// let july = Utc.with_ymd_and_hms(2024, 7, 31, 11, 0, 0).unwrap();
+/// assert_eq!(abbreviation(chrono_tz::Europe::Zurich, july).as_str(), "CEST");
+/// assert_eq!(abbreviation(chrono_tz::Asia::Kathmandu, july).as_str(), "NPT");
+/// ```
+#[derive(Clone, Copy, PartialEq, Eq, Hash)]
+pub struct Abbreviation {
+    bytes: [u8; 8],
+    len: u8,
+}
+
+impl Abbreviation {
+    fn new(s: &str) -> Self {
+        let mut bytes = [0u8; 8];
+        let mut len = 0;
+        // Cut at a character boundary within 8 bytes (abbreviations are ASCII).
+        for (i, c) in s.char_indices() {
+            let end = i + c.len_utf8();
+            if end > 8 {
+                break;
+            }
+            len = end;
+        }
+        if let (Some(dst), Some(src)) = (bytes.get_mut(..len), s.as_bytes().get(..len)) {
+            dst.copy_from_slice(src);
+        }
+        Abbreviation { bytes, len: u8::try_from(len).unwrap_or(0) }
+    }
+
+    /// The text, e.g. `CEST`.
+    ///
+    /// ```
+    /// use chrono::{TimeZone, Utc};
+    /// let t = Utc.with_ymd_and_hms(2024, 1, 15, 12, 0, 0).unwrap();
+    /// assert_eq!(kix_core::zone::abbreviation(chrono_tz::Europe::Chisinau, t).as_str(), "EET");
+    /// ```
+    #[must_use]
+    pub fn as_str(&self) -> &str {
+        self.bytes.get(..usize::from(self.len)).and_then(|b| std::str::from_utf8(b).ok()).unwrap_or("")
+    }
+}
+
+impl fmt::Debug for Abbreviation {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{:?}", self.as_str())
+    }
+}
+
+impl fmt::Display for Abbreviation {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl Serialize for Abbreviation {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(self.as_str())
+    }
+}
+
+impl<'de> Deserialize<'de> for Abbreviation {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let s = <std::borrow::Cow<'de, str>>::deserialize(d)?;
+        Ok(Abbreviation::new(&s))
+    }
+}
+
+impl JsonSchema for Abbreviation {
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        "Abbreviation".into()
+    }
+    fn json_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        schemars::json_schema!({
+            "description": "A time-zone abbreviation such as \"CEST\" or \"NPT\", or a numeric one such as \"+05\".",
+            "type": "string",
+            "maxLength": 8,
+        })
+    }
+}
+
+/// The abbreviation of a zone at an instant: the tz database's own when it has
+/// letters (`CEST`, `PKT`), else the one in common use for that zone and
+/// offset (`NPT` for Kathmandu, `BTT` for Thimphu), else the numeric form
+/// the tz database uses (`+06`).
+///
+/// ```
+/// use chrono::{TimeZone, Utc};
+/// use kix_core::zone::abbreviation;
+/// let t = Utc.with_ymd_and_hms(2024, 7, 31, 11, 0, 0).unwrap();
+/// assert_eq!(abbreviation(chrono_tz::Asia::Yangon, t).as_str(), "MMT");
+/// assert_eq!(abbreviation(chrono_tz::Asia::Thimphu, t).as_str(), "BTT");
+/// assert_eq!(abbreviation(chrono_tz::Asia::Dhaka, t).as_str(), "+06");
+/// ```
+#[must_use]
+pub fn abbreviation(tz: Tz, at: DateTime<Utc>) -> Abbreviation {
+    let offset = tz.offset_from_utc_datetime(&at.naive_utc());
+    abbreviation_of(tz, &offset)
+}
+
+fn abbreviation_of(tz: Tz, offset: &<Tz as TimeZone>::Offset) -> Abbreviation {
+    match offset.abbreviation() {
+        Some(name) if name.starts_with(|c: char| c.is_ascii_alphabetic()) => Abbreviation::new(name),
+        numeric => {
+            let seconds = offset.fix().local_minus_utc();
+            let common = tables().by_zone.get(&(tz, seconds)).copied();
+            match (common, numeric) {
+                (Some(abbr), _) => abbr,
+                (None, Some(name)) => Abbreviation::new(name),
+                (None, None) => Abbreviation::new(&numeric_abbreviation(seconds)),
+            }
+        }
+    }
+}
+
+/// The tz database's numeric form: `+06`, `+0545`, `-0330`.
+fn numeric_abbreviation(seconds: i32) -> String {
+    let sign = if seconds < 0 { '-' } else { '+' };
+    let abs = seconds.unsigned_abs();
+    let (h, m) = (abs / 3600, abs % 3600 / 60);
+    if m == 0 { format!("{sign}{h:02}") } else { format!("{sign}{h:02}{m:02}") }
+}
+
+/// The real offset and abbreviation of a zone at an instant, and whether it is daylight-saving time.
+///
+/// ```
+/// use chrono::{TimeZone, Utc};
+/// let t = Utc.with_ymd_and_hms(2024, 7, 31, 11, 0, 0).unwrap();
+/// let info = kix_core::zone::offset_info(chrono_tz::Europe::Zurich, t);
+/// assert_eq!((info.offset_seconds, info.abbreviation.as_str(), info.dst), (7200, "CEST", true));
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct OffsetInfo {
+    /// Seconds east of UTC.
+    pub offset_seconds: i32,
+    /// Abbreviation as [`abbreviation`] gives it.
+    pub abbreviation: Abbreviation,
+    /// Whether daylight-saving time is in force.
+    pub dst: bool,
+}
+
+/// See [`OffsetInfo`].
+///
+/// ```
+/// use chrono::{TimeZone, Utc};
+/// let t = Utc.with_ymd_and_hms(2024, 1, 31, 11, 0, 0).unwrap();
+/// assert_eq!(kix_core::zone::offset_info(chrono_tz::Asia::Kabul, t).offset_seconds, 16_200);
+/// ```
+#[must_use]
+pub fn offset_info(tz: Tz, at: DateTime<Utc>) -> OffsetInfo {
+    let offset = tz.offset_from_utc_datetime(&at.naive_utc());
+    OffsetInfo {
+        offset_seconds: offset.fix().local_minus_utc(),
+        abbreviation: abbreviation_of(tz, &offset),
+        dst: offset.dst_offset() != Duration::zero(),
+    }
+}
+
+#[derive(Deserialize)]
+struct ZonesFile {
+    #[allow(dead_code)]
+    note: String,
+    abbreviations: Vec<AbbreviationEntry>,
+    cities: HashMap<String, String>,
+    links: HashMap<String, String>,
+}
+
+#[derive(Deserialize)]
+struct AbbreviationEntry {
+    abbreviation: String,
+    offset: String,
+    #[allow(dead_code)]
+    dst: bool,
+    zones: Vec<String>,
+    #[serde(default = "yes")]
+    label: bool,
+    #[allow(dead_code)]
+    #[serde(default)]
+    note: Option<String>,
+}
+
+fn yes() -> bool {
+    true
+}
+
+/// What an abbreviation in a label stands for.
+#[derive(Debug, Clone, Copy)]
+struct LabelAbbreviation {
+    offset_seconds: i32,
+    zone: Tz,
+}
+
+struct Tables {
+    /// Lower-case IANA name (with a '/', or UTC) -> canonical zone.
+    iana: HashMap<String, Tz>,
+    /// City key (see `name_key`) -> zone.
+    cities: HashMap<String, Tz>,
+    /// Upper-case abbreviation -> meaning, for those a label may use alone.
+    abbreviations: HashMap<String, LabelAbbreviation>,
+    /// (zone, offset) -> common abbreviation, for zones the tz database gives numbers.
+    by_zone: HashMap<(Tz, i32), Abbreviation>,
+}
+
+fn parse_offset(text: &str) -> Option<i32> {
+    let (sign, rest) = match text.as_bytes().first()? {
+        b'+' => (1, text.get(1..)?),
+        b'-' | 0xE2 => (-1, text.trim_start_matches(['-', '−'])),
+        _ => return None,
+    };
+    let (h, m) = rest.split_once(':').unwrap_or((rest, "0"));
+    let h: i32 = h.parse().ok()?;
+    let m: i32 = m.parse().ok()?;
+    (h <= 14 && m < 60).then_some(sign * (h * 3600 + m * 60))
+}
+
+fn tables() -> &'static Tables {
+    static TABLES: OnceLock<Tables> = OnceLock::new();
+    TABLES.get_or_init(|| {
+        // Checked by the test suite (`zone::tests::the_zone_tables_are_valid`);
+        // an unreadable table would leave labels unresolved, never panic.
+        let file: Option<ZonesFile> = serde_json::from_str(include_str!("../data/zones.json")).ok();
+        let parse = |name: &str| name.parse::<Tz>().ok();
+        let mut iana = HashMap::new();
+        let mut cities = HashMap::new();
+        for tz in chrono_tz::TZ_VARIANTS {
+            let name = tz.name();
+            if name.contains('/') {
+                iana.insert(name.to_ascii_lowercase(), tz);
+                let last = name.rsplit('/').next().unwrap_or(name);
+                if !name.starts_with("Etc/") {
+                    cities.entry(name_key(last)).or_insert(tz);
+                }
+            }
+        }
+        let mut abbreviations = HashMap::new();
+        let mut by_zone = HashMap::new();
+        if let Some(file) = file {
+            for (link, target) in &file.links {
+                if let Some(tz) = parse(target) {
+                    iana.insert(link.to_ascii_lowercase(), tz);
+                }
+            }
+            // Link names map to their current zone, also as cities ("Katmandu").
+            for (name, target) in &file.cities {
+                if let Some(tz) = parse(target) {
+                    cities.insert(name_key(name), tz);
+                }
+            }
+            for entry in &file.abbreviations {
+                let (Some(offset), Some(zone)) =
+                    (parse_offset(&entry.offset), entry.zones.first().and_then(|z| parse(z)))
+                else {
+                    continue;
+                };
+                let abbreviation = Abbreviation::new(&entry.abbreviation);
+                if entry.label {
+                    abbreviations
+                        .insert(entry.abbreviation.clone(), LabelAbbreviation { offset_seconds: offset, zone });
+                }
+                for z in entry.zones.iter().filter_map(|z| parse(z)) {
+                    by_zone.entry((z, offset)).or_insert(abbreviation);
+                }
+            }
+        }
+        iana.insert("utc".into(), chrono_tz::Etc::UTC);
+        Tables { iana, cities, abbreviations, by_zone }
+    })
+}
+
+/// What a zone label such as `"CET / Geneva"` says.
+///
+/// ```
+/// let label = kix_core::zone::parse_zone_label("CET / Geneva")?;
+/// assert_eq!(label.zone.as_str(), "Europe/Zurich");
+/// assert_eq!(label.abbreviation.as_deref(), Some("CET"));
+/// assert_eq!(label.abbreviation_offset.as_deref(), Some("+01:00"));
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct ZoneLabel {
+    /// The label as given.
+    pub label: String,
+    /// The IANA zone it means: a city's or IANA name's zone, else the abbreviation's.
+    pub zone: ZoneId,
+    /// The abbreviation written in the label, if any (e.g. `CET`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub abbreviation: Option<String>,
+    /// The offset that abbreviation stands for (e.g. `+01:00`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub abbreviation_offset: Option<String>,
+    /// Whether the zone came from a city or IANA name (which beats an abbreviation).
+    pub from_place: bool,
+}
+
+/// Resolves a zone label as event pages write it to an IANA zone.
+///
+/// Understands IANA names in any case and their legacy links (`Asia/Katmandu`,
+/// `Europe/Kiev`), city names (`Geneva`, `Bangkok`, `Thimphu`, any IANA city),
+/// common abbreviations of Europe, Asia and the Pacific (`CET`, `CEST`, `EET`,
+/// `GMT`, `UTC`, `PKT`, `NPT`, `BTT`, `ICT`, `MMT`, ...), whole-hour offsets
+/// (`UTC+2`), and combinations (`"CET / Geneva"`, `"Geneva / CEST"`,
+/// `"CEST-Geneva"`). A city beats an abbreviation. An unknown label is
+/// `time.unknown_zone` with the label in the parameters.
+///
+/// ```
+/// use kix_core::zone::parse_zone_label;
+/// for (label, zone) in [
+///     ("Asia/Katmandu", "Asia/Kathmandu"),
+///     ("europe/kiev", "Europe/Kyiv"),
+///     ("Geneva", "Europe/Zurich"),
+///     ("(BTT / Thimphu)", "Asia/Thimphu"),
+///     ("Geneva / CEST", "Europe/Zurich"),
+///     ("CEST-Geneva", "Europe/Zurich"),
+///     ("ICT", "Asia/Bangkok"),
+///     ("NPT", "Asia/Kathmandu"),
+///     ("Samoa", "Pacific/Apia"),
+/// ] {
+///     assert_eq!(parse_zone_label(label)?.zone.as_str(), zone, "{label}");
+/// }
+/// assert_eq!(parse_zone_label("Mars/Olympus").unwrap_err().code, kix_core::Code::TimeUnknownZone);
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+pub fn parse_zone_label(label: &str) -> Result<ZoneLabel, Violation> {
+    let t = tables();
+    let unknown = || {
+        Violation::new(
+            Code::TimeUnknownZone,
+            "",
+            format!("{:?} is not a time zone, city or abbreviation kix knows", truncate(label, 80)),
+        )
+        .with_param("label", truncate(label, 200))
+    };
+    if label.len() > 200 {
+        return Err(unknown());
+    }
+    let mut place: Option<Tz> = None;
+    let mut abbr: Option<LabelAbbreviation> = None;
+    let mut abbr_text: Option<String> = None;
+    let mut consider = |part: &str| -> bool {
+        let part = part.trim().trim_matches(|c: char| c == '.' || c == ':' || c == ';');
+        if part.is_empty() {
+            return true;
+        }
+        if let Some(&tz) = t.iana.get(&part.to_ascii_lowercase()) {
+            place.get_or_insert(tz);
+            return true;
+        }
+        if let Some(tz) = utc_offset_zone(part) {
+            place.get_or_insert(tz);
+            return true;
+        }
+        if let Some(a) = t.abbreviations.get(part) {
+            if abbr.is_none() {
+                abbr = Some(*a);
+                abbr_text = Some(part.to_owned());
+            }
+            return true;
+        }
+        if let Some(&tz) = t.cities.get(&name_key(part)) {
+            place.get_or_insert(tz);
+            return true;
+        }
+        false
+    };
+    // Whole label first, then chunks split by separators, then hyphenated
+    // pieces, then single words (so "Ho Chi Minh City" and "Nur-Sultan" stay whole).
+    let cleaned: String = label.chars().map(|c| if matches!(c, '(' | ')' | '[' | ']') { ' ' } else { c }).collect();
+    if !consider(&cleaned) {
+        for chunk in cleaned.split(|c| matches!(c, ',' | '|' | '–' | '—' | ';')).flat_map(split_slashes) {
+            if consider(chunk) {
+                continue;
+            }
+            for piece in chunk.split(" - ").flat_map(|p| p.split('-')) {
+                if consider(piece) {
+                    continue;
+                }
+                for word in piece.split_whitespace() {
+                    let filler = matches!(name_key(word).as_str(), "time" | "local" | "standard" | "summer" | "hrs");
+                    if !filler {
+                        consider(word);
+                    }
+                }
+            }
+        }
+    }
+    let zone = place.or(abbr.map(|a| a.zone)).ok_or_else(unknown)?;
+    Ok(ZoneLabel {
+        label: label.to_owned(),
+        zone: ZoneId::from(zone),
+        abbreviation: abbr_text,
+        abbreviation_offset: abbr.map(|a| format_offset(a.offset_seconds)),
+        from_place: place.is_some(),
+    })
+}
+
+/// Splits at '/' unless the chunk is an IANA name (`Europe/Zurich`).
+fn split_slashes(chunk: &str) -> Vec<&str> {
+    let trimmed = chunk.trim();
+    if tables().iana.contains_key(&trimmed.to_ascii_lowercase()) { vec![trimmed] } else { chunk.split('/').collect() }
+}
+
+/// `UTC+2`, `GMT-5`, `UTC+02:00` as an `Etc/GMT∓N` zone (whole hours only).
+fn utc_offset_zone(part: &str) -> Option<Tz> {
+    let upper = part.replace(' ', "").to_ascii_uppercase();
+    let rest = upper.strip_prefix("UTC").or_else(|| upper.strip_prefix("GMT"))?;
+    if rest.is_empty() {
+        return Some(chrono_tz::Etc::UTC);
+    }
+    let seconds = parse_offset(rest)?;
+    if seconds % 3600 != 0 {
+        return None;
+    }
+    let hours = seconds / 3600;
+    // Etc/GMT signs are inverted: UTC+2 is Etc/GMT-2.
+    let name = if hours == 0 { "Etc/UTC".to_owned() } else { format!("Etc/GMT{:+}", -hours) };
+    name.parse().ok()
+}
+
+/// Resolves a label to an IANA zone name (the short form of [`parse_zone_label`]).
+///
+/// ```
+/// assert_eq!(kix_core::resolve_zone("CET / Geneva")?.as_str(), "Europe/Zurich");
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+pub fn resolve_zone(label: &str) -> Result<ZoneId, Violation> {
+    parse_zone_label(label).map(|l| l.zone)
+}
+
+impl ZoneLabel {
+    /// Checks the label's abbreviation against the real offset of its zone at a
+    /// wall-clock time: "CET" on a July date in Geneva is
+    /// `time.label_season_mismatch`, saying the true abbreviation and offset.
+    ///
+    /// ```
+    /// use chrono::NaiveDate;
+    /// let label = kix_core::zone::parse_zone_label("CET / Geneva")?;
+    /// let july = NaiveDate::from_ymd_opt(2024, 7, 31).unwrap().and_hms_opt(13, 0, 0).unwrap();
+    /// let v = label.season_mismatch(july).unwrap();
+    /// assert_eq!(v.code, kix_core::Code::TimeLabelSeasonMismatch);
+    /// assert_eq!((v.params["true_abbreviation"].as_str(), v.params["true_offset"].as_str()), (Some("CEST"), Some("+02:00")));
+    /// let march = NaiveDate::from_ymd_opt(2025, 3, 3).unwrap().and_hms_opt(15, 30, 0).unwrap();
+    /// assert!(label.season_mismatch(march).is_none());
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    #[must_use]
+    pub fn season_mismatch(&self, local: NaiveDateTime) -> Option<Violation> {
+        let (abbr, stated) = (self.abbreviation.as_ref()?, self.abbreviation_offset.as_ref()?);
+        let tz = self.zone.tz().ok()?;
+        let instant = from_local(local, tz, Disambiguation::Compatible).ok()?.with_timezone(&Utc);
+        let info = offset_info(tz, instant);
+        let real = format_offset(info.offset_seconds);
+        (&real != stated).then(|| {
+            Violation::new(
+                Code::TimeLabelSeasonMismatch,
+                "",
+                format!(
+                    "{abbr} ({stated}) does not apply to {} in {}: the real time there is {} ({real})",
+                    local.format("%Y-%m-%d %H:%M"),
+                    self.zone,
+                    info.abbreviation
+                ),
+            )
+            .with_param("label", &self.label)
+            .with_param("abbreviation", abbr)
+            .with_param("abbreviation_offset", stated)
+            .with_param("true_abbreviation", info.abbreviation.as_str())
+            .with_param("true_offset", real)
+            .with_param("zone", self.zone.as_str())
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use chrono::NaiveDate;
+
+    fn at(y: i32, m: u32, d: u32, h: u32, min: u32) -> NaiveDateTime {
+        NaiveDate::from_ymd_opt(y, m, d).unwrap().and_hms_opt(h, min, 0).unwrap()
+    }
+
+    #[test]
+    fn the_zone_tables_are_valid() {
+        let file: ZonesFile = serde_json::from_str(include_str!("../data/zones.json")).unwrap();
+        for e in &file.abbreviations {
+            assert!(parse_offset(&e.offset).is_some(), "{}", e.offset);
+            for z in &e.zones {
+                assert!(z.parse::<Tz>().is_ok(), "{} lists unknown zone {z}", e.abbreviation);
+            }
+        }
+        for (city, z) in file.cities.iter().chain(&file.links) {
+            assert!(z.parse::<Tz>().is_ok(), "{city} -> {z}");
+        }
+        assert!(tables().abbreviations.len() > 40);
+    }
+
+    #[test]
+    fn every_member_zone_has_an_abbreviation_numeric_where_none_is_in_use() {
+        let july = Utc.with_ymd_and_hms(2024, 7, 31, 11, 0, 0).unwrap();
+        for c in &crate::emap().countries {
+            for z in &c.time_zones {
+                let a = abbreviation(z.tz().unwrap(), july);
+                assert!(!a.as_str().is_empty(), "{z}");
+            }
+        }
+        assert_eq!(abbreviation(chrono_tz::Pacific::Bougainville, july).as_str(), "+11");
+        assert_eq!(abbreviation(chrono_tz::Asia::Kabul, july).as_str(), "AFT");
+        assert_eq!(abbreviation(chrono_tz::Pacific::Chatham, july).as_str(), "+1245");
+    }
+
+    #[test]
+    fn gaps_resolve_by_disambiguation_like_temporal() {
+        let zurich = chrono_tz::Europe::Zurich;
+        let t = at(2024, 3, 31, 2, 30);
+        let utc = |d: Disambiguation| from_local(t, zurich, d).map(|x| x.with_timezone(&Utc).to_rfc3339());
+        assert_eq!(utc(Disambiguation::Compatible).unwrap(), "2024-03-31T01:30:00+00:00");
+        assert_eq!(utc(Disambiguation::Later).unwrap(), "2024-03-31T01:30:00+00:00");
+        assert_eq!(utc(Disambiguation::Earlier).unwrap(), "2024-03-31T00:30:00+00:00");
+        let v = utc(Disambiguation::Reject).unwrap_err();
+        assert_eq!(v.code, Code::TimeNonexistentLocalTime);
+        // The candidates with the offsets in force at each: 01:30+01:00 and 03:30+02:00.
+        assert_eq!(v.params["earlier"], "2024-03-31T00:30:00Z");
+        assert_eq!(v.params["earlier_offset"], "+01:00");
+        assert_eq!(v.params["later"], "2024-03-31T01:30:00Z");
+        assert_eq!(v.params["later_offset"], "+02:00");
+    }
+
+    #[test]
+    fn moldova_changes_clocks_an_hour_before_the_eu() {
+        let chisinau = chrono_tz::Europe::Chisinau;
+        // 2024-03-31: Moldova skips 02:00-03:00 local (00:00 UTC).
+        assert!(matches!(resolve_local(at(2024, 3, 31, 2, 30), chisinau), LocalResolution::Gap { .. }));
+        // 03:30 local exists in Moldova (EEST) although it is inside the EU's 03:00-04:00 gap for EET zones.
+        assert!(matches!(resolve_local(at(2024, 3, 31, 3, 30), chisinau), LocalResolution::Unique(_)));
+        assert!(matches!(
+            resolve_local(at(2024, 3, 31, 3, 30), chrono_tz::Europe::Bucharest),
+            LocalResolution::Gap { .. }
+        ));
+    }
+
+    #[test]
+    fn the_date_line_jump_of_samoa_is_a_whole_day_gap() {
+        // Samoa skipped 30 December 2011.
+        let apia = chrono_tz::Pacific::Apia;
+        let LocalResolution::Gap { before, after } = resolve_local(at(2011, 12, 30, 12, 0), apia) else {
+            panic!("expected a gap")
+        };
+        assert_eq!(after - before, Duration::hours(24));
+    }
+
+    #[test]
+    fn labels_with_abbreviations_cities_and_links_resolve() {
+        let cases = [
+            ("CET", "Europe/Zurich"),
+            ("CEST", "Europe/Zurich"),
+            ("EET", "Europe/Chisinau"),
+            ("GMT", "Etc/UTC"),
+            ("UTC", "Etc/UTC"),
+            ("UTC+2", "Etc/GMT-2"),
+            ("PKT", "Asia/Karachi"),
+            ("BTT", "Asia/Thimphu"),
+            ("MMT", "Asia/Yangon"),
+            ("Bangkok / ICT", "Asia/Bangkok"),
+            ("CET / Geneva", "Europe/Zurich"),
+            ("CEST-Geneva", "Europe/Zurich"),
+            ("(Geneva time)", "Europe/Zurich"),
+            ("Ho Chi Minh City", "Asia/Ho_Chi_Minh"),
+            ("Nur-Sultan", "Asia/Almaty"),
+            ("Asia/Rangoon", "Asia/Yangon"),
+            ("Asia/Thimbu", "Asia/Thimphu"),
+            ("Asia/Ulan_Bator", "Asia/Ulaanbaatar"),
+            ("Pacific/Samoa", "Pacific/Pago_Pago"),
+            ("Chișinău", "Europe/Chisinau"),
+            ("Port Moresby", "Pacific/Port_Moresby"),
+            ("Europe/Zurich", "Europe/Zurich"),
+        ];
+        for (label, zone) in cases {
+            assert_eq!(resolve_zone(label).map(|z| z.to_string()), Ok(zone.to_owned()), "{label}");
+        }
+        for bad in ["", "BST", "Mars", "UTC+5:30 / nowhere", "cet", &"x".repeat(10_000)] {
+            let v = resolve_zone(bad).unwrap_err();
+            assert_eq!(v.code, Code::TimeUnknownZone, "{bad}");
+        }
+    }
+
+    #[test]
+    fn a_city_beats_a_contradicting_abbreviation() {
+        let label = parse_zone_label("ICT / Geneva").unwrap();
+        assert_eq!(label.zone.as_str(), "Europe/Zurich");
+        assert!(label.from_place);
+        let v = label.season_mismatch(at(2025, 1, 10, 9, 0)).unwrap();
+        assert_eq!(v.params["true_offset"], "+01:00");
+    }
 }
