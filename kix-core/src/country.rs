@@ -3,7 +3,7 @@
 //! kix knows every ISO 3166-1 country, not only the hub's members, because
 //! registrants come from anywhere. The list is JSON embedded in the crate
 //! (`data/iso3166.json`, generated from the iso-codes data by
-//! `tools/gen_iso3166.py`), with the variants people actually type added
+//! `tools/gen_iso_data.py`), with the variants people actually type added
 //! ("Kyrgyz Republic", "Lao PDR", "Burma", "East Timor", ...).
 //!
 //! Name matching ignores case, accents, punctuation and extra spaces, so

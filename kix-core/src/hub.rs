@@ -12,6 +12,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::country::{CountryCode, Weekday, name_key, resolve_country};
 use crate::error::Error;
+use crate::event::{Event, check_events};
 use crate::timeline::Timeline;
 use crate::training::Training;
 use crate::violation::{Code, Violation};
@@ -313,6 +314,9 @@ pub struct Hub {
     pub assignments: Vec<Assignment>,
     /// Training-cycle policy and cycles.
     pub training: Training,
+    /// Webinars, workshops, meetings and training sessions.
+    #[serde(default)]
+    pub events: Vec<Event>,
 }
 
 impl Hub {
@@ -495,7 +499,7 @@ impl Hub {
     /// duplicate ids, a country in two sub-regions at once, overlapping
     /// assignments, a sub-region without a partner, unknown countries, partners,
     /// sub-regions and time zones, periods out of order, and (as warnings)
-    /// members without an assignment. Training cycles are checked too.
+    /// members without an assignment. Training cycles and events are checked too.
     ///
     /// ```
     /// use kix_core::{Code, Violations};
@@ -512,6 +516,7 @@ impl Hub {
         self.check_assignments(&mut out);
         self.check_phases(&mut out);
         out.extend(self.training.check(self));
+        out.extend(check_events(self, &self.events));
         out
     }
 

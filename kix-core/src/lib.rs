@@ -52,6 +52,7 @@
 
 pub mod country;
 pub mod error;
+pub mod event;
 pub mod hub;
 pub mod text;
 pub mod timeline;
@@ -61,6 +62,9 @@ pub mod zone;
 
 pub use country::{CountryCode, Weekday, resolve_country};
 pub use error::Error;
+pub use event::{
+    AgendaItem, Approval, Audience, Eligibility, Event, EventKind, EventStatus, Location, Party, RegistrationPolicy,
+};
 pub use hub::{Assignment, Country, Hub, Organisation, PartnerRole, Period, RestDayChange, SubRegion, Subdivision};
 pub use timeline::{Phase, Timeline, TimelinePosition};
 pub use training::{

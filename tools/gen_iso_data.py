@@ -1,6 +1,6 @@
-"""Regenerate kix-core/data/iso3166.json from the ISO 3166-1 list shipped by pycountry.
+"""Regenerate kix-core/data/iso3166.json and iso639-1.json from the ISO lists shipped by pycountry.
 
-Run once by hand when ISO changes (`pip install pycountry && python3 tools/gen_iso3166.py`);
+Run once by hand when ISO changes (`pip install pycountry && python3 tools/gen_iso_data.py`);
 the output is committed, so kix itself never needs Python or pycountry.
 """
 import json
@@ -65,3 +65,13 @@ doc = {
 out = pathlib.Path(__file__).resolve().parent.parent / "kix-core" / "data" / "iso3166.json"
 out.write_text(json.dumps(doc, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
 print(f"wrote {len(rows)} countries to {out}")
+
+# ISO 639-1 languages, for event and registration languages.
+langs = sorted((l.alpha_2, l.name) for l in pycountry.languages if hasattr(l, "alpha_2"))
+doc = {
+    "source": f"ISO 639-1 as shipped by pycountry {pycountry.__version__} (Debian iso-codes)",
+    "languages": [{"code": c, "name": n} for c, n in langs],
+}
+out = pathlib.Path(__file__).resolve().parent.parent / "kix-core" / "data" / "iso639-1.json"
+out.write_text(json.dumps(doc, ensure_ascii=False, indent=0) + "\n", encoding="utf-8")
+print(f"wrote {len(langs)} languages to {out}")

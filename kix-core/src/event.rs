@@ -1,0 +1,900 @@
+//! Events: webinars, workshops, meetings and training sessions.
+//!
+//! An event stores the organiser's wall-clock start (and end or duration) and
+//! IANA zone; instants are derived. [`Event::check`] validates one event,
+//! [`check_events`] a list of them (duplicate ids and series numbers, and
+//! overlapping events that share an audience or countries).
+
+use std::collections::{BTreeSet, HashMap};
+use std::fmt;
+use std::sync::OnceLock;
+
+use chrono::{DateTime, Duration, FixedOffset, NaiveDateTime, Utc};
+use chrono_tz::Tz;
+use schemars::JsonSchema;
+use serde::{Deserialize, Serialize};
+
+use crate::country::CountryCode;
+use crate::hub::Hub;
+use crate::violation::{Code, Violation};
+use crate::zone::{Disambiguation, ZoneId, from_local, parse_zone_label};
+
+/// What kind of event.
+///
+/// ```
+/// assert_eq!(serde_json::to_string(&kix_core::EventKind::TrainingSession)?, r#""training_session""#);
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum EventKind {
+    /// An online seminar.
+    Webinar,
+    /// A working session, online or at a venue.
+    Workshop,
+    /// A meeting.
+    Meeting,
+    /// A session of a training cycle.
+    TrainingSession,
+}
+
+/// An organiser or partner: a hub organisation (by id) or any other by name.
+///
+/// ```
+/// let p = kix_core::Party { name: "NORRAG".into(), organisation: Some("norrag".into()) };
+/// assert!(p.organisation.is_some());
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Party {
+    /// Name as the event page writes it.
+    pub name: String,
+    /// The hub organisation's id, when it is one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub organisation: Option<String>,
+}
+
+/// Where the event happens.
+///
+/// ```
+/// let online = kix_core::Location::Online { platform: Some("Zoom".into()), url: None };
+/// assert_eq!(serde_json::to_value(&online)?["type"], "online");
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(tag = "type", rename_all = "snake_case", deny_unknown_fields)]
+pub enum Location {
+    /// Online.
+    Online {
+        /// The platform (Zoom, Teams...).
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        platform: Option<String>,
+        /// The link, once published.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        url: Option<String>,
+    },
+    /// At a venue.
+    Venue {
+        /// Name of the venue.
+        name: String,
+        /// Postal address.
+        address: String,
+        /// Country of the venue.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        country: Option<CountryCode>,
+    },
+}
+
+impl fmt::Display for Location {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Location::Online { platform: Some(p), .. } => write!(f, "Online ({p})"),
+            Location::Online { platform: None, .. } => f.write_str("Online"),
+            Location::Venue { name, address, .. } => write!(f, "{name}, {address}"),
+        }
+    }
+}
+
+/// An item of the agenda. Its optional start is a wall-clock time in the event's zone.
+///
+/// ```
+/// let agenda = &kix_core::emap().event("kix-emap-webinar-20").unwrap().agenda;
+/// assert_eq!(agenda[0].title, "Welcome & introductions");
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct AgendaItem {
+    /// Title.
+    pub title: String,
+    /// What it is about.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub description: Option<String>,
+    /// Who presents it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub presenter: Option<String>,
+    /// Sub-points, in order.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub points: Vec<String>,
+    /// Wall-clock start in the event's zone.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub start: Option<NaiveDateTime>,
+    /// Length in minutes.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub duration_minutes: Option<u32>,
+}
+
+/// Who an event is for; registrations name one of these.
+///
+/// ```
+/// use kix_core::Audience;
+/// assert_eq!("policy_maker".parse::<Audience>(), Ok(Audience::PolicyMaker));
+/// assert!("astronaut".parse::<Audience>().is_err());
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum Audience {
+    /// Policy makers.
+    PolicyMaker,
+    /// Education stakeholders.
+    EducationStakeholder,
+    /// Government officials.
+    GovernmentOfficial,
+    /// Teachers.
+    Teacher,
+    /// Academic researchers.
+    AcademicResearcher,
+    /// Anyone else.
+    Other,
+}
+
+impl Audience {
+    /// Every audience, in order.
+    ///
+    /// ```
+    /// assert_eq!(kix_core::Audience::ALL.len(), 6);
+    /// ```
+    pub const ALL: [Audience; 6] = [
+        Audience::PolicyMaker,
+        Audience::EducationStakeholder,
+        Audience::GovernmentOfficial,
+        Audience::Teacher,
+        Audience::AcademicResearcher,
+        Audience::Other,
+    ];
+
+    /// The JSON name, e.g. `policy_maker`.
+    ///
+    /// ```
+    /// assert_eq!(kix_core::Audience::Teacher.as_str(), "teacher");
+    /// ```
+    #[must_use]
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Audience::PolicyMaker => "policy_maker",
+            Audience::EducationStakeholder => "education_stakeholder",
+            Audience::GovernmentOfficial => "government_official",
+            Audience::Teacher => "teacher",
+            Audience::AcademicResearcher => "academic_researcher",
+            Audience::Other => "other",
+        }
+    }
+}
+
+impl std::str::FromStr for Audience {
+    type Err = ();
+    fn from_str(s: &str) -> Result<Self, ()> {
+        Audience::ALL.into_iter().find(|a| a.as_str() == s).ok_or(())
+    }
+}
+
+/// Who may register.
+///
+/// ```
+/// assert_eq!(kix_core::emap().event("kix-emap-webinar-20").unwrap().eligibility, kix_core::Eligibility::Anyone);
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum Eligibility {
+    /// Anyone, from any country.
+    #[default]
+    Anyone,
+    /// Only people from the event's countries (by default the hub's members).
+    ParticipatingCountries,
+    /// Only the invited e-mail addresses.
+    InvitationOnly,
+}
+
+/// How registrations are approved.
+///
+/// ```
+/// assert_eq!(kix_core::Approval::default(), kix_core::Approval::Automatic);
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum Approval {
+    /// Accepted registrations are confirmed at once.
+    #[default]
+    Automatic,
+    /// Accepted registrations wait (`pending`) for an organiser; they hold a seat meanwhile.
+    Manual,
+}
+
+/// The rules for registering to an event.
+///
+/// ```
+/// let policy = &kix_core::emap().event("kix-emap-webinar-20").unwrap().registration;
+/// assert!(policy.required);
+/// assert!(policy.closes_at.is_none(), "closes at the event's start");
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct RegistrationPolicy {
+    /// Whether participants must register.
+    pub required: bool,
+    /// When registration opens (an instant with offset); absent: open now.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub opens_at: Option<DateTime<FixedOffset>>,
+    /// When registration closes; absent: at the event's start ("register in advance").
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub closes_at: Option<DateTime<FixedOffset>>,
+    /// Seats; absent: unlimited. Confirmed and pending registrations hold seats.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub capacity: Option<u32>,
+    /// Automatic or manual approval.
+    #[serde(default)]
+    pub approval: Approval,
+    /// Whether a full event puts registrants on a waiting list (else refuses them).
+    #[serde(default)]
+    pub waiting_list: bool,
+    /// Whether registrants must consent (to the processing of their data).
+    #[serde(default)]
+    pub consent_required: bool,
+    /// The invited e-mail addresses, for invitation-only events.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub invitees: Vec<String>,
+}
+
+impl Default for RegistrationPolicy {
+    fn default() -> Self {
+        RegistrationPolicy {
+            required: true,
+            opens_at: None,
+            closes_at: None,
+            capacity: None,
+            approval: Approval::Automatic,
+            waiting_list: false,
+            consent_required: false,
+            invitees: Vec::new(),
+        }
+    }
+}
+
+/// Whether the event goes ahead.
+///
+/// ```
+/// assert_eq!(kix_core::EventStatus::default(), kix_core::EventStatus::Scheduled);
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum EventStatus {
+    /// It goes ahead.
+    #[default]
+    Scheduled,
+    /// It was cancelled (its calendar file says `METHOD:CANCEL`).
+    Cancelled,
+}
+
+/// An event of the hub.
+///
+/// ```
+/// let w20 = kix_core::emap().event("kix-emap-webinar-20").unwrap();
+/// assert_eq!(w20.number, Some(20));
+/// assert_eq!(w20.start_utc()?.to_rfc3339(), "2024-07-31T11:00:00+00:00");
+/// assert_eq!(w20.end_utc()?.to_rfc3339(), "2024-07-31T12:30:00+00:00");
+/// assert_eq!(w20.interpretation, ["ar", "ru"]);
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Event {
+    /// Stable id, e.g. `kix-emap-webinar-20` (also the calendar UID's first part).
+    pub id: String,
+    /// Kind of event.
+    pub kind: EventKind,
+    /// Series name, e.g. `KIX EMAP Webinar`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub series: Option<String>,
+    /// Number in the series, e.g. 20.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub number: Option<u32>,
+    /// Title.
+    pub title: String,
+    /// Description.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub description: Option<String>,
+    /// Organisers.
+    #[serde(default)]
+    pub organisers: Vec<Party>,
+    /// Partners.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub partners: Vec<Party>,
+    /// The organiser's wall-clock start, in `zone`.
+    pub start: NaiveDateTime,
+    /// The organiser's wall-clock end, in `zone` (or give `duration_minutes`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub end: Option<NaiveDateTime>,
+    /// Length in minutes (or give `end`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub duration_minutes: Option<u32>,
+    /// The organiser's IANA zone.
+    pub zone: ZoneId,
+    /// Where.
+    pub location: Location,
+    /// Language of the event (ISO 639-1).
+    pub language: String,
+    /// Languages of simultaneous interpretation (ISO 639-1).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub interpretation: Vec<String>,
+    /// Agenda, in order.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub agenda: Vec<AgendaItem>,
+    /// Who it is for.
+    #[serde(default)]
+    pub audiences: Vec<Audience>,
+    /// Who may register.
+    #[serde(default)]
+    pub eligibility: Eligibility,
+    /// The countries it is for; absent: every member of the hub.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub countries: Option<Vec<CountryCode>>,
+    /// Registration rules.
+    #[serde(default)]
+    pub registration: RegistrationPolicy,
+    /// Social-media handles to spread the news, e.g. `@NORRAG`.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub social_handles: Vec<String>,
+    /// Scheduled or cancelled.
+    #[serde(default)]
+    pub status: EventStatus,
+    /// Revision number, raised on every reschedule (the calendar file's SEQUENCE).
+    #[serde(default)]
+    pub sequence: u32,
+}
+
+#[derive(Deserialize)]
+struct LanguageFile {
+    #[allow(dead_code)]
+    source: String,
+    languages: Vec<LanguageEntry>,
+}
+
+#[derive(Deserialize)]
+struct LanguageEntry {
+    code: String,
+    name: String,
+}
+
+fn languages() -> &'static HashMap<String, String> {
+    static LANGUAGES: OnceLock<HashMap<String, String>> = OnceLock::new();
+    LANGUAGES.get_or_init(|| {
+        serde_json::from_str::<LanguageFile>(include_str!("../data/iso639-1.json"))
+            .map(|f| f.languages.into_iter().map(|l| (l.code, l.name)).collect())
+            .unwrap_or_default()
+    })
+}
+
+/// The English name of an ISO 639-1 language code, if it is one.
+///
+/// ```
+/// assert_eq!(kix_core::event::language_name("ru"), Some("Russian"));
+/// assert_eq!(kix_core::event::language_name("xx"), None);
+/// ```
+#[must_use]
+pub fn language_name(code: &str) -> Option<&'static str> {
+    languages().get(code).map(String::as_str)
+}
+
+impl Event {
+    /// The organiser's zone, or `time.unknown_zone`.
+    ///
+    /// ```
+    /// assert_eq!(kix_core::emap().event("kix-emap-webinar-20").unwrap().tz()?, chrono_tz::Europe::Zurich);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn tz(&self) -> Result<Tz, Violation> {
+        self.zone.tz().map_err(|_| {
+            // A stored zone must be an IANA name; labels are for listings.
+            let hint = parse_zone_label(self.zone.as_str()).ok().map(|l| l.zone.to_string());
+            let mut v = Violation::new(
+                Code::TimeUnknownZone,
+                "zone",
+                format!("{:?} is not an IANA time-zone name", self.zone.as_str()),
+            )
+            .with_param("label", self.zone.as_str());
+            if let Some(hint) = hint {
+                v = v.with_param("did_you_mean", hint);
+            }
+            v
+        })
+    }
+
+    /// The wall-clock end: `end`, or `start` plus `duration_minutes`.
+    ///
+    /// ```
+    /// let w20 = kix_core::emap().event("kix-emap-webinar-20").unwrap();
+    /// assert_eq!(w20.wall_end().unwrap().to_string(), "2024-07-31 14:30:00");
+    /// ```
+    #[must_use]
+    pub fn wall_end(&self) -> Option<NaiveDateTime> {
+        self.end.or_else(|| self.duration_minutes.map(|m| self.start + Duration::minutes(i64::from(m))))
+    }
+
+    /// The start instant, resolving DST gaps and folds as `disambiguation` says.
+    ///
+    /// ```
+    /// use kix_core::Disambiguation;
+    /// let w20 = kix_core::emap().event("kix-emap-webinar-20").unwrap();
+    /// assert_eq!(w20.start_instant(Disambiguation::Reject)?.to_rfc3339(), "2024-07-31T11:00:00+00:00");
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn start_instant(&self, disambiguation: Disambiguation) -> Result<DateTime<Utc>, Violation> {
+        let tz = self.tz()?;
+        from_local(self.start, tz, disambiguation).map(|t| t.with_timezone(&Utc)).map_err(|v| at_path(v, "start"))
+    }
+
+    /// The end instant (see [`Event::start_instant`]); `event.invalid_end` without end or duration.
+    ///
+    /// ```
+    /// use kix_core::Disambiguation;
+    /// let w20 = kix_core::emap().event("kix-emap-webinar-20").unwrap();
+    /// assert_eq!(w20.end_instant(Disambiguation::Compatible)?.to_rfc3339(), "2024-07-31T12:30:00+00:00");
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn end_instant(&self, disambiguation: Disambiguation) -> Result<DateTime<Utc>, Violation> {
+        let tz = self.tz()?;
+        let end = self.wall_end().ok_or_else(|| {
+            Violation::new(Code::EventInvalidEnd, "end", "the event has neither an end nor a duration")
+        })?;
+        from_local(end, tz, disambiguation).map(|t| t.with_timezone(&Utc)).map_err(|v| at_path(v, "end"))
+    }
+
+    /// The start instant with the `compatible` disambiguation.
+    ///
+    /// ```
+    /// let w20 = kix_core::emap().event("kix-emap-webinar-20").unwrap();
+    /// assert_eq!(w20.start_utc()?.timestamp(), 1_722_423_600);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn start_utc(&self) -> Result<DateTime<Utc>, Violation> {
+        self.start_instant(Disambiguation::Compatible)
+    }
+
+    /// The end instant with the `compatible` disambiguation.
+    ///
+    /// ```
+    /// let w20 = kix_core::emap().event("kix-emap-webinar-20").unwrap();
+    /// assert_eq!(w20.end_utc()? - w20.start_utc()?, chrono::Duration::minutes(90));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn end_utc(&self) -> Result<DateTime<Utc>, Violation> {
+        self.end_instant(Disambiguation::Compatible)
+    }
+
+    /// When registration closes: `closes_at`, or else the event's start.
+    ///
+    /// ```
+    /// let w20 = kix_core::emap().event("kix-emap-webinar-20").unwrap();
+    /// assert_eq!(w20.registration_closes_at()?, w20.start_utc()?);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn registration_closes_at(&self) -> Result<DateTime<Utc>, Violation> {
+        match self.registration.closes_at {
+            Some(t) => Ok(t.with_timezone(&Utc)),
+            None => self.start_utc(),
+        }
+    }
+
+    /// The countries the event is for: its own list, or every member of the hub.
+    ///
+    /// ```
+    /// let hub = kix_core::emap();
+    /// assert_eq!(hub.event("kix-emap-webinar-20").unwrap().target_countries(hub).len(), 21);
+    /// ```
+    #[must_use]
+    pub fn target_countries(&self, hub: &Hub) -> BTreeSet<CountryCode> {
+        match &self.countries {
+            Some(list) => list.iter().copied().collect(),
+            None => hub.member_codes(),
+        }
+    }
+
+    /// Checks this event on its own and returns every violation: missing
+    /// fields, an unknown zone, a start or end in a DST gap or fold (validated
+    /// with `reject`), an end not after the start, an end and a duration that
+    /// disagree, agenda items outside the event, unknown languages, an
+    /// interpretation language equal to the event's, unknown hub
+    /// organisations and a registration window that closes before it opens.
+    /// Paths are relative to the event.
+    ///
+    /// ```
+    /// let hub = kix_core::emap();
+    /// let mut w20 = hub.event("kix-emap-webinar-20").unwrap().clone();
+    /// assert!(w20.check(hub).is_empty());
+    /// w20.interpretation.push("en".into());
+    /// w20.end = Some(w20.start);
+    /// let codes: Vec<_> = w20.check(hub).iter().map(|v| v.code.as_str()).collect();
+    /// assert_eq!(codes, ["event.end_not_after_start", "event.interpretation_same_as_language"]);
+    /// ```
+    #[must_use]
+    pub fn check(&self, hub: &Hub) -> Vec<Violation> {
+        let mut out = Vec::new();
+        for (field, value) in [("id", &self.id), ("title", &self.title)] {
+            if value.trim().is_empty() {
+                out.push(
+                    Violation::new(Code::EventMissingField, field, format!("{field} is empty"))
+                        .with_param("field", field),
+                );
+            }
+        }
+        let tz = match self.tz() {
+            Ok(tz) => Some(tz),
+            Err(v) => {
+                out.push(v);
+                None
+            }
+        };
+        let end = match (self.end, self.duration_minutes) {
+            (Some(end), Some(minutes)) if end != self.start + Duration::minutes(i64::from(minutes)) => {
+                out.push(
+                    Violation::new(
+                        Code::EventInvalidEnd,
+                        "duration_minutes",
+                        format!("the end ({end}) and the duration ({minutes} minutes) disagree"),
+                    )
+                    .with_param("end", end)
+                    .with_param("duration_minutes", minutes),
+                );
+                Some(end)
+            }
+            (None, None) => {
+                out.push(Violation::new(Code::EventInvalidEnd, "end", "the event has neither an end nor a duration"));
+                None
+            }
+            _ => self.wall_end(),
+        };
+        if let Some(end) = end
+            && end <= self.start
+        {
+            out.push(
+                Violation::new(
+                    Code::EventEndNotAfterStart,
+                    "end",
+                    format!("the end ({end}) is not after the start ({})", self.start),
+                )
+                .with_param("start", self.start)
+                .with_param("end", end),
+            );
+        }
+        if let Some(tz) = tz {
+            for (field, wall) in [("start", Some(self.start)), ("end", end)] {
+                if let Some(wall) = wall
+                    && let Err(v) = from_local(wall, tz, Disambiguation::Reject)
+                {
+                    out.push(at_path(v, field));
+                }
+            }
+        }
+        if let Some(end) = end {
+            for (i, item) in self.agenda.iter().enumerate() {
+                let Some(item_start) = item.start else { continue };
+                let item_end = item_start + Duration::minutes(i64::from(item.duration_minutes.unwrap_or(0)));
+                if item_start < self.start || item_end > end {
+                    out.push(
+                        Violation::new(
+                            Code::EventAgendaOutside,
+                            format!("agenda[{i}]"),
+                            format!(
+                                "{:?} runs {item_start} to {item_end}, outside the event ({} to {end})",
+                                item.title, self.start
+                            ),
+                        )
+                        .with_param("item_start", item_start)
+                        .with_param("item_end", item_end)
+                        .with_param("event_start", self.start)
+                        .with_param("event_end", end),
+                    );
+                }
+            }
+        }
+        if language_name(&self.language).is_none() {
+            out.push(unknown_language("language", &self.language));
+        }
+        let mut seen = BTreeSet::new();
+        for (i, lang) in self.interpretation.iter().enumerate() {
+            let path = format!("interpretation[{i}]");
+            if language_name(lang).is_none() {
+                out.push(unknown_language(&path, lang));
+            }
+            if *lang == self.language || !seen.insert(lang.as_str()) {
+                out.push(
+                    Violation::new(
+                        Code::EventInterpretationSameAsLanguage,
+                        path,
+                        format!("interpretation into {lang:?} is listed twice or is the event's own language"),
+                    )
+                    .with_param("language", lang),
+                );
+            }
+        }
+        for (list, parties) in [("organisers", &self.organisers), ("partners", &self.partners)] {
+            for (i, p) in parties.iter().enumerate() {
+                if let Some(id) = &p.organisation
+                    && hub.organisation(id).is_none()
+                {
+                    out.push(
+                        Violation::new(
+                            Code::EventUnknownOrganisation,
+                            format!("{list}[{i}].organisation"),
+                            format!("no hub organisation with id {id:?}"),
+                        )
+                        .with_param("organisation", id),
+                    );
+                }
+            }
+        }
+        if let (Some(open), Some(close)) = (self.registration.opens_at, self.registration.closes_at)
+            && close <= open
+        {
+            out.push(
+                Violation::new(
+                    Code::EventInvalidRegistrationWindow,
+                    "registration.closes_at",
+                    format!("registration closes ({close}) before it opens ({open})"),
+                )
+                .with_param("opens_at", open)
+                .with_param("closes_at", close),
+            );
+        }
+        out
+    }
+}
+
+fn at_path(mut v: Violation, path: &str) -> Violation {
+    v.path = path.to_owned();
+    v
+}
+
+fn unknown_language(path: &str, code: &str) -> Violation {
+    Violation::new(Code::EventUnknownLanguage, path, format!("{code:?} is not an ISO 639-1 language code"))
+        .with_param("language", code)
+}
+
+/// Checks a list of events (as `events` of a hub): each event on its own
+/// (paths prefixed `events[i].`), duplicate ids, two events of one series with
+/// the same number, and — as `schedule.conflict` warnings — overlapping
+/// scheduled events that share an audience or a country.
+///
+/// ```
+/// let hub = kix_core::emap();
+/// let mut events = hub.events.clone();
+/// let mut copy = events[0].clone();
+/// copy.id = "copy".into();
+/// events.push(copy);
+/// let codes: Vec<_> = kix_core::event::check_events(hub, &events).iter().map(|v| v.code.as_str()).collect();
+/// assert_eq!(codes, ["event.duplicate_number", "schedule.conflict"]);
+/// ```
+#[must_use]
+pub fn check_events(hub: &Hub, events: &[Event]) -> Vec<Violation> {
+    let mut out = Vec::new();
+    let mut ids: HashMap<&str, usize> = HashMap::new();
+    let mut numbers: HashMap<(&str, u32), usize> = HashMap::new();
+    for (i, e) in events.iter().enumerate() {
+        for mut v in e.check(hub) {
+            v.path = if v.path.is_empty() { format!("events[{i}]") } else { format!("events[{i}].{}", v.path) };
+            out.push(v);
+        }
+        if let Some(&first) = ids.get(e.id.as_str()) {
+            out.push(
+                Violation::new(
+                    Code::EventDuplicateId,
+                    format!("events[{i}].id"),
+                    format!("event id {:?} is used twice", e.id),
+                )
+                .with_param("id", &e.id)
+                .with_param("first_index", first),
+            );
+        } else {
+            ids.insert(&e.id, i);
+        }
+        if let (Some(series), Some(number)) = (&e.series, e.number) {
+            if let Some(&first) = numbers.get(&(series.as_str(), number)) {
+                out.push(
+                    Violation::new(
+                        Code::EventDuplicateNumber,
+                        format!("events[{i}].number"),
+                        format!("{series} {number} is also events[{first}]"),
+                    )
+                    .with_param("series", series)
+                    .with_param("number", number)
+                    .with_param("first_index", first),
+                );
+            } else {
+                numbers.insert((series, number), i);
+            }
+        }
+    }
+    // Overlaps: sort by start instant and sweep, so the cost is the number of
+    // events plus the number of overlapping pairs.
+    let mut spans: Vec<(DateTime<Utc>, DateTime<Utc>, usize)> = events
+        .iter()
+        .enumerate()
+        .filter(|(_, e)| e.status == EventStatus::Scheduled)
+        .filter_map(|(i, e)| Some((e.start_utc().ok()?, e.end_utc().ok()?, i)))
+        .collect();
+    spans.sort();
+    for (k, &(start, end, i)) in spans.iter().enumerate() {
+        for &(other_start, _, j) in spans.iter().skip(k + 1) {
+            if other_start >= end {
+                break;
+            }
+            let (Some(a), Some(b)) = (events.get(i), events.get(j)) else { continue };
+            let audiences: Vec<&str> =
+                a.audiences.iter().filter(|x| b.audiences.contains(x)).map(|x| x.as_str()).collect();
+            let countries: Vec<CountryCode> =
+                a.target_countries(hub).intersection(&b.target_countries(hub)).copied().collect();
+            if !audiences.is_empty() || !countries.is_empty() {
+                out.push(
+                    Violation::new(
+                        Code::ScheduleConflict,
+                        format!("events[{j}]"),
+                        format!(
+                            "{:?} overlaps {:?} ({start} to {end}) and shares its audience or countries",
+                            b.id, a.id
+                        ),
+                    )
+                    .with_param("event", &b.id)
+                    .with_param("other_event", &a.id)
+                    .with_param("shared_audiences", audiences)
+                    .with_param("shared_countries", countries),
+                );
+            }
+        }
+    }
+    out
+}
+
+impl Hub {
+    /// An event by id.
+    ///
+    /// ```
+    /// assert_eq!(kix_core::emap().event("kix-emap-webinar-20").unwrap().kind, kix_core::EventKind::Webinar);
+    /// ```
+    #[must_use]
+    pub fn event(&self, id: &str) -> Option<&Event> {
+        self.events.iter().find(|e| e.id == id)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::violation::Violations;
+    use chrono::NaiveDate;
+
+    fn w20() -> Event {
+        crate::emap().event("kix-emap-webinar-20").unwrap().clone()
+    }
+    fn at(y: i32, m: u32, d: u32, h: u32, min: u32) -> NaiveDateTime {
+        NaiveDate::from_ymd_opt(y, m, d).unwrap().and_hms_opt(h, min, 0).unwrap()
+    }
+
+    #[test]
+    fn webinar_20_ships_with_its_content() {
+        let e = w20();
+        assert_eq!(e.series.as_deref(), Some("KIX EMAP Webinar"));
+        assert!(e.title.contains("scaling"));
+        assert_eq!(e.language, "en");
+        assert_eq!(e.agenda.len(), 5);
+        assert_eq!(e.agenda[1].points.len(), 4);
+        assert_eq!(e.audiences.len(), 5);
+        assert_eq!(e.eligibility, Eligibility::Anyone);
+        assert!(e.registration.required);
+        assert_eq!(e.social_handles, ["@NORRAG", "@KIXEMAP"]);
+        let partners: Vec<_> = e.partners.iter().filter_map(|p| p.organisation.as_deref()).collect();
+        assert_eq!(partners, ["rosie", "brookings-cue", "gpe"]);
+        assert!(e.check(crate::emap()).is_empty());
+    }
+
+    #[test]
+    fn a_start_in_a_dst_gap_or_fold_is_refused_with_both_candidates() {
+        let mut e = w20();
+        e.start = at(2025, 3, 30, 2, 30);
+        e.end = Some(at(2025, 3, 30, 4, 0));
+        let v = e.check(crate::emap());
+        assert_eq!(v.codes(), [Code::TimeNonexistentLocalTime]);
+        assert_eq!(v[0].path, "start");
+        assert_eq!(v[0].params["earlier"], "2025-03-30T00:30:00Z");
+        assert_eq!(v[0].params["later"], "2025-03-30T01:30:00Z");
+        e.start = at(2025, 10, 26, 2, 15);
+        e.end = Some(at(2025, 10, 26, 3, 30));
+        let v = e.check(crate::emap());
+        assert_eq!(v.codes(), [Code::TimeAmbiguousLocalTime]);
+    }
+
+    #[test]
+    fn agenda_items_must_fit_inside_the_event() {
+        let mut e = w20();
+        e.agenda[0].start = Some(at(2024, 7, 31, 13, 0));
+        e.agenda[0].duration_minutes = Some(10);
+        e.agenda[4].start = Some(at(2024, 7, 31, 14, 20));
+        e.agenda[4].duration_minutes = Some(15);
+        let v = e.check(crate::emap());
+        assert_eq!(v.codes(), [Code::EventAgendaOutside]);
+        assert_eq!(v[0].path, "agenda[4]");
+    }
+
+    #[test]
+    fn an_unknown_zone_and_bad_languages_are_all_reported() {
+        let mut e = w20();
+        e.zone = ZoneId::from("CET / Geneva");
+        e.language = "english".into();
+        e.interpretation = vec!["ar".into(), "ar".into(), "zz".into()];
+        e.partners[0].organisation = Some("nobody".into());
+        let v = e.check(crate::emap());
+        assert_eq!(
+            v.codes(),
+            [
+                Code::TimeUnknownZone,
+                Code::EventUnknownLanguage,
+                Code::EventInterpretationSameAsLanguage,
+                Code::EventUnknownLanguage,
+                Code::EventUnknownOrganisation
+            ]
+        );
+        assert_eq!(v[0].params["did_you_mean"], "Europe/Zurich");
+    }
+
+    #[test]
+    fn an_end_and_a_duration_that_disagree_are_refused() {
+        let mut e = w20();
+        e.duration_minutes = Some(60);
+        assert_eq!(e.check(crate::emap()).codes(), [Code::EventInvalidEnd]);
+        e.end = None;
+        assert!(e.check(crate::emap()).is_empty());
+        e.duration_minutes = None;
+        assert_eq!(e.check(crate::emap()).codes(), [Code::EventInvalidEnd]);
+    }
+
+    #[test]
+    fn overlapping_events_with_disjoint_audiences_and_countries_do_not_conflict() {
+        let hub = crate::emap();
+        let mut a = w20();
+        a.countries = Some(vec![CountryCode::new("NP").unwrap()]);
+        a.audiences = vec![Audience::Teacher];
+        let mut b = a.clone();
+        b.id = "b".into();
+        b.number = Some(21);
+        b.countries = Some(vec![CountryCode::new("AL").unwrap()]);
+        b.audiences = vec![Audience::PolicyMaker];
+        assert!(check_events(hub, &[a.clone(), b.clone()]).is_empty());
+        b.audiences.push(Audience::Teacher);
+        let v = check_events(hub, &[a.clone(), b.clone()]);
+        assert_eq!(v.codes(), [Code::ScheduleConflict]);
+        assert_eq!(v[0].params["shared_audiences"], serde_json::json!(["teacher"]));
+        // A cancelled event conflicts with nothing.
+        b.status = EventStatus::Cancelled;
+        assert!(check_events(hub, &[a, b]).is_empty());
+    }
+
+    #[test]
+    fn back_to_back_events_do_not_overlap() {
+        let hub = crate::emap();
+        let a = w20();
+        let mut b = a.clone();
+        b.id = "next".into();
+        b.number = Some(21);
+        b.start = a.wall_end().unwrap();
+        b.end = Some(b.start + Duration::minutes(30));
+        assert!(check_events(hub, &[a, b]).is_empty());
+    }
+}
