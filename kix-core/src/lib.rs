@@ -54,6 +54,7 @@ pub mod country;
 pub mod error;
 pub mod event;
 pub mod hub;
+pub mod listing;
 pub mod text;
 pub mod timeline;
 pub mod training;
@@ -66,6 +67,7 @@ pub use event::{
     AgendaItem, Approval, Audience, Eligibility, Event, EventKind, EventStatus, Location, Party, RegistrationPolicy,
 };
 pub use hub::{Assignment, Country, Hub, Organisation, PartnerRole, Period, RestDayChange, SubRegion, Subdivision};
+pub use listing::{Schedule, parse_listing};
 pub use timeline::{Phase, Timeline, TimelinePosition};
 pub use training::{
     LedgerRow, Nomination, NominationStatus, NominationStep, QuotaLedger, TimelineLedger, Training, TrainingCycle,

@@ -240,14 +240,14 @@ pub fn resolve_local(local: NaiveDateTime, tz: Tz) -> LocalResolution {
             // offsets on either side of it.
             let as_utc = Utc.from_utc_datetime(&local);
             let found = transition_near(tz, as_utc - Duration::hours(30));
-            let gap = found.and_then(|at| {
+            let gap = found.map(|at| {
                 let before_off = tz.offset_from_utc_datetime(&(at - Duration::seconds(1)).naive_utc()).fix();
                 let after_off = tz.offset_from_utc_datetime(&at.naive_utc()).fix();
                 let later =
                     Utc.from_utc_datetime(&(local - Duration::seconds(i64::from(before_off.local_minus_utc()))));
                 let earlier =
                     Utc.from_utc_datetime(&(local - Duration::seconds(i64::from(after_off.local_minus_utc()))));
-                Some(LocalResolution::Gap { before: earlier.with_timezone(&tz), after: later.with_timezone(&tz) })
+                LocalResolution::Gap { before: earlier.with_timezone(&tz), after: later.with_timezone(&tz) }
             });
             // Every gap has a transition within 30 hours; should the tz data
             // ever say otherwise, read the wall time as UTC-offset-free rather
@@ -699,7 +699,7 @@ pub fn parse_zone_label(label: &str) -> Result<ZoneLabel, Violation> {
     // pieces, then single words (so "Ho Chi Minh City" and "Nur-Sultan" stay whole).
     let cleaned: String = label.chars().map(|c| if matches!(c, '(' | ')' | '[' | ']') { ' ' } else { c }).collect();
     if !consider(&cleaned) {
-        for chunk in cleaned.split(|c| matches!(c, ',' | '|' | '–' | '—' | ';')).flat_map(split_slashes) {
+        for chunk in cleaned.split([',', '|', '–', '—', ';']).flat_map(split_slashes) {
             if consider(chunk) {
                 continue;
             }

@@ -1,0 +1,612 @@
+//! Reading the date and time lines of event pages.
+//!
+//! Event pages write things like `31 July 2024` and `1:00 – 2:30 PM (CET /
+//! Geneva)`, or several zones on one line: `6:00 – 8:00 AM (CET / Geneva) /
+//! 11:00 AM – 1:00 PM (BTT / Thimphu)`. [`parse_listing`] turns a date text and
+//! a time text into a [`Schedule`]: start and end in the organiser's zone (the
+//! first zone on the line), the zone, and warnings — the other zones
+//! cross-checked (`time.listing_mismatch`), a weekday that does not match the
+//! date (`time.weekday_mismatch`), an abbreviation that does not fit the
+//! season (`time.label_season_mismatch`).
+
+use chrono::{DateTime, Datelike, Duration, FixedOffset, NaiveDate, NaiveDateTime, NaiveTime, Timelike, Utc};
+use schemars::JsonSchema;
+use serde::{Deserialize, Serialize};
+
+use crate::country::{Weekday, truncate};
+use crate::error::Error;
+use crate::violation::{Code, Violation};
+use crate::zone::{Disambiguation, ZoneId, ZoneLabel, from_local, parse_zone_label};
+
+/// A listing read into instants.
+///
+/// ```
+/// let s = kix_core::parse_listing("3 March 2025", "15.30-17.00 (CET-Geneva)")?;
+/// assert_eq!(s.start.to_rfc3339(), "2025-03-03T15:30:00+01:00");
+/// assert_eq!(s.start_utc().to_rfc3339(), "2025-03-03T14:30:00+00:00");
+/// assert_eq!(s.zone.as_str(), "Europe/Zurich");
+/// assert!(s.warnings.is_empty());
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Schedule {
+    /// Start, in the organiser's zone, with its real offset.
+    pub start: DateTime<FixedOffset>,
+    /// End, in the organiser's zone, with its real offset.
+    pub end: DateTime<FixedOffset>,
+    /// The organiser's IANA zone.
+    pub zone: ZoneId,
+    /// Warnings: season mismatches, other zones that disagree, a wrong weekday.
+    pub warnings: Vec<Violation>,
+}
+
+impl Schedule {
+    /// The start in UTC.
+    ///
+    /// ```
+    /// let s = kix_core::parse_listing("June 4 2025", "10:00 am - 11:15 am CEST")?;
+    /// assert_eq!(s.start_utc().to_rfc3339(), "2025-06-04T08:00:00+00:00");
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    #[must_use]
+    pub fn start_utc(&self) -> DateTime<Utc> {
+        self.start.with_timezone(&Utc)
+    }
+
+    /// The end in UTC.
+    ///
+    /// ```
+    /// let s = kix_core::parse_listing("June 4 2025", "10:00 am - 11:15 am CEST")?;
+    /// assert_eq!(s.end_utc().to_rfc3339(), "2025-06-04T09:15:00+00:00");
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    #[must_use]
+    pub fn end_utc(&self) -> DateTime<Utc> {
+        self.end.with_timezone(&Utc)
+    }
+}
+
+fn unparseable(part: &str, text: &str, reason: &str) -> Violation {
+    Violation::new(Code::TimeUnparseable, part, format!("cannot read {:?}: {reason}", truncate(text, 80)))
+        .with_param("part", part)
+        .with_param("text", truncate(text, 200))
+        .with_param("reason", reason)
+}
+
+const MONTHS: [&str; 12] = [
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+];
+const WEEKDAYS: [(&str, Weekday); 7] = [
+    ("monday", Weekday::Monday),
+    ("tuesday", Weekday::Tuesday),
+    ("wednesday", Weekday::Wednesday),
+    ("thursday", Weekday::Thursday),
+    ("friday", Weekday::Friday),
+    ("saturday", Weekday::Saturday),
+    ("sunday", Weekday::Sunday),
+];
+
+fn month_of(word: &str) -> Option<u32> {
+    let w = word.to_lowercase();
+    let w = w.trim_end_matches('.');
+    if w == "sept" {
+        return Some(9);
+    }
+    MONTHS.iter().position(|m| *m == w || (w.len() == 3 && m.starts_with(w))).and_then(|i| u32::try_from(i + 1).ok())
+}
+
+fn weekday_of(word: &str) -> Option<Weekday> {
+    let w = word.to_lowercase();
+    let w = w.trim_end_matches('.');
+    WEEKDAYS.iter().find(|(name, _)| *name == w || (w.len() >= 3 && name.starts_with(w))).map(|(_, d)| *d)
+}
+
+/// Reads a date text: `31 July 2024`, `June 4 2025`, `Tuesday, 9 December
+/// 2025`, `31st July 2024`, `July 31, 2024`, `2025-03-14` or `14.03.2025`.
+/// Slash dates (`4/6/2025`) are refused: day and month order is ambiguous.
+fn parse_date(text: &str) -> Result<(NaiveDate, Option<Weekday>), Violation> {
+    let trimmed = text.trim();
+    let fail = |reason: &str| unparseable("date_text", text, reason);
+    if trimmed.len() > 100 {
+        return Err(fail("too long for a date"));
+    }
+    if let Ok(d) = NaiveDate::parse_from_str(trimmed, "%Y-%m-%d") {
+        return Ok((d, None));
+    }
+    if trimmed.contains('/') {
+        return Err(fail("a numeric date with slashes is ambiguous (day/month or month/day); write the month's name"));
+    }
+    let (mut day, mut month, mut year, mut weekday) = (None, None, None, None);
+    let set = |slot: &mut Option<u32>, v: u32, what: &str| -> Result<(), Violation> {
+        if slot.replace(v).is_some() { Err(fail(&format!("two {what}s"))) } else { Ok(()) }
+    };
+    for token in trimmed.split(|c: char| c.is_whitespace() || c == ',').filter(|t| !t.is_empty()) {
+        if let Some(dmy) = dotted_date(token) {
+            set(&mut day, dmy.0, "day")?;
+            set(&mut month, dmy.1, "month")?;
+            set(&mut year, dmy.2, "year")?;
+        } else if let Some(m) = month_of(token) {
+            set(&mut month, m, "month")?;
+        } else if let Some(w) = weekday_of(token) {
+            if weekday.replace(w).is_some() {
+                return Err(fail("two weekdays"));
+            }
+        } else {
+            let digits = token.trim_end_matches(|c: char| c.is_ascii_alphabetic()).trim_end_matches('.');
+            let suffix = token.get(digits.len()..).unwrap_or("").trim_start_matches('.').to_lowercase();
+            let number: u32 = digits.parse().map_err(|_| fail(&format!("unknown word {:?}", truncate(token, 20))))?;
+            if !matches!(suffix.as_str(), "" | "st" | "nd" | "rd" | "th") {
+                return Err(fail(&format!("unknown word {:?}", truncate(token, 20))));
+            }
+            if digits.len() == 4 {
+                set(&mut year, number, "year")?;
+            } else if digits.len() <= 2 {
+                set(&mut day, number, "day")?;
+            } else {
+                return Err(fail(&format!("{token:?} is neither a day nor a year")));
+            }
+        }
+    }
+    let (Some(d), Some(m), Some(y)) = (day, month, year) else {
+        return Err(fail("a date needs a day, a month and a year"));
+    };
+    let year = i32::try_from(y).map_err(|_| fail("year out of range"))?;
+    let date = NaiveDate::from_ymd_opt(year, m, d).ok_or_else(|| fail("no such day"))?;
+    Ok((date, weekday))
+}
+
+fn dotted_date(token: &str) -> Option<(u32, u32, u32)> {
+    let mut parts = token.split('.');
+    let (d, m, y) = (parts.next()?, parts.next()?, parts.next()?);
+    if parts.next().is_some() || y.len() != 4 {
+        return None;
+    }
+    Some((d.parse().ok()?, m.parse().ok()?, y.parse().ok()?))
+}
+
+/// A clock reading as written: hour, minutes, and AM/PM if given.
+#[derive(Debug, Clone, Copy)]
+struct Clock {
+    hour: u32,
+    minute: u32,
+    pm: Option<bool>,
+    has_minutes: bool,
+}
+
+impl Clock {
+    fn with_meridiem(self, pm: bool) -> Option<u32> {
+        if !(1..=12).contains(&self.hour) {
+            return None;
+        }
+        Some(self.hour % 12 + if pm { 12 } else { 0 })
+    }
+}
+
+struct Scanner {
+    chars: Vec<char>,
+}
+
+impl Scanner {
+    fn at(&self, i: usize) -> Option<char> {
+        self.chars.get(i).copied()
+    }
+
+    fn skip_spaces(&self, mut i: usize) -> usize {
+        while self.at(i).is_some_and(|c| c.is_whitespace()) {
+            i += 1;
+        }
+        i
+    }
+
+    fn digits(&self, mut i: usize, max: usize) -> Option<(u32, usize, usize)> {
+        let start = i;
+        let mut value = 0u32;
+        while let Some(d) = self.at(i).and_then(|c| c.to_digit(10)) {
+            if i - start == max {
+                return None;
+            }
+            value = value * 10 + d;
+            i += 1;
+        }
+        (i > start).then_some((value, i, i - start))
+    }
+
+    /// `am`, `pm`, `a.m.`, `p.m.` in any case, ending at a word boundary.
+    fn meridiem(&self, i: usize) -> Option<(bool, usize)> {
+        let j = self.skip_spaces(i);
+        let first = self.at(j)?.to_ascii_lowercase();
+        let pm = match first {
+            'a' => false,
+            'p' => true,
+            _ => return None,
+        };
+        let mut k = j + 1;
+        if self.at(k) == Some('.') {
+            k += 1;
+        }
+        if !self.at(k)?.eq_ignore_ascii_case(&'m') {
+            return None;
+        }
+        k += 1;
+        if self.at(k) == Some('.') {
+            k += 1;
+        }
+        if self.at(k).is_some_and(char::is_alphanumeric) {
+            return None;
+        }
+        Some((pm, k))
+    }
+
+    fn clock(&self, i: usize) -> Option<(Clock, usize)> {
+        if i > 0 && self.at(i - 1).is_some_and(char::is_alphanumeric) {
+            return None;
+        }
+        let (hour, mut j, _) = self.digits(i, 2)?;
+        let mut minute = 0;
+        let mut has_minutes = false;
+        if matches!(self.at(j), Some(':' | '.' | 'h'))
+            && let Some((m, k, 2)) = self.digits(j + 1, 2)
+        {
+            minute = m;
+            has_minutes = true;
+            j = k;
+        }
+        if self.at(j).is_some_and(|c| c.is_ascii_digit()) {
+            return None;
+        }
+        let (pm, j) = match self.meridiem(j) {
+            Some((pm, k)) => (Some(pm), k),
+            None => (None, j),
+        };
+        Some((Clock { hour, minute, pm, has_minutes }, j))
+    }
+
+    fn dash(&self, i: usize) -> Option<usize> {
+        let j = self.skip_spaces(i);
+        match self.at(j)? {
+            '-' | '–' | '—' | '‒' | '−' => Some(j + 1),
+            _ => {
+                let rest: String = self.chars.iter().skip(j).take(6).collect::<String>().to_lowercase();
+                ["until ", "till ", "to "].iter().find(|w| rest.starts_with(*w)).map(|w| j + w.len() - 1)
+            }
+        }
+    }
+
+    fn range(&self, i: usize) -> Option<(Clock, Clock, usize)> {
+        let (a, j) = self.clock(i)?;
+        let j = self.dash(j)?;
+        let j = self.skip_spaces(j);
+        let (b, k) = self.clock(j)?;
+        (a.has_minutes || b.has_minutes || a.pm.is_some() || b.pm.is_some()).then_some((a, b, k))
+    }
+
+    fn slice(&self, from: usize, to: usize) -> String {
+        self.chars.iter().skip(from).take(to.saturating_sub(from)).collect()
+    }
+}
+
+/// A time range and the zone label that follows it.
+struct Segment {
+    start: NaiveTime,
+    end: NaiveTime,
+    label: String,
+}
+
+fn resolve_meridiems(a: Clock, b: Clock) -> Option<(u32, u32)> {
+    match (a.pm, b.pm) {
+        (Some(pa), Some(pb)) => Some((a.with_meridiem(pa)?, b.with_meridiem(pb)?)),
+        (None, Some(pb)) => {
+            let end = b.with_meridiem(pb)?;
+            let same = a.with_meridiem(pb)?;
+            let start = if (same * 60 + a.minute) <= (end * 60 + b.minute) { same } else { a.with_meridiem(!pb)? };
+            Some((start, end))
+        }
+        (Some(pa), None) => {
+            let start = a.with_meridiem(pa)?;
+            let same = b.with_meridiem(pa)?;
+            let end = if (same * 60 + b.minute) > (start * 60 + a.minute) { same } else { b.with_meridiem(!pa)? };
+            Some((start, end))
+        }
+        (None, None) => Some((a.hour, b.hour)),
+    }
+}
+
+fn parse_segments(text: &str) -> Result<Vec<Segment>, Violation> {
+    let fail = |reason: &str| unparseable("time_text", text, reason);
+    if text.chars().count() > 500 {
+        return Err(fail("too long for a time line"));
+    }
+    let s = Scanner { chars: text.chars().collect() };
+    let mut found: Vec<(Clock, Clock, usize, usize)> = Vec::new();
+    let mut i = 0;
+    while i < s.chars.len() {
+        if let Some((a, b, end)) = s.range(i) {
+            found.push((a, b, i, end));
+            i = end;
+        } else {
+            i += 1;
+        }
+    }
+    if found.is_empty() {
+        return Err(fail("no time range such as \"1:00 – 2:30 PM\" or \"15.30-17.00\""));
+    }
+    let prefix = s.slice(0, found.first().map_or(0, |f| f.2));
+    let mut segments = Vec::new();
+    for (k, &(a, b, _, end)) in found.iter().enumerate() {
+        let next = found.get(k + 1).map_or(s.chars.len(), |f| f.2);
+        let mut label = clean_label(&s.slice(end, next));
+        if k == 0 && label.is_empty() {
+            label = clean_label(&prefix);
+        }
+        let (h1, h2) = resolve_meridiems(a, b).ok_or_else(|| fail("an hour out of range for a 12-hour clock"))?;
+        let start = NaiveTime::from_hms_opt(h1, a.minute, 0).ok_or_else(|| fail("no such time"))?;
+        let end = if h2 == 24 && b.minute == 0 {
+            NaiveTime::MIN
+        } else {
+            NaiveTime::from_hms_opt(h2, b.minute, 0).ok_or_else(|| fail("no such time"))?
+        };
+        segments.push(Segment { start, end, label });
+    }
+    Ok(segments)
+}
+
+fn clean_label(raw: &str) -> String {
+    raw.trim_matches(|c: char| c.is_whitespace() || matches!(c, '/' | ',' | '|' | ';' | '+' | '&'))
+        .trim_start_matches("and ")
+        .trim()
+        .to_owned()
+}
+
+/// Reads an event listing's date and time texts into a [`Schedule`].
+///
+/// The first zone on the time line is the organiser's; its wall time decides
+/// the instants, and a city in its label beats an abbreviation. The other
+/// zones are cross-checked. Errors (`time.unparseable`, `time.unknown_zone`,
+/// a wall time that does not exist or happens twice) come back together as
+/// [`Error::Rejected`]; warnings ride on the schedule.
+///
+/// ```
+/// use kix_core::{Code, parse_listing};
+/// let s = parse_listing("31 July 2024", "1:00 – 2:30 PM (CET / Geneva)")?;
+/// assert_eq!(s.start_utc().to_rfc3339(), "2024-07-31T11:00:00+00:00");
+/// assert_eq!(s.end_utc().to_rfc3339(), "2024-07-31T12:30:00+00:00");
+/// assert_eq!(s.warnings[0].code, Code::TimeLabelSeasonMismatch);
+///
+/// let s = parse_listing("Friday, 14 March 2025", "9:00-10:30 (Geneva / CET) / 16:00-17:30 (Bangkok / ICT)")?;
+/// assert_eq!(s.warnings[0].code, Code::TimeListingMismatch);
+/// assert_eq!(s.warnings[0].params["expected_start"], "15:00");
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+pub fn parse_listing(date_text: &str, time_text: &str) -> Result<Schedule, Error> {
+    let mut errors = Vec::new();
+    let mut warnings = Vec::new();
+    let date = match parse_date(date_text) {
+        Ok((date, weekday)) => {
+            if let Some(given) = weekday {
+                let actual = Weekday::from(date.weekday());
+                if given != actual {
+                    warnings.push(
+                        Violation::new(
+                            Code::TimeWeekdayMismatch,
+                            "date_text",
+                            format!("{date} is a {actual}, not a {given}"),
+                        )
+                        .with_param("date", date)
+                        .with_param("weekday_given", given)
+                        .with_param("weekday_actual", actual),
+                    );
+                }
+            }
+            Some(date)
+        }
+        Err(v) => {
+            errors.push(v);
+            None
+        }
+    };
+    let segments = parse_segments(time_text).map_err(|v| errors.push(v)).ok();
+    let labels: Vec<Option<ZoneLabel>> = segments
+        .iter()
+        .flatten()
+        .map(|seg| {
+            if seg.label.is_empty() {
+                errors.push(unparseable("time_text", time_text, "no time zone after the time range"));
+                return None;
+            }
+            parse_zone_label(&seg.label)
+                .map_err(|mut v| {
+                    v.path = "time_text".into();
+                    errors.push(v);
+                })
+                .ok()
+        })
+        .collect();
+    let (Some(date), Some(segments)) = (date, segments) else { return Err(Error::Rejected(errors)) };
+    let (Some(first), Some(Some(label))) = (segments.first(), labels.first()) else {
+        return Err(Error::Rejected(errors));
+    };
+    let tz = label.zone.tz().map_err(|_| Error::UnknownZone(label.zone.to_string()))?;
+    let wall_start = date.and_time(first.start);
+    let mut wall_end = date.and_time(first.end);
+    if wall_end <= wall_start {
+        wall_end += Duration::days(1);
+    }
+    let resolve = |wall: NaiveDateTime, errors: &mut Vec<Violation>| {
+        from_local(wall, tz, Disambiguation::Reject)
+            .map_err(|mut v| {
+                v.path = "time_text".into();
+                errors.push(v);
+            })
+            .ok()
+    };
+    let start = resolve(wall_start, &mut errors);
+    let end = resolve(wall_end, &mut errors);
+    let (Some(start), Some(end)) = (start, end) else { return Err(Error::Rejected(errors)) };
+    if let Some(mut v) = label.season_mismatch(wall_start) {
+        v.path = "time_text".into();
+        warnings.push(v);
+    }
+    for (seg, other) in segments.iter().zip(&labels).skip(1) {
+        let Some(other) = other else { continue };
+        let Ok(other_tz) = other.zone.tz() else { continue };
+        let (expected_start, expected_end) = (start.with_timezone(&other_tz), end.with_timezone(&other_tz));
+        let hm = |t: NaiveTime| format!("{:02}:{:02}", t.hour(), t.minute());
+        if expected_start.time() != seg.start || expected_end.time() != seg.end {
+            warnings.push(
+                Violation::new(
+                    Code::TimeListingMismatch,
+                    "time_text",
+                    format!(
+                        "{} gives {}–{}, but {}–{} in {} is {}–{} there",
+                        other.label,
+                        hm(seg.start),
+                        hm(seg.end),
+                        hm(first.start),
+                        hm(first.end),
+                        label.zone,
+                        hm(expected_start.time()),
+                        hm(expected_end.time())
+                    ),
+                )
+                .with_param("label", &other.label)
+                .with_param("zone", other.zone.as_str())
+                .with_param("given_start", hm(seg.start))
+                .with_param("given_end", hm(seg.end))
+                .with_param("expected_start", hm(expected_start.time()))
+                .with_param("expected_end", hm(expected_end.time())),
+            );
+        }
+        if let Some(mut v) = other.season_mismatch(expected_start.naive_local()) {
+            v.path = "time_text".into();
+            warnings.push(v);
+        }
+    }
+    if !errors.is_empty() {
+        return Err(Error::Rejected(errors));
+    }
+    Ok(Schedule { start: start.fixed_offset(), end: end.fixed_offset(), zone: label.zone.clone(), warnings })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::violation::Violations;
+
+    fn utc(s: &Schedule) -> (String, String) {
+        (s.start_utc().format("%Y-%m-%d %H:%M").to_string(), s.end_utc().format("%Y-%m-%d %H:%M").to_string())
+    }
+
+    fn codes(date: &str, time: &str) -> Vec<Code> {
+        match parse_listing(date, time) {
+            Ok(s) => s.warnings.codes(),
+            Err(e) => e.violations().codes(),
+        }
+    }
+
+    #[test]
+    fn the_five_listings_of_the_issue() {
+        let s = parse_listing("31 July 2024", "1:00 – 2:30 PM (CET / Geneva)").unwrap();
+        assert_eq!(utc(&s), ("2024-07-31 11:00".into(), "2024-07-31 12:30".into()));
+        assert_eq!(s.warnings.codes(), [Code::TimeLabelSeasonMismatch]);
+        assert_eq!(s.warnings[0].params["true_abbreviation"], "CEST");
+
+        let s = parse_listing("3 March 2025", "15.30-17.00 (CET-Geneva)").unwrap();
+        assert_eq!(utc(&s), ("2025-03-03 14:30".into(), "2025-03-03 16:00".into()));
+        assert!(s.warnings.is_empty());
+
+        let s = parse_listing("June 4 2025", "10:00 am - 11:15 am CEST").unwrap();
+        assert_eq!(utc(&s), ("2025-06-04 08:00".into(), "2025-06-04 09:15".into()));
+        assert!(s.warnings.is_empty());
+
+        let s = parse_listing(
+            "Tuesday, 9 December 2025",
+            "6:00 – 8:00 AM (CET / Geneva) / 11:00 AM – 1:00 PM (BTT / Thimphu)",
+        )
+        .unwrap();
+        assert_eq!(utc(&s), ("2025-12-09 05:00".into(), "2025-12-09 07:00".into()));
+        assert!(s.warnings.is_empty(), "{:#?}", s.warnings);
+
+        let s =
+            parse_listing("Friday, 14 March 2025", "9:00-10:30 (Geneva / CET) / 16:00-17:30 (Bangkok / ICT)").unwrap();
+        assert_eq!(s.warnings.codes(), [Code::TimeListingMismatch]);
+        assert_eq!(s.warnings[0].params["expected_start"], "15:00");
+        assert_eq!(s.warnings[0].params["given_start"], "16:00");
+    }
+
+    #[test]
+    fn twelve_hour_clocks_take_the_meridiem_from_the_other_end() {
+        let s = parse_listing("2025-01-15", "11:00 – 1:00 PM (Geneva)").unwrap();
+        assert_eq!(s.start.format("%H:%M").to_string(), "11:00");
+        assert_eq!(s.end.format("%H:%M").to_string(), "13:00");
+        let s = parse_listing("2025-01-15", "9 to 10:30 a.m. Geneva").unwrap();
+        assert_eq!(s.start.format("%H:%M").to_string(), "09:00");
+        let s = parse_listing("2025-01-15", "12:00 PM - 12:30 PM UTC").unwrap();
+        assert_eq!(s.start_utc().format("%H:%M").to_string(), "12:00");
+        let s = parse_listing("2025-01-15", "12:00 am - 1:00 am UTC").unwrap();
+        assert_eq!(s.start_utc().format("%H:%M").to_string(), "00:00");
+    }
+
+    #[test]
+    fn a_range_past_midnight_ends_the_next_day() {
+        let s = parse_listing("15 January 2025", "23:00–01:00 (Asia/Kathmandu)").unwrap();
+        assert_eq!(s.end.date_naive().to_string(), "2025-01-16");
+        assert_eq!(s.start_utc().to_rfc3339(), "2025-01-15T17:15:00+00:00");
+    }
+
+    #[test]
+    fn a_wrong_weekday_is_a_warning() {
+        assert_eq!(codes("Monday, 9 December 2025", "6:00 – 8:00 AM (Geneva)"), [Code::TimeWeekdayMismatch]);
+    }
+
+    #[test]
+    fn unreadable_parts_are_named() {
+        let e = parse_listing("31 Jully 2024", "soon").unwrap_err();
+        let v = e.violations();
+        assert_eq!(v.codes(), [Code::TimeUnparseable, Code::TimeUnparseable]);
+        assert_eq!(v[0].params["part"], "date_text");
+        assert_eq!(v[1].params["part"], "time_text");
+        assert_eq!(codes("4/6/2025", "10:00-11:00 CET"), [Code::TimeUnparseable]);
+        assert_eq!(codes("31 February 2025", "10:00-11:00 CET"), [Code::TimeUnparseable]);
+        assert_eq!(codes("1 March 2025", "10:00-11:00"), [Code::TimeUnparseable]);
+        assert_eq!(codes("1 March 2025", "10:00-11:00 (Atlantis)"), [Code::TimeUnknownZone]);
+        assert_eq!(codes("1 March 2025", "13:00-14:00 PM Geneva"), [Code::TimeUnparseable]);
+    }
+
+    #[test]
+    fn a_listing_in_a_dst_gap_is_refused() {
+        assert_eq!(codes("30 March 2025", "2:30-3:30 AM (Geneva)"), [Code::TimeNonexistentLocalTime]);
+    }
+
+    #[test]
+    fn half_and_three_quarter_hour_zones_cross_check() {
+        let s = parse_listing(
+            "31 July 2024",
+            "13:00-14:30 (Geneva) / 16:45-18:15 (NPT / Kathmandu) / 15:30-17:00 (Yangon) / 15:30-17:00 (Kabul)",
+        )
+        .unwrap();
+        // 11:00Z is 16:45 in Kathmandu (+05:45) and 15:30 in Kabul (+04:30), both right;
+        // Yangon (+06:30) would be 17:30, not 15:30.
+        assert!(
+            s.warnings.iter().all(|w| w.code == Code::TimeLabelSeasonMismatch || w.code == Code::TimeListingMismatch)
+        );
+        let mismatches: Vec<_> = s
+            .warnings
+            .iter()
+            .filter(|w| w.code == Code::TimeListingMismatch)
+            .map(|w| w.params["zone"].clone())
+            .collect();
+        assert_eq!(mismatches, [serde_json::json!("Asia/Yangon")]);
+    }
+}
