@@ -55,6 +55,7 @@ pub mod error;
 pub mod event;
 pub mod hub;
 pub mod listing;
+pub mod schedule;
 pub mod text;
 pub mod timeline;
 pub mod training;
@@ -68,6 +69,9 @@ pub use event::{
 };
 pub use hub::{Assignment, Country, Hub, Organisation, PartnerRole, Period, RestDayChange, SubRegion, Subdivision};
 pub use listing::{Schedule, parse_listing};
+pub use schedule::{
+    LocalTimeRow, LocalTimes, Slot, SlotQuery, SlotZone, UtcOffset, WorkingHours, find_slots, local_times,
+};
 pub use timeline::{Phase, Timeline, TimelinePosition};
 pub use training::{
     LedgerRow, Nomination, NominationStatus, NominationStep, QuotaLedger, TimelineLedger, Training, TrainingCycle,

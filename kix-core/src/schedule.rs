@@ -1,0 +1,730 @@
+//! When an event happens for everyone: local-time tables and a fair slot finder.
+//!
+//! [`local_times`] shows an event in every zone of every participating
+//! country — local start and end, the day shift against the organiser's date,
+//! the real offset and abbreviation of that date, working hours and rest days.
+//! [`find_slots`] ranks candidate start times by fairness across zones.
+
+use std::cmp::Ordering;
+use std::fmt;
+
+use chrono::{DateTime, Duration, NaiveDate, NaiveDateTime, NaiveTime, Offset, TimeZone, Timelike, Utc};
+use chrono_tz::Tz;
+use schemars::JsonSchema;
+use serde::{Deserialize, Serialize};
+
+use crate::country::CountryCode;
+use crate::error::Error;
+use crate::event::Event;
+use crate::hub::{Country, Hub};
+use crate::violation::Violation;
+use crate::zone::{Abbreviation, Disambiguation, ZoneId, format_offset, from_local, offset_info};
+
+/// Local working hours, by default 08:00 to 18:00.
+///
+/// ```
+/// let wh = kix_core::WorkingHours::hours(9, 17)?;
+/// assert_eq!(wh.start.to_string(), "09:00:00");
+/// assert!(kix_core::WorkingHours::hours(18, 8).is_err());
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct WorkingHours {
+    /// When the working day starts.
+    pub start: NaiveTime,
+    /// When it ends (after the start, same day).
+    pub end: NaiveTime,
+}
+
+impl Default for WorkingHours {
+    fn default() -> Self {
+        WorkingHours { start: NaiveTime::MIN + Duration::hours(8), end: NaiveTime::MIN + Duration::hours(18) }
+    }
+}
+
+impl WorkingHours {
+    /// Working hours from whole hours, e.g. `(8, 18)`; 24 means midnight at the end.
+    ///
+    /// ```
+    /// assert_eq!(kix_core::WorkingHours::hours(8, 18)?, kix_core::WorkingHours::default());
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn hours(start: u32, end: u32) -> Result<Self, Error> {
+        let bad = || Error::InvalidValue {
+            what: "working hours",
+            value: format!("({start}, {end})"),
+            expected: "two hours from 0 to 24, the start before the end",
+        };
+        if start >= end || end > 24 {
+            return Err(bad());
+        }
+        let at = |h: u32| if h == 24 { NaiveTime::from_hms_opt(23, 59, 59) } else { NaiveTime::from_hms_opt(h, 0, 0) };
+        Ok(WorkingHours { start: at(start).ok_or_else(bad)?, end: at(end).ok_or_else(bad)? })
+    }
+
+    fn contains(&self, start: NaiveDateTime, end: NaiveDateTime) -> bool {
+        start.date() == end.date() && start.time() >= self.start && end.time() <= self.end
+            || end == (start.date() + Duration::days(1)).and_time(NaiveTime::MIN)
+                && start.time() >= self.start
+                && self.end >= NaiveTime::from_hms_opt(23, 59, 59).unwrap_or(NaiveTime::MIN)
+    }
+}
+
+/// An offset from UTC in seconds, written `+05:45` in JSON.
+///
+/// ```
+/// let o = kix_core::UtcOffset(20_700);
+/// assert_eq!(o.to_string(), "+05:45");
+/// assert_eq!(serde_json::to_string(&o)?, r#""+05:45""#);
+/// assert_eq!(serde_json::from_str::<kix_core::UtcOffset>(r#""-03:30""#)?, kix_core::UtcOffset(-12_600));
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct UtcOffset(pub i32);
+
+impl fmt::Display for UtcOffset {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&format_offset(self.0))
+    }
+}
+
+impl Serialize for UtcOffset {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_str(self)
+    }
+}
+
+impl<'de> Deserialize<'de> for UtcOffset {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let text = <std::borrow::Cow<'de, str>>::deserialize(d)?;
+        chrono::FixedOffset::from_str_radix(&text)
+            .map(|o| UtcOffset(o.local_minus_utc()))
+            .ok_or_else(|| serde::de::Error::custom(format!("{text:?} is not an offset such as \"+05:45\"")))
+    }
+}
+
+/// Parsing `±HH:MM[:SS]` into a fixed offset.
+trait FromStrRadix: Sized {
+    fn from_str_radix(text: &str) -> Option<Self>;
+}
+
+impl FromStrRadix for chrono::FixedOffset {
+    fn from_str_radix(text: &str) -> Option<Self> {
+        let (sign, rest) = match text.as_bytes().first()? {
+            b'+' => (1, text.get(1..)?),
+            b'-' => (-1, text.get(1..)?),
+            _ => return None,
+        };
+        let mut parts = rest.split(':');
+        let h: i32 = parts.next()?.parse().ok()?;
+        let m: i32 = parts.next()?.parse().ok()?;
+        let s: i32 = parts.next().map_or(Some(0), |p| p.parse().ok())?;
+        if parts.next().is_some() || rest.len() < 5 || h > 23 || m > 59 || s > 59 {
+            return None;
+        }
+        chrono::FixedOffset::east_opt(sign * (h * 3600 + m * 60 + s))
+    }
+}
+
+impl JsonSchema for UtcOffset {
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        "UtcOffset".into()
+    }
+    fn json_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        schemars::json_schema!({
+            "description": "An offset from UTC such as \"+05:45\" or \"-03:30\".",
+            "type": "string",
+            "pattern": "^[+-](0[0-9]|1[0-9]|2[0-3]):[0-5][0-9](:[0-5][0-9])?$",
+        })
+    }
+}
+
+/// An event in one zone.
+///
+/// ```
+/// let hub = kix_core::emap();
+/// let table = kix_core::local_times(hub, hub.event("kix-emap-webinar-20").unwrap(), kix_core::WorkingHours::default())?;
+/// let np = table.rows.iter().find(|r| r.zone == chrono_tz::Asia::Kathmandu).unwrap();
+/// assert_eq!(np.local_start.to_string(), "2024-07-31 16:45:00");
+/// assert_eq!(np.utc_offset.to_string(), "+05:45");
+/// assert_eq!(np.abbreviation.as_str(), "NPT");
+/// assert!(!np.within_working_hours, "16:45 to 18:15 runs past 18:00");
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct LocalTimeRow {
+    /// The country (absent for a zone asked about directly, such as a phone's).
+    pub country: Option<CountryCode>,
+    /// The IANA zone.
+    #[schemars(with = "ZoneId")]
+    pub zone: Tz,
+    /// Local wall-clock start.
+    pub local_start: NaiveDateTime,
+    /// Local wall-clock end.
+    pub local_end: NaiveDateTime,
+    /// The local date of the start.
+    pub local_date: NaiveDate,
+    /// Days between the local date and the organiser's date (-1, 0, +1).
+    pub day_shift: i32,
+    /// The real offset from UTC at the start.
+    pub utc_offset: UtcOffset,
+    /// The abbreviation in use at the start (e.g. `CEST`, `NPT`).
+    pub abbreviation: Abbreviation,
+    /// Whether the event lies wholly inside local working hours.
+    pub within_working_hours: bool,
+    /// Whether the local date of the start is a weekly rest day in the country.
+    pub rest_day: bool,
+}
+
+/// An event in every zone of its countries.
+///
+/// ```
+/// let hub = kix_core::emap();
+/// let table = kix_core::local_times(hub, hub.event("kix-emap-webinar-20").unwrap(), Default::default())?;
+/// assert_eq!(table.rows.len(), 24, "21 countries, three of them with two zones");
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct LocalTimes {
+    /// The event's id.
+    pub event: String,
+    /// Start in UTC.
+    pub start_utc: DateTime<Utc>,
+    /// End in UTC.
+    pub end_utc: DateTime<Utc>,
+    /// The organiser's zone.
+    pub organiser_zone: ZoneId,
+    /// The organiser's local date of the start.
+    pub organiser_date: NaiveDate,
+    /// The working hours used.
+    pub working_hours: WorkingHours,
+    /// One row per country and zone, in the hub's order.
+    pub rows: Vec<LocalTimeRow>,
+}
+
+/// The zones of a set of countries, resolved once (for tables over many events).
+///
+/// ```
+/// let hub = kix_core::emap();
+/// let zones = kix_core::schedule::CountryZones::of(hub, None)?;
+/// assert_eq!(zones.len(), 24);
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+#[derive(Debug, Clone)]
+pub struct CountryZones<'a> {
+    zones: Vec<(&'a Country, Tz)>,
+}
+
+impl<'a> CountryZones<'a> {
+    /// The zones of the given member countries (all members when `None`), in the hub's order.
+    /// A country that is not a member is [`Error::Rejected`] with `hub.unknown_country`.
+    ///
+    /// ```
+    /// let hub = kix_core::emap();
+    /// let only = [kix_core::CountryCode::new("UZ")?];
+    /// assert_eq!(kix_core::schedule::CountryZones::of(hub, Some(&only))?.len(), 2);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn of(hub: &'a Hub, countries: Option<&[CountryCode]>) -> Result<Self, Error> {
+        if let Some(list) = countries {
+            let unknown: Vec<Violation> = list
+                .iter()
+                .enumerate()
+                .filter(|(_, c)| !hub.is_member(**c))
+                .map(|(i, c)| {
+                    Violation::new(
+                        crate::Code::HubUnknownCountry,
+                        format!("countries[{i}]"),
+                        format!("{c} ({}) is not a member of the hub", c.name()),
+                    )
+                    .with_param("country", c)
+                })
+                .collect();
+            if !unknown.is_empty() {
+                return Err(Error::Rejected(unknown));
+            }
+        }
+        let mut zones = Vec::new();
+        for c in hub.countries.iter().filter(|c| countries.is_none_or(|l| l.contains(&c.code))) {
+            for z in &c.time_zones {
+                zones.push((c, z.tz()?));
+            }
+        }
+        Ok(CountryZones { zones })
+    }
+
+    /// How many zones.
+    ///
+    /// ```
+    /// assert!(!kix_core::schedule::CountryZones::of(kix_core::emap(), None)?.is_empty());
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    #[must_use]
+    pub fn len(&self) -> usize {
+        self.zones.len()
+    }
+
+    /// Whether there are none.
+    ///
+    /// ```
+    /// assert!(!kix_core::schedule::CountryZones::of(kix_core::emap(), None)?.is_empty());
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    #[must_use]
+    pub fn is_empty(&self) -> bool {
+        self.zones.is_empty()
+    }
+
+    /// The rows for an interval, against the organiser's local date.
+    ///
+    /// ```
+    /// use chrono::{TimeZone, Utc};
+    /// let hub = kix_core::emap();
+    /// let zones = kix_core::schedule::CountryZones::of(hub, None)?;
+    /// let (start, end) = (Utc.with_ymd_and_hms(2024, 7, 31, 22, 0, 0).unwrap(), Utc.with_ymd_and_hms(2024, 7, 31, 23, 0, 0).unwrap());
+    /// let rows = zones.rows(start, end, start.date_naive(), Default::default());
+    /// let pg = rows.iter().find(|r| r.zone == chrono_tz::Pacific::Port_Moresby).unwrap();
+    /// assert_eq!(pg.day_shift, 1, "already 1 August in Port Moresby");
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    #[must_use]
+    pub fn rows(
+        &self,
+        start: DateTime<Utc>,
+        end: DateTime<Utc>,
+        organiser_date: NaiveDate,
+        working: WorkingHours,
+    ) -> Vec<LocalTimeRow> {
+        self.zones.iter().map(|(country, tz)| row(Some(country), *tz, start, end, organiser_date, working)).collect()
+    }
+}
+
+fn row(
+    country: Option<&Country>,
+    tz: Tz,
+    start: DateTime<Utc>,
+    end: DateTime<Utc>,
+    organiser_date: NaiveDate,
+    working: WorkingHours,
+) -> LocalTimeRow {
+    let offset = tz.offset_from_utc_datetime(&start.naive_utc());
+    let seconds = offset.fix().local_minus_utc();
+    let local_start = start.naive_utc() + Duration::seconds(i64::from(seconds));
+    let local_end = end.with_timezone(&tz).naive_local();
+    let local_date = local_start.date();
+    let info = offset_info(tz, start);
+    LocalTimeRow {
+        country: country.map(|c| c.code),
+        zone: tz,
+        local_start,
+        local_end,
+        local_date,
+        day_shift: i32::try_from((local_date - organiser_date).num_days()).unwrap_or(0),
+        utc_offset: UtcOffset(seconds),
+        abbreviation: info.abbreviation,
+        within_working_hours: working.contains(local_start, local_end),
+        rest_day: country.is_some_and(|c| c.is_rest_day(local_date)),
+    }
+}
+
+/// The local-times table of an event for its countries (all members unless
+/// the event names some).
+///
+/// ```
+/// let hub = kix_core::emap();
+/// let table = kix_core::local_times(hub, hub.event("kix-emap-webinar-20").unwrap(), Default::default())?;
+/// let kabul = table.rows.iter().find(|r| r.zone == chrono_tz::Asia::Kabul).unwrap();
+/// assert_eq!((kabul.local_start.to_string().as_str(), kabul.utc_offset.to_string().as_str()), ("2024-07-31 15:30:00", "+04:30"));
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+pub fn local_times(hub: &Hub, event: &Event, working: WorkingHours) -> Result<LocalTimes, Error> {
+    let start = event.start_utc()?;
+    let end = event.end_utc()?;
+    let countries: Option<Vec<CountryCode>> = event.countries.clone();
+    let zones = CountryZones::of(hub, countries.as_deref())?;
+    Ok(LocalTimes {
+        event: event.id.clone(),
+        start_utc: start,
+        end_utc: end,
+        organiser_zone: event.zone.clone(),
+        organiser_date: event.start.date(),
+        working_hours: working,
+        rows: zones.rows(start, end, event.start.date(), working),
+    })
+}
+
+/// An event in one zone that belongs to no country of the hub (a phone's zone).
+///
+/// ```
+/// let w20 = kix_core::emap().event("kix-emap-webinar-20").unwrap();
+/// let row = kix_core::schedule::local_time_in(w20, chrono_tz::Pacific::Apia, Default::default())?;
+/// assert_eq!(row.local_start.to_string(), "2024-08-01 00:00:00");
+/// assert_eq!(row.day_shift, 1);
+/// assert!(!row.within_working_hours);
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+pub fn local_time_in(event: &Event, tz: Tz, working: WorkingHours) -> Result<LocalTimeRow, Error> {
+    let start = event.start_utc()?;
+    let end = event.end_utc()?;
+    Ok(row(None, tz, start, end, event.start.date(), working))
+}
+
+/// What the slot finder searches.
+///
+/// ```
+/// use chrono::NaiveDate;
+/// let q = kix_core::SlotQuery::new(NaiveDate::from_ymd_opt(2025, 3, 3).unwrap(), NaiveDate::from_ymd_opt(2025, 3, 7).unwrap());
+/// assert_eq!((q.duration_minutes, q.granularity_minutes, q.top), (90, 15, 5));
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct SlotQuery {
+    /// The countries to please; absent: every member.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub countries: Option<Vec<CountryCode>>,
+    /// First day (in the hub's home zone).
+    pub from: NaiveDate,
+    /// Last day, inclusive (in the hub's home zone).
+    pub to: NaiveDate,
+    /// Length of the event in minutes.
+    pub duration_minutes: u32,
+    /// Local working hours in every zone.
+    #[serde(default)]
+    pub working_hours: WorkingHours,
+    /// Step between candidate starts, in minutes.
+    pub granularity_minutes: u32,
+    /// How many slots to return.
+    pub top: usize,
+}
+
+impl SlotQuery {
+    /// A query over a date range with the defaults: every member, 90 minutes,
+    /// 08:00–18:00, 15-minute steps, the best 5.
+    ///
+    /// ```
+    /// use chrono::NaiveDate;
+    /// let q = kix_core::SlotQuery::new(NaiveDate::from_ymd_opt(2025, 3, 3).unwrap(), NaiveDate::from_ymd_opt(2025, 3, 3).unwrap());
+    /// assert!(q.countries.is_none());
+    /// ```
+    #[must_use]
+    pub fn new(from: NaiveDate, to: NaiveDate) -> Self {
+        SlotQuery {
+            countries: None,
+            from,
+            to,
+            duration_minutes: 90,
+            working_hours: WorkingHours::default(),
+            granularity_minutes: 15,
+            top: 5,
+        }
+    }
+}
+
+/// A candidate in one zone.
+///
+/// ```
+/// # use chrono::NaiveDate;
+/// # let d = NaiveDate::from_ymd_opt(2025, 3, 4).unwrap();
+/// let slots = kix_core::find_slots(kix_core::emap(), &kix_core::SlotQuery::new(d, d))?;
+/// assert!(slots[0].zones.iter().all(|z| (0.0..=1.0).contains(&z.score)));
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct SlotZone {
+    /// The country.
+    pub country: CountryCode,
+    /// The zone.
+    #[schemars(with = "ZoneId")]
+    pub zone: Tz,
+    /// Local start.
+    pub local_start: NaiveDateTime,
+    /// Local end.
+    pub local_end: NaiveDateTime,
+    /// Comfort from 0 (night or rest day) to 1 (core working hours).
+    pub score: f64,
+    /// Whether the local date is a rest day.
+    pub rest_day: bool,
+}
+
+/// A ranked candidate start.
+///
+/// ```
+/// # use chrono::NaiveDate;
+/// # let d = NaiveDate::from_ymd_opt(2025, 3, 4).unwrap();
+/// let slots = kix_core::find_slots(kix_core::emap(), &kix_core::SlotQuery::new(d, d))?;
+/// assert!(slots.windows(2).all(|w| w[0].min_score >= w[1].min_score));
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Slot {
+    /// Start in UTC.
+    pub start_utc: DateTime<Utc>,
+    /// End in UTC.
+    pub end_utc: DateTime<Utc>,
+    /// The worst zone's score: the fairness the slot is ranked by.
+    pub min_score: f64,
+    /// The mean score over zones: the tie-breaker.
+    pub mean_score: f64,
+    /// Every zone's local times and score.
+    pub zones: Vec<SlotZone>,
+}
+
+/// The comfort of an interval in one zone: 1 inside the core hours (an hour
+/// inside the working day at both ends), 0.75 inside working hours, 0.35 in
+/// the shoulders (from two hours before the working day to three hours after
+/// it), 0 at night, across midnight, or on a rest day.
+///
+/// ```
+/// use chrono::NaiveDate;
+/// use kix_core::schedule::comfort;
+/// let d = NaiveDate::from_ymd_opt(2025, 3, 4).unwrap();
+/// let at = |h, m| d.and_hms_opt(h, m, 0).unwrap();
+/// let wh = kix_core::WorkingHours::default();
+/// assert_eq!(comfort(at(10, 0), at(11, 30), wh, false), 1.0);
+/// assert_eq!(comfort(at(8, 0), at(9, 30), wh, false), 0.75);
+/// assert_eq!(comfort(at(19, 0), at(20, 30), wh, false), 0.35);
+/// assert_eq!(comfort(at(23, 0), at(23, 59), wh, false), 0.0);
+/// assert_eq!(comfort(at(10, 0), at(11, 30), wh, true), 0.0);
+/// ```
+#[must_use]
+pub fn comfort(start: NaiveDateTime, end: NaiveDateTime, working: WorkingHours, rest_day: bool) -> f64 {
+    if rest_day || start.date() != end.date() {
+        return 0.0;
+    }
+    let minutes = |t: NaiveTime| i64::from(t.num_seconds_from_midnight()) / 60;
+    let (s, e) = (minutes(start.time()), minutes(end.time()));
+    let (ws, we) = (minutes(working.start), minutes(working.end));
+    if s >= ws + 60 && e <= we - 60 {
+        1.0
+    } else if s >= ws && e <= we {
+        0.75
+    } else if s >= ws - 120 && e <= we + 180 {
+        0.35
+    } else {
+        0.0
+    }
+}
+
+/// Finds the fairest start times for an event across zones.
+///
+/// Every candidate start from `from` to `to` (in the hub's home zone) at
+/// `granularity_minutes` steps gets each zone's [`comfort`]; a slot ranks by
+/// its worst zone's score, then its mean, then earliness. The cost grows
+/// linearly with days × zones.
+///
+/// ```
+/// use chrono::NaiveDate;
+/// let hub = kix_core::emap();
+/// let day = NaiveDate::from_ymd_opt(2025, 3, 4).unwrap();
+/// let slots = kix_core::find_slots(hub, &kix_core::SlotQuery::new(day, day))?;
+/// assert_eq!(slots.len(), 5);
+/// // Chisinau (UTC+2) and Bougainville (UTC+11) are nine hours apart: no 90 minutes fit both
+/// // working days, so the best slot keeps everyone at least in the shoulders of the day.
+/// assert_eq!(slots[0].min_score, 0.35);
+/// assert_eq!(slots[0].start_utc.to_rfc3339(), "2025-03-04T07:00:00+00:00"); // 09:00 in Chisinau, 18:00 in Bougainville
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+pub fn find_slots(hub: &Hub, query: &SlotQuery) -> Result<Vec<Slot>, Error> {
+    let invalid =
+        |what: &'static str, value: String, expected: &'static str| Error::InvalidValue { what, value, expected };
+    if query.duration_minutes == 0 || query.duration_minutes > 24 * 60 {
+        return Err(invalid("duration", query.duration_minutes.to_string(), "1 to 1440 minutes"));
+    }
+    if query.granularity_minutes == 0 || query.granularity_minutes > 24 * 60 {
+        return Err(invalid("granularity", query.granularity_minutes.to_string(), "1 to 1440 minutes"));
+    }
+    let days = (query.to - query.from).num_days() + 1;
+    if !(1..=366).contains(&days) {
+        return Err(invalid("date range", format!("{} to {}", query.from, query.to), "1 to 366 days, from before to"));
+    }
+    let zones = CountryZones::of(hub, query.countries.as_deref())?;
+    if zones.is_empty() || query.top == 0 {
+        return Ok(Vec::new());
+    }
+    let home = hub.home_zone.tz()?;
+    let local_instant = |d: NaiveDate| from_local(d.and_time(NaiveTime::MIN), home, Disambiguation::Compatible);
+    let first = local_instant(query.from).map_err(|v| Error::Rejected(vec![v]))?.with_timezone(&Utc);
+    let last = query.to.succ_opt().ok_or_else(|| invalid("date range", query.to.to_string(), "a date before 9999"))?;
+    let stop = local_instant(last).map_err(|v| Error::Rejected(vec![v]))?.with_timezone(&Utc);
+    let step = Duration::minutes(i64::from(query.granularity_minutes));
+    let length = Duration::minutes(i64::from(query.duration_minutes));
+    let score_zone = |country: &Country, tz: Tz, start: DateTime<Utc>| {
+        let local_start = start.with_timezone(&tz).naive_local();
+        let local_end = (start + length).with_timezone(&tz).naive_local();
+        let rest_day = country.is_rest_day(local_start.date());
+        (local_start, local_end, rest_day, comfort(local_start, local_end, query.working_hours, rest_day))
+    };
+    // One pass over the candidates, keeping only (min, mean, start): linear in
+    // candidates × zones. The full zone detail is built for the winners only.
+    let mut ranked: Vec<(f64, f64, DateTime<Utc>)> = Vec::new();
+    let mut t = first;
+    while t < stop {
+        let (mut min, mut sum) = (f64::INFINITY, 0.0);
+        for (country, tz) in &zones.zones {
+            let score = score_zone(country, *tz, t).3;
+            min = min.min(score);
+            sum += score;
+        }
+        ranked.push((min, sum / zones.len() as f64, t));
+        t += step;
+    }
+    let better = |a: &(f64, f64, DateTime<Utc>), b: &(f64, f64, DateTime<Utc>)| {
+        b.0.partial_cmp(&a.0)
+            .unwrap_or(Ordering::Equal)
+            .then(b.1.partial_cmp(&a.1).unwrap_or(Ordering::Equal))
+            .then(a.2.cmp(&b.2))
+    };
+    let top = query.top.min(ranked.len());
+    if top < ranked.len() {
+        ranked.select_nth_unstable_by(top, better);
+        ranked.truncate(top);
+    }
+    ranked.sort_by(better);
+    Ok(ranked
+        .into_iter()
+        .map(|(min_score, mean_score, start)| Slot {
+            start_utc: start,
+            end_utc: start + length,
+            min_score,
+            mean_score,
+            zones: zones
+                .zones
+                .iter()
+                .map(|(country, tz)| {
+                    let (local_start, local_end, rest_day, score) = score_zone(country, *tz, start);
+                    SlotZone { country: country.code, zone: *tz, local_start, local_end, score, rest_day }
+                })
+                .collect(),
+        })
+        .collect())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn d(y: i32, m: u32, day: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(y, m, day).unwrap()
+    }
+
+    fn w20_table() -> LocalTimes {
+        let hub = crate::emap();
+        local_times(hub, hub.event("kix-emap-webinar-20").unwrap(), WorkingHours::default()).unwrap()
+    }
+
+    fn find<'a>(t: &'a LocalTimes, zone: Tz) -> &'a LocalTimeRow {
+        t.rows.iter().find(|r| r.zone == zone).unwrap()
+    }
+
+    #[test]
+    fn webinar_20_in_half_and_three_quarter_hour_zones() {
+        let t = w20_table();
+        let cases = [
+            (chrono_tz::Asia::Kabul, "2024-07-31 15:30:00", "+04:30", "AFT"),
+            (chrono_tz::Asia::Yangon, "2024-07-31 17:30:00", "+06:30", "MMT"),
+            (chrono_tz::Asia::Kathmandu, "2024-07-31 16:45:00", "+05:45", "NPT"),
+            (chrono_tz::Europe::Chisinau, "2024-07-31 14:00:00", "+03:00", "EEST"),
+            (chrono_tz::Europe::Tirane, "2024-07-31 13:00:00", "+02:00", "CEST"),
+            (chrono_tz::Pacific::Bougainville, "2024-07-31 22:00:00", "+11:00", "+11"),
+        ];
+        for (zone, start, offset, abbreviation) in cases {
+            let r = find(&t, zone);
+            assert_eq!(r.local_start.to_string(), start, "{zone}");
+            assert_eq!(r.utc_offset.to_string(), offset, "{zone}");
+            assert_eq!(r.abbreviation.as_str(), abbreviation, "{zone}");
+        }
+        assert!(!find(&t, chrono_tz::Pacific::Port_Moresby).within_working_hours, "21:00-22:30");
+        assert!(find(&t, chrono_tz::Asia::Karachi).within_working_hours, "16:00-17:30");
+    }
+
+    #[test]
+    fn a_late_event_lands_on_the_next_day_east_of_the_date_line_and_on_rest_days() {
+        let hub = crate::emap();
+        let mut e = hub.event("kix-emap-webinar-20").unwrap().clone();
+        // Thursday 2024-08-01, 18:00 in Geneva: Friday in the Pacific, a rest day in the Maldives? No: still Thursday there.
+        e.start = d(2024, 8, 1).and_hms_opt(18, 0, 0).unwrap();
+        e.end = Some(d(2024, 8, 1).and_hms_opt(19, 30, 0).unwrap());
+        let t = local_times(hub, &e, WorkingHours::default()).unwrap();
+        let pg = find(&t, chrono_tz::Pacific::Port_Moresby);
+        assert_eq!((pg.local_date, pg.day_shift), (d(2024, 8, 2), 1));
+        assert!(!pg.rest_day, "Friday is a working day in Papua New Guinea");
+        let bd = find(&t, chrono_tz::Asia::Dhaka);
+        assert_eq!(bd.local_start.to_string(), "2024-08-01 22:00:00");
+        let af = find(&t, chrono_tz::Asia::Kabul);
+        assert!(af.rest_day, "Thursday is in Afghanistan's (uncertain) weekend");
+        // A Friday event is on the Maldives' and Bangladesh's rest day.
+        e.start = d(2024, 8, 2).and_hms_opt(10, 0, 0).unwrap();
+        e.end = Some(d(2024, 8, 2).and_hms_opt(11, 0, 0).unwrap());
+        let t = local_times(hub, &e, WorkingHours::default()).unwrap();
+        assert!(find(&t, chrono_tz::Indian::Maldives).rest_day);
+        assert!(find(&t, chrono_tz::Asia::Dhaka).rest_day);
+        assert!(!find(&t, chrono_tz::Asia::Kathmandu).rest_day);
+    }
+
+    #[test]
+    fn the_label_is_never_a_fixed_cet_in_july() {
+        let t = w20_table();
+        assert_eq!(t.organiser_zone.as_str(), "Europe/Zurich");
+        let al = find(&t, chrono_tz::Europe::Tirane);
+        assert_eq!(al.abbreviation.as_str(), "CEST");
+    }
+
+    #[test]
+    fn an_event_restricted_to_some_countries_lists_only_them() {
+        let hub = crate::emap();
+        let mut e = hub.event("kix-emap-webinar-20").unwrap().clone();
+        e.countries = Some(vec![CountryCode::new("MN").unwrap(), CountryCode::new("NP").unwrap()]);
+        let t = local_times(hub, &e, WorkingHours::default()).unwrap();
+        assert_eq!(t.rows.len(), 3);
+        e.countries = Some(vec![CountryCode::new("FR").unwrap()]);
+        assert!(matches!(local_times(hub, &e, WorkingHours::default()), Err(Error::Rejected(_))));
+    }
+
+    #[test]
+    fn slots_avoid_rest_days_and_nights() {
+        let hub = crate::emap();
+        // Friday 7 March 2025: rest day in the Maldives, Bangladesh, Sudan, Yemen, Afghanistan.
+        let q = SlotQuery::new(d(2025, 3, 7), d(2025, 3, 7));
+        let slots = find_slots(hub, &q).unwrap();
+        assert_eq!(slots[0].min_score, 0.0);
+        // Over a week, the best slot is on a day that is no one's rest day.
+        let q = SlotQuery::new(d(2025, 3, 3), d(2025, 3, 9));
+        let slots = find_slots(hub, &q).unwrap();
+        assert!(slots[0].min_score > 0.0);
+        assert!(slots[0].zones.iter().all(|z| !z.rest_day));
+        assert_eq!(slots[0].zones.len(), 24);
+    }
+
+    #[test]
+    fn a_small_group_gets_core_hours() {
+        let hub = crate::emap();
+        let mut q = SlotQuery::new(d(2025, 3, 4), d(2025, 3, 4));
+        q.countries = Some(vec![CountryCode::new("NP").unwrap(), CountryCode::new("BT").unwrap()]);
+        q.duration_minutes = 60;
+        let slots = find_slots(hub, &q).unwrap();
+        assert_eq!(slots[0].min_score, 1.0);
+        // Earliest first among equals: 09:00 in Thimphu is 03:00 UTC; 09:00 in Kathmandu is 03:15 UTC.
+        assert_eq!(slots[0].start_utc.to_rfc3339(), "2025-03-04T03:15:00+00:00");
+    }
+
+    #[test]
+    fn bad_queries_are_typed_errors() {
+        let hub = crate::emap();
+        let mut q = SlotQuery::new(d(2025, 3, 4), d(2025, 3, 3));
+        assert!(matches!(find_slots(hub, &q), Err(Error::InvalidValue { .. })));
+        q.to = d(2025, 3, 4);
+        q.granularity_minutes = 0;
+        assert!(matches!(find_slots(hub, &q), Err(Error::InvalidValue { .. })));
+        q.granularity_minutes = 15;
+        q.duration_minutes = 0;
+        assert!(matches!(find_slots(hub, &q), Err(Error::InvalidValue { .. })));
+        q.duration_minutes = 30;
+        q.top = 0;
+        assert!(find_slots(hub, &q).unwrap().is_empty());
+    }
+}
