@@ -55,6 +55,7 @@ pub mod error;
 pub mod event;
 pub mod hub;
 pub mod listing;
+pub mod registration;
 pub mod schedule;
 pub mod text;
 pub mod timeline;
@@ -69,6 +70,10 @@ pub use event::{
 };
 pub use hub::{Assignment, Country, Hub, Organisation, PartnerRole, Period, RestDayChange, SubRegion, Subdivision};
 pub use listing::{Schedule, parse_listing};
+pub use registration::{
+    HeldRegistration, Registration, RegistrationDesk, RegistrationOutcome, RegistrationStatus, validate_batch,
+    validate_registration,
+};
 pub use schedule::{
     LocalTimeRow, LocalTimes, Slot, SlotQuery, SlotZone, UtcOffset, WorkingHours, find_slots, local_times,
 };

@@ -1,0 +1,748 @@
+//! Registrations to events: one rule set for the server, the phone and the notebook.
+//!
+//! A [`Registration`] is what a form or an export row says, field for field
+//! (the JSON names are the contract). [`validate_registration`] checks one
+//! against an event and the registrations already held; [`validate_batch`]
+//! checks many in order in one pass, finding duplicates across the batch and
+//! the held ones. Both return a [`RegistrationOutcome`] per record: a status
+//! and every violation.
+
+use std::collections::{HashMap, HashSet};
+use std::fmt;
+
+use chrono::{DateTime, FixedOffset, Utc};
+use email_address::{EmailAddress, Options};
+use schemars::JsonSchema;
+use serde::{Deserialize, Serialize};
+
+use crate::country::{CountryCode, resolve_country, truncate};
+use crate::error::Error;
+use crate::event::{Approval, Audience, Eligibility, Event, EventStatus};
+use crate::hub::Hub;
+use crate::text::normalize_email;
+use crate::violation::{Code, Violation};
+
+/// Longest full name accepted, in characters.
+pub const MAX_NAME_CHARS: usize = 200;
+/// Longest e-mail accepted, in bytes (RFC 5321's path limit).
+pub const MAX_EMAIL_BYTES: usize = 254;
+/// Longest organisation accepted, in characters.
+pub const MAX_ORGANISATION_CHARS: usize = 300;
+
+/// A registration as submitted. Every field is optional here so that a
+/// missing one is reported (`registration.missing_field`) with the others,
+/// not refused before any rule runs. Its `Debug` output hides the name and e-mail.
+///
+/// ```
+/// let r: kix_core::Registration = serde_json::from_str(r#"{
+///     "full_name": "Sabina Rahimova", "email": "sabina@example.tj", "country": "Tajikistan",
+///     "audience": "teacher", "consent": true, "submitted_at": "2024-07-20T09:00:00+05:00"
+/// }"#)?;
+/// assert!(!format!("{r:?}").contains("Sabina"));
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+#[derive(Clone, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Registration {
+    /// Full name.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub full_name: Option<String>,
+    /// E-mail address.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub email: Option<String>,
+    /// Country: an ISO code or any name people type ("Kyrgyz Republic", "Burma").
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub country: Option<String>,
+    /// Organisation.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub organisation: Option<String>,
+    /// Audience: `policy_maker`, `education_stakeholder`, `government_official`, `teacher`, `academic_researcher` or `other`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub audience: Option<String>,
+    /// Language wanted (ISO 639-1): the event's or one of its interpretation languages.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub language: Option<String>,
+    /// Consent to the processing of the registration.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub consent: Option<bool>,
+    /// When it was submitted: an RFC 3339 instant with an offset (a time without offset is refused).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub submitted_at: Option<String>,
+}
+
+impl fmt::Debug for Registration {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let redact = |o: &Option<String>| o.as_ref().map(|_| "<redacted>");
+        f.debug_struct("Registration")
+            .field("full_name", &redact(&self.full_name))
+            .field("email", &redact(&self.email))
+            .field("country", &self.country)
+            .field("organisation", &self.organisation)
+            .field("audience", &self.audience)
+            .field("language", &self.language)
+            .field("consent", &self.consent)
+            .field("submitted_at", &self.submitted_at)
+            .finish()
+    }
+}
+
+/// Where a registration stands.
+///
+/// ```
+/// assert!(kix_core::RegistrationStatus::Pending.holds_seat());
+/// assert!(!kix_core::RegistrationStatus::Waitlisted.holds_seat());
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum RegistrationStatus {
+    /// Accepted.
+    Confirmed,
+    /// Accepted, waiting for an organiser's approval; holds a seat.
+    Pending,
+    /// On the waiting list: the event is full.
+    Waitlisted,
+    /// Refused; the violations say why.
+    Rejected,
+}
+
+impl RegistrationStatus {
+    /// Whether a registration in this status holds a seat.
+    ///
+    /// ```
+    /// assert!(kix_core::RegistrationStatus::Confirmed.holds_seat());
+    /// ```
+    #[must_use]
+    pub fn holds_seat(self) -> bool {
+        matches!(self, RegistrationStatus::Confirmed | RegistrationStatus::Pending)
+    }
+
+    /// The JSON name.
+    ///
+    /// ```
+    /// assert_eq!(kix_core::RegistrationStatus::Waitlisted.as_str(), "waitlisted");
+    /// ```
+    #[must_use]
+    pub fn as_str(self) -> &'static str {
+        match self {
+            RegistrationStatus::Confirmed => "confirmed",
+            RegistrationStatus::Pending => "pending",
+            RegistrationStatus::Waitlisted => "waitlisted",
+            RegistrationStatus::Rejected => "rejected",
+        }
+    }
+}
+
+/// A registration already held for the event: its e-mail and status.
+///
+/// ```
+/// let held = kix_core::HeldRegistration { email: "a@example.org".into(), status: kix_core::RegistrationStatus::Confirmed };
+/// assert!(held.status.holds_seat());
+/// ```
+#[derive(Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct HeldRegistration {
+    /// E-mail address.
+    pub email: String,
+    /// Status.
+    pub status: RegistrationStatus,
+}
+
+impl fmt::Debug for HeldRegistration {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("HeldRegistration").field("email", &"<redacted>").field("status", &self.status).finish()
+    }
+}
+
+/// The verdict on one registration.
+///
+/// ```
+/// let o = kix_core::RegistrationOutcome { status: kix_core::RegistrationStatus::Confirmed, violations: vec![], country: None };
+/// assert!(o.is_accepted());
+/// ```
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct RegistrationOutcome {
+    /// Confirmed, pending, waitlisted or rejected.
+    pub status: RegistrationStatus,
+    /// Every violation found (errors make the status `rejected`).
+    pub violations: Vec<Violation>,
+    /// The country the registration's text resolved to.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub country: Option<CountryCode>,
+}
+
+impl RegistrationOutcome {
+    /// Whether the registration was accepted (confirmed, pending or waitlisted).
+    ///
+    /// ```
+    /// let o = kix_core::RegistrationOutcome { status: kix_core::RegistrationStatus::Rejected, violations: vec![], country: None };
+    /// assert!(!o.is_accepted());
+    /// ```
+    #[must_use]
+    pub fn is_accepted(&self) -> bool {
+        self.status != RegistrationStatus::Rejected
+    }
+}
+
+/// Where an e-mail was first seen.
+#[derive(Clone, Copy)]
+enum Seen {
+    Held(usize),
+    Batch(usize),
+}
+
+/// The state of registration for one event: seats held and e-mails seen.
+/// Validating registrations one after another through one desk is exactly
+/// what [`validate_batch`] does.
+///
+/// ```
+/// use kix_core::{Registration, RegistrationDesk, RegistrationStatus};
+/// let hub = kix_core::emap();
+/// let event = hub.event("kix-emap-webinar-20").unwrap();
+/// let mut desk = RegistrationDesk::new(hub, event, &[])?;
+/// let r = Registration {
+///     full_name: Some("Tenzin Dorji".into()), email: Some("tenzin@example.bt".into()),
+///     country: Some("Bhutan".into()), audience: Some("teacher".into()), consent: Some(true),
+///     submitted_at: Some("2024-07-20T10:00:00+06:00".into()), ..Default::default()
+/// };
+/// assert_eq!(desk.validate(&r, None).status, RegistrationStatus::Confirmed);
+/// assert_eq!(desk.validate(&r, None).violations[0].code, kix_core::Code::RegistrationDuplicate);
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+pub struct RegistrationDesk<'a> {
+    hub: &'a Hub,
+    event: &'a Event,
+    closes_at: DateTime<Utc>,
+    opens_at: Option<DateTime<Utc>>,
+    seats_held: u64,
+    emails: HashMap<String, Seen>,
+    invitees: HashSet<String>,
+    next_index: usize,
+    email_options: Options,
+}
+
+impl fmt::Debug for RegistrationDesk<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("RegistrationDesk")
+            .field("event", &self.event.id)
+            .field("seats_held", &self.seats_held)
+            .field("emails_seen", &self.emails.len())
+            .finish_non_exhaustive()
+    }
+}
+
+impl<'a> RegistrationDesk<'a> {
+    /// A desk for an event with the registrations already held. Fails only when
+    /// the event's own times cannot be resolved (an unknown zone, no end).
+    ///
+    /// ```
+    /// let hub = kix_core::emap();
+    /// let desk = kix_core::RegistrationDesk::new(hub, hub.event("kix-emap-webinar-20").unwrap(), &[])?;
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn new(hub: &'a Hub, event: &'a Event, held: &[HeldRegistration]) -> Result<Self, Error> {
+        let closes_at = event.registration_closes_at()?;
+        let mut emails = HashMap::with_capacity(held.len());
+        let mut seats_held = 0;
+        for (i, h) in held.iter().enumerate() {
+            emails.entry(normalize_email(&h.email)).or_insert(Seen::Held(i));
+            if h.status.holds_seat() {
+                seats_held += 1;
+            }
+        }
+        Ok(RegistrationDesk {
+            hub,
+            event,
+            closes_at,
+            opens_at: event.registration.opens_at.map(|t| t.with_timezone(&Utc)),
+            seats_held,
+            emails,
+            invitees: event.registration.invitees.iter().map(|e| normalize_email(e)).collect(),
+            next_index: 0,
+            email_options: Options::default().with_required_tld().without_domain_literal().without_display_text(),
+        })
+    }
+
+    /// Seats held now (confirmed and pending).
+    ///
+    /// ```
+    /// let hub = kix_core::emap();
+    /// let desk = kix_core::RegistrationDesk::new(hub, hub.event("kix-emap-webinar-20").unwrap(), &[])?;
+    /// assert_eq!(desk.seats_held(), 0);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    #[must_use]
+    pub fn seats_held(&self) -> u64 {
+        self.seats_held
+    }
+
+    /// Validates the next registration and records it if accepted. `now` is
+    /// the instant checked against the registration window when the record has
+    /// no `submitted_at`.
+    ///
+    /// ```
+    /// use kix_core::{Code, Registration, RegistrationDesk, RegistrationStatus};
+    /// let hub = kix_core::emap();
+    /// let mut desk = RegistrationDesk::new(hub, hub.event("kix-emap-webinar-20").unwrap(), &[])?;
+    /// let outcome = desk.validate(&Registration::default(), None);
+    /// assert_eq!(outcome.status, RegistrationStatus::Rejected);
+    /// assert!(outcome.violations.iter().all(|v| v.code == Code::RegistrationMissingField));
+    /// assert_eq!(outcome.violations.len(), 6);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn validate(&mut self, r: &Registration, now: Option<DateTime<Utc>>) -> RegistrationOutcome {
+        let index = self.next_index;
+        self.next_index += 1;
+        let mut v: Vec<Violation> = Vec::new();
+
+        let name = present(&r.full_name, "full_name", &mut v);
+        if let Some(name) = name {
+            too_long("full_name", name.chars().count(), MAX_NAME_CHARS, &mut v);
+        }
+
+        let mut email_key = None;
+        if let Some(email) = present(&r.email, "email", &mut v) {
+            let trimmed = email.trim();
+            if trimmed.len() > MAX_EMAIL_BYTES {
+                too_long("email", trimmed.len(), MAX_EMAIL_BYTES, &mut v);
+            } else if let Err(e) = EmailAddress::parse_with_options(trimmed, self.email_options) {
+                v.push(
+                    Violation::new(Code::RegistrationInvalidEmail, "email", format!("not a valid e-mail address: {e}"))
+                        .with_param("reason", e.to_string()),
+                );
+            } else {
+                let key = normalize_email(trimmed);
+                if let Some(seen) = self.emails.get(&key) {
+                    let (message, param, at) = match *seen {
+                        Seen::Held(i) => ("this e-mail is already registered for the event", "held_index", i),
+                        Seen::Batch(i) => ("this e-mail was registered earlier in the batch", "first_index", i),
+                    };
+                    v.push(Violation::new(Code::RegistrationDuplicate, "email", message).with_param(param, at));
+                }
+                email_key = Some(key);
+            }
+        }
+
+        let mut country = None;
+        if let Some(text) = present(&r.country, "country", &mut v) {
+            match resolve_country(text) {
+                Ok(code) => {
+                    country = Some(code);
+                    if self.event.eligibility == Eligibility::ParticipatingCountries && !self.eligible(code) {
+                        v.push(
+                            Violation::new(
+                                Code::RegistrationCountryNotEligible,
+                                "country",
+                                format!("{} ({code}) does not take part in this event", code.name()),
+                            )
+                            .with_param("country", code),
+                        );
+                    }
+                }
+                Err(_) => v.push(
+                    Violation::new(
+                        Code::RegistrationUnknownCountry,
+                        "country",
+                        format!("{:?} is not a country code or name kix knows", truncate(text, 80)),
+                    )
+                    .with_param("country", truncate(text, 200)),
+                ),
+            }
+        }
+
+        if let Some(org) = r.organisation.as_deref() {
+            too_long("organisation", org.chars().count(), MAX_ORGANISATION_CHARS, &mut v);
+        }
+
+        if let Some(audience) = present(&r.audience, "audience", &mut v)
+            && audience.parse::<Audience>().is_err()
+        {
+            let allowed: Vec<&str> = Audience::ALL.iter().map(|a| a.as_str()).collect();
+            v.push(
+                Violation::new(
+                    Code::RegistrationUnknownAudience,
+                    "audience",
+                    format!("{:?} is not one of {}", truncate(audience, 40), allowed.join(", ")),
+                )
+                .with_param("audience", truncate(audience, 200))
+                .with_param("allowed", allowed),
+            );
+        }
+
+        if let Some(language) = r.language.as_deref().map(str::trim).filter(|l| !l.is_empty()) {
+            let lang = language.to_ascii_lowercase();
+            if lang != self.event.language && !self.event.interpretation.contains(&lang) {
+                let mut offered = vec![self.event.language.clone()];
+                offered.extend(self.event.interpretation.iter().cloned());
+                v.push(
+                    Violation::new(
+                        Code::RegistrationLanguageNotOffered,
+                        "language",
+                        format!("{:?} is not offered; the event offers {}", truncate(language, 20), offered.join(", ")),
+                    )
+                    .with_param("language", truncate(language, 40))
+                    .with_param("offered", offered),
+                );
+            }
+        }
+
+        if self.event.registration.consent_required && r.consent != Some(true) {
+            v.push(Violation::new(Code::RegistrationConsentRequired, "consent", "the event requires consent"));
+        }
+
+        let submitted = match r.submitted_at.as_deref() {
+            Some(text) => match DateTime::<FixedOffset>::parse_from_rfc3339(text.trim()) {
+                Ok(t) => Some(t.with_timezone(&Utc)),
+                Err(_) => {
+                    v.push(
+                        Violation::new(
+                            Code::RegistrationInvalidTimestamp,
+                            "submitted_at",
+                            format!("{:?} is not an RFC 3339 instant with an offset", truncate(text, 40)),
+                        )
+                        .with_param("submitted_at", truncate(text, 60)),
+                    );
+                    None
+                }
+            },
+            None if now.is_some() => now,
+            None => {
+                v.push(missing("submitted_at"));
+                None
+            }
+        };
+        if let Some(t) = submitted {
+            if let Some(open) = self.opens_at.filter(|&open| t < open) {
+                v.push(
+                    Violation::new(Code::RegistrationNotOpen, "submitted_at", format!("registration opens at {open}"))
+                        .with_param("opens_at", open)
+                        .with_param("submitted_at", t),
+                );
+            }
+            if t >= self.closes_at {
+                v.push(
+                    Violation::new(
+                        Code::RegistrationClosed,
+                        "submitted_at",
+                        format!("registration closed at {} (register in advance)", self.closes_at),
+                    )
+                    .with_param("closes_at", self.closes_at)
+                    .with_param("submitted_at", t),
+                );
+            }
+        }
+
+        if self.event.status == EventStatus::Cancelled {
+            v.push(
+                Violation::new(Code::RegistrationClosed, "", "the event was cancelled").with_param("cancelled", true),
+            );
+        }
+
+        if self.event.eligibility == Eligibility::InvitationOnly
+            && let Some(key) = &email_key
+            && !self.invitees.contains(key)
+        {
+            v.push(Violation::new(Code::RegistrationNotInvited, "email", "this event is by invitation only"));
+        }
+
+        let status = if v.iter().any(Violation::is_error) {
+            RegistrationStatus::Rejected
+        } else if self.event.registration.capacity.is_some_and(|cap| self.seats_held >= u64::from(cap)) {
+            if self.event.registration.waiting_list {
+                RegistrationStatus::Waitlisted
+            } else {
+                let capacity = self.event.registration.capacity.unwrap_or(0);
+                v.push(
+                    Violation::new(Code::RegistrationFull, "", format!("all {capacity} seats are taken"))
+                        .with_param("capacity", capacity),
+                );
+                RegistrationStatus::Rejected
+            }
+        } else if self.event.registration.approval == Approval::Manual {
+            RegistrationStatus::Pending
+        } else {
+            RegistrationStatus::Confirmed
+        };
+        if status != RegistrationStatus::Rejected {
+            if let Some(key) = email_key {
+                self.emails.insert(key, Seen::Batch(index));
+            }
+            if status.holds_seat() {
+                self.seats_held += 1;
+            }
+        }
+        RegistrationOutcome { status, violations: v, country }
+    }
+
+    fn eligible(&self, code: CountryCode) -> bool {
+        match &self.event.countries {
+            Some(list) => list.contains(&code),
+            None => self.hub.is_member(code),
+        }
+    }
+}
+
+fn missing(field: &str) -> Violation {
+    Violation::new(Code::RegistrationMissingField, field, format!("{field} is required")).with_param("field", field)
+}
+
+fn present<'r>(value: &'r Option<String>, field: &str, v: &mut Vec<Violation>) -> Option<&'r str> {
+    match value.as_deref() {
+        Some(s) if !s.trim().is_empty() => Some(s),
+        _ => {
+            v.push(missing(field));
+            None
+        }
+    }
+}
+
+fn too_long(field: &str, length: usize, max: usize, v: &mut Vec<Violation>) {
+    if length > max {
+        v.push(
+            Violation::new(
+                Code::RegistrationTooLong,
+                field,
+                format!("{field} is {length} long; at most {max} is accepted"),
+            )
+            .with_param("field", field)
+            .with_param("length", length)
+            .with_param("max", max),
+        );
+    }
+}
+
+/// Validates one registration against an event and the registrations already held.
+///
+/// ```
+/// use kix_core::{Code, Registration, RegistrationStatus, validate_registration};
+/// let hub = kix_core::emap();
+/// let w20 = hub.event("kix-emap-webinar-20").unwrap();
+/// let late = Registration {
+///     full_name: Some("Ana Popescu".into()), email: Some("ana@example.md".into()), country: Some("Moldova".into()),
+///     audience: Some("government_official".into()), consent: Some(true),
+///     submitted_at: Some("2024-07-31T14:00:00+03:00".into()), ..Default::default()
+/// };
+/// let outcome = validate_registration(hub, w20, &late, &[], None)?;
+/// assert_eq!(outcome.status, RegistrationStatus::Rejected);
+/// assert_eq!(outcome.violations[0].code, Code::RegistrationClosed);
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+pub fn validate_registration(
+    hub: &Hub,
+    event: &Event,
+    record: &Registration,
+    held: &[HeldRegistration],
+    now: Option<DateTime<Utc>>,
+) -> Result<RegistrationOutcome, Error> {
+    Ok(RegistrationDesk::new(hub, event, held)?.validate(record, now))
+}
+
+/// Validates registrations in order in one pass: exactly the outcomes of
+/// validating them one by one, each seeing the ones accepted before it. The
+/// result has one outcome per record, always.
+///
+/// ```
+/// use kix_core::{Registration, RegistrationStatus, validate_batch};
+/// let hub = kix_core::emap();
+/// let w20 = hub.event("kix-emap-webinar-20").unwrap();
+/// let r = Registration {
+///     full_name: Some("A".into()), email: Some("a@example.org".into()), country: Some("NP".into()),
+///     audience: Some("teacher".into()), submitted_at: Some("2024-07-01T00:00:00Z".into()), ..Default::default()
+/// };
+/// let outcomes = validate_batch(hub, w20, &[r.clone(), r], &[], None)?;
+/// assert_eq!(outcomes[1].violations[0].params["first_index"], 0);
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+pub fn validate_batch(
+    hub: &Hub,
+    event: &Event,
+    records: &[Registration],
+    held: &[HeldRegistration],
+    now: Option<DateTime<Utc>>,
+) -> Result<Vec<RegistrationOutcome>, Error> {
+    let mut desk = RegistrationDesk::new(hub, event, held)?;
+    Ok(records.iter().map(|r| desk.validate(r, now)).collect())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::violation::Violations;
+
+    fn w20() -> Event {
+        crate::emap().event("kix-emap-webinar-20").unwrap().clone()
+    }
+
+    fn good(email: &str) -> Registration {
+        Registration {
+            full_name: Some("Nilufar Karimova".into()),
+            email: Some(email.into()),
+            country: Some("Uzbekistan".into()),
+            organisation: Some("Ministry of Preschool and School Education".into()),
+            audience: Some("government_official".into()),
+            language: Some("ru".into()),
+            consent: Some(true),
+            submitted_at: Some("2024-07-25T08:00:00+05:00".into()),
+        }
+    }
+
+    fn check(event: &Event, r: &Registration) -> RegistrationOutcome {
+        validate_registration(crate::emap(), event, r, &[], None).unwrap()
+    }
+
+    #[test]
+    fn a_good_registration_is_confirmed_and_resolves_its_country() {
+        let o = check(&w20(), &good("n.karimova@example.uz"));
+        assert_eq!(o.status, RegistrationStatus::Confirmed);
+        assert!(o.violations.is_empty());
+        assert_eq!(o.country.map(|c| c.to_string()), Some("UZ".into()));
+    }
+
+    #[test]
+    fn every_problem_is_reported_at_once() {
+        let r = Registration {
+            full_name: Some("x".repeat(MAX_NAME_CHARS + 1)),
+            email: Some("not-an-email".into()),
+            country: Some("Atlantis".into()),
+            organisation: None,
+            audience: Some("astronaut".into()),
+            language: Some("fr".into()),
+            consent: Some(false),
+            submitted_at: Some("2024-07-25 08:00:00".into()),
+        };
+        let mut e = w20();
+        e.registration.consent_required = true;
+        let o = check(&e, &r);
+        assert_eq!(o.status, RegistrationStatus::Rejected);
+        assert_eq!(
+            o.violations.codes(),
+            [
+                Code::RegistrationTooLong,
+                Code::RegistrationInvalidEmail,
+                Code::RegistrationUnknownCountry,
+                Code::RegistrationUnknownAudience,
+                Code::RegistrationLanguageNotOffered,
+                Code::RegistrationConsentRequired,
+                Code::RegistrationInvalidTimestamp,
+            ]
+        );
+    }
+
+    #[test]
+    fn emails_need_a_tld_and_no_domain_literal() {
+        for bad in ["a@localhost", "a@[127.0.0.1]", "Ann <a@example.org>", "a@@example.org", "a b@example.org"] {
+            let o = check(&w20(), &good(bad));
+            assert_eq!(o.violations.codes(), [Code::RegistrationInvalidEmail], "{bad}");
+        }
+        assert!(check(&w20(), &good("  ana.maria+kix@sub.example.org ")).is_accepted());
+    }
+
+    #[test]
+    fn a_timestamp_without_offset_is_refused() {
+        let mut r = good("a@example.org");
+        r.submitted_at = Some("2024-07-25T08:00:00".into());
+        assert_eq!(check(&w20(), &r).violations.codes(), [Code::RegistrationInvalidTimestamp]);
+        r.submitted_at = None;
+        assert_eq!(check(&w20(), &r).violations.codes(), [Code::RegistrationMissingField]);
+        let now = DateTime::parse_from_rfc3339("2024-07-25T08:00:00Z").unwrap().with_timezone(&Utc);
+        assert!(validate_registration(crate::emap(), &w20(), &r, &[], Some(now)).unwrap().is_accepted());
+    }
+
+    #[test]
+    fn registration_closes_at_the_start_and_not_one_second_later() {
+        let mut r = good("a@example.org");
+        r.submitted_at = Some("2024-07-31T12:59:59+02:00".into());
+        assert!(check(&w20(), &r).is_accepted());
+        r.submitted_at = Some("2024-07-31T11:00:00Z".into());
+        assert_eq!(check(&w20(), &r).violations.codes(), [Code::RegistrationClosed]);
+    }
+
+    #[test]
+    fn a_window_that_has_not_opened_refuses() {
+        let mut e = w20();
+        e.registration.opens_at = Some(DateTime::parse_from_rfc3339("2024-07-10T00:00:00+02:00").unwrap());
+        let mut r = good("a@example.org");
+        r.submitted_at = Some("2024-07-09T23:59:00+02:00".into());
+        assert_eq!(check(&e, &r).violations.codes(), [Code::RegistrationNotOpen]);
+    }
+
+    #[test]
+    fn duplicates_are_found_after_case_folding_and_trimming() {
+        let held = [HeldRegistration { email: "Nilufar@Example.UZ".into(), status: RegistrationStatus::Confirmed }];
+        let o = validate_registration(crate::emap(), &w20(), &good(" nilufar@example.uz"), &held, None).unwrap();
+        assert_eq!(o.violations.codes(), [Code::RegistrationDuplicate]);
+        assert_eq!(o.violations[0].params["held_index"], 0);
+    }
+
+    #[test]
+    fn capacity_with_and_without_a_waiting_list() {
+        let mut e = w20();
+        e.registration.capacity = Some(2);
+        let records: Vec<Registration> = (0..4).map(|i| good(&format!("p{i}@example.org"))).collect();
+        let o = validate_batch(crate::emap(), &e, &records, &[], None).unwrap();
+        let statuses: Vec<_> = o.iter().map(|o| o.status).collect();
+        use RegistrationStatus::*;
+        assert_eq!(statuses, [Confirmed, Confirmed, Rejected, Rejected]);
+        assert_eq!(o[2].violations.codes(), [Code::RegistrationFull]);
+        e.registration.waiting_list = true;
+        e.registration.approval = Approval::Manual;
+        let o = validate_batch(crate::emap(), &e, &records, &[], None).unwrap();
+        let statuses: Vec<_> = o.iter().map(|o| o.status).collect();
+        assert_eq!(statuses, [Pending, Pending, Waitlisted, Waitlisted]);
+        // Held pending registrations take seats too.
+        let held = [HeldRegistration { email: "x@example.org".into(), status: Pending }];
+        let o = validate_batch(crate::emap(), &e, &records, &held, None).unwrap();
+        assert_eq!(o[1].status, Waitlisted);
+    }
+
+    #[test]
+    fn restricted_eligibility_and_invitations() {
+        let mut e = w20();
+        e.eligibility = Eligibility::ParticipatingCountries;
+        let mut r = good("a@example.org");
+        r.country = Some("France".into());
+        assert_eq!(check(&e, &r).violations.codes(), [Code::RegistrationCountryNotEligible]);
+        r.country = Some("Kyrgyz Republic".into());
+        assert!(check(&e, &r).is_accepted());
+        e.eligibility = Eligibility::InvitationOnly;
+        e.registration.invitees = vec!["A@example.org".into()];
+        assert!(check(&e, &r).is_accepted());
+        r.email = Some("b@example.org".into());
+        assert_eq!(check(&e, &r).violations.codes(), [Code::RegistrationNotInvited]);
+    }
+
+    #[test]
+    fn a_batch_equals_one_by_one_validation_in_order() {
+        let e = w20();
+        let mut records: Vec<Registration> = (0..50).map(|i| good(&format!("p{}@example.org", i % 7))).collect();
+        records[3].country = Some("Narnia".into());
+        records[10].email = Some("P3@example.org".into());
+        let batch = validate_batch(crate::emap(), &e, &records, &[], None).unwrap();
+        assert_eq!(batch.len(), records.len());
+        let mut held: Vec<HeldRegistration> = Vec::new();
+        for (r, b) in records.iter().zip(&batch) {
+            let one = validate_registration(crate::emap(), &e, r, &held, None).unwrap();
+            assert_eq!(one.status, b.status);
+            assert_eq!(one.violations.codes(), b.violations.codes());
+            if one.status != RegistrationStatus::Rejected {
+                held.push(HeldRegistration { email: r.email.clone().unwrap(), status: one.status });
+            }
+        }
+        // The first p3 was the rejected record 3; the first accepted p3 is at 10 (written P3).
+        assert_eq!(batch[17].violations[0].params["first_index"], 10);
+    }
+
+    #[test]
+    fn an_event_without_a_zone_cannot_take_registrations() {
+        let mut e = w20();
+        e.zone = crate::ZoneId::from("Nowhere/City");
+        assert!(validate_registration(crate::emap(), &e, &good("a@example.org"), &[], None).is_err());
+    }
+
+    #[test]
+    fn a_cancelled_event_takes_no_registrations() {
+        let mut e = w20();
+        e.status = EventStatus::Cancelled;
+        assert_eq!(check(&e, &good("a@example.org")).violations.codes(), [Code::RegistrationClosed]);
+    }
+}
