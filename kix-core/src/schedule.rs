@@ -617,7 +617,7 @@ mod tests {
         local_times(hub, hub.event("kix-emap-webinar-20").unwrap(), WorkingHours::default()).unwrap()
     }
 
-    fn find<'a>(t: &'a LocalTimes, zone: Tz) -> &'a LocalTimeRow {
+    fn find(t: &LocalTimes, zone: Tz) -> &LocalTimeRow {
         t.rows.iter().find(|r| r.zone == zone).unwrap()
     }
 
