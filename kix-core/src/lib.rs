@@ -50,6 +50,7 @@
 
 #![forbid(unsafe_code)]
 
+pub mod calendar;
 pub mod country;
 pub mod error;
 pub mod event;
