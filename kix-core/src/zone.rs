@@ -696,25 +696,32 @@ pub fn parse_zone_label(label: &str) -> Result<ZoneLabel, Violation> {
         false
     };
     // Whole label first, then chunks split by separators, then hyphenated
-    // pieces, then single words (so "Ho Chi Minh City" and "Nur-Sultan" stay whole).
+    // pieces, then single words (so "Ho Chi Minh City" and "Nur-Sultan" stay
+    // whole). Filler words ("Geneva time") are dropped; any other word that
+    // means nothing makes the whole label unknown rather than half-guessed.
     let cleaned: String = label.chars().map(|c| if matches!(c, '(' | ')' | '[' | ']') { ' ' } else { c }).collect();
+    let mut unresolved = false;
     if !consider(&cleaned) {
         for chunk in cleaned.split([',', '|', '–', '—', ';']).flat_map(split_slashes) {
             if consider(chunk) {
                 continue;
             }
             for piece in chunk.split(" - ").flat_map(|p| p.split('-')) {
-                if consider(piece) {
+                let words: Vec<&str> = piece
+                    .split_whitespace()
+                    .filter(|w| !matches!(name_key(w).as_str(), "time" | "local" | "standard" | "summer" | "hrs"))
+                    .collect();
+                if consider(&words.join(" ")) {
                     continue;
                 }
-                for word in piece.split_whitespace() {
-                    let filler = matches!(name_key(word).as_str(), "time" | "local" | "standard" | "summer" | "hrs");
-                    if !filler {
-                        consider(word);
-                    }
+                for word in words {
+                    unresolved |= !consider(word);
                 }
             }
         }
+    }
+    if unresolved {
+        return Err(unknown());
     }
     let zone = place.or(abbr.map(|a| a.zone)).ok_or_else(unknown)?;
     Ok(ZoneLabel {
@@ -897,6 +904,7 @@ mod tests {
             ("CET / Geneva", "Europe/Zurich"),
             ("CEST-Geneva", "Europe/Zurich"),
             ("(Geneva time)", "Europe/Zurich"),
+            ("Port Moresby local time", "Pacific/Port_Moresby"),
             ("Ho Chi Minh City", "Asia/Ho_Chi_Minh"),
             ("Nur-Sultan", "Asia/Almaty"),
             ("Asia/Rangoon", "Asia/Yangon"),
@@ -910,7 +918,9 @@ mod tests {
         for (label, zone) in cases {
             assert_eq!(resolve_zone(label).map(|z| z.to_string()), Ok(zone.to_owned()), "{label}");
         }
-        for bad in ["", "BST", "Mars", "UTC+5:30 / nowhere", "cet", &"x".repeat(10_000)] {
+        for bad in
+            ["", "BST", "Mars", "UTC+5:30 / nowhere", "cet", "CET / Genva", "Geneva-on-Mars", &"x".repeat(10_000)]
+        {
             let v = resolve_zone(bad).unwrap_err();
             assert_eq!(v.code, Code::TimeUnknownZone, "{bad}");
         }

@@ -1,0 +1,209 @@
+//! Runs every conformance case in `tests/vectors/` (the same files the Python
+//! and Kotlin bindings run). A case passes when the actual result has every key
+//! that `expect` names, with the same value.
+
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing, clippy::panic)]
+
+use std::path::PathBuf;
+
+use chrono::{DateTime, NaiveDate, NaiveDateTime, SecondsFormat, Utc};
+use kix_core::zone::from_local;
+use kix_core::{
+    Disambiguation, Error, Event, HeldRegistration, Nomination, NominationStep, Registration, SlotQuery, WorkingHours,
+};
+use serde_json::{Value, json};
+
+fn z(t: DateTime<Utc>) -> String {
+    t.to_rfc3339_opts(SecondsFormat::Secs, true)
+}
+
+fn codes(violations: &[kix_core::Violation]) -> Value {
+    json!(violations.iter().map(|v| v.code.as_str()).collect::<Vec<_>>())
+}
+
+fn error_value(e: &Error) -> Value {
+    match e.violations().first() {
+        Some(v) => json!({ "error": v.code.as_str(), "errors": codes(e.violations()) }),
+        None => json!({ "error": e.to_string() }),
+    }
+}
+
+/// Webinar 20 with the case's top-level fields replaced.
+fn event_with(overrides: &Value) -> Event {
+    let mut base = serde_json::to_value(kix_core::emap().event("kix-emap-webinar-20").unwrap()).unwrap();
+    for (k, v) in overrides.as_object().unwrap() {
+        base[k] = v.clone();
+    }
+    serde_json::from_value(base).unwrap()
+}
+
+fn run(op: &str, input: &Value) -> Value {
+    let hub = kix_core::emap();
+    let s = |k: &str| input[k].as_str().unwrap_or_default().to_owned();
+    match op {
+        "country.resolve" => match kix_core::resolve_country(&s("text")) {
+            Ok(c) => json!({ "code": c.as_str() }),
+            Err(v) => json!({ "error": v.code.as_str() }),
+        },
+        "zone.resolve" => match kix_core::resolve_zone(&s("label")) {
+            Ok(zone) => json!({ "zone": zone.as_str() }),
+            Err(v) => json!({ "error": v.code.as_str() }),
+        },
+        "time.from_local" => {
+            let local: NaiveDateTime = s("local").parse().unwrap();
+            let dis: Disambiguation = s("disambiguation").parse().unwrap();
+            let Ok(tz) = kix_core::ZoneId::from(s("zone").as_str()).tz() else {
+                return json!({ "error": "time.unknown_zone" });
+            };
+            match from_local(local, tz, dis) {
+                Ok(t) => json!({
+                    "instant": z(t.with_timezone(&Utc)),
+                    "offset": kix_core::zone::format_offset(chrono::Offset::fix(t.offset()).local_minus_utc()),
+                }),
+                Err(v) => {
+                    json!({ "error": v.code.as_str(), "earlier": v.params["earlier"], "later": v.params["later"] })
+                }
+            }
+        }
+        "timeline.position" => match hub.timeline.position(s("date").parse::<NaiveDate>().unwrap()) {
+            Ok(p) => serde_json::to_value(p).unwrap(),
+            Err(v) => json!({ "error": v.code.as_str() }),
+        },
+        "listing.parse" => match kix_core::parse_listing(&s("date_text"), &s("time_text")) {
+            Ok(sch) => json!({
+                "zone": sch.zone.as_str(),
+                "start_utc": z(sch.start_utc()),
+                "end_utc": z(sch.end_utc()),
+                "warnings": codes(&sch.warnings),
+            }),
+            Err(e) => error_value(&e),
+        },
+        "local_times" => {
+            let event = event_with(&json!({
+                "start": input["start"], "end": input["end"], "zone": input["zone"],
+            }));
+            let wh = &input["working_hours"];
+            let working = WorkingHours::hours(wh[0].as_u64().unwrap() as u32, wh[1].as_u64().unwrap() as u32).unwrap();
+            match kix_core::local_times(hub, &event, working) {
+                Ok(t) => {
+                    let mut rows = serde_json::Map::new();
+                    for r in &t.rows {
+                        let mut v = serde_json::to_value(r).unwrap();
+                        for k in ["local_start", "local_end"] {
+                            // Compare to the minute, as printed in the vectors.
+                            v[k] = json!(v[k].as_str().unwrap().get(..19).unwrap());
+                        }
+                        rows.insert(r.zone.name().to_owned(), v);
+                    }
+                    json!({ "start_utc": z(t.start_utc), "end_utc": z(t.end_utc), "rows": rows })
+                }
+                Err(e) => error_value(&e),
+            }
+        }
+        "registration.batch" => {
+            let event = event_with(&input["event"]);
+            let records: Vec<Registration> = serde_json::from_value(input["records"].clone()).unwrap();
+            let held: Vec<HeldRegistration> = serde_json::from_value(input["held"].clone()).unwrap();
+            let now = input.get("now").and_then(Value::as_str).map(|t| t.parse::<DateTime<Utc>>().unwrap());
+            match kix_core::validate_batch(hub, &event, &records, &held, now) {
+                Ok(outcomes) => json!({
+                    "outcomes": outcomes
+                        .iter()
+                        .map(|o| json!({ "status": o.status.as_str(), "codes": codes(&o.violations) }))
+                        .collect::<Vec<_>>()
+                }),
+                Err(e) => error_value(&e),
+            }
+        }
+        "training.workflow" => {
+            let mut hub = hub.clone();
+            let cycle = s("cycle");
+            let mut results = Vec::new();
+            for step in input["steps"].as_array().unwrap() {
+                let result = match step["op"].as_str().unwrap() {
+                    "nominate" => {
+                        let n: Nomination = serde_json::from_value(step["nomination"].clone()).unwrap();
+                        hub.nominate(&cycle, n).map(|_| ())
+                    }
+                    "advance" => {
+                        let st: NominationStep = serde_json::from_value(step["step"].clone()).unwrap();
+                        hub.advance(&cycle, step["index"].as_u64().unwrap() as usize, st)
+                    }
+                    other => panic!("unknown training op {other}"),
+                };
+                results.push(match result {
+                    Ok(()) => json!({ "ok": true }),
+                    Err(e) => json!({ "codes": codes(e.violations()) }),
+                });
+            }
+            let ledger = hub.training_cycle(&cycle).unwrap().ledger(&hub);
+            let rows: serde_json::Map<String, Value> =
+                ledger.rows.iter().map(|r| (r.country.to_string(), serde_json::to_value(r).unwrap())).collect();
+            json!({ "results": results, "ledger": rows })
+        }
+        "event.check" => json!({ "codes": codes(&event_with(&input["event"]).check(hub)) }),
+        "slots.find" => {
+            let mut q = SlotQuery::new(s("from").parse().unwrap(), s("to").parse().unwrap());
+            q.duration_minutes = input["duration_minutes"].as_u64().unwrap() as u32;
+            q.top = input["top"].as_u64().unwrap() as usize;
+            q.countries = input.get("countries").map(|c| serde_json::from_value(c.clone()).unwrap());
+            match kix_core::find_slots(hub, &q) {
+                Ok(slots) => json!({
+                    "count": slots.len(),
+                    "best": slots.first().map(|b| json!({ "start_utc": z(b.start_utc), "min_score": b.min_score })),
+                }),
+                Err(e) => error_value(&e),
+            }
+        }
+        other => panic!("unknown op {other}"),
+    }
+}
+
+/// Whether `actual` has every key of `expect` with an equal value (arrays element by element).
+fn matches(expect: &Value, actual: &Value, at: &str, diffs: &mut Vec<String>) {
+    match (expect, actual) {
+        (Value::Object(e), Value::Object(a)) => {
+            for (k, ev) in e {
+                match a.get(k) {
+                    Some(av) => matches(ev, av, &format!("{at}.{k}"), diffs),
+                    None => diffs.push(format!("{at}.{k}: missing, expected {ev}")),
+                }
+            }
+        }
+        (Value::Array(e), Value::Array(a)) if e.len() == a.len() => {
+            for (i, (ev, av)) in e.iter().zip(a).enumerate() {
+                matches(ev, av, &format!("{at}[{i}]"), diffs);
+            }
+        }
+        (Value::Number(e), Value::Number(a)) if e.as_f64() == a.as_f64() => {}
+        (e, a) if e == a => {}
+        (e, a) => diffs.push(format!("{at}: expected {e}, got {a}")),
+    }
+}
+
+#[test]
+fn every_conformance_vector_passes() {
+    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../tests/vectors");
+    let mut files: Vec<_> = std::fs::read_dir(&dir).unwrap().map(|e| e.unwrap().path()).collect();
+    files.sort();
+    let (mut total, mut failures) = (0, Vec::new());
+    for file in files.iter().filter(|f| f.extension().is_some_and(|e| e == "json")) {
+        let doc: Value = serde_json::from_str(&std::fs::read_to_string(file).unwrap()).unwrap();
+        for case in doc["cases"].as_array().unwrap() {
+            total += 1;
+            let actual = run(case["op"].as_str().unwrap(), &case["input"]);
+            let mut diffs = Vec::new();
+            matches(&case["expect"], &actual, "", &mut diffs);
+            if !diffs.is_empty() {
+                failures.push(format!(
+                    "{} / {}:\n    {}",
+                    file.file_name().unwrap().to_string_lossy(),
+                    case["name"].as_str().unwrap(),
+                    diffs.join("\n    ")
+                ));
+            }
+        }
+    }
+    assert!(total >= 200, "only {total} vectors");
+    assert!(failures.is_empty(), "{} of {total} vectors failed:\n{}", failures.len(), failures.join("\n"));
+}

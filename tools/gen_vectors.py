@@ -1,0 +1,491 @@
+"""Write the conformance vectors in tests/vectors/.
+
+Each file holds cases {name, op, input, expect}. Rust (kix-core/tests/vectors.rs),
+Python and Kotlin run the same files; a runner compares only the keys that
+`expect` names.
+
+Where the expectations come from:
+- every instant, offset and local time: Python's zoneinfo (the system tz database),
+  an implementation independent of kix and chrono-tz;
+- everything else (codes, statuses, quotas, names): written here by hand from the
+  issues, the seeds and the domain notes.
+
+Run by hand when adding cases: `python3 tools/gen_vectors.py` (Python 3.9+, no packages).
+"""
+
+import datetime as dt
+import json
+import pathlib
+from zoneinfo import ZoneInfo
+
+OUT = pathlib.Path(__file__).resolve().parent.parent / "tests" / "vectors"
+UTC = dt.timezone.utc
+
+MEMBER_ZONES = [
+    "Asia/Bishkek", "Asia/Dushanbe", "Asia/Tashkent", "Asia/Samarkand", "Asia/Ulaanbaatar", "Asia/Hovd",
+    "Asia/Phnom_Penh", "Asia/Yangon", "Pacific/Port_Moresby", "Pacific/Bougainville", "Asia/Dili",
+    "Asia/Karachi", "Asia/Thimphu", "Indian/Maldives", "Asia/Kathmandu", "Asia/Kabul", "Europe/Tirane",
+    "Asia/Tbilisi", "Europe/Chisinau", "Asia/Dhaka", "Asia/Vientiane", "Asia/Ho_Chi_Minh", "Africa/Khartoum",
+    "Asia/Aden",
+]
+
+
+def iso_z(t):
+    return t.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+
+
+def offset_text(td):
+    s = int(td.total_seconds())
+    sign = "-" if s < 0 else "+"
+    s = abs(s)
+    return f"{sign}{s // 3600:02}:{s % 3600 // 60:02}"
+
+
+def write(name, description, cases):
+    OUT.mkdir(parents=True, exist_ok=True)
+    doc = {"description": description, "cases": cases}
+    (OUT / f"{name}.json").write_text(json.dumps(doc, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+    return len(cases)
+
+
+def case(name, op, input, expect):
+    return {"name": name, "op": op, "input": input, "expect": expect}
+
+
+# ---------------------------------------------------------------- time.from_local
+def classify(local, zone):
+    """('unique', t) / ('gap', earlier, later) / ('fold', earlier, later) by zoneinfo."""
+    tz = ZoneInfo(zone)
+    a = local.replace(tzinfo=tz, fold=0)
+    b = local.replace(tzinfo=tz, fold=1)
+    if a.utcoffset() == b.utcoffset():
+        return ("unique", a)
+    back = a.astimezone(UTC).astimezone(tz).replace(tzinfo=None)
+    if back != local:
+        # A gap: fold=0 reads with the offset before (the later instant), fold=1 after.
+        ua, ub = a.astimezone(UTC), b.astimezone(UTC)
+        return ("gap", min(ua, ub), max(ua, ub))
+    ua, ub = a.astimezone(UTC), b.astimezone(UTC)
+    return ("fold", min(ua, ub), max(ua, ub))
+
+
+def transitions(zone, year_from, year_to):
+    tz = ZoneInfo(zone)
+    t = dt.datetime(year_from, 1, 1, tzinfo=UTC)
+    end = dt.datetime(year_to + 1, 1, 1, tzinfo=UTC)
+    out = []
+    step = dt.timedelta(hours=6)
+    prev = t.astimezone(tz).utcoffset()
+    while t < end:
+        n = t + step
+        off = n.astimezone(tz).utcoffset()
+        if off != prev:
+            lo, hi = t, n
+            while hi - lo > dt.timedelta(seconds=1):
+                mid = lo + (hi - lo) / 2
+                if mid.astimezone(tz).utcoffset() == prev:
+                    lo = mid
+                else:
+                    hi = mid
+            out.append((hi, prev, off))
+            prev = off
+        t = n
+    return out
+
+
+def from_local_cases():
+    cases = []
+    for zone in ["Europe/Zurich", "Europe/Chisinau", "Europe/Tirane"]:
+        for at, before, after in transitions(zone, 2024, 2025):
+            local_before = (at + before).replace(tzinfo=None)
+            # The wall time 30 minutes into the gap or fold.
+            wall = local_before + dt.timedelta(minutes=30) if after > before else (at + after).replace(tzinfo=None) + dt.timedelta(minutes=30)
+            kind = classify(wall, zone)
+            for dis in ["compatible", "earlier", "later", "reject"]:
+                label = f"{zone} {wall:%Y-%m-%d %H:%M} ({kind[0]}) {dis}"
+                inp = {"local": wall.strftime("%Y-%m-%dT%H:%M:%S"), "zone": zone, "disambiguation": dis}
+                if kind[0] == "unique":
+                    exp = {"instant": iso_z(kind[1])}
+                elif dis == "reject":
+                    code = "time.nonexistent_local_time" if kind[0] == "gap" else "time.ambiguous_local_time"
+                    exp = {"error": code, "earlier": iso_z(kind[1]), "later": iso_z(kind[2])}
+                else:
+                    earlier, later = kind[1], kind[2]
+                    pick = {
+                        ("gap", "compatible"): later, ("gap", "earlier"): earlier, ("gap", "later"): later,
+                        ("fold", "compatible"): earlier, ("fold", "earlier"): earlier, ("fold", "later"): later,
+                    }[(kind[0], dis)]
+                    exp = {"instant": iso_z(pick), "offset": offset_text(pick.astimezone(ZoneInfo(zone)).utcoffset())}
+                cases.append(case(label, "time.from_local", inp, exp))
+    # Ordinary wall times in every member zone, including half and three-quarter hours.
+    for zone in MEMBER_ZONES + ["Europe/Zurich", "Pacific/Apia", "Pacific/Chatham"]:
+        wall = dt.datetime(2024, 7, 31, 13, 0)
+        t = wall.replace(tzinfo=ZoneInfo(zone))
+        cases.append(case(f"{zone} 2024-07-31 13:00", "time.from_local",
+                          {"local": "2024-07-31T13:00:00", "zone": zone, "disambiguation": "reject"},
+                          {"instant": iso_z(t), "offset": offset_text(t.utcoffset())}))
+    # Samoa skipped 30 December 2011 entirely.
+    wall = dt.datetime(2011, 12, 30, 12, 0)
+    kind = classify(wall, "Pacific/Apia")
+    cases.append(case("Pacific/Apia 2011-12-30 12:00 (a skipped day) reject", "time.from_local",
+                      {"local": "2011-12-30T12:00:00", "zone": "Pacific/Apia", "disambiguation": "reject"},
+                      {"error": "time.nonexistent_local_time", "earlier": iso_z(kind[1]), "later": iso_z(kind[2])}))
+    cases.append(case("an unknown zone", "time.from_local",
+                      {"local": "2024-07-31T13:00:00", "zone": "Mars/Olympus", "disambiguation": "compatible"},
+                      {"error": "time.unknown_zone"}))
+    return cases
+
+
+# ---------------------------------------------------------------- local times
+LOCAL_EVENTS = [
+    ("webinar 20", "2024-07-31T13:00:00", "2024-07-31T14:30:00", "Europe/Zurich"),
+    ("a winter morning in Geneva", "2025-12-09T06:00:00", "2025-12-09T08:00:00", "Europe/Zurich"),
+    ("a late Thursday evening in Geneva", "2024-08-01T18:00:00", "2024-08-01T19:30:00", "Europe/Zurich"),
+    ("a Friday morning in Kathmandu", "2025-03-07T09:00:00", "2025-03-07T10:00:00", "Asia/Kathmandu"),
+]
+
+REST = {  # weekday numbers (Mon=0) per zone's country, from the domain notes
+    "Indian/Maldives": {4, 5}, "Asia/Kathmandu": {5}, "Asia/Kabul": {3, 4}, "Asia/Dhaka": {4, 5},
+    "Africa/Khartoum": {4, 5}, "Asia/Aden": {4, 5},
+}
+ABBR = {
+    "Asia/Kathmandu": "NPT", "Asia/Yangon": "MMT", "Asia/Kabul": "AFT", "Asia/Thimphu": "BTT", "Asia/Bishkek": "KGT",
+    "Asia/Dushanbe": "TJT", "Asia/Tashkent": "UZT", "Asia/Samarkand": "UZT", "Asia/Ulaanbaatar": "ULAT",
+    "Asia/Hovd": "HOVT", "Asia/Phnom_Penh": "ICT", "Asia/Vientiane": "ICT", "Asia/Ho_Chi_Minh": "ICT",
+    "Pacific/Port_Moresby": "PGT", "Asia/Dili": "TLT", "Indian/Maldives": "MVT", "Asia/Tbilisi": "GET",
+    "Asia/Karachi": "PKT", "Africa/Khartoum": "CAT", "Asia/Aden": "AST",
+}
+
+
+def local_time_cases():
+    cases = []
+    for name, start, end, zone in LOCAL_EVENTS:
+        s = dt.datetime.fromisoformat(start).replace(tzinfo=ZoneInfo(zone))
+        e = dt.datetime.fromisoformat(end).replace(tzinfo=ZoneInfo(zone))
+        rows = {}
+        for z in MEMBER_ZONES:
+            ls, le = s.astimezone(ZoneInfo(z)), e.astimezone(ZoneInfo(z))
+            row = {
+                "local_start": ls.strftime("%Y-%m-%dT%H:%M:%S"),
+                "local_end": le.strftime("%Y-%m-%dT%H:%M:%S"),
+                "utc_offset": offset_text(ls.utcoffset()),
+                "day_shift": (ls.date() - s.date()).days,
+                "within_working_hours": ls.date() == le.date() and ls.time() >= dt.time(8) and le.time() <= dt.time(18),
+                "rest_day": ls.weekday() in REST.get(z, {5, 6}),
+            }
+            abbr = ls.tzname() if ls.tzname()[0].isalpha() else ABBR.get(z, ls.tzname())
+            row["abbreviation"] = abbr
+            rows[z] = row
+        cases.append(case(f"local times of {name}", "local_times",
+                          {"start": start, "end": end, "zone": zone, "working_hours": [8, 18]},
+                          {"start_utc": iso_z(s), "end_utc": iso_z(e), "rows": rows}))
+    return cases
+
+
+# ---------------------------------------------------------------- zones
+ZONE_LABELS = [
+    ("Europe/Zurich", "Europe/Zurich"), ("europe/zurich", "Europe/Zurich"), ("Asia/Katmandu", "Asia/Kathmandu"),
+    ("Europe/Kiev", "Europe/Kyiv"), ("Asia/Rangoon", "Asia/Yangon"), ("Asia/Thimbu", "Asia/Thimphu"),
+    ("Asia/Ulan_Bator", "Asia/Ulaanbaatar"), ("Asia/Saigon", "Asia/Ho_Chi_Minh"), ("Asia/Calcutta", "Asia/Kolkata"),
+    ("Pacific/Samoa", "Pacific/Pago_Pago"), ("Samoa", "Pacific/Apia"), ("Apia", "Pacific/Apia"),
+    ("Geneva", "Europe/Zurich"), ("Genève", "Europe/Zurich"), ("Bangkok", "Asia/Bangkok"), ("Thimphu", "Asia/Thimphu"),
+    ("Kathmandu", "Asia/Kathmandu"), ("Yangon", "Asia/Yangon"), ("Kabul", "Asia/Kabul"), ("Dhaka", "Asia/Dhaka"),
+    ("Bishkek", "Asia/Bishkek"), ("Port Moresby", "Pacific/Port_Moresby"), ("Chisinau", "Europe/Chisinau"),
+    ("Chișinău", "Europe/Chisinau"), ("Tirana", "Europe/Tirane"), ("Islamabad", "Asia/Karachi"),
+    ("Male", "Indian/Maldives"), ("Hanoi", "Asia/Ho_Chi_Minh"), ("Ho Chi Minh City", "Asia/Ho_Chi_Minh"),
+    ("CET", "Europe/Zurich"), ("CEST", "Europe/Zurich"), ("EET", "Europe/Chisinau"), ("EEST", "Europe/Chisinau"),
+    ("GMT", "Etc/UTC"), ("UTC", "Etc/UTC"), ("PKT", "Asia/Karachi"), ("NPT", "Asia/Kathmandu"),
+    ("BTT", "Asia/Thimphu"), ("ICT", "Asia/Bangkok"), ("MMT", "Asia/Yangon"), ("AFT", "Asia/Kabul"),
+    ("UTC+2", "Etc/GMT-2"), ("GMT-5", "Etc/GMT+5"),
+    ("CET / Geneva", "Europe/Zurich"), ("Geneva / CEST", "Europe/Zurich"), ("CEST-Geneva", "Europe/Zurich"),
+    ("(CET / Geneva)", "Europe/Zurich"), ("(BTT / Thimphu)", "Asia/Thimphu"), ("Bangkok / ICT", "Asia/Bangkok"),
+    ("ICT / Geneva", "Europe/Zurich"), ("Geneva time", "Europe/Zurich"),
+]
+BAD_LABELS = ["", "Mars/Olympus", "Atlantis", "BST", "CST", "cet", "UTC+5:30", "Geneva-on-Mars"]
+
+
+def zone_cases():
+    cases = [case(f"label {l!r}", "zone.resolve", {"label": l}, {"zone": z}) for l, z in ZONE_LABELS]
+    cases += [case(f"unknown label {l!r}", "zone.resolve", {"label": l}, {"error": "time.unknown_zone"}) for l in BAD_LABELS]
+    return cases
+
+
+# ---------------------------------------------------------------- countries
+COUNTRY_TEXTS = [
+    ("KG", "KG"), ("kgz", "KG"), ("Kyrgyzstan", "KG"), ("Kyrgyz Republic", "KG"), ("  KYRGYZ   republic ", "KG"),
+    ("Moldova", "MD"), ("Republic of Moldova", "MD"), ("Moldova, Republic of", "MD"), ("Lao PDR", "LA"),
+    ("Laos", "LA"), ("Lao People's Democratic Republic", "LA"), ("Viet Nam", "VN"), ("Vietnam", "VN"),
+    ("Timor-Leste", "TL"), ("East Timor", "TL"), ("Myanmar", "MM"), ("Burma", "MM"), ("Türkiye", "TR"),
+    ("Turkey", "TR"), ("Pakistan", "PK"), ("PK-SD", "PK"), ("Sindh", None), ("Bhutan", "BT"), ("Maldives", "MV"),
+    ("Nepal", "NP"), ("Afghanistan", "AF"), ("Albania", "AL"), ("Georgia", "GE"), ("Bangladesh", "BD"),
+    ("Sudan", "SD"), ("Yemen", "YE"), ("Papua New Guinea", "PG"), ("Cambodia", "KH"), ("Tajikistan", "TJ"),
+    ("Uzbekistan", "UZ"), ("Mongolia", "MN"), ("Côte d'Ivoire", "CI"), ("Cote d’Ivoire", "CI"), ("Switzerland", "CH"),
+    ("UK", "GB"), ("USA", "US"), ("France", "FR"), ("Narnia", None), ("", None), ("XX", None), ("ZZZ", None),
+]
+
+
+def country_cases():
+    out = []
+    for text, code in COUNTRY_TEXTS:
+        exp = {"code": code} if code else {"error": "country.unknown"}
+        out.append(case(f"country {text!r}", "country.resolve", {"text": text}, exp))
+    return out
+
+
+# ---------------------------------------------------------------- timeline
+TIMELINE = [
+    ("2020-04-01", {"phase": "phase-1", "month_index": 1, "project_year": 1, "quarter": 1, "months_remaining": 44}),
+    ("2020-04-30", {"phase": "phase-1", "month_index": 1}),
+    ("2020-05-01", {"phase": "phase-1", "month_index": 2}),
+    ("2020-07-20", {"phase": "phase-1", "month_index": 4, "quarter": 2}),
+    ("2020-09-07", {"phase": "phase-1", "month_index": 6, "quarter": 2}),
+    ("2021-03-31", {"phase": "phase-1", "month_index": 12, "project_year": 1, "quarter": 4}),
+    ("2021-04-01", {"phase": "phase-1", "month_index": 13, "project_year": 2, "quarter": 5}),
+    ("2022-04-01", {"phase": "phase-1", "month_index": 25, "project_year": 3}),
+    ("2023-04-01", {"phase": "phase-1", "month_index": 37, "project_year": 4, "quarter": 13}),
+    ("2023-09-28", {"phase": "phase-1", "month_index": 42}),
+    ("2023-12-31", {"phase": "phase-1", "month_index": 45, "project_year": 4, "quarter": 15, "months_remaining": 0}),
+    ("2024-01-01", {"phase": "extension", "month_index": 5}),
+    ("2024-07-31", {"phase": "extension", "month_index": 11, "project_year": 1, "quarter": 4}),
+    ("2027-12-31", {"phase": "extension", "month_index": 52, "months_remaining": 0}),
+    ("2020-03-31", {"error": "timeline.outside_project"}),
+    ("2028-01-01", {"error": "timeline.outside_project"}),
+    ("0001-01-01", {"error": "timeline.outside_project"}),
+    ("9999-12-31", {"error": "timeline.outside_project"}),
+]
+
+
+def timeline_cases():
+    return [case(f"position of {d}", "timeline.position", {"date": d}, e) for d, e in TIMELINE]
+
+
+# ---------------------------------------------------------------- listings
+def listing(date_text, time_text, zone, start, end, warnings=()):
+    tz = ZoneInfo(zone)
+    s = dt.datetime.fromisoformat(start).replace(tzinfo=tz)
+    e = dt.datetime.fromisoformat(end).replace(tzinfo=tz)
+    return case(f"listing {date_text!r} {time_text!r}", "listing.parse",
+                {"date_text": date_text, "time_text": time_text},
+                {"zone": zone, "start_utc": iso_z(s), "end_utc": iso_z(e), "warnings": list(warnings)})
+
+
+def listing_error(date_text, time_text, errors):
+    return case(f"listing {date_text!r} {time_text!r} refused", "listing.parse",
+                {"date_text": date_text, "time_text": time_text}, {"errors": errors})
+
+
+def listing_cases():
+    z = "Europe/Zurich"
+    return [
+        listing("31 July 2024", "1:00 – 2:30 PM (CET / Geneva)", z, "2024-07-31T13:00", "2024-07-31T14:30", ["time.label_season_mismatch"]),
+        listing("3 March 2025", "15.30-17.00 (CET-Geneva)", z, "2025-03-03T15:30", "2025-03-03T17:00"),
+        listing("June 4 2025", "10:00 am - 11:15 am CEST", z, "2025-06-04T10:00", "2025-06-04T11:15"),
+        listing("Tuesday, 9 December 2025", "6:00 – 8:00 AM (CET / Geneva) / 11:00 AM – 1:00 PM (BTT / Thimphu)", z, "2025-12-09T06:00", "2025-12-09T08:00"),
+        listing("Friday, 14 March 2025", "9:00-10:30 (Geneva / CET) / 16:00-17:30 (Bangkok / ICT)", z, "2025-03-14T09:00", "2025-03-14T10:30", ["time.listing_mismatch"]),
+        listing("Friday, 14 March 2025", "9:00-10:30 (Geneva / CET) / 15:00-16:30 (Bangkok / ICT)", z, "2025-03-14T09:00", "2025-03-14T10:30"),
+        listing("Monday, 9 December 2025", "6:00 – 8:00 AM (Geneva)", z, "2025-12-09T06:00", "2025-12-09T08:00", ["time.weekday_mismatch"]),
+        listing("31st July 2024", "13:00–14:30 Geneva", z, "2024-07-31T13:00", "2024-07-31T14:30"),
+        listing("July 31, 2024", "1 PM to 2:30 PM (Geneva)", z, "2024-07-31T13:00", "2024-07-31T14:30"),
+        listing("2024-07-31", "13h00-14h30 Europe/Zurich", z, "2024-07-31T13:00", "2024-07-31T14:30"),
+        listing("31.07.2024", "13:00 - 14:30 CEST", z, "2024-07-31T13:00", "2024-07-31T14:30"),
+        listing("15 January 2025", "11:00 – 1:00 PM (Geneva)", z, "2025-01-15T11:00", "2025-01-15T13:00"),
+        listing("15 January 2025", "23:00–01:00 (Asia/Kathmandu)", "Asia/Kathmandu", "2025-01-15T23:00", "2025-01-16T01:00"),
+        listing("15 January 2025", "10:00-11:00 (NPT / Kathmandu)", "Asia/Kathmandu", "2025-01-15T10:00", "2025-01-15T11:00"),
+        listing("15 January 2025", "10:00-11:00 (Yangon)", "Asia/Yangon", "2025-01-15T10:00", "2025-01-15T11:00"),
+        listing("15 January 2025", "10:00-11:00 (AFT / Kabul)", "Asia/Kabul", "2025-01-15T10:00", "2025-01-15T11:00"),
+        listing("15 January 2025", "9:00-10:00 (Chisinau) / 8:00-9:00 (Geneva)", "Europe/Chisinau", "2025-01-15T09:00", "2025-01-15T10:00"),
+        listing("31 July 2024", "13:00-14:30 (Geneva) / 16:45-18:15 (Kathmandu) / 17:30-19:00 (Yangon)", z, "2024-07-31T13:00", "2024-07-31T14:30"),
+        listing("31 July 2024", "13:00-14:30 (Geneva) / 22:00-23:30 (Port Moresby)", z, "2024-07-31T13:00", "2024-07-31T14:30", ["time.listing_mismatch"]),
+        listing("31 July 2024", "23:00-23:30 (Geneva) / 10:00-10:30 (Apia)", z, "2024-07-31T23:00", "2024-07-31T23:30"),
+        listing_error("31 Jully 2024", "1:00 – 2:30 PM (CET / Geneva)", ["time.unparseable"]),
+        listing_error("31 July 2024", "soon", ["time.unparseable"]),
+        listing_error("4/6/2025", "10:00-11:00 CET", ["time.unparseable"]),
+        listing_error("31 February 2025", "10:00-11:00 CET", ["time.unparseable"]),
+        listing_error("1 March 2025", "10:00-11:00", ["time.unparseable"]),
+        listing_error("1 March 2025", "10:00-11:00 (Atlantis)", ["time.unknown_zone"]),
+        listing_error("30 March 2025", "2:30-3:30 AM (Geneva)", ["time.nonexistent_local_time"]),
+        listing_error("26 October 2025", "2:15-2:45 AM (Geneva)", ["time.ambiguous_local_time", "time.ambiguous_local_time"]),
+    ]
+
+
+# ---------------------------------------------------------------- registrations
+def reg(email, **kw):
+    r = {"full_name": "Test Person", "email": email, "country": "NP", "audience": "teacher",
+         "consent": True, "submitted_at": "2024-07-20T10:00:00+05:45"}
+    r.update(kw)
+    return {k: v for k, v in r.items() if v is not None}
+
+
+def registration_cases():
+    W = {}
+    out = []
+
+    def add(name, records, statuses_codes, event=W, held=(), now=None):
+        inp = {"event": event, "records": records, "held": list(held)}
+        if now:
+            inp["now"] = now
+        exp = {"outcomes": [{"status": s, "codes": c} for s, c in statuses_codes]}
+        out.append(case(name, "registration.batch", inp, exp))
+
+    ok = ("confirmed", [])
+    add("a complete registration is confirmed", [reg("a@example.org")], [ok])
+    add("a country name resolves", [reg("a@example.org", country="Kyrgyz Republic")], [ok])
+    add("every field missing", [{}], [("rejected", ["registration.missing_field"] * 5)])
+    add("a blank name is missing", [reg("a@example.org", full_name="   ")], [("rejected", ["registration.missing_field"])])
+    add("a 201-character name is too long", [reg("a@example.org", full_name="x" * 201)], [("rejected", ["registration.too_long"])])
+    add("a 200-character name is fine", [reg("a@example.org", full_name="x" * 200)], [ok])
+    for bad in ["not-an-email", "a@localhost", "a@[127.0.0.1]", "Ann <a@example.org>", "a@@example.org", "a b@example.org", "@example.org"]:
+        add(f"invalid e-mail {bad!r}", [reg(bad)], [("rejected", ["registration.invalid_email"])])
+    add("an e-mail over 254 bytes is too long", [reg("a" * 250 + "@example.org")], [("rejected", ["registration.too_long"])])
+    add("duplicates in a batch: the first wins", [reg("a@example.org"), reg(" A@Example.ORG ")],
+        [ok, ("rejected", ["registration.duplicate"])])
+    add("a duplicate of a held registration", [reg("held@example.org")], [("rejected", ["registration.duplicate"])],
+        held=[{"email": "HELD@example.org", "status": "confirmed"}])
+    add("a rejected first record does not block its correction",
+        [reg("a@example.org", country="Narnia"), reg("a@example.org")],
+        [("rejected", ["registration.unknown_country"]), ok])
+    add("an unknown country", [reg("a@example.org", country="Atlantis")], [("rejected", ["registration.unknown_country"])])
+    add("an unknown audience", [reg("a@example.org", audience="astronaut")], [("rejected", ["registration.unknown_audience"])])
+    add("every audience is known", [reg(f"{a}@example.org", audience=a) for a in
+        ["policy_maker", "education_stakeholder", "government_official", "teacher", "academic_researcher", "other"]], [ok] * 6)
+    add("interpretation languages are offered", [reg("a@example.org", language="ar"), reg("b@example.org", language="RU"), reg("c@example.org", language="en")], [ok] * 3)
+    add("a language not offered", [reg("a@example.org", language="fr")], [("rejected", ["registration.language_not_offered"])])
+    add("a timestamp without offset", [reg("a@example.org", submitted_at="2024-07-20T10:00:00")], [("rejected", ["registration.invalid_timestamp"])])
+    add("a timestamp that is not a date", [reg("a@example.org", submitted_at="yesterday")], [("rejected", ["registration.invalid_timestamp"])])
+    add("no timestamp but a now", [reg("a@example.org", submitted_at=None)], [ok], now="2024-07-20T00:00:00Z")
+    add("no timestamp and no now", [reg("a@example.org", submitted_at=None)], [("rejected", ["registration.missing_field"])])
+    add("one second before the start is in time", [reg("a@example.org", submitted_at="2024-07-31T10:59:59Z")], [ok])
+    add("at the start is closed", [reg("a@example.org", submitted_at="2024-07-31T13:00:00+02:00")], [("rejected", ["registration.closed"])])
+    add("after the start is closed", [reg("a@example.org", submitted_at="2024-07-31T17:00:00+05:45")], [("rejected", ["registration.closed"])])
+    add("before the window opens", [reg("a@example.org", submitted_at="2024-07-09T23:59:59+02:00")],
+        [("rejected", ["registration.not_open"])], event={"registration": {"required": True, "opens_at": "2024-07-10T00:00:00+02:00"}})
+    add("a custom close instant", [reg("a@example.org", submitted_at="2024-07-30T12:00:00Z")],
+        [("rejected", ["registration.closed"])], event={"registration": {"required": True, "closes_at": "2024-07-30T12:00:00Z"}})
+    add("consent required and missing", [reg("a@example.org", consent=None), reg("b@example.org", consent=False), reg("c@example.org")],
+        [("rejected", ["registration.consent_required"]), ("rejected", ["registration.consent_required"]), ok],
+        event={"registration": {"required": True, "consent_required": True}})
+    add("capacity without a waiting list", [reg(f"p{i}@example.org") for i in range(3)],
+        [ok, ok, ("rejected", ["registration.full"])], event={"registration": {"required": True, "capacity": 2}})
+    add("capacity with a waiting list", [reg(f"p{i}@example.org") for i in range(3)],
+        [ok, ok, ("waitlisted", [])], event={"registration": {"required": True, "capacity": 2, "waiting_list": True}})
+    add("manual approval: pending holds seats", [reg(f"p{i}@example.org") for i in range(3)],
+        [("pending", []), ("pending", []), ("waitlisted", [])],
+        event={"registration": {"required": True, "capacity": 2, "waiting_list": True, "approval": "manual"}})
+    add("held pending registrations take seats", [reg("p@example.org")], [("rejected", ["registration.full"])],
+        event={"registration": {"required": True, "capacity": 1}}, held=[{"email": "x@example.org", "status": "pending"}])
+    add("held waitlisted registrations take no seat", [reg("p@example.org")], [ok],
+        event={"registration": {"required": True, "capacity": 1}}, held=[{"email": "x@example.org", "status": "waitlisted"}])
+    add("participating countries only", [reg("a@example.org", country="France"), reg("b@example.org", country="Viet Nam")],
+        [("rejected", ["registration.country_not_eligible"]), ok], event={"eligibility": "participating_countries"})
+    add("invitation only", [reg("a@example.org"), reg("b@example.org")], [ok, ("rejected", ["registration.not_invited"])],
+        event={"eligibility": "invitation_only", "registration": {"required": True, "invitees": ["A@example.org"]}})
+    add("a cancelled event", [reg("a@example.org")], [("rejected", ["registration.closed"])], event={"status": "cancelled"})
+    add("everything wrong at once",
+        [{"full_name": "x" * 201, "email": "nope", "country": "Atlantis", "audience": "astronaut", "language": "fr", "submitted_at": "2024-07-20 10:00"}],
+        [("rejected", ["registration.too_long", "registration.invalid_email", "registration.unknown_country",
+                       "registration.unknown_audience", "registration.language_not_offered", "registration.invalid_timestamp"])])
+    return out
+
+
+# ---------------------------------------------------------------- training
+def nomination(who, country, on="2020-07-01"):
+    return {"full_name": who, "email": f"{who}@example.org", "country": country, "status": "nominated", "nominated_on": on}
+
+
+def training_cases():
+    out = []
+
+    def add(name, steps, results, ledger=None):
+        exp = {"results": results}
+        if ledger:
+            exp["ledger"] = ledger
+        out.append(case(name, "training.workflow", {"cycle": "cycle-1", "steps": steps}, exp))
+
+    nom = lambda who, c="NP", on="2020-07-01": {"op": "nominate", "nomination": nomination(who, c, on)}
+    adv = lambda i, step, on, **kw: {"op": "advance", "index": i, "step": {"step": step, "on": on, **kw}}
+    ok = {"ok": True}
+    add("three nominees fill the quota; a fourth is refused",
+        [nom("a"), nom("b"), nom("c"), nom("d")], [ok, ok, ok, {"codes": ["training.quota_exceeded"]}],
+        {"NP": {"confirmed": 0, "pending": 3, "free": 0}})
+    add("a withdrawal frees the seat for a substitute",
+        [nom("a"), nom("b"), nom("c"), adv(1, "withdraw", "2020-07-10"), nom("d")], [ok] * 5,
+        {"NP": {"confirmed": 0, "pending": 3, "free": 0}})
+    add("a rejection frees the seat, and needs a reason",
+        [nom("a"), nom("b"), nom("c"), adv(0, "reject", "2020-07-10", reason=" "), adv(0, "reject", "2020-07-10", reason="not eligible"), nom("d")],
+        [ok, ok, ok, {"codes": ["training.missing_field"]}, ok, ok])
+    add("the full path to completion",
+        [nom("a"), adv(0, "endorse", "2020-07-20"), adv(0, "confirm", "2020-08-01"), adv(0, "complete", "2020-10-30")],
+        [ok] * 4, {"NP": {"confirmed": 1, "pending": 0, "free": 2}})
+    add("endorsement after the start is refused",
+        [nom("a"), adv(0, "endorse", "2020-09-08"), adv(0, "endorse", "2020-09-07")],
+        [ok, {"codes": ["training.endorsed_after_start"]}, ok])
+    add("confirmation before endorsement is an invalid transition",
+        [nom("a"), adv(0, "confirm", "2020-08-01")], [ok, {"codes": ["training.invalid_transition"]}])
+    add("a step dated before the previous one",
+        [nom("a"), adv(0, "endorse", "2020-06-01")], [ok, {"codes": ["training.invalid_date"]}])
+    add("the same person twice, whatever the case",
+        [nom("a"), {"op": "nominate", "nomination": {**nomination("a", "BT"), "email": " A@Example.org"}}],
+        [ok, {"codes": ["training.duplicate_nominee"]}])
+    add("a non-member country", [nom("a", "FR")], [{"codes": ["training.country_not_participating"]}])
+    add("quotas are per country", [nom("a"), nom("b"), nom("c"), nom("d", "BT")], [ok] * 4,
+        {"NP": {"pending": 3, "free": 0}, "BT": {"pending": 1, "free": 2}})
+    add("a nomination after the cycle started", [nom("a", "NP", "2020-09-08")], [{"codes": ["training.invalid_date"]}])
+    add("an empty name and e-mail", [{"op": "nominate", "nomination": {**nomination("a", "NP"), "full_name": "", "email": " "}}],
+        [{"codes": ["training.missing_field", "training.missing_field"]}])
+    return out
+
+
+# ---------------------------------------------------------------- events
+def event_cases():
+    out = []
+
+    def add(name, overrides, codes):
+        out.append(case(name, "event.check", {"event": overrides}, {"codes": codes}))
+
+    add("webinar 20 as shipped", {}, [])
+    add("end before start", {"end": "2024-07-31T12:00:00"}, ["event.end_not_after_start"])
+    add("end equal to start", {"end": "2024-07-31T13:00:00"}, ["event.end_not_after_start"])
+    add("a start in the spring gap", {"start": "2025-03-30T02:30:00", "end": "2025-03-30T04:00:00"}, ["time.nonexistent_local_time"])
+    add("a start in the autumn fold", {"start": "2025-10-26T02:15:00", "end": "2025-10-26T03:30:00"}, ["time.ambiguous_local_time"])
+    add("interpretation into the event's language", {"interpretation": ["ar", "en"]}, ["event.interpretation_same_as_language"])
+    add("an unknown language", {"language": "english"}, ["event.unknown_language"])
+    add("a label is not a zone name", {"zone": "CET / Geneva"}, ["time.unknown_zone"])
+    add("an agenda item after the end", {"agenda": [{"title": "late", "start": "2024-07-31T14:20:00", "duration_minutes": 15}]}, ["event.agenda_outside"])
+    add("an agenda item inside", {"agenda": [{"title": "ok", "start": "2024-07-31T14:15:00", "duration_minutes": 15}]}, [])
+    add("an end and a duration that disagree", {"duration_minutes": 60}, ["event.invalid_end"])
+    add("a registration window that closes before it opens",
+        {"registration": {"required": True, "opens_at": "2024-07-20T00:00:00Z", "closes_at": "2024-07-10T00:00:00Z"}},
+        ["event.invalid_registration_window"])
+    return out
+
+
+# ---------------------------------------------------------------- slots
+def slot_cases():
+    return [
+        case("a Friday leaves some members on their rest day", "slots.find",
+             {"from": "2025-03-07", "to": "2025-03-07", "duration_minutes": 90, "top": 3}, {"best": {"min_score": 0.0}, "count": 3}),
+        case("Nepal and Bhutan get core hours on a Tuesday", "slots.find",
+             {"countries": ["NP", "BT"], "from": "2025-03-04", "to": "2025-03-04", "duration_minutes": 60, "top": 5},
+             {"best": {"min_score": 1.0, "start_utc": "2025-03-04T03:15:00Z"}, "count": 5}),
+        case("Albania, Georgia and Moldova share a morning", "slots.find",
+             {"countries": ["AL", "GE", "MD"], "from": "2025-03-04", "to": "2025-03-04", "duration_minutes": 90, "top": 1},
+             {"best": {"min_score": 1.0, "start_utc": "2025-03-04T08:00:00Z"}, "count": 1}),
+        case("an unknown country", "slots.find",
+             {"countries": ["FR"], "from": "2025-03-04", "to": "2025-03-04", "duration_minutes": 90, "top": 1},
+             {"error": "hub.unknown_country"}),
+    ]
+
+
+if __name__ == "__main__":
+    total = 0
+    total += write("time_from_local", "Wall time to instant under each disambiguation; instants from Python zoneinfo.", from_local_cases())
+    total += write("local_times", "An event's local times in every member zone; expected values from Python zoneinfo.", local_time_cases())
+    total += write("zones", "Zone labels as event pages write them.", zone_cases())
+    total += write("countries", "Country names and codes people type.", country_cases())
+    total += write("timeline", "Dates in the project timeline.", timeline_cases())
+    total += write("listings", "Event listings (date text + time text); instants from Python zoneinfo.", listing_cases())
+    total += write("registrations", "Registration batches against Webinar 20 (with the given overrides).", registration_cases())
+    total += write("training", "Nomination workflows in training cycle 1.", training_cases())
+    total += write("events", "Checks of Webinar 20 with the given overrides.", event_cases())
+    total += write("slots", "The slot finder over the embedded hub.", slot_cases())
+    print(f"wrote {total} cases to {OUT}")
