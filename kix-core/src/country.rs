@@ -53,9 +53,20 @@ struct IsoFile {
 
 struct Registry {
     countries: Vec<IsoCountry>,
-    by_alpha2: HashMap<String, usize>,
-    by_alpha3: HashMap<String, usize>,
+    codes: Vec<CountryCode>,
+    /// Index by alpha-2 letters (26 × 26 slots), so code lookups hash nothing.
+    by_alpha2: Vec<Option<u16>>,
+    /// Index by alpha-3 letters (26 × 26 × 26 slots).
+    by_alpha3: Vec<Option<u16>>,
     by_name: HashMap<String, usize>,
+}
+
+/// The slot of an ASCII-letter code in a direct table, case-insensitive.
+fn code_slot(code: &[u8]) -> Option<usize> {
+    code.iter().try_fold(0usize, |acc, &b| {
+        let letter = b.to_ascii_uppercase();
+        letter.is_ascii_uppercase().then(|| acc * 26 + usize::from(letter - b'A'))
+    })
 }
 
 fn registry() -> &'static Registry {
@@ -67,17 +78,28 @@ fn registry() -> &'static Registry {
         let countries = serde_json::from_str::<IsoFile>(include_str!("../data/iso3166.json"))
             .map(|f| f.countries)
             .unwrap_or_default();
-        let mut by_alpha2 = HashMap::new();
-        let mut by_alpha3 = HashMap::new();
+        let mut by_alpha2 = vec![None; 26 * 26];
+        let mut by_alpha3 = vec![None; 26 * 26 * 26];
         let mut by_name = HashMap::new();
+        let mut codes = Vec::with_capacity(countries.len());
         for (i, c) in countries.iter().enumerate() {
-            by_alpha2.insert(c.alpha2.clone(), i);
-            by_alpha3.insert(c.alpha3.clone(), i);
+            let (Some(a2), Some(a3), Ok(index)) =
+                (code_slot(c.alpha2.as_bytes()), code_slot(c.alpha3.as_bytes()), u16::try_from(i))
+            else {
+                continue;
+            };
+            if let (Some(s2), Some(s3)) = (by_alpha2.get_mut(a2), by_alpha3.get_mut(a3)) {
+                *s2 = Some(index);
+                *s3 = Some(index);
+            }
+            if let &[a, b] = c.alpha2.as_bytes() {
+                codes.push(CountryCode([a, b]));
+            }
             for name in std::iter::once(&c.name).chain(&c.aliases) {
                 by_name.entry(name_key(name)).or_insert(i);
             }
         }
-        Registry { countries, by_alpha2, by_alpha3, by_name }
+        Registry { countries, codes, by_alpha2, by_alpha3, by_name }
     })
 }
 
@@ -100,7 +122,11 @@ pub fn iso_countries() -> &'static [IsoCountry] {
 #[must_use]
 pub fn iso(alpha2: &str) -> Option<&'static IsoCountry> {
     let r = registry();
-    r.by_alpha2.get(alpha2).and_then(|&i| r.countries.get(i))
+    if alpha2.len() != 2 || !alpha2.bytes().all(|b| b.is_ascii_uppercase()) {
+        return None;
+    }
+    let index = r.by_alpha2.get(code_slot(alpha2.as_bytes())?).copied().flatten()?;
+    r.countries.get(usize::from(index))
 }
 
 /// The key under which names are compared: accents removed (NFKD without
@@ -117,7 +143,10 @@ pub fn iso(alpha2: &str) -> Option<&'static IsoCountry> {
 pub fn name_key(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     let mut pending_space = false;
-    for c in text.nfkd().filter(|c| !is_combining_mark(*c)) {
+    // NFKD changes no ASCII character, so ASCII text skips the decomposition.
+    let chars: Box<dyn Iterator<Item = char>> =
+        if text.is_ascii() { Box::new(text.chars()) } else { Box::new(text.nfkd().filter(|c| !is_combining_mark(*c))) };
+    for c in chars {
         if c.is_alphanumeric() {
             if pending_space && !out.is_empty() {
                 out.push(' ');
@@ -296,15 +325,12 @@ fn lookup(text: &str) -> Option<CountryCode> {
     let trimmed = text.trim();
     let r = registry();
     let code_index = |t: &str| -> Option<usize> {
-        if !t.bytes().all(|b| b.is_ascii_alphabetic()) {
-            return None;
-        }
-        let upper = t.to_ascii_uppercase();
-        match t.len() {
-            2 => r.by_alpha2.get(&upper).copied(),
-            3 => r.by_alpha3.get(&upper).copied(),
-            _ => None,
-        }
+        let table = match t.len() {
+            2 => &r.by_alpha2,
+            3 => &r.by_alpha3,
+            _ => return None,
+        };
+        table.get(code_slot(t.as_bytes())?).copied().flatten().map(usize::from)
     };
     let index = code_index(trimmed)
         .or_else(|| {
@@ -319,8 +345,7 @@ fn lookup(text: &str) -> Option<CountryCode> {
             }
             r.by_name.get(&name_key(trimmed)).copied()
         })?;
-    let entry = r.countries.get(index)?;
-    CountryCode::new(&entry.alpha2).ok()
+    r.codes.get(index).copied()
 }
 
 /// A day of the week, written in lower case in JSON (`"saturday"`).

@@ -7,6 +7,7 @@
 //! the held ones. Both return a [`RegistrationOutcome`] per record: a status
 //! and every violation.
 
+use std::collections::hash_map::Entry;
 use std::collections::{HashMap, HashSet};
 use std::fmt;
 
@@ -300,7 +301,7 @@ impl<'a> RegistrationDesk<'a> {
             too_long("full_name", name.chars().count(), MAX_NAME_CHARS, &mut v);
         }
 
-        let mut email_key = None;
+        let mut claimed = false;
         if let Some(email) = present(&r.email, "email", &mut v) {
             let trimmed = email.trim();
             if trimmed.len() > MAX_EMAIL_BYTES {
@@ -311,15 +312,21 @@ impl<'a> RegistrationDesk<'a> {
                         .with_param("reason", e.to_string()),
                 );
             } else {
-                let key = normalize_email(trimmed);
-                if let Some(seen) = self.emails.get(&key) {
-                    let (message, param, at) = match *seen {
-                        Seen::Held(i) => ("this e-mail is already registered for the event", "held_index", i),
-                        Seen::Batch(i) => ("this e-mail was registered earlier in the batch", "first_index", i),
-                    };
-                    v.push(Violation::new(Code::RegistrationDuplicate, "email", message).with_param(param, at));
+                // Claim the address now (one hash); give it back below if the
+                // registration is rejected, so a corrected resubmission passes.
+                match self.emails.entry(normalize_email(trimmed)) {
+                    Entry::Occupied(seen) => {
+                        let (message, param, at) = match *seen.get() {
+                            Seen::Held(i) => ("this e-mail is already registered for the event", "held_index", i),
+                            Seen::Batch(i) => ("this e-mail was registered earlier in the batch", "first_index", i),
+                        };
+                        v.push(Violation::new(Code::RegistrationDuplicate, "email", message).with_param(param, at));
+                    }
+                    Entry::Vacant(slot) => {
+                        slot.insert(Seen::Batch(index));
+                        claimed = true;
+                    }
                 }
-                email_key = Some(key);
             }
         }
 
@@ -370,8 +377,8 @@ impl<'a> RegistrationDesk<'a> {
         }
 
         if let Some(language) = r.language.as_deref().map(str::trim).filter(|l| !l.is_empty()) {
-            let lang = language.to_ascii_lowercase();
-            if lang != self.event.language && !self.event.interpretation.contains(&lang) {
+            let offered_here = |l: &String| l.eq_ignore_ascii_case(language);
+            if !offered_here(&self.event.language) && !self.event.interpretation.iter().any(offered_here) {
                 let mut offered = vec![self.event.language.clone()];
                 offered.extend(self.event.interpretation.iter().cloned());
                 v.push(
@@ -439,8 +446,9 @@ impl<'a> RegistrationDesk<'a> {
         }
 
         if self.event.eligibility == Eligibility::InvitationOnly
-            && let Some(key) = &email_key
-            && !self.invitees.contains(key)
+            && let Some(email) =
+                r.email.as_deref().filter(|_| !v.iter().any(|x| x.code == Code::RegistrationInvalidEmail))
+            && !self.invitees.contains(&normalize_email(email))
         {
             v.push(Violation::new(Code::RegistrationNotInvited, "email", "this event is by invitation only"));
         }
@@ -463,13 +471,12 @@ impl<'a> RegistrationDesk<'a> {
         } else {
             RegistrationStatus::Confirmed
         };
-        if status != RegistrationStatus::Rejected {
-            if let Some(key) = email_key {
-                self.emails.insert(key, Seen::Batch(index));
+        if status == RegistrationStatus::Rejected {
+            if claimed && let Some(email) = r.email.as_deref() {
+                self.emails.remove(&normalize_email(email));
             }
-            if status.holds_seat() {
-                self.seats_held += 1;
-            }
+        } else if status.holds_seat() {
+            self.seats_held += 1;
         }
         RegistrationOutcome { status, violations: v, country }
     }
@@ -561,6 +568,7 @@ pub fn validate_batch(
     now: Option<DateTime<Utc>>,
 ) -> Result<Vec<RegistrationOutcome>, Error> {
     let mut desk = RegistrationDesk::new(hub, event, held)?;
+    desk.emails.reserve(records.len());
     Ok(records.iter().map(|r| desk.validate(r, now)).collect())
 }
 

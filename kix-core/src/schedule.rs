@@ -18,7 +18,9 @@ use crate::error::Error;
 use crate::event::Event;
 use crate::hub::{Country, Hub};
 use crate::violation::Violation;
-use crate::zone::{Abbreviation, Disambiguation, ZoneId, format_offset, from_local, offset_info};
+use crate::zone::{
+    Abbreviation, Disambiguation, ZoneId, abbreviation_with, common_abbreviations, format_offset, from_local,
+};
 
 /// Local working hours, by default 08:00 to 18:00.
 ///
@@ -216,6 +218,8 @@ pub struct LocalTimes {
 #[derive(Debug, Clone)]
 pub struct CountryZones<'a> {
     zones: Vec<(&'a Country, Tz)>,
+    /// Per zone, the abbreviations in common use by offset (see `zone::abbreviation`).
+    abbreviations: Vec<Vec<(i32, Abbreviation)>>,
 }
 
 impl<'a> CountryZones<'a> {
@@ -253,7 +257,8 @@ impl<'a> CountryZones<'a> {
                 zones.push((c, z.tz()?));
             }
         }
-        Ok(CountryZones { zones })
+        let abbreviations = zones.iter().map(|(_, tz)| common_abbreviations(*tz)).collect();
+        Ok(CountryZones { zones, abbreviations })
     }
 
     /// How many zones.
@@ -298,13 +303,44 @@ impl<'a> CountryZones<'a> {
         organiser_date: NaiveDate,
         working: WorkingHours,
     ) -> Vec<LocalTimeRow> {
-        self.zones.iter().map(|(country, tz)| row(Some(country), *tz, start, end, organiser_date, working)).collect()
+        let mut out = Vec::with_capacity(self.zones.len());
+        self.rows_into(start, end, organiser_date, working, &mut out);
+        out
+    }
+
+    /// Like [`CountryZones::rows`], into a buffer that is cleared first: for
+    /// tables over many events without an allocation per event.
+    ///
+    /// ```
+    /// use chrono::{Duration, TimeZone, Utc};
+    /// let zones = kix_core::schedule::CountryZones::of(kix_core::emap(), None)?;
+    /// let mut rows = Vec::new();
+    /// for day in 0..3 {
+    ///     let start = Utc.with_ymd_and_hms(2025, 3, 3, 9, 0, 0).unwrap() + Duration::days(day);
+    ///     zones.rows_into(start, start + Duration::hours(1), start.date_naive(), Default::default(), &mut rows);
+    ///     assert_eq!(rows.len(), 24);
+    /// }
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn rows_into(
+        &self,
+        start: DateTime<Utc>,
+        end: DateTime<Utc>,
+        organiser_date: NaiveDate,
+        working: WorkingHours,
+        out: &mut Vec<LocalTimeRow>,
+    ) {
+        out.clear();
+        for ((country, tz), common) in self.zones.iter().zip(&self.abbreviations) {
+            out.push(row(Some(country), *tz, common, start, end, organiser_date, working));
+        }
     }
 }
 
 fn row(
     country: Option<&Country>,
     tz: Tz,
+    common: &[(i32, Abbreviation)],
     start: DateTime<Utc>,
     end: DateTime<Utc>,
     organiser_date: NaiveDate,
@@ -315,7 +351,7 @@ fn row(
     let local_start = start.naive_utc() + Duration::seconds(i64::from(seconds));
     let local_end = end.with_timezone(&tz).naive_local();
     let local_date = local_start.date();
-    let info = offset_info(tz, start);
+    let abbreviation = abbreviation_with(&offset, |s| common.iter().find(|(o, _)| *o == s).map(|(_, a)| *a));
     LocalTimeRow {
         country: country.map(|c| c.code),
         zone: tz,
@@ -324,7 +360,7 @@ fn row(
         local_date,
         day_shift: i32::try_from((local_date - organiser_date).num_days()).unwrap_or(0),
         utc_offset: UtcOffset(seconds),
-        abbreviation: info.abbreviation,
+        abbreviation,
         within_working_hours: working.contains(local_start, local_end),
         rest_day: country.is_some_and(|c| c.is_rest_day(local_date)),
     }
@@ -369,7 +405,7 @@ pub fn local_times(hub: &Hub, event: &Event, working: WorkingHours) -> Result<Lo
 pub fn local_time_in(event: &Event, tz: Tz, working: WorkingHours) -> Result<LocalTimeRow, Error> {
     let start = event.start_utc()?;
     let end = event.end_utc()?;
-    Ok(row(None, tz, start, end, event.start.date(), working))
+    Ok(row(None, tz, &common_abbreviations(tz), start, end, event.start.date(), working))
 }
 
 /// What the slot finder searches.

@@ -14,5 +14,10 @@ use unicode_normalization::UnicodeNormalization;
 /// ```
 #[must_use]
 pub fn normalize_email(email: &str) -> String {
-    email.trim().nfkc().flat_map(char::to_lowercase).collect()
+    let trimmed = email.trim();
+    if trimmed.is_ascii() {
+        // NFKC leaves ASCII unchanged, and ASCII lower case is full lower case there.
+        return trimmed.to_ascii_lowercase();
+    }
+    trimmed.nfkc().flat_map(char::to_lowercase).collect()
 }

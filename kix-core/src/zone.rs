@@ -431,26 +431,50 @@ pub fn abbreviation(tz: Tz, at: DateTime<Utc>) -> Abbreviation {
 }
 
 fn abbreviation_of(tz: Tz, offset: &<Tz as TimeZone>::Offset) -> Abbreviation {
+    abbreviation_with(offset, |seconds| tables().by_zone.get(&(tz, seconds)).copied())
+}
+
+/// The abbreviations in common use for a zone, by offset (for zones the tz
+/// database gives numbers), so that tables over many instants hash nothing.
+pub(crate) fn common_abbreviations(tz: Tz) -> Vec<(i32, Abbreviation)> {
+    tables().by_zone.iter().filter(|((z, _), _)| *z == tz).map(|((_, seconds), a)| (*seconds, *a)).collect()
+}
+
+/// The tz database's lettered abbreviation, else `common(offset)`, else the numeric form.
+pub(crate) fn abbreviation_with(
+    offset: &<Tz as TimeZone>::Offset,
+    common: impl Fn(i32) -> Option<Abbreviation>,
+) -> Abbreviation {
     match offset.abbreviation() {
         Some(name) if name.starts_with(|c: char| c.is_ascii_alphabetic()) => Abbreviation::new(name),
         numeric => {
             let seconds = offset.fix().local_minus_utc();
-            let common = tables().by_zone.get(&(tz, seconds)).copied();
-            match (common, numeric) {
+            match (common(seconds), numeric) {
                 (Some(abbr), _) => abbr,
                 (None, Some(name)) => Abbreviation::new(name),
-                (None, None) => Abbreviation::new(&numeric_abbreviation(seconds)),
+                (None, None) => numeric_abbreviation(seconds),
             }
         }
     }
 }
 
 /// The tz database's numeric form: `+06`, `+0545`, `-0330`.
-fn numeric_abbreviation(seconds: i32) -> String {
-    let sign = if seconds < 0 { '-' } else { '+' };
+fn numeric_abbreviation(seconds: i32) -> Abbreviation {
     let abs = seconds.unsigned_abs();
     let (h, m) = (abs / 3600, abs % 3600 / 60);
-    if m == 0 { format!("{sign}{h:02}") } else { format!("{sign}{h:02}{m:02}") }
+    let digit = |d: u32| b'0' + u8::try_from(d % 10).unwrap_or(0);
+    let mut bytes = [0u8; 8];
+    bytes[0] = if seconds < 0 { b'-' } else { b'+' };
+    bytes[1] = digit(h / 10);
+    bytes[2] = digit(h);
+    let len = if m == 0 {
+        3
+    } else {
+        bytes[3] = digit(m / 10);
+        bytes[4] = digit(m);
+        5
+    };
+    Abbreviation { bytes, len }
 }
 
 /// The real offset and abbreviation of a zone at an instant, and whether it is daylight-saving time.
