@@ -24,10 +24,22 @@ use crate::text::normalize_email;
 use crate::violation::{Code, Violation};
 
 /// Longest full name accepted, in characters.
+///
+/// ```
+/// assert_eq!(kix_core::registration::MAX_NAME_CHARS, 200);
+/// ```
 pub const MAX_NAME_CHARS: usize = 200;
 /// Longest e-mail accepted, in bytes (RFC 5321's path limit).
+///
+/// ```
+/// assert_eq!(kix_core::registration::MAX_EMAIL_BYTES, 254);
+/// ```
 pub const MAX_EMAIL_BYTES: usize = 254;
 /// Longest organisation accepted, in characters.
+///
+/// ```
+/// assert_eq!(kix_core::registration::MAX_ORGANISATION_CHARS, 300);
+/// ```
 pub const MAX_ORGANISATION_CHARS: usize = 300;
 
 /// A registration as submitted. Every field is optional here so that a
