@@ -1,4 +1,4 @@
-"""Regenerate kix-core/data/iso3166.json and iso639-1.json from the ISO lists shipped by pycountry.
+"""Regenerate kix-core/data/iso3166.json, iso639-1.json and iso4217.json from the ISO lists shipped by pycountry.
 
 Run once by hand when ISO changes (`pip install pycountry && python3 tools/gen_iso_data.py`);
 the output is committed, so kix itself never needs Python or pycountry.
@@ -75,3 +75,13 @@ doc = {
 out = pathlib.Path(__file__).resolve().parent.parent / "kix-core" / "data" / "iso639-1.json"
 out.write_text(json.dumps(doc, ensure_ascii=False, indent=0) + "\n", encoding="utf-8")
 print(f"wrote {len(langs)} languages to {out}")
+
+# ISO 4217 currencies, for small-grant amounts.
+currencies = sorted((c.alpha_3, c.name) for c in pycountry.currencies)
+doc = {
+    "source": f"ISO 4217 as shipped by pycountry {pycountry.__version__} (Debian iso-codes)",
+    "currencies": [{"code": c, "name": n} for c, n in currencies],
+}
+out = pathlib.Path(__file__).resolve().parent.parent / "kix-core" / "data" / "iso4217.json"
+out.write_text(json.dumps(doc, ensure_ascii=False, indent=0) + "\n", encoding="utf-8")
+print(f"wrote {len(currencies)} currencies to {out}")

@@ -476,6 +476,91 @@ def slot_cases():
     ]
 
 
+# ---------------------------------------------------------------- catalogue and grants
+def catalogue_cases():
+    def product(**kw):
+        p = {"id": "p-1", "kind": "case_study", "title": "A case study", "published_on": "2021-03-15",
+             "organisations": [{"name": "NORRAG", "organisation": "norrag"}], "countries": ["NP"],
+             "languages": ["en"], "link": "https://www.norrag.org/kix/p-1"}
+        p.update(kw)
+        return p
+
+    out = []
+
+    def add(name, products, codes, **extra):
+        out.append(case(name, "catalogue.check", {"products": products, **extra}, {"codes": codes}))
+
+    add("a clean case study", [product()], [])
+    for kind in ["publication", "research_project", "tool", "podcast_episode", "blog_post", "webinar_recording"]:
+        add(f"a clean {kind}", [product(id=f"p-{kind}", kind=kind)], [])
+    add("a country that is not a member", [product(countries=["FR"])], ["catalogue.unknown_country"])
+    add("an unknown organisation", [product(organisations=[{"name": "X", "organisation": "nobody"}])], ["catalogue.unknown_organisation"])
+    add("an unknown sub-region", [product(sub_regions=["atlantis"])], ["catalogue.unknown_sub_region"])
+    add("an unknown language", [product(languages=["english"])], ["catalogue.unknown_language"])
+    add("a malformed link", [product(link="www.norrag.org")], ["catalogue.invalid_link"])
+    add("a link without a host", [product(link="https://")], ["catalogue.invalid_link"])
+    add("a date outside every phase", [product(published_on="2019-12-31")], ["catalogue.outside_project"])
+    add("an unknown event", [product(event="no-such-event")], ["catalogue.unknown_reference"])
+    add("the webinar 20 recording", [product(kind="webinar_recording", event="kix-emap-webinar-20", published_on="2024-07-31")], [])
+    add("an unknown training cycle", [product(training={"cycle": "cycle-9", "nominee_email": "a@example.np"})], ["catalogue.unknown_reference"])
+    add("a nominee who is not in the cycle", [product(training={"cycle": "cycle-1", "nominee_email": "a@example.np"})], ["catalogue.unknown_reference"])
+    add("a nominee who did not complete", [product(training={"cycle": "cycle-1", "nominee_email": "Sita@example.np"})],
+        ["catalogue.nominee_not_completed"], nominee={"email": "sita@example.np", "complete": False})
+    add("a nominee who completed", [product(training={"cycle": "cycle-1", "nominee_email": "Sita@example.np"})],
+        [], nominee={"email": "sita@example.np", "complete": True})
+    add("a duplicate id", [product(), product()], ["hub.duplicate_id"])
+    add("an empty title", [product(title="  ")], ["catalogue.missing_field"])
+    return out
+
+
+def grant_cases():
+    def grant(**kw):
+        g = {"id": "g-1", "recipient": {"name": "Teachers' network"}, "country": "NP", "purpose": "pilot_project",
+             "amount": {"amount": "5000.00", "currency": "USD"}, "start": "2021-02-01", "end": "2021-08-31", "status": "awarded"}
+        g.update(kw)
+        return g
+
+    out = []
+
+    def add(name, grants, codes, ceiling=None):
+        inp = {"grants": grants}
+        if ceiling:
+            inp["ceiling"] = ceiling
+        out.append(case(name, "grants.check", inp, {"codes": codes}))
+
+    usd = lambda a: {"amount": a, "currency": "USD"}
+    add("a clean grant", [grant()], [])
+    add("a zero amount", [grant(amount=usd("0"))], ["grant.non_positive_amount"])
+    add("a negative amount", [grant(amount=usd("-1.00"))], ["grant.non_positive_amount"])
+    add("at the ceiling", [grant(amount=usd("10000.00"))], [], ceiling=usd("10000"))
+    add("one cent over the ceiling", [grant(amount=usd("10000.01"))], ["grant.over_ceiling"], ceiling=usd("10000"))
+    add("another currency than the ceiling", [grant(amount={"amount": "100", "currency": "CHF"})], ["grant.ceiling_currency_mismatch"], ceiling=usd("10000"))
+    add("a country that does not participate", [grant(country="FR")], ["grant.country_not_participating"])
+    add("an end before the start", [grant(start="2021-08-31", end="2021-02-01")], ["grant.invalid_period"])
+    add("a period before the project", [grant(start="2019-06-01", end="2020-06-01")], ["grant.outside_project"])
+    add("a period past the extension", [grant(start="2027-06-01", end="2028-06-01")], ["grant.outside_project"])
+    add("inside the overlap of both phases", [grant(start="2023-10-01", end="2023-12-01")], [])
+    add("an unknown recipient organisation", [grant(recipient={"name": "X", "organisation": "nobody"})], ["grant.unknown_organisation"])
+    add("a duplicate id", [grant(), grant()], ["hub.duplicate_id"])
+    out.append(case("totals in decimals, per currency, counting awarded and completed only", "grants.totals",
+                    {"grants": [grant(id="a", amount=usd("0.10")), grant(id="b", country="BT", amount=usd("0.20")),
+                                grant(id="c", amount={"amount": "100", "currency": "CHF"}, status="completed"),
+                                grant(id="d", amount=usd("999"), status="proposed"),
+                                grant(id="e", amount=usd("999"), status="cancelled"),
+                                grant(id="f", country="VN", amount=usd("5"), start="2024-03-01", end="2024-04-01")]},
+                    {"by_country": [{"key": "BT", "currency": "USD", "total": "0.20", "count": 1},
+                                    {"key": "NP", "currency": "CHF", "total": "100", "count": 1},
+                                    {"key": "NP", "currency": "USD", "total": "0.10", "count": 1},
+                                    {"key": "VN", "currency": "USD", "total": "5", "count": 1}],
+                     "by_sub_region": [{"key": "south-asia", "currency": "CHF", "total": "100", "count": 1},
+                                       {"key": "south-asia", "currency": "USD", "total": "0.30", "count": 2},
+                                       {"key": "unassigned", "currency": "USD", "total": "5", "count": 1}],
+                     "by_phase": [{"key": "extension", "currency": "USD", "total": "5", "count": 1},
+                                  {"key": "phase-1", "currency": "CHF", "total": "100", "count": 1},
+                                  {"key": "phase-1", "currency": "USD", "total": "0.30", "count": 2}]}))
+    return out
+
+
 if __name__ == "__main__":
     total = 0
     total += write("time_from_local", "Wall time to instant under each disambiguation; instants from Python zoneinfo.", from_local_cases())
@@ -488,4 +573,6 @@ if __name__ == "__main__":
     total += write("training", "Nomination workflows in training cycle 1.", training_cases())
     total += write("events", "Checks of Webinar 20 with the given overrides.", event_cases())
     total += write("slots", "The slot finder over the embedded hub.", slot_cases())
+    total += write("catalogue", "Checks of knowledge products against the embedded hub.", catalogue_cases())
+    total += write("grants", "Checks and totals of small grants against the embedded hub.", grant_cases())
     print(f"wrote {total} cases to {OUT}")

@@ -10,9 +10,11 @@ use chrono::{Datelike, NaiveDate};
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
+use crate::catalogue::KnowledgeProduct;
 use crate::country::{CountryCode, Weekday, name_key, resolve_country};
 use crate::error::Error;
 use crate::event::{Event, check_events};
+use crate::grants::{Grant, GrantPolicy};
 use crate::timeline::Timeline;
 use crate::training::Training;
 use crate::violation::{Code, Violation};
@@ -317,6 +319,15 @@ pub struct Hub {
     /// Webinars, workshops, meetings and training sessions.
     #[serde(default)]
     pub events: Vec<Event>,
+    /// The knowledge exchange platform's products.
+    #[serde(default)]
+    pub catalogue: Vec<KnowledgeProduct>,
+    /// The rules for small grants.
+    #[serde(default)]
+    pub grant_policy: GrantPolicy,
+    /// Small grants.
+    #[serde(default)]
+    pub grants: Vec<Grant>,
 }
 
 impl Hub {
@@ -499,7 +510,8 @@ impl Hub {
     /// duplicate ids, a country in two sub-regions at once, overlapping
     /// assignments, a sub-region without a partner, unknown countries, partners,
     /// sub-regions and time zones, periods out of order, and (as warnings)
-    /// members without an assignment. Training cycles and events are checked too.
+    /// members without an assignment. Training cycles, events, the catalogue
+    /// and the grants are checked too.
     ///
     /// ```
     /// use kix_core::{Code, Violations};
@@ -517,6 +529,8 @@ impl Hub {
         self.check_phases(&mut out);
         out.extend(self.training.check(self));
         out.extend(check_events(self, &self.events));
+        out.extend(self.check_catalogue());
+        out.extend(self.check_grants());
         out
     }
 

@@ -51,9 +51,11 @@
 #![forbid(unsafe_code)]
 
 pub mod calendar;
+pub mod catalogue;
 pub mod country;
 pub mod error;
 pub mod event;
+pub mod grants;
 pub mod hub;
 pub mod listing;
 pub mod registration;
@@ -64,11 +66,13 @@ pub mod training;
 pub mod violation;
 pub mod zone;
 
+pub use catalogue::{CountBy, KnowledgeProduct, ProductCount, ProductKind, ProductQuery, TrainingLink};
 pub use country::{CountryCode, Weekday, resolve_country};
 pub use error::Error;
 pub use event::{
     AgendaItem, Approval, Audience, Eligibility, Event, EventKind, EventStatus, Location, Party, RegistrationPolicy,
 };
+pub use grants::{CurrencyCode, Grant, GrantPolicy, GrantPurpose, GrantStatus, GrantTotal, GrantTotals, Money};
 pub use hub::{Assignment, Country, Hub, Organisation, PartnerRole, Period, RestDayChange, SubRegion, Subdivision};
 pub use listing::{Schedule, parse_listing};
 pub use registration::{

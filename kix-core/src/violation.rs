@@ -187,6 +187,38 @@ codes! {
     RegistrationConsentRequired = "registration.consent_required", Error;
     /// The submission time is not an RFC 3339 instant with an offset.
     RegistrationInvalidTimestamp = "registration.invalid_timestamp", Error;
+    /// A knowledge product names a country that is not a member of the hub.
+    CatalogueUnknownCountry = "catalogue.unknown_country", Error;
+    /// A knowledge product names a hub organisation id that the hub does not list.
+    CatalogueUnknownOrganisation = "catalogue.unknown_organisation", Error;
+    /// A knowledge product names a sub-region that the hub does not list.
+    CatalogueUnknownSubRegion = "catalogue.unknown_sub_region", Error;
+    /// A knowledge product's language is not an ISO 639-1 code.
+    CatalogueUnknownLanguage = "catalogue.unknown_language", Error;
+    /// A knowledge product links to a training cycle, nominee or event that does not exist.
+    CatalogueUnknownReference = "catalogue.unknown_reference", Error;
+    /// A knowledge product is linked to a nominee who did not complete the training cycle.
+    CatalogueNomineeNotCompleted = "catalogue.nominee_not_completed", Error;
+    /// A knowledge product's link is not an http(s) URL.
+    CatalogueInvalidLink = "catalogue.invalid_link", Error;
+    /// A knowledge product lacks a required field, or has an empty one.
+    CatalogueMissingField = "catalogue.missing_field", Error;
+    /// A knowledge product is dated outside every project phase.
+    CatalogueOutsideProject = "catalogue.outside_project", Warning;
+    /// A grant ends before it starts.
+    GrantInvalidPeriod = "grant.invalid_period", Error;
+    /// A grant's period does not lie inside one project phase.
+    GrantOutsideProject = "grant.outside_project", Error;
+    /// A grant's amount is zero or negative.
+    GrantNonPositiveAmount = "grant.non_positive_amount", Error;
+    /// A grant's amount is over the hub's per-grant ceiling.
+    GrantOverCeiling = "grant.over_ceiling", Error;
+    /// A grant is in another currency than the ceiling, so the ceiling cannot be checked (kix converts nothing).
+    GrantCeilingCurrencyMismatch = "grant.ceiling_currency_mismatch", Warning;
+    /// A grant's recipient country does not participate in the hub.
+    GrantCountryNotParticipating = "grant.country_not_participating", Error;
+    /// A grant's recipient names a hub organisation id that the hub does not list.
+    GrantUnknownOrganisation = "grant.unknown_organisation", Error;
     /// A nomination would put a country over its quota of pending and confirmed nominees.
     TrainingQuotaExceeded = "training.quota_exceeded", Error;
     /// A nomination was endorsed by the National KIX Steering Committee after the cycle started.

@@ -155,6 +155,32 @@ fn run(op: &str, input: &Value) -> Value {
                 Err(e) => error_value(&e),
             }
         }
+        "catalogue.check" => {
+            let mut hub = hub.clone();
+            hub.catalogue = serde_json::from_value(input["products"].clone()).unwrap();
+            if let Some(n) = input.get("nominee") {
+                let on = NaiveDate::from_ymd_opt(2020, 7, 1).unwrap();
+                let email = n["email"].as_str().unwrap();
+                let i = hub.nominate("cycle-1", Nomination::new("Nominee", email, "NP".parse().unwrap(), on)).unwrap();
+                if n["complete"].as_bool().unwrap() {
+                    for (step, day) in [("endorse", "2020-07-20"), ("confirm", "2020-08-01"), ("complete", "2020-11-30")] {
+                        let st: NominationStep = serde_json::from_value(json!({ "step": step, "on": day })).unwrap();
+                        hub.advance("cycle-1", i, st).unwrap();
+                    }
+                }
+            }
+            json!({ "codes": codes(&hub.check_catalogue()) })
+        }
+        "grants.check" | "grants.totals" => {
+            let mut hub = hub.clone();
+            hub.grants = serde_json::from_value(input["grants"].clone()).unwrap();
+            hub.grant_policy.ceiling = input.get("ceiling").map(|c| serde_json::from_value(c.clone()).unwrap());
+            if op == "grants.check" {
+                json!({ "codes": codes(&hub.check_grants()) })
+            } else {
+                serde_json::to_value(hub.grant_totals()).unwrap()
+            }
+        }
         other => panic!("unknown op {other}"),
     }
 }
