@@ -6,9 +6,11 @@ PYTHON ?= python3
 VENV := .venv
 ICS_DIR := target/webinar
 
-.PHONY: test lint rust-test python-test venv quickstart bench vectors
+CORPUS := target/schema-corpus
 
-test: lint rust-test python-test
+.PHONY: test lint rust-test python-test js-test corpus venv quickstart bench vectors schemas
+
+test: lint rust-test python-test js-test
 
 lint:
 	$(CARGO) fmt --all --check
@@ -26,10 +28,26 @@ $(VENV)/.installed: tests/python/requirements.txt
 
 venv: $(VENV)/.installed
 
-# Independent checks in Python: the .ics files parsed by icalendar, instants from zoneinfo.
-python-test: venv
+# The documents the schema validators check: generated, embedded, computed, and from the vectors.
+corpus:
+	$(CARGO) run --quiet --example schema_corpus -- $(CORPUS)
+
+# Independent checks in Python: the .ics files parsed by icalendar (instants from zoneinfo),
+# and the JSON Schemas with jsonschema (format checking on).
+python-test: venv corpus
 	$(CARGO) run --quiet --example webinar -- $(ICS_DIR) > /dev/null
-	KIX_ICS_DIR=$(ICS_DIR) $(VENV)/bin/python -m pytest -q tests/python
+	KIX_ICS_DIR=$(ICS_DIR) KIX_SCHEMA_CORPUS=$(CORPUS) $(VENV)/bin/python -m pytest -q tests/python
+
+# The JSON Schemas with ajv (draft 2020-12, strict mode), installed into tools/js/node_modules.
+tools/js/node_modules/.package-lock.json: tools/js/package-lock.json
+	npm ci --prefix tools/js --no-audit --no-fund
+js-test: tools/js/node_modules/.package-lock.json corpus
+	node tools/js/form-example.mjs > /dev/null
+	node tools/js/validate-schemas.mjs $(CORPUS)
+
+# Regenerate schemas/ from the Rust types (the test suite fails while they differ).
+schemas:
+	$(CARGO) run --quiet --example schemas
 
 quickstart:
 	$(CARGO) run --example quickstart

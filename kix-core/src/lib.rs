@@ -60,6 +60,7 @@ pub mod hub;
 pub mod listing;
 pub mod registration;
 pub mod schedule;
+pub mod schema;
 pub mod text;
 pub mod timeline;
 pub mod training;

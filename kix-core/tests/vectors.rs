@@ -163,7 +163,9 @@ fn run(op: &str, input: &Value) -> Value {
                 let email = n["email"].as_str().unwrap();
                 let i = hub.nominate("cycle-1", Nomination::new("Nominee", email, "NP".parse().unwrap(), on)).unwrap();
                 if n["complete"].as_bool().unwrap() {
-                    for (step, day) in [("endorse", "2020-07-20"), ("confirm", "2020-08-01"), ("complete", "2020-11-30")] {
+                    for (step, day) in
+                        [("endorse", "2020-07-20"), ("confirm", "2020-08-01"), ("complete", "2020-11-30")]
+                    {
                         let st: NominationStep = serde_json::from_value(json!({ "step": step, "on": day })).unwrap();
                         hub.advance("cycle-1", i, st).unwrap();
                     }

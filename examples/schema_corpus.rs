@@ -1,0 +1,201 @@
+//! Writes the corpus of valid documents that the test suite checks against
+//! the JSON Schemas with two independent validators (Python `jsonschema` and
+//! `ajv`): `cargo run --example schema_corpus -- DIR` writes `DIR/valid/<schema>/<n>.json`.
+//!
+//! The corpus holds the embedded hub, proptest-generated values of every input
+//! type (serialized by Rust), real outputs of the library (local times, slots,
+//! schedules, outcomes, ledgers, totals), and every document inside the
+//! conformance vectors — except where a vector's point is something the schema
+//! itself refuses (an event whose zone is no IANA name, which the Rust loader
+//! reads so that the check can report it): those go to `DIR/refused/`, and the
+//! validators must refuse them.
+
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing)]
+
+#[path = "../kix-core/tests/strategies/mod.rs"]
+mod strategies;
+
+use std::path::{Path, PathBuf};
+
+use proptest::strategy::{Strategy, ValueTree};
+use proptest::test_runner::TestRunner;
+use serde::Serialize;
+use serde_json::{Value, json};
+
+struct Corpus {
+    dir: PathBuf,
+    count: usize,
+}
+
+impl Corpus {
+    fn put(&mut self, schema: &str, doc: &impl Serialize) {
+        self.put_in("valid", schema, doc);
+    }
+
+    fn put_in(&mut self, kind: &str, schema: &str, doc: &impl Serialize) {
+        let dir = self.dir.join(kind).join(schema);
+        std::fs::create_dir_all(&dir).unwrap();
+        let n = std::fs::read_dir(&dir).unwrap().count();
+        std::fs::write(dir.join(format!("{n:04}.json")), serde_json::to_string_pretty(doc).unwrap()).unwrap();
+        self.count += 1;
+    }
+
+    fn generated<T: Serialize + std::fmt::Debug>(
+        &mut self,
+        schema: &str,
+        strategy: impl Strategy<Value = T>,
+        n: usize,
+    ) {
+        let mut runner = TestRunner::deterministic();
+        for _ in 0..n {
+            let value = strategy.new_tree(&mut runner).unwrap().current();
+            self.put(schema, &value);
+        }
+    }
+}
+
+fn vectors(root: &Path) -> Vec<Value> {
+    let mut cases = Vec::new();
+    let mut files: Vec<_> = std::fs::read_dir(root).unwrap().map(|e| e.unwrap().path()).collect();
+    files.sort();
+    for f in files.iter().filter(|f| f.extension().is_some_and(|e| e == "json")) {
+        let doc: Value = serde_json::from_str(&std::fs::read_to_string(f).unwrap()).unwrap();
+        cases.extend(doc["cases"].as_array().unwrap().iter().cloned());
+    }
+    cases
+}
+
+fn main() {
+    let root = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("..");
+    let dir = std::env::args().nth(1).map_or_else(|| root.join("target/schema-corpus"), PathBuf::from);
+    let _ = std::fs::remove_dir_all(&dir);
+    let mut c = Corpus { dir, count: 0 };
+    let hub = kix_core::emap();
+
+    // Generated values of every input type, serialized by Rust.
+    c.generated("hub", strategies::hub(), 40);
+    c.generated("event", strategies::event(), 60);
+    c.generated("registration", strategies::registration(), 60);
+    c.generated("held_registration", strategies::held(), 20);
+    c.generated("nomination", strategies::nomination(), 40);
+    c.generated("grant", strategies::grant(), 40);
+    c.generated("knowledge_product", strategies::product(), 40);
+    c.generated("violation", strategies::violation(), 60);
+
+    // The embedded hub and what the library computes from it.
+    c.put("hub", hub);
+    for country in &hub.countries {
+        c.put("country", country);
+    }
+    for org in &hub.organisations {
+        c.put("organisation", org);
+    }
+    for cycle in &hub.training.cycles {
+        c.put("training_cycle", cycle);
+        c.put("quota_ledger", &cycle.ledger(hub));
+    }
+    c.put("timeline_ledger", &hub.training.timeline_ledger(hub));
+    for event in &hub.events {
+        c.put("event", event);
+        c.put("local_times", &kix_core::local_times(hub, event, Default::default()).unwrap());
+    }
+    for product in &hub.catalogue {
+        c.put("knowledge_product", product);
+    }
+    for date in ["2020-04-01", "2023-12-31", "2024-07-31", "2027-12-31"] {
+        c.put("timeline_position", &hub.timeline.position(date.parse().unwrap()).unwrap());
+    }
+    for by in [kix_core::CountBy::Month, kix_core::CountBy::ProjectYear, kix_core::CountBy::Phase] {
+        for count in hub.product_counts(by) {
+            c.put("product_count", &count);
+        }
+    }
+    c.put("product_query", &kix_core::ProductQuery::default());
+    c.put(
+        "product_query",
+        &kix_core::ProductQuery {
+            kind: Some(kix_core::ProductKind::CaseStudy),
+            from: "2021-01-01".parse().ok(),
+            ..Default::default()
+        },
+    );
+    let day = "2025-03-04".parse().unwrap();
+    let query = kix_core::SlotQuery::new(day, day);
+    c.put("slot_query", &query);
+    for slot in kix_core::find_slots(hub, &query).unwrap() {
+        c.put("slot", &slot);
+    }
+    for v in hub.check() {
+        c.put("violation", &v);
+    }
+
+    // Every document inside the conformance vectors, and the outputs they lead to.
+    let w20 = serde_json::to_value(hub.event("kix-emap-webinar-20").unwrap()).unwrap();
+    let merged = |overrides: &Value| {
+        let mut e = w20.clone();
+        for (k, v) in overrides.as_object().unwrap() {
+            e[k] = v.clone();
+        }
+        e
+    };
+    for case in vectors(&root.join("tests/vectors")) {
+        let input = &case["input"];
+        match case["op"].as_str().unwrap() {
+            "registration.batch" => {
+                let event: kix_core::Event = serde_json::from_value(merged(&input["event"])).unwrap();
+                c.put("event", &merged(&input["event"]));
+                for r in input["records"].as_array().unwrap() {
+                    c.put("registration", r);
+                }
+                for h in input["held"].as_array().unwrap() {
+                    c.put("held_registration", h);
+                }
+                let records: Vec<kix_core::Registration> = serde_json::from_value(input["records"].clone()).unwrap();
+                let held: Vec<kix_core::HeldRegistration> = serde_json::from_value(input["held"].clone()).unwrap();
+                if let Ok(outcomes) = kix_core::validate_batch(hub, &event, &records, &held, None) {
+                    for o in outcomes {
+                        c.put("registration_outcome", &o);
+                    }
+                }
+            }
+            "event.check" => {
+                let refused = case["expect"]["codes"].as_array().unwrap().iter().any(|c| c == "time.unknown_zone");
+                c.put_in(if refused { "refused" } else { "valid" }, "event", &merged(&input["event"]));
+            }
+            "local_times" => {
+                let doc = merged(&json!({ "start": input["start"], "end": input["end"], "zone": input["zone"] }));
+                let event: kix_core::Event = serde_json::from_value(doc.clone()).unwrap();
+                c.put("event", &doc);
+                c.put("local_times", &kix_core::local_times(hub, &event, Default::default()).unwrap());
+            }
+            "listing.parse" => {
+                let (d, t) = (input["date_text"].as_str().unwrap(), input["time_text"].as_str().unwrap());
+                if let Ok(schedule) = kix_core::parse_listing(d, t) {
+                    c.put("schedule", &schedule);
+                }
+            }
+            "training.workflow" => {
+                for step in input["steps"].as_array().unwrap() {
+                    if let Some(n) = step.get("nomination") {
+                        c.put("nomination", n);
+                    }
+                }
+            }
+            "catalogue.check" => {
+                for p in input["products"].as_array().unwrap() {
+                    c.put("knowledge_product", p);
+                }
+            }
+            "grants.check" | "grants.totals" => {
+                let mut h = hub.clone();
+                h.grants = serde_json::from_value(input["grants"].clone()).unwrap();
+                for g in input["grants"].as_array().unwrap() {
+                    c.put("grant", g);
+                }
+                c.put("grant_totals", &h.grant_totals());
+            }
+            _ => {}
+        }
+    }
+    println!("wrote {} documents to {}", c.count, c.dir.display());
+}
