@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from typing import Any, Dict, List
 
+__all__ = ["KixError", "ParseError", "TimeZoneError", "ValidationError"]
+
 
 class KixError(Exception):
     """Base class of every error kix raises on purpose."""

@@ -1,0 +1,471 @@
+"""The native module of kix (PyO3): conversions to and from kix-core, which holds every rule."""
+
+import datetime
+from typing import Any, Dict, Iterable, Iterator, List, Mapping, Optional, Sequence, Tuple, Union, final
+
+_DateLike = Union[datetime.date, str]
+"""A ``datetime.date`` or an ISO date string such as ``"2024-07-31"``."""
+_InstantLike = Union[datetime.datetime, str]
+"""An aware ``datetime`` (any tzinfo) or an RFC 3339 string with an offset."""
+_ZoneLike = Union[str, Any]
+"""An IANA zone name, a zone label such as ``"CET / Geneva"``, or a ``zoneinfo.ZoneInfo``."""
+
+__all__ = [
+    "Country",
+    "Event",
+    "Hub",
+    "LocalTimes",
+    "Organisation",
+    "RegistrationOutcome",
+    "RegistrationOutcomes",
+    "Schedule",
+    "Slot",
+    "Table",
+    "Timeline",
+    "TrainingCycle",
+    "VIOLATION_CODES",
+    "Violation",
+    "__version__",
+    "emap",
+    "find_slots",
+    "from_local",
+    "parse_listing",
+    "resolve_country",
+    "resolve_zone",
+    "to_local",
+    "tzdata_version",
+    "validate_registration",
+    "validate_registrations",
+]
+"""The public names of the native module."""
+
+__version__: str
+"""The version of kix (the crate's version)."""
+
+VIOLATION_CODES: Tuple[str, ...]
+"""Every violation code kix-core defines, such as ``"registration.duplicate"``."""
+
+@final
+class Violation:
+    """One finding of a rule check, with the stable code shared with Rust and Kotlin."""
+
+    @property
+    def code(self) -> str:
+        """The dotted code, such as ``"training.quota_exceeded"``."""
+    @property
+    def severity(self) -> str:
+        """``"error"`` or ``"warning"``."""
+    @property
+    def path(self) -> str:
+        """Path to the offending field, such as ``"nominations[3].country"``."""
+    @property
+    def message(self) -> str:
+        """A message for people, in English."""
+    @property
+    def params(self) -> Dict[str, Any]:
+        """The values the message was built from."""
+    def to_dict(self) -> Dict[str, Any]:
+        """``{code, path, message, severity, params}``."""
+    def __eq__(self, other: object) -> bool:
+        """Equal when every field is equal."""
+
+@final
+class Table:
+    """A list of items that shows as a table in Jupyter."""
+
+    def __len__(self) -> int:
+        """How many rows."""
+    def __getitem__(self, index: int) -> Any:
+        """The item at ``index`` (negative counts from the end)."""
+    def __iter__(self) -> Iterator[Any]:
+        """The items, in order."""
+    def to_records(self) -> List[Dict[str, Any]]:
+        """The rows as dicts, for ``pandas.DataFrame`` or ``polars.DataFrame``."""
+    def to_pandas(self) -> Any:
+        """The rows as a ``pandas.DataFrame`` (needs pandas)."""
+    def _repr_html_(self) -> str:
+        """The table as HTML, for Jupyter."""
+
+@final
+class Country:
+    """A member country of a hub."""
+
+    @property
+    def code(self) -> str:
+        """ISO 3166-1 alpha-2 code."""
+    @property
+    def name(self) -> str:
+        """English short name as the hub writes it."""
+    @property
+    def subdivision(self) -> Optional[str]:
+        """The ISO 3166-2 code of the participating subdivision (``"PK-SD"``), if not the whole country."""
+    @property
+    def sub_region(self) -> Optional[str]:
+        """The id of the sub-region the country belongs to, if any."""
+    @property
+    def time_zones(self) -> List[str]:
+        """IANA zones, the primary first."""
+    @property
+    def rest_days(self) -> List[str]:
+        """The usual weekly rest days, such as ``["friday", "saturday"]``."""
+    @property
+    def note(self) -> Optional[str]:
+        """Sources and what is uncertain about this country's data."""
+    def is_rest_day(self, date: _DateLike) -> bool:
+        """Whether the date is a weekly rest day there (dated changes included)."""
+    def to_dict(self) -> Dict[str, Any]:
+        """The country as the hub JSON writes it."""
+
+@final
+class Organisation:
+    """An organisation of a hub."""
+
+    @property
+    def id(self) -> str:
+        """Short id, such as ``"acer"``."""
+    @property
+    def name(self) -> str:
+        """Name as commonly written."""
+    @property
+    def full_name(self) -> Optional[str]:
+        """Full name."""
+    @property
+    def roles(self) -> List[str]:
+        """Roles: ``hub_coordinator``, ``regional_partner``, ``knowledge_partner``, ``funder``."""
+    def to_dict(self) -> Dict[str, Any]:
+        """The organisation as the hub JSON writes it."""
+
+@final
+class Timeline:
+    """The project's phases and the month arithmetic over them."""
+
+    def month_index(self, date: _DateLike) -> int:
+        """The month of the date's phase, from 1 (2020-04-01 is 1, 2023-12-31 is 45). Raises ValidationError outside every phase."""
+    def project_year(self, date: _DateLike) -> int:
+        """The project year of the date's phase, from 1 (phase 1: April to March)."""
+    def quarter(self, date: _DateLike) -> int:
+        """The quarter of the date's phase, from 1."""
+    def phase_of(self, date: _DateLike) -> str:
+        """The id of the phase the date belongs to (``"phase-1"`` or ``"extension"``)."""
+    def position(self, date: _DateLike) -> Dict[str, Any]:
+        """Phase, month index, year, quarter, months elapsed and remaining, as a dict."""
+    @property
+    def phases(self) -> List[Dict[str, Any]]:
+        """The phases, as dicts."""
+
+@final
+class TrainingCycle:
+    """A yearly training cycle, as it was when read from the hub."""
+
+    @property
+    def id(self) -> str:
+        """Short id, such as ``"cycle-1"``."""
+    @property
+    def name(self) -> str:
+        """Name for people."""
+    @property
+    def start(self) -> datetime.date:
+        """First day."""
+    @property
+    def endorsement_date(self) -> Optional[datetime.date]:
+        """When the National KIX Steering Committees approve candidates."""
+    @property
+    def nominations(self) -> List[Dict[str, Any]]:
+        """The nominations, as dicts."""
+    def ledger(self) -> Table:
+        """Seats per country: quota, confirmed, pending, free."""
+    def to_dict(self) -> Dict[str, Any]:
+        """The cycle as the hub JSON writes it."""
+
+@final
+class Hub:
+    """A hub: countries, partners, timeline, training cycles, events, catalogue and grants."""
+
+    @staticmethod
+    def from_json(text: str) -> Hub:
+        """Reads a hub from JSON (raises ParseError naming the offending field)."""
+    @staticmethod
+    def from_dict(d: Mapping[str, Any]) -> Hub:
+        """Reads a hub from a dict shaped like the hub JSON."""
+    def to_dict(self) -> Dict[str, Any]:
+        """The hub as a dict shaped like its JSON."""
+    def to_json(self) -> str:
+        """The hub as pretty JSON."""
+    @property
+    def id(self) -> str:
+        """Short id, such as ``"kix-emap"``."""
+    @property
+    def name(self) -> str:
+        """Name for people."""
+    @property
+    def countries(self) -> Table:
+        """The member countries (Country items), as a table."""
+    @property
+    def organisations(self) -> List[Organisation]:
+        """The organisations."""
+    def country(self, name_or_code: Union[str, Country]) -> Country:
+        """A member country by code or any name people type. Raises ValidationError
+        (``country.unknown``, or ``hub.unknown_country`` for a real country that is not a member)."""
+    def partner_for(self, country: Union[str, Country], date: _DateLike) -> Optional[Organisation]:
+        """The partner covering the country on the date, or None."""
+    def countries_of(self, sub_region: str) -> List[str]:
+        """The country codes of a sub-region."""
+    def sub_regions_of(self, partner: str) -> List[str]:
+        """The sub-region ids a partner covers."""
+    def check(self) -> List[Violation]:
+        """Every violation in the hub (the embedded hub: five ``hub.country_unassigned`` warnings)."""
+    @property
+    def timeline(self) -> Timeline:
+        """The project timeline."""
+    @property
+    def events(self) -> List[Event]:
+        """The events."""
+    def event(self, id: str) -> Event:
+        """An event by id (KeyError if there is none)."""
+    @property
+    def training_cycles(self) -> List[TrainingCycle]:
+        """The training cycles."""
+    def training_cycle(self, id: str) -> TrainingCycle:
+        """A training cycle by id (KeyError if there is none)."""
+    def nominate(self, cycle: str, full_name: str, email: str, country: Union[str, Country], nominated_on: _DateLike) -> int:
+        """Adds a nomination and returns its index; raises ValidationError with every violation (quota, duplicates, ...)."""
+    def endorse(self, cycle: str, index: int, on: _DateLike) -> None:
+        """Records the National KIX Steering Committee's endorsement."""
+    def confirm(self, cycle: str, index: int, on: _DateLike) -> None:
+        """Records the hub's confirmation."""
+    def complete(self, cycle: str, index: int, on: _DateLike) -> None:
+        """Records that the nominee completed the cycle."""
+    def withdraw(self, cycle: str, index: int, on: _DateLike) -> None:
+        """Withdraws a nomination, freeing its seat."""
+    def reject(self, cycle: str, index: int, on: _DateLike, reason: str) -> None:
+        """Rejects a nomination with a reason, freeing its seat."""
+    def products(
+        self,
+        *,
+        country: Optional[Union[str, Country]] = None,
+        sub_region: Optional[str] = None,
+        partner: Optional[str] = None,
+        kind: Optional[str] = None,
+        language: Optional[str] = None,
+        start: Optional[_DateLike] = None,
+        end: Optional[_DateLike] = None,
+    ) -> List[Dict[str, Any]]:
+        """Knowledge products matching every filter given."""
+    def product_counts(self, by: str = "project_year") -> List[Dict[str, Any]]:
+        """Products per phase and period (``"month"``, ``"project_year"`` or ``"phase"``), country and kind."""
+    def grant_totals(self) -> Dict[str, Any]:
+        """Awarded and completed grants per country, sub-region and phase, per currency (decimal strings)."""
+
+@final
+class Event:
+    """An event: the organiser's wall time and zone, instants derived."""
+
+    @staticmethod
+    def from_json(text: str) -> Event:
+        """Reads an event from JSON."""
+    @staticmethod
+    def from_dict(d: Mapping[str, Any]) -> Event:
+        """Reads an event from a dict shaped like its JSON."""
+    def to_dict(self) -> Dict[str, Any]:
+        """The event as a dict shaped like its JSON."""
+    def to_json(self) -> str:
+        """The event as pretty JSON."""
+    @property
+    def id(self) -> str:
+        """Stable id."""
+    @property
+    def title(self) -> str:
+        """Title."""
+    @property
+    def kind(self) -> str:
+        """``webinar``, ``workshop``, ``meeting`` or ``training_session``."""
+    @property
+    def zone(self) -> str:
+        """The organiser's IANA zone."""
+    @property
+    def language(self) -> str:
+        """ISO 639-1 language."""
+    @property
+    def interpretation(self) -> List[str]:
+        """Interpretation languages (ISO 639-1)."""
+    @property
+    def start(self) -> datetime.datetime:
+        """Start, aware, in the organiser's zone."""
+    @property
+    def end(self) -> datetime.datetime:
+        """End, aware, in the organiser's zone."""
+    @property
+    def start_utc(self) -> datetime.datetime:
+        """Start, aware, in UTC."""
+    @property
+    def end_utc(self) -> datetime.datetime:
+        """End, aware, in UTC."""
+    def check(self, hub: Optional[Hub] = None) -> List[Violation]:
+        """Every violation of this event (DST gaps and folds refused)."""
+    def local_times(self, hub: Optional[Hub] = None, working_hours: Optional[Tuple[int, int]] = None) -> LocalTimes:
+        """The event in every zone of its countries (working hours default to (8, 18))."""
+    def local_time_in(self, zone: _ZoneLike, working_hours: Optional[Tuple[int, int]] = None) -> Dict[str, Any]:
+        """The event in one zone, such as a phone's."""
+    def to_ics(self, hub: Optional[Hub] = None) -> str:
+        """The event as an RFC 5545 calendar file (with a VTIMEZONE)."""
+
+@final
+class LocalTimes:
+    """An event in every zone of its countries."""
+
+    def __len__(self) -> int:
+        """How many rows (countries × zones)."""
+    @property
+    def rows(self) -> List[Dict[str, Any]]:
+        """The rows (as ``to_records()``)."""
+    def to_records(self) -> List[Dict[str, Any]]:
+        """One dict per country and zone: aware local start and end, day shift, offset, abbreviation, working hours, rest day."""
+    def to_pandas(self) -> Any:
+        """The rows as a ``pandas.DataFrame`` (needs pandas)."""
+    def to_dict(self) -> Dict[str, Any]:
+        """The table as the ``local_times`` JSON Schema describes it."""
+    def _repr_html_(self) -> str:
+        """The table as HTML, for Jupyter."""
+
+@final
+class Schedule:
+    """An event listing's date and time texts read into instants."""
+
+    @property
+    def start(self) -> datetime.datetime:
+        """Start, aware, in the organiser's zone."""
+    @property
+    def end(self) -> datetime.datetime:
+        """End, aware, in the organiser's zone."""
+    @property
+    def start_utc(self) -> datetime.datetime:
+        """Start in UTC."""
+    @property
+    def end_utc(self) -> datetime.datetime:
+        """End in UTC."""
+    @property
+    def zone(self) -> str:
+        """The organiser's IANA zone."""
+    @property
+    def warnings(self) -> List[Violation]:
+        """Season mismatches, other zones that disagree, a wrong weekday."""
+    def to_dict(self) -> Dict[str, Any]:
+        """The schedule as the ``schedule`` JSON Schema describes it."""
+
+@final
+class Slot:
+    """A ranked candidate start time."""
+
+    @property
+    def start_utc(self) -> datetime.datetime:
+        """Start in UTC."""
+    @property
+    def end_utc(self) -> datetime.datetime:
+        """End in UTC."""
+    @property
+    def min_score(self) -> float:
+        """The worst zone's comfort (the ranking key)."""
+    @property
+    def mean_score(self) -> float:
+        """The mean comfort over zones (the tie-breaker)."""
+    @property
+    def zones(self) -> List[Dict[str, Any]]:
+        """Every zone's local times and score."""
+    def to_dict(self) -> Dict[str, Any]:
+        """The slot as the ``slot`` JSON Schema describes it."""
+
+@final
+class RegistrationOutcome:
+    """The verdict on one registration."""
+
+    @property
+    def status(self) -> str:
+        """``confirmed``, ``pending``, ``waitlisted`` or ``rejected``."""
+    @property
+    def violations(self) -> List[Violation]:
+        """Every violation found."""
+    @property
+    def codes(self) -> List[str]:
+        """The violations' codes."""
+    @property
+    def country(self) -> Optional[str]:
+        """The country the registration's text resolved to."""
+    @property
+    def accepted(self) -> bool:
+        """Whether the status is not ``rejected``."""
+    def to_dict(self) -> Dict[str, Any]:
+        """The outcome as the ``registration_outcome`` JSON Schema describes it."""
+
+@final
+class RegistrationOutcomes(Sequence[RegistrationOutcome]):
+    """The outcomes of a batch, one per record in input order, with columnar exports."""
+
+    def __len__(self) -> int:
+        """How many outcomes (always as many as records)."""
+    def __getitem__(self, index: int) -> RegistrationOutcome:  # type: ignore[override]
+        """The outcome of record ``index``."""
+    def counts(self) -> Dict[str, int]:
+        """How many records per status."""
+    def to_columns(self) -> Dict[str, List[Any]]:
+        """Columns ``index``, ``status``, ``country``, ``codes`` (``;``-joined)."""
+    def to_records(self) -> List[Dict[str, Any]]:
+        """One dict per record: ``index``, ``status``, ``country``, ``codes``."""
+    def to_pandas(self) -> Any:
+        """The columns as a ``pandas.DataFrame`` (needs pandas)."""
+    def _repr_html_(self) -> str:
+        """Counts per status as HTML, for Jupyter."""
+
+def emap() -> Hub:
+    """The KIX EMAP hub embedded in kix."""
+
+def resolve_country(text: str) -> str:
+    """The ISO 3166-1 alpha-2 code of any country name or code people type; ValidationError (``country.unknown``) if none."""
+
+def resolve_zone(label: str) -> str:
+    """The IANA zone a label means (``"CET / Geneva"`` -> ``"Europe/Zurich"``); TimeZoneError (``time.unknown_zone``) if none."""
+
+def to_local(instant: _InstantLike, zone: _ZoneLike) -> datetime.datetime:
+    """An instant as an aware datetime in a zone (tzinfo is a ``zoneinfo.ZoneInfo``)."""
+
+def from_local(naive: Union[datetime.datetime, str], zone: _ZoneLike, disambiguation: str = "compatible") -> datetime.datetime:
+    """A wall-clock time in a zone as an aware datetime. ``disambiguation`` is ``"compatible"``
+    (gap: later, fold: earlier), ``"earlier"``, ``"later"`` or ``"reject"`` (TimeZoneError with
+    ``time.nonexistent_local_time`` or ``time.ambiguous_local_time``)."""
+
+def parse_listing(date_text: str, time_text: str) -> Schedule:
+    """Reads an event page's date and time texts; ValidationError / TimeZoneError when unreadable."""
+
+def tzdata_version() -> str:
+    """The version of the IANA tz database compiled into kix."""
+
+def find_slots(
+    hub: Hub,
+    countries: Optional[Iterable[Union[str, Country]]] = None,
+    *,
+    start: _DateLike,
+    end: _DateLike,
+    duration_minutes: int = 90,
+    working_hours: Optional[Tuple[int, int]] = None,
+    granularity_minutes: int = 15,
+    top: int = 5,
+) -> Table:
+    """The fairest start times (Slot items) across the zones of the countries (all members by default)."""
+
+def validate_registration(
+    event: Event,
+    record: Mapping[str, Any],
+    existing: Optional[Iterable[Mapping[str, Any]]] = None,
+    now: Optional[_InstantLike] = None,
+    hub: Optional[Hub] = None,
+) -> RegistrationOutcome:
+    """Validates one registration (keys: full_name, email, country, organisation, audience, language,
+    consent, submitted_at) against an event and the held registrations (dicts with email and status)."""
+
+def validate_registrations(
+    event: Event,
+    records: Any,
+    existing: Optional[Iterable[Mapping[str, Any]]] = None,
+    now: Optional[_InstantLike] = None,
+    hub: Optional[Hub] = None,
+) -> RegistrationOutcomes:
+    """Validates an iterable of dicts or a pandas DataFrame in one pass, in order; one outcome per record."""
