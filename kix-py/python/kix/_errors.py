@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any, Dict, List
+import typing as _t
 
 __all__ = ["KixError", "ParseError", "TimeZoneError", "ValidationError"]
 
@@ -19,11 +19,11 @@ class ValidationError(KixError, ValueError):
     """Input broke one or more rules. ``errors()`` lists every violation as a dict
     ``{code, path, message, severity, params}``; the codes are kix-core's."""
 
-    def __init__(self, message: str, errors: List[Dict[str, Any]]) -> None:
+    def __init__(self, message: str, errors: _t.List[_t.Dict[str, _t.Any]]) -> None:
         super().__init__(message)
         self._errors = [dict(e) for e in errors]
 
-    def errors(self) -> List[Dict[str, Any]]:
+    def errors(self) -> _t.List[_t.Dict[str, _t.Any]]:
         """Every violation, as dicts (a fresh copy each call)."""
         return [dict(e) for e in self._errors]
 
