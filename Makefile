@@ -8,7 +8,7 @@ ICS_DIR := target/webinar
 
 CORPUS := target/schema-corpus
 
-.PHONY: test lint rust-test python-test js-test corpus venv quickstart bench vectors schemas
+.PHONY: test lint rust-test python-test js-test corpus venv wheel quickstart bench bench-python vectors schemas
 
 test: lint rust-test python-test js-test
 
@@ -32,11 +32,25 @@ venv: $(VENV)/.installed
 corpus:
 	$(CARGO) run --quiet --example schema_corpus -- $(CORPUS)
 
-# Independent checks in Python: the .ics files parsed by icalendar (instants from zoneinfo),
-# and the JSON Schemas with jsonschema (format checking on).
-python-test: venv corpus
+# The Python package: an abi3 wheel built by maturin (its own target dir, so the workspace
+# build is not recompiled with other features) and pip-installed into the venv.
+wheel: venv
+	rm -rf target/wheels
+	cd kix-py && CARGO_TARGET_DIR=../target/maturin ../$(VENV)/bin/maturin build --release --quiet --out ../target/wheels
+	$(VENV)/bin/pip install --quiet --force-reinstall --no-deps target/wheels/kix-*.whl
+
+# Python: the package's API and the vectors (pytest), the stub against the module (stubtest),
+# the example notebook (nbclient); and the independent checks: the .ics files parsed by
+# icalendar (instants from zoneinfo), the JSON Schemas with jsonschema (format checking on).
+python-test: wheel corpus
+	$(VENV)/bin/python -m mypy.stubtest --ignore-disjoint-bases kix
+	$(VENV)/bin/python -m ipykernel install --sys-prefix --name python3 > /dev/null
 	$(CARGO) run --quiet --example webinar -- $(ICS_DIR) > /dev/null
 	KIX_ICS_DIR=$(ICS_DIR) KIX_SCHEMA_CORPUS=$(CORPUS) $(VENV)/bin/python -m pytest -q tests/python
+
+# The Python benchmark (not a test): kix against pydantic v2 and a zoneinfo loop.
+bench-python: wheel
+	$(VENV)/bin/python kix-py/bench/bench.py
 
 # The JSON Schemas with ajv (draft 2020-12, strict mode), installed into tools/js/node_modules.
 tools/js/node_modules/.package-lock.json: tools/js/package-lock.json

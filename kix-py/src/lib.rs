@@ -1272,19 +1272,21 @@ impl RegistrationOutcomes {
 const REGISTRATION_FIELDS: [&str; 8] =
     ["full_name", "email", "country", "organisation", "audience", "language", "consent", "submitted_at"];
 
-/// A text field of a record: str, or missing/None/NaN (pandas' missing value) as absent.
+/// Whether a cell is missing: None, a float NaN, or pandas' NA / NaT.
+fn is_missing(v: &Bound<'_, PyAny>) -> bool {
+    v.is_none()
+        || v.extract::<f64>().is_ok_and(f64::is_nan) && !v.is_instance_of::<pyo3::types::PyBool>()
+        || matches!(type_name(v).as_str(), "NAType" | "NaTType")
+}
+
+/// A text field of a record: str, or a missing cell as absent.
 fn text_field(value: Option<Bound<'_, PyAny>>, field: &str) -> PyResult<Option<String>> {
     let Some(v) = value else { return Ok(None) };
-    if v.is_none() {
+    if is_missing(&v) {
         return Ok(None);
     }
     if let Ok(s) = v.cast::<PyString>() {
         return Ok(Some(s.to_cow()?.into_owned()));
-    }
-    if let Ok(f) = v.extract::<f64>()
-        && f.is_nan()
-    {
-        return Ok(None);
     }
     Err(PyTypeError::new_err(format!("{field} must be a str or None, not {}", type_name(&v))))
 }
@@ -1305,14 +1307,14 @@ fn registration_from(record: &Bound<'_, PyAny>) -> PyResult<core::Registration> 
     }
     let consent = match get("consent")? {
         None => None,
-        Some(v) if v.is_none() => None,
+        Some(v) if is_missing(&v) => None,
         Some(v) => Some(
             v.extract::<bool>()
                 .map_err(|_| PyTypeError::new_err(format!("consent must be a bool, not {}", type_name(&v))))?,
         ),
     };
     let submitted_at = match get("submitted_at")? {
-        Some(v) if v.is_instance_of::<PyDateTime>() => Some(instant_arg(&v)?.to_rfc3339()),
+        Some(v) if v.is_instance_of::<PyDateTime>() && !is_missing(&v) => Some(instant_arg(&v)?.to_rfc3339()),
         other => text_field(other, "submitted_at")?,
     };
     Ok(core::Registration {
