@@ -98,6 +98,69 @@ impl JsonSchema for ZoneId {
     }
 }
 
+/// Local wall-clock times for many instants at once, as seconds since
+/// 1970-01-01 00:00 *local* (so a column of them reads as naive local
+/// datetimes in any dataframe library). Instants outside chrono's range come
+/// back unchanged rather than failing.
+///
+/// ```
+/// let kathmandu = chrono_tz::Asia::Kathmandu;
+/// let utc = [1_722_423_600_i64]; // 2024-07-31T11:00:00Z
+/// let local = kix_core::zone::local_wall_seconds(kathmandu, &utc);
+/// assert_eq!(local[0] - utc[0], 5 * 3600 + 45 * 60);
+/// ```
+#[must_use]
+pub fn local_wall_seconds(tz: Tz, instants: &[i64]) -> Vec<i64> {
+    let offset_at = |s: i64| -> Option<i64> {
+        let t = DateTime::from_timestamp(s, 0)?;
+        Some(i64::from(tz.offset_from_utc_datetime(&t.naive_utc()).fix().local_minus_utc()))
+    };
+    let direct = |s: i64| offset_at(s).map_or(s, |o| s + o);
+    let (min_ts, max_ts) = (DateTime::<Utc>::MIN_UTC.timestamp(), DateTime::<Utc>::MAX_UTC.timestamp());
+    let representable = |s: i64| (min_ts..=max_ts).contains(&s);
+    let mut span: Option<(i64, i64)> = None;
+    for &s in instants.iter().filter(|&&s| representable(s)) {
+        span = Some(span.map_or((s, s), |(lo, hi)| (lo.min(s), hi.max(s))));
+    }
+    let Some((lo, hi)) = span.filter(|_| instants.len() > 64) else {
+        return instants.iter().map(|&s| direct(s)).collect();
+    };
+    // Over more than two centuries a table would cost more than it saves.
+    if hi - lo > 200 * 366 * 86_400 {
+        return instants.iter().map(|&s| direct(s)).collect();
+    }
+    // The offset as a step function over [lo, hi]: probe every 6 hours (no two
+    // transitions of the tz database are that close) and bisect each change to
+    // the second. Then one binary search per instant instead of a tz lookup.
+    let mut steps: Vec<(i64, i64)> = vec![(lo, offset_at(lo).unwrap_or(0))];
+    let mut t = lo;
+    while t < hi {
+        let current = steps.last().map_or(0, |s| s.1);
+        let next = (t + 6 * 3600).min(hi);
+        if offset_at(next).unwrap_or(current) == current {
+            t = next;
+            continue;
+        }
+        let (mut a, mut b) = (t, next);
+        while b - a > 1 {
+            let mid = a + (b - a) / 2;
+            if offset_at(mid).unwrap_or(current) == current { a = mid } else { b = mid }
+        }
+        steps.push((b, offset_at(b).unwrap_or(current)));
+        t = b;
+    }
+    instants
+        .iter()
+        .map(|&s| {
+            if s < lo || s > hi {
+                return direct(s);
+            }
+            let i = steps.partition_point(|&(from, _)| from <= s);
+            steps.get(i.saturating_sub(1)).map_or_else(|| direct(s), |&(_, o)| s + o)
+        })
+        .collect()
+}
+
 /// The version of the IANA tz database compiled into kix (for example `2025b`).
 ///
 /// ```
@@ -841,6 +904,32 @@ mod tests {
 
     fn at(y: i32, m: u32, d: u32, h: u32, min: u32) -> NaiveDateTime {
         NaiveDate::from_ymd_opt(y, m, d).unwrap().and_hms_opt(h, min, 0).unwrap()
+    }
+
+    #[test]
+    fn column_conversion_equals_one_by_one_lookups() {
+        use proptest::prelude::*;
+        let mut runner = proptest::test_runner::TestRunner::new(proptest::test_runner::Config::with_cases(48));
+        let zones = [
+            chrono_tz::Europe::Zurich,
+            chrono_tz::Europe::Chisinau,
+            chrono_tz::Pacific::Apia,
+            chrono_tz::Asia::Kathmandu,
+        ];
+        let strategy = (proptest::collection::vec(-2_000_000_000i64..4_000_000_000, 0..400), 0usize..4);
+        runner
+            .run(&strategy, |(instants, z)| {
+                let tz = zones[z];
+                let column = local_wall_seconds(tz, &instants);
+                for (s, l) in instants.iter().zip(&column) {
+                    let t = DateTime::from_timestamp(*s, 0).unwrap();
+                    let expected = t.with_timezone(&tz).naive_local().and_utc().timestamp();
+                    prop_assert_eq!(*l, expected, "{} in {}", s, tz);
+                }
+                Ok(())
+            })
+            .unwrap();
+        assert_eq!(local_wall_seconds(chrono_tz::UTC, &[i64::MAX, i64::MIN]), [i64::MAX, i64::MIN]);
     }
 
     #[test]

@@ -844,6 +844,34 @@ fn resolve_country(py: Python<'_>, text: &Bound<'_, PyAny>) -> PyResult<String> 
     core::resolve_country(&text).map(|c| c.to_string()).py_err(py)
 }
 
+/// Local wall-clock times of many instants in one zone, column-wise: UNIX seconds in,
+/// seconds since 1970-01-01 00:00 local out, as an `array('q')` (zero-copy into numpy
+/// or pandas). The GIL is released while the core converts.
+#[pyfunction]
+fn local_wall_seconds<'py>(
+    py: Python<'py>,
+    instants: &Bound<'_, PyAny>,
+    zone: &Bound<'_, PyAny>,
+) -> PyResult<Bound<'py, PyAny>> {
+    let tz = zone_arg(py, zone)?;
+    if instants.is_instance_of::<PyString>() {
+        return Err(PyTypeError::new_err("instants must be a sequence of int UNIX seconds"));
+    }
+    let seconds: Vec<i64> = instants.extract().map_err(|_| {
+        PyTypeError::new_err("instants must be a sequence of int UNIX seconds (e.g. an array('q') or a list)")
+    })?;
+    let local = py.detach(|| core::zone::local_wall_seconds(tz, &seconds));
+    let bytes = pyo3::types::PyBytes::new_with(py, local.len() * 8, |buf| {
+        for (chunk, s) in buf.chunks_exact_mut(8).zip(&local) {
+            chunk.copy_from_slice(&s.to_ne_bytes());
+        }
+        Ok(())
+    })?;
+    let array = py.import("array")?.getattr("array")?.call1(("q",))?;
+    array.call_method1("frombytes", (bytes,))?;
+    Ok(array)
+}
+
 /// The version of the IANA tz database compiled into kix.
 #[pyfunction]
 fn tzdata_version() -> &'static str {
@@ -1440,6 +1468,7 @@ fn _kix(m: &Bound<'_, PyModule>) -> PyResult<()> {
         wrap_pyfunction!(from_local, m)?,
         wrap_pyfunction!(parse_listing, m)?,
         wrap_pyfunction!(tzdata_version, m)?,
+        wrap_pyfunction!(local_wall_seconds, m)?,
         wrap_pyfunction!(find_slots, m)?,
         wrap_pyfunction!(validate_registration, m)?,
         wrap_pyfunction!(validate_registrations, m)?,

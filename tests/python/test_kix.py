@@ -392,3 +392,22 @@ def test_catalogue_and_grants(hub):
     with pytest.raises(ValueError):
         hub.product_counts(by="week")
     assert hub.grant_totals() == {"by_country": [], "by_sub_region": [], "by_phase": []}
+
+
+def test_local_wall_seconds_agrees_with_zoneinfo():
+    import array
+    import random
+
+    rng = random.Random(7)
+    seconds = [rng.randrange(0, 2_000_000_000) for _ in range(2000)]
+    for zone in ["Asia/Kathmandu", "Europe/Chisinau", "Pacific/Apia", "Europe/Zurich"]:
+        tz = zoneinfo.ZoneInfo(zone)
+        local = kix.local_wall_seconds(array.array("q", seconds), zone)
+        assert isinstance(local, array.array) and local.typecode == "q"
+        for s, l in zip(seconds, local):
+            wall = dt.datetime.fromtimestamp(s, tz).replace(tzinfo=None)
+            assert dt.datetime(1970, 1, 1) + dt.timedelta(seconds=l) == wall, (zone, s)
+    with pytest.raises(TypeError):
+        kix.local_wall_seconds("123", "UTC")
+    with pytest.raises(TypeError):
+        kix.local_wall_seconds([1.5], "UTC")

@@ -1,6 +1,7 @@
 """The native module of kix (PyO3): conversions to and from kix-core, which holds every rule."""
 
 import datetime
+from array import array
 from typing import Any, Dict, Iterable, Iterator, List, Mapping, Optional, Sequence, Tuple, Union, final
 
 _DateLike = Union[datetime.date, str]
@@ -29,6 +30,7 @@ __all__ = [
     "emap",
     "find_slots",
     "from_local",
+    "local_wall_seconds",
     "parse_listing",
     "resolve_country",
     "resolve_zone",
@@ -434,6 +436,11 @@ def from_local(naive: Union[datetime.datetime, str], zone: _ZoneLike, disambigua
 
 def parse_listing(date_text: str, time_text: str) -> Schedule:
     """Reads an event page's date and time texts; ValidationError / TimeZoneError when unreadable."""
+
+def local_wall_seconds(instants: Sequence[int], zone: _ZoneLike) -> "array[int]":
+    """Local wall-clock times of many instants in one zone, column-wise: UNIX seconds in, seconds
+    since 1970-01-01 00:00 local out, as an ``array('q')`` (``pandas.to_datetime(a, unit="s")``
+    reads them as naive local datetimes)."""
 
 def tzdata_version() -> str:
     """The version of the IANA tz database compiled into kix."""
