@@ -575,6 +575,47 @@ pub struct KnowledgeProduct {
     pub event: Option<String>,
 }
 
+/// A filter over the knowledge-product catalogue; every field that is set must match.
+#[derive(Debug, Clone, PartialEq, Default, uniffi::Record)]
+pub struct ProductQuery {
+    /// Country code or name.
+    #[uniffi(default = None)]
+    pub country: Option<String>,
+    /// Sub-region id.
+    #[uniffi(default = None)]
+    pub sub_region: Option<String>,
+    /// Organisation id (of the product, or the partner covering one of its countries).
+    #[uniffi(default = None)]
+    pub partner: Option<String>,
+    /// Kind, such as `case_study`.
+    #[uniffi(default = None)]
+    pub kind: Option<String>,
+    /// Language (ISO 639-1).
+    #[uniffi(default = None)]
+    pub language: Option<String>,
+    /// Published on or after (ISO date).
+    #[uniffi(default = None)]
+    pub from: Option<String>,
+    /// Published on or before (ISO date).
+    #[uniffi(default = None)]
+    pub to: Option<String>,
+}
+
+/// How many products of a kind concern a country in a period.
+#[derive(Debug, Clone, PartialEq, uniffi::Record)]
+pub struct ProductCount {
+    /// Phase id.
+    pub phase: String,
+    /// Month index or project year (0 by phase).
+    pub period: u32,
+    /// Country code, if the product names countries.
+    pub country: Option<String>,
+    /// Kind.
+    pub kind: String,
+    /// How many.
+    pub count: u32,
+}
+
 // ---------------------------------------------------------------- the hub
 
 /// A hub: the embedded KIX EMAP hub or one read from JSON. Nominations change
@@ -890,17 +931,24 @@ impl Hub {
         Ok(self.write().advance(&cycle_id, usize::try_from(index).unwrap_or(usize::MAX), step)?)
     }
 
-    /// Knowledge products of a kind (empty string for every kind).
-    pub fn products(&self, kind: String) -> Result<Vec<KnowledgeProduct>> {
-        let kind = if kind.is_empty() {
-            None
-        } else {
-            Some(
-                serde_json::from_value::<core::ProductKind>(serde_json::Value::String(kind.clone()))
-                    .map_err(|_| KixError::invalid(format!("{kind:?} is not a product kind")))?,
-            )
+    /// Knowledge products matching every filter that is set.
+    pub fn products(&self, query: ProductQuery) -> Result<Vec<KnowledgeProduct>> {
+        let kind = query
+            .kind
+            .map(|k| {
+                serde_json::from_value::<core::ProductKind>(serde_json::Value::String(k.clone()))
+                    .map_err(|_| KixError::invalid(format!("{k:?} is not a product kind")))
+            })
+            .transpose()?;
+        let q = core::ProductQuery {
+            country: query.country.as_deref().map(country).transpose()?,
+            sub_region: query.sub_region,
+            partner: query.partner,
+            kind,
+            language: query.language,
+            from: query.from.as_deref().map(date).transpose()?,
+            to: query.to.as_deref().map(date).transpose()?,
         };
-        let q = core::ProductQuery { kind, ..Default::default() };
         Ok(self
             .read()
             .products(&q)
@@ -914,6 +962,28 @@ impl Hub {
                 languages: p.languages.clone(),
                 link: p.link.clone(),
                 event: p.event.clone(),
+            })
+            .collect())
+    }
+
+    /// Products per phase and period (`month`, `project_year` or `phase`), country and kind.
+    pub fn product_counts(&self, by: String) -> Result<Vec<ProductCount>> {
+        let by = match by.as_str() {
+            "month" => core::CountBy::Month,
+            "project_year" => core::CountBy::ProjectYear,
+            "phase" => core::CountBy::Phase,
+            other => return Err(KixError::invalid(format!("{other:?} is not month, project_year or phase"))),
+        };
+        Ok(self
+            .read()
+            .product_counts(by)
+            .into_iter()
+            .map(|c| ProductCount {
+                phase: c.phase,
+                period: c.period,
+                country: c.country.map(|c| c.to_string()),
+                kind: to_json_str(&c.kind),
+                count: c.count,
             })
             .collect())
     }

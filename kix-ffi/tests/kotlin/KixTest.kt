@@ -262,10 +262,17 @@ fun apiTests() {
         expect(Hub.emap().ledger("cycle-1").first { it.country == "NP" }.pending == 0u) { "emap untouched" }
     }
     check("catalogue and grants") {
-        val products = hub.products("webinar_recording")
+        val products = hub.products(ProductQuery(kind = "webinar_recording"))
         expect(products.size == 1 && products[0].event == W20) { "$products" }
-        expect(hub.products("").size == 1) { "all" }
-        expect(codeOf { hub.products("video") } == "invalid_input") { "bad kind" }
+        expect(hub.products(ProductQuery()).size == 1) { "all" }
+        expect(hub.products(ProductQuery(country = "Nepal")).isEmpty()) { "none for Nepal" }
+        expect(hub.products(ProductQuery(from = "2024-01-01", to = "2024-12-31", language = "en")).size == 1) { "2024" }
+        expect(codeOf { hub.products(ProductQuery(kind = "video")) } == "invalid_input") { "bad kind" }
+        expect(codeOf { hub.products(ProductQuery(country = "Atlantis")) } == "country.unknown") { "bad country" }
+        expect(codeOf { hub.products(ProductQuery(from = "July 2024")) } == "invalid_input") { "bad date" }
+        val counts = hub.productCounts("phase")
+        expect(counts.size == 1 && counts[0].phase == "extension" && counts[0].count == 1u) { "$counts" }
+        expect(codeOf { hub.productCounts("week") } == "invalid_input") { "bad bucket" }
         expect(hub.grantTotals().byCountry.isEmpty()) { "no grants" }
     }
 }
