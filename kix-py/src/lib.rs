@@ -1449,6 +1449,55 @@ fn validate_registrations(
     Ok(RegistrationOutcomes { inner: outcomes })
 }
 
+/// Replaces names and e-mails with salted, stable pseudonyms (duplicates stay
+/// detectable). Returns a copy: a DataFrame for a DataFrame, else a list of dicts
+/// with every other key kept.
+#[pyfunction]
+fn anonymize<'py>(
+    py: Python<'py>,
+    records: &Bound<'py, PyAny>,
+    salt: &Bound<'py, PyAny>,
+) -> PyResult<Bound<'py, PyAny>> {
+    let salt: Vec<u8> = if let Ok(s) = salt.cast::<PyString>() {
+        s.to_cow()?.as_bytes().to_vec()
+    } else if let Ok(b) = salt.cast::<pyo3::types::PyBytes>() {
+        b.as_bytes().to_vec()
+    } else {
+        return Err(PyTypeError::new_err("salt must be str or bytes"));
+    };
+    if salt.is_empty() {
+        return Err(PyValueError::new_err("an empty salt would make the pseudonyms guessable; give a secret"));
+    }
+    let parsed = registrations_from(py, records)?;
+    let anon = py.detach(|| core::registration::anonymize(&parsed, &salt));
+    let names: Vec<Option<String>> = anon.iter().map(|r| r.full_name.clone()).collect();
+    let emails: Vec<Option<String>> = anon.iter().map(|r| r.email.clone()).collect();
+    if records.hasattr("columns")? && records.hasattr("to_dict")? {
+        let frame = records.call_method0("copy")?;
+        let columns = frame.getattr("columns")?;
+        if columns.contains("full_name")? {
+            frame.set_item("full_name", names)?;
+        }
+        if columns.contains("email")? {
+            frame.set_item("email", emails)?;
+        }
+        return Ok(frame);
+    }
+    let out = PyList::empty(py);
+    for (i, item) in records.try_iter()?.enumerate() {
+        let d = PyDict::new(py);
+        d.call_method1("update", (item?,))?;
+        if d.contains("full_name")? {
+            d.set_item("full_name", names.get(i).cloned().flatten())?;
+        }
+        if d.contains("email")? {
+            d.set_item("email", emails.get(i).cloned().flatten())?;
+        }
+        out.append(d)?;
+    }
+    Ok(out.into_any())
+}
+
 /// The embedded KIX EMAP hub.
 #[pyfunction]
 fn emap() -> Hub {
@@ -1472,6 +1521,7 @@ fn _kix(m: &Bound<'_, PyModule>) -> PyResult<()> {
         wrap_pyfunction!(find_slots, m)?,
         wrap_pyfunction!(validate_registration, m)?,
         wrap_pyfunction!(validate_registrations, m)?,
+        wrap_pyfunction!(anonymize, m)?,
     ] {
         m.add_function(f)?;
     }

@@ -12,6 +12,7 @@ _ZoneLike = Union[str, Any]
 """An IANA zone name, a zone label such as ``"CET / Geneva"``, or a ``zoneinfo.ZoneInfo``."""
 
 __all__ = [
+    "anonymize",
     "Country",
     "Event",
     "Hub",
@@ -467,6 +468,11 @@ def validate_registration(
 ) -> RegistrationOutcome:
     """Validates one registration (keys: full_name, email, country, organisation, audience, language,
     consent, submitted_at) against an event and the held registrations (dicts with email and status)."""
+
+def anonymize(records: Any, salt: Union[str, bytes]) -> Any:
+    """A copy of the records (dicts or a pandas DataFrame) with names and e-mails replaced by
+    salted, stable pseudonyms (HMAC-SHA-256): the same salt gives the same pseudonyms, so
+    duplicates stay detectable without the addresses. Other fields are kept."""
 
 def validate_registrations(
     event: Event,
