@@ -1336,10 +1336,9 @@ fn registration_from(record: &Bound<'_, PyAny>) -> PyResult<core::Registration> 
     let consent = match get("consent")? {
         None => None,
         Some(v) if is_missing(&v) => None,
-        Some(v) => Some(
-            v.extract::<bool>()
-                .map_err(|_| PyTypeError::new_err(format!("consent must be a bool, not {}", type_name(&v))))?,
-        ),
+        // Only real booleans (Python's and numpy's): 1.5 or "yes" are not consent.
+        Some(v) if v.is_instance_of::<pyo3::types::PyBool>() || type_name(&v) == "bool_" => Some(v.is_truthy()?),
+        Some(v) => return Err(PyTypeError::new_err(format!("consent must be a bool, not {}", type_name(&v)))),
     };
     let submitted_at = match get("submitted_at")? {
         Some(v) if v.is_instance_of::<PyDateTime>() && !is_missing(&v) => Some(instant_arg(&v)?.to_rfc3339()),
