@@ -459,14 +459,12 @@ impl Table {
 }
 
 fn table<'py>(
-    py: Python<'py>,
     kind: &str,
     items: Vec<Py<PyAny>>,
     headers: &[&str],
     cells: Vec<Vec<String>>,
     records: Bound<'py, PyAny>,
 ) -> PyResult<Table> {
-    let _ = py;
     Ok(Table {
         items,
         headers: headers.iter().map(|h| (*h).to_owned()).collect(),
@@ -572,7 +570,7 @@ impl Hub {
             items.push(Py::new(py, obj)?.into_any());
         }
         let records = to_dict(py, &self.inner.countries)?;
-        table(py, "Countries", items, &["code", "name", "sub_region", "time_zones", "rest_days"], cells, records)
+        table("Countries", items, &["code", "name", "sub_region", "time_zones", "rest_days"], cells, records)
     }
     #[getter]
     fn organisations(&self) -> Vec<Organisation> {
@@ -779,7 +777,7 @@ impl TrainingCycle {
             ]);
         }
         let records = to_dict(py, &ledger.rows)?;
-        table(py, "Ledger", items, &["country", "quota", "confirmed", "pending", "free"], cells, records)
+        table("Ledger", items, &["country", "quota", "confirmed", "pending", "free"], cells, records)
     }
     fn to_dict<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
         to_dict(py, &self.inner)
@@ -1191,7 +1189,7 @@ fn find_slots(
     for s in slots {
         items.push(Py::new(py, Slot { inner: s })?.into_any());
     }
-    table(py, "Slots", items, &["start (UTC)", "end", "min score", "mean score"], cells, records)
+    table("Slots", items, &["start (UTC)", "end", "min score", "mean score"], cells, records)
 }
 
 // ---------------------------------------------------------------- registrations
