@@ -379,8 +379,13 @@ impl Country {
     }
 }
 
+/// The JSON name of a unit enum value, such as `case_study`.
+fn to_json_text(value: &impl serde::Serialize) -> String {
+    serde_json::to_value(value).ok().and_then(|v| v.as_str().map(str::to_owned)).unwrap_or_default()
+}
+
 fn weekday_name(d: core::Weekday) -> String {
-    serde_json::to_value(d).ok().and_then(|v| v.as_str().map(str::to_owned)).unwrap_or_default()
+    to_json_text(&d)
 }
 
 /// An organisation of a hub.
@@ -405,7 +410,7 @@ impl Organisation {
     }
     #[getter]
     fn roles(&self) -> Vec<String> {
-        self.inner.roles.iter().filter_map(|r| serde_json::to_value(r).ok()?.as_str().map(str::to_owned)).collect()
+        self.inner.roles.iter().map(to_json_text).collect()
     }
     fn to_dict<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
         to_dict(py, &self.inner)
@@ -674,7 +679,7 @@ impl Hub {
         let step = core::NominationStep::Reject { on: date_arg(on)?, reason: reason.to_owned() };
         self.cycle_mut().advance(cycle, index, step).py_err(py)
     }
-    /// Knowledge products matching the filters, as dicts.
+    /// Knowledge products matching the filters, as a table of dicts.
     #[pyo3(signature = (*, country=None, sub_region=None, partner=None, kind=None, language=None, start=None, end=None))]
     #[allow(clippy::too_many_arguments)]
     fn products<'py>(
@@ -687,7 +692,7 @@ impl Hub {
         language: Option<String>,
         start: Option<&Bound<'_, PyAny>>,
         end: Option<&Bound<'_, PyAny>>,
-    ) -> PyResult<Bound<'py, PyAny>> {
+    ) -> PyResult<Table> {
         let kind = kind
             .map(|k| serde_json::from_value::<core::ProductKind>(serde_json::Value::String(k.clone())))
             .transpose()
@@ -701,10 +706,26 @@ impl Hub {
             from: start.map(date_arg).transpose()?,
             to: end.map(date_arg).transpose()?,
         };
-        to_dict(py, &self.inner.products(&q))
+        let found = self.inner.products(&q);
+        let cells = found
+            .iter()
+            .map(|p| {
+                let countries: Vec<&str> = p.countries.iter().map(|c| c.as_str()).collect();
+                vec![
+                    p.id.clone(),
+                    to_json_text(&p.kind),
+                    p.title.clone(),
+                    p.published_on.to_string(),
+                    countries.join(" "),
+                ]
+            })
+            .collect();
+        let records = to_dict(py, &found)?;
+        let items = records.try_iter()?.map(|r| r.map(Bound::unbind)).collect::<PyResult<Vec<_>>>()?;
+        table("Products", items, &["id", "kind", "title", "published", "countries"], cells, records)
     }
     #[pyo3(signature = (by="project_year"))]
-    fn product_counts<'py>(&self, py: Python<'py>, by: &str) -> PyResult<Bound<'py, PyAny>> {
+    fn product_counts(&self, py: Python<'_>, by: &str) -> PyResult<Table> {
         let by = match by {
             "month" => core::CountBy::Month,
             "project_year" => core::CountBy::ProjectYear,
@@ -713,7 +734,17 @@ impl Hub {
                 return Err(PyValueError::new_err(format!("by must be month, project_year or phase, not {other:?}")));
             }
         };
-        to_dict(py, &self.inner.product_counts(by))
+        let counts = self.inner.product_counts(by);
+        let cells = counts
+            .iter()
+            .map(|c| {
+                let country = c.country.map(|c| c.to_string()).unwrap_or_default();
+                vec![c.phase.clone(), c.period.to_string(), country, to_json_text(&c.kind), c.count.to_string()]
+            })
+            .collect();
+        let records = to_dict(py, &counts)?;
+        let items = records.try_iter()?.map(|r| r.map(Bound::unbind)).collect::<PyResult<Vec<_>>>()?;
+        table("ProductCounts", items, &["phase", "period", "country", "kind", "count"], cells, records)
     }
     fn grant_totals<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
         to_dict(py, &self.inner.grant_totals())
@@ -974,7 +1005,7 @@ impl Event {
     }
     #[getter]
     fn kind(&self) -> String {
-        serde_json::to_value(self.inner.kind).ok().and_then(|v| v.as_str().map(str::to_owned)).unwrap_or_default()
+        to_json_text(&self.inner.kind)
     }
     #[getter]
     fn zone(&self) -> String {

@@ -385,7 +385,9 @@ def test_violations_compare_and_convert(hub):
 
 def test_catalogue_and_grants(hub):
     assert hub.products(kind="webinar_recording")[0]["event"] == "kix-emap-webinar-20"
-    assert hub.products(country="NP") == []
+    assert len(hub.products(country="NP")) == 0
+    assert "webinar_recording" in hub.products()._repr_html_()
+    assert hub.product_counts(by="month").to_records()[0]["period"] == 11
     assert hub.product_counts(by="phase")[0]["count"] == 1
     with pytest.raises(ValueError):
         hub.products(kind="video")

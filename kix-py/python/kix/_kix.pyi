@@ -252,9 +252,9 @@ class Hub:
         language: Optional[str] = None,
         start: Optional[_DateLike] = None,
         end: Optional[_DateLike] = None,
-    ) -> List[Dict[str, Any]]:
-        """Knowledge products matching every filter given."""
-    def product_counts(self, by: str = "project_year") -> List[Dict[str, Any]]:
+    ) -> Table:
+        """Knowledge products (dicts) matching every filter given, as a table."""
+    def product_counts(self, by: str = "project_year") -> Table:
         """Products per phase and period (``"month"``, ``"project_year"`` or ``"phase"``), country and kind."""
     def grant_totals(self) -> Dict[str, Any]:
         """Awarded and completed grants per country, sub-region and phase, per currency (decimal strings)."""
