@@ -14,7 +14,7 @@ use chrono_tz::Tz;
 use crate::error::Error;
 use crate::event::{Event, EventStatus, language_name};
 use crate::hub::Hub;
-use crate::zone::offset_info;
+use crate::zone::{offset_info, wall_time};
 
 /// Escapes a TEXT value (RFC 5545 §3.3.11): backslash, semicolon, comma and
 /// newlines; other control characters, which no TEXT may carry, are dropped.
@@ -94,7 +94,7 @@ fn transitions(tz: Tz, from: DateTime<Utc>, to: DateTime<Utc>) -> Vec<DateTime<U
     let step = Duration::hours(12);
     let mut a = from;
     while a < to {
-        let b = (a + step).min(to);
+        let b = a.checked_add_signed(step).unwrap_or(to).min(to);
         if offset_at(tz, a) != offset_at(tz, b) {
             // Bisect to the second.
             let (mut lo, mut hi) = (a, b);
@@ -113,15 +113,15 @@ fn transitions(tz: Tz, from: DateTime<Utc>, to: DateTime<Utc>) -> Vec<DateTime<U
 /// year after `end`: the offset in force at the beginning of that window, then
 /// every transition inside it.
 fn vtimezone(tz: Tz, start: DateTime<Utc>, end: DateTime<Utc>, lines: &mut Vec<String>) {
-    let window_start = start - Duration::days(370);
-    let window_end = end + Duration::days(370);
+    let window_start = start.checked_sub_signed(Duration::days(370)).unwrap_or(start);
+    let window_end = end.checked_add_signed(Duration::days(370)).unwrap_or(end);
     lines.push("BEGIN:VTIMEZONE".into());
     lines.push(format!("TZID:{}", tz.name()));
     let mut component = |at: DateTime<Utc>, from: i32| {
         let info = offset_info(tz, at);
         let kind = if info.dst { "DAYLIGHT" } else { "STANDARD" };
         // DTSTART is the onset in local time as it was just before (TZOFFSETFROM).
-        let onset = at.naive_utc() + Duration::seconds(i64::from(from));
+        let onset = at.naive_utc().checked_add_signed(Duration::seconds(i64::from(from))).unwrap_or(at.naive_utc());
         lines.push(format!("BEGIN:{kind}"));
         lines.push(format!("DTSTART:{}", ics_local(onset)));
         lines.push(format!("TZOFFSETFROM:{}", ics_offset(from)));
@@ -132,7 +132,7 @@ fn vtimezone(tz: Tz, start: DateTime<Utc>, end: DateTime<Utc>, lines: &mut Vec<S
     let base = offset_at(tz, window_start);
     component(window_start, base);
     for at in transitions(tz, window_start, window_end) {
-        component(at, offset_at(tz, at - Duration::seconds(1)));
+        component(at, offset_at(tz, at.checked_sub_signed(Duration::seconds(1)).unwrap_or(at)));
     }
     lines.push("END:VTIMEZONE".into());
 }
@@ -157,8 +157,8 @@ pub fn to_ics(hub: &Hub, event: &Event, stamp: DateTime<Utc>) -> Result<String, 
     let tz = event.tz()?;
     let start = event.start_utc()?;
     let end = event.end_utc()?;
-    let wall_start = start.with_timezone(&tz).naive_local();
-    let wall_end = end.with_timezone(&tz).naive_local();
+    let wall_start = wall_time(start, tz);
+    let wall_end = wall_time(end, tz);
     let cancelled = event.status == EventStatus::Cancelled;
     let mut lines: Vec<String> = vec![
         "BEGIN:VCALENDAR".into(),

@@ -426,7 +426,9 @@ impl Event {
     /// ```
     #[must_use]
     pub fn wall_end(&self) -> Option<NaiveDateTime> {
-        self.end.or_else(|| self.duration_minutes.map(|m| self.start + Duration::minutes(i64::from(m))))
+        self.end.or_else(|| {
+            self.duration_minutes.and_then(|m| self.start.checked_add_signed(Duration::minutes(i64::from(m))))
+        })
     }
 
     /// The start instant, resolving DST gaps and folds as `disambiguation` says.
@@ -544,7 +546,9 @@ impl Event {
             }
         };
         let end = match (self.end, self.duration_minutes) {
-            (Some(end), Some(minutes)) if end != self.start + Duration::minutes(i64::from(minutes)) => {
+            (Some(end), Some(minutes))
+                if self.start.checked_add_signed(Duration::minutes(i64::from(minutes))) != Some(end) =>
+            {
                 out.push(
                     Violation::new(
                         Code::EventInvalidEnd,
@@ -558,6 +562,17 @@ impl Event {
             }
             (None, None) => {
                 out.push(Violation::new(Code::EventInvalidEnd, "end", "the event has neither an end nor a duration"));
+                None
+            }
+            (None, Some(minutes)) if self.wall_end().is_none() => {
+                out.push(
+                    Violation::new(
+                        Code::EventInvalidEnd,
+                        "duration_minutes",
+                        "the event would end beyond the calendar",
+                    )
+                    .with_param("duration_minutes", minutes),
+                );
                 None
             }
             _ => self.wall_end(),
@@ -587,7 +602,9 @@ impl Event {
         if let Some(end) = end {
             for (i, item) in self.agenda.iter().enumerate() {
                 let Some(item_start) = item.start else { continue };
-                let item_end = item_start + Duration::minutes(i64::from(item.duration_minutes.unwrap_or(0)));
+                let item_end =
+                    item_start.checked_add_signed(Duration::minutes(i64::from(item.duration_minutes.unwrap_or(0))));
+                let item_end = item_end.unwrap_or(NaiveDateTime::MAX);
                 if item_start < self.start || item_end > end {
                     out.push(
                         Violation::new(

@@ -16,7 +16,7 @@ use serde::{Deserialize, Serialize};
 use crate::country::{Weekday, truncate};
 use crate::error::Error;
 use crate::violation::{Code, Violation};
-use crate::zone::{Disambiguation, ZoneId, ZoneLabel, from_local, parse_zone_label};
+use crate::zone::{Disambiguation, ZoneId, ZoneLabel, from_local, parse_zone_label, wall_time};
 
 /// A listing read into instants.
 ///
@@ -441,7 +441,16 @@ pub fn parse_listing(date_text: &str, time_text: &str) -> Result<Schedule, Error
     let wall_start = date.and_time(first.start);
     let mut wall_end = date.and_time(first.end);
     if wall_end <= wall_start {
-        wall_end += Duration::days(1);
+        match wall_end.checked_add_signed(Duration::days(1)) {
+            Some(next_day) => wall_end = next_day,
+            None => {
+                return Err(Error::Rejected(vec![unparseable(
+                    "date_text",
+                    date_text,
+                    "the date is at the end of the calendar",
+                )]));
+            }
+        }
     }
     let resolve = |wall: NaiveDateTime, errors: &mut Vec<Violation>| {
         from_local(wall, tz, Disambiguation::Reject)
@@ -488,7 +497,7 @@ pub fn parse_listing(date_text: &str, time_text: &str) -> Result<Schedule, Error
                 .with_param("expected_end", hm(expected_end.time())),
             );
         }
-        if let Some(mut v) = other.season_mismatch(expected_start.naive_local()) {
+        if let Some(mut v) = other.season_mismatch(wall_time(expected_start.with_timezone(&Utc), other_tz)) {
             v.path = "time_text".into();
             warnings.push(v);
         }

@@ -19,7 +19,7 @@ use crate::event::Event;
 use crate::hub::{Country, Hub};
 use crate::violation::Violation;
 use crate::zone::{
-    Abbreviation, Disambiguation, ZoneId, abbreviation_with, common_abbreviations, format_offset, from_local,
+    Abbreviation, Disambiguation, ZoneId, abbreviation_with, common_abbreviations, format_offset, from_local, wall_time,
 };
 
 /// Local working hours, by default 08:00 to 18:00.
@@ -67,7 +67,7 @@ impl WorkingHours {
 
     fn contains(&self, start: NaiveDateTime, end: NaiveDateTime) -> bool {
         start.date() == end.date() && start.time() >= self.start && end.time() <= self.end
-            || end == (start.date() + Duration::days(1)).and_time(NaiveTime::MIN)
+            || start.date().succ_opt().is_some_and(|next| end == next.and_time(NaiveTime::MIN))
                 && start.time() >= self.start
                 && self.end >= NaiveTime::from_hms_opt(23, 59, 59).unwrap_or(NaiveTime::MIN)
     }
@@ -348,8 +348,8 @@ fn row(
 ) -> LocalTimeRow {
     let offset = tz.offset_from_utc_datetime(&start.naive_utc());
     let seconds = offset.fix().local_minus_utc();
-    let local_start = start.naive_utc() + Duration::seconds(i64::from(seconds));
-    let local_end = end.with_timezone(&tz).naive_local();
+    let local_start = wall_time(start, tz);
+    let local_end = wall_time(end, tz);
     let local_date = local_start.date();
     let abbreviation = abbreviation_with(&offset, |s| common.iter().find(|(o, _)| *o == s).map(|(_, a)| *a));
     LocalTimeRow {
@@ -590,8 +590,9 @@ pub fn find_slots(hub: &Hub, query: &SlotQuery) -> Result<Vec<Slot>, Error> {
     let step = Duration::minutes(i64::from(query.granularity_minutes));
     let length = Duration::minutes(i64::from(query.duration_minutes));
     let score_zone = |country: &Country, tz: Tz, start: DateTime<Utc>| {
-        let local_start = start.with_timezone(&tz).naive_local();
-        let local_end = (start + length).with_timezone(&tz).naive_local();
+        let local_start = wall_time(start, tz);
+        let end = start.checked_add_signed(length).unwrap_or(DateTime::<Utc>::MAX_UTC);
+        let local_end = wall_time(end, tz);
         let rest_day = country.is_rest_day(local_start.date());
         (local_start, local_end, rest_day, comfort(local_start, local_end, query.working_hours, rest_day))
     };
@@ -607,7 +608,10 @@ pub fn find_slots(hub: &Hub, query: &SlotQuery) -> Result<Vec<Slot>, Error> {
             sum += score;
         }
         ranked.push((min, sum / zones.len() as f64, t));
-        t += step;
+        match t.checked_add_signed(step) {
+            Some(next) => t = next,
+            None => break,
+        }
     }
     let better = |a: &(f64, f64, DateTime<Utc>), b: &(f64, f64, DateTime<Utc>)| {
         b.0.partial_cmp(&a.0)
@@ -625,7 +629,7 @@ pub fn find_slots(hub: &Hub, query: &SlotQuery) -> Result<Vec<Slot>, Error> {
         .into_iter()
         .map(|(min_score, mean_score, start)| Slot {
             start_utc: start,
-            end_utc: start + length,
+            end_utc: start.checked_add_signed(length).unwrap_or(DateTime::<Utc>::MAX_UTC),
             min_score,
             mean_score,
             zones: zones

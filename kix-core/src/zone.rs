@@ -172,6 +172,25 @@ pub fn tzdata_version() -> &'static str {
     chrono_tz::IANA_TZDB_VERSION
 }
 
+/// The wall-clock time of an instant in a zone, saturating at the ends of the
+/// calendar instead of panicking as chrono's `naive_local` does there.
+///
+/// ```
+/// use chrono::{DateTime, TimeZone, Utc};
+/// let t = Utc.with_ymd_and_hms(2024, 7, 31, 11, 0, 0).unwrap();
+/// assert_eq!(kix_core::zone::wall_time(t, chrono_tz::Asia::Kathmandu).to_string(), "2024-07-31 16:45:00");
+/// let _ = kix_core::zone::wall_time(DateTime::<Utc>::MAX_UTC, chrono_tz::Pacific::Apia); // no panic
+/// ```
+#[must_use]
+pub fn wall_time(t: DateTime<Utc>, tz: Tz) -> NaiveDateTime {
+    let offset = i64::from(tz.offset_from_utc_datetime(&t.naive_utc()).fix().local_minus_utc());
+    t.naive_utc().checked_add_signed(Duration::seconds(offset)).unwrap_or(if offset > 0 {
+        NaiveDateTime::MAX
+    } else {
+        NaiveDateTime::MIN
+    })
+}
+
 /// Formats an offset in seconds east of UTC as `+05:45` / `-03:30` / `+00:00`.
 ///
 /// ```
@@ -268,7 +287,7 @@ pub enum LocalResolution {
 /// changes, by bisection; `None` when it does not change in that window.
 fn transition_near(tz: Tz, lo: DateTime<Utc>) -> Option<DateTime<Utc>> {
     let offset_at = |t: DateTime<Utc>| tz.offset_from_utc_datetime(&t.naive_utc()).fix().local_minus_utc();
-    let (mut a, mut b) = (lo, lo + Duration::hours(60));
+    let (mut a, mut b) = (lo, lo.checked_add_signed(Duration::hours(60))?);
     let first = offset_at(a);
     if offset_at(b) == first {
         return None;
@@ -302,19 +321,24 @@ pub fn resolve_local(local: NaiveDateTime, tz: Tz) -> LocalResolution {
             // A gap: find the transition, then read the wall time with the
             // offsets on either side of it.
             let as_utc = Utc.from_utc_datetime(&local);
-            let found = transition_near(tz, as_utc - Duration::hours(30));
-            let gap = found.map(|at| {
-                let before_off = tz.offset_from_utc_datetime(&(at - Duration::seconds(1)).naive_utc()).fix();
+            // (At the very edges of the calendar, where the arithmetic would
+            // overflow, chrono also answers None; that is no gap either.)
+            let found = as_utc.checked_sub_signed(Duration::hours(30)).and_then(|lo| transition_near(tz, lo));
+            let gap = found.and_then(|at| {
+                let before = at.checked_sub_signed(Duration::seconds(1))?;
+                let before_off = tz.offset_from_utc_datetime(&before.naive_utc()).fix();
                 let after_off = tz.offset_from_utc_datetime(&at.naive_utc()).fix();
-                let later =
-                    Utc.from_utc_datetime(&(local - Duration::seconds(i64::from(before_off.local_minus_utc()))));
-                let earlier =
-                    Utc.from_utc_datetime(&(local - Duration::seconds(i64::from(after_off.local_minus_utc()))));
-                LocalResolution::Gap { before: earlier.with_timezone(&tz), after: later.with_timezone(&tz) }
+                let read_with = |offset: chrono::FixedOffset| {
+                    local
+                        .checked_sub_signed(Duration::seconds(i64::from(offset.local_minus_utc())))
+                        .map(|t| Utc.from_utc_datetime(&t))
+                };
+                let (later, earlier) = (read_with(before_off)?, read_with(after_off)?);
+                Some(LocalResolution::Gap { before: earlier.with_timezone(&tz), after: later.with_timezone(&tz) })
             });
             // Every gap has a transition within 30 hours; should the tz data
-            // ever say otherwise, read the wall time as UTC-offset-free rather
-            // than fail.
+            // ever say otherwise, or the calendar end, read the wall time as
+            // UTC rather than fail.
             gap.unwrap_or_else(|| {
                 let t = as_utc.with_timezone(&tz);
                 LocalResolution::Gap { before: t, after: t }

@@ -1072,7 +1072,7 @@ pub fn from_local(local: String, zone_name: String, disambiguation: Disambiguati
 /// An instant as a wall-clock time (`2024-07-31T16:45:00`) in a zone.
 #[uniffi::export]
 pub fn to_local(at: SystemTime, zone_name: String) -> Result<String> {
-    Ok(wall_text(instant(at)?.with_timezone(&zone(&zone_name)?).naive_local()))
+    Ok(wall_text(core::zone::wall_time(instant(at)?, zone(&zone_name)?)))
 }
 
 /// An event page's date and time texts read into instants.
@@ -1084,8 +1084,8 @@ pub fn parse_listing(date_text: String, time_text: String) -> Result<Schedule> {
         start: system_time(s.start_utc()),
         end: system_time(s.end_utc()),
         zone: s.zone.to_string(),
-        local_start: wall_text(s.start_utc().with_timezone(&tz).naive_local()),
-        local_end: wall_text(s.end_utc().with_timezone(&tz).naive_local()),
+        local_start: wall_text(core::zone::wall_time(s.start_utc(), tz)),
+        local_end: wall_text(core::zone::wall_time(s.end_utc(), tz)),
         warnings: violations(&s.warnings),
     })
 }

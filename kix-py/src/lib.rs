@@ -827,6 +827,14 @@ impl TrainingCycle {
 // ---------------------------------------------------------------- time
 
 fn aware<'py>(py: Python<'py>, t: DateTime<Utc>, tz: Tz) -> PyResult<Bound<'py, PyAny>> {
+    // Python's datetime shows years 1 to 9999; kix-core goes further.
+    let wall = core::zone::wall_time(t, tz);
+    if !(1..=9999).contains(&chrono::Datelike::year(&wall)) || !(1..=9999).contains(&chrono::Datelike::year(&t)) {
+        return Err(PyValueError::new_err(format!(
+            "{t} in {} is outside the years 1 to 9999 that Python's datetime can show",
+            tz.name()
+        )));
+    }
     Ok(t.with_timezone(&tz).into_pyobject(py)?.into_any())
 }
 

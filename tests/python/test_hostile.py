@@ -84,6 +84,10 @@ def test_dates_in_year_1_and_9999(hub, w20):
             hub.timeline.position(date)
     far = kix.Event.from_dict({**w20.to_dict(), "start": "9999-12-31T22:00:00", "end": "9999-12-31T23:30:00"})
     assert len(far.local_times()) == 24
+    # Port Moresby is already in year 10000, which Python's datetime cannot show: a ValueError, not a panic.
+    with pytest.raises(ValueError, match="years 1 to 9999"):
+        far.local_times().to_records()
+    assert far.local_time_in("Europe/Lisbon")["local_date"] == "9999-12-31"
     assert kix.to_local(dt.datetime(1, 1, 2, tzinfo=UTC), "Asia/Kathmandu").year == 1
     assert kix.to_local(dt.datetime(9999, 12, 30, tzinfo=UTC), "Pacific/Apia").year == 9999
     assert kix.validate_registration(w20, good(submitted_at="9999-12-31T23:59:59Z")).codes == ["registration.closed"]
