@@ -157,6 +157,15 @@ pub fn to_ics(hub: &Hub, event: &Event, stamp: DateTime<Utc>) -> Result<String, 
     let tz = event.tz()?;
     let start = event.start_utc()?;
     let end = event.end_utc()?;
+    for wall in [event.start, event.wall_end().unwrap_or(event.start)] {
+        if !(0..=9999).contains(&chrono::Datelike::year(&wall)) {
+            return Err(Error::InvalidValue {
+                what: "event year for iCalendar",
+                value: wall.to_string(),
+                expected: "a year from 0 to 9999 (RFC 5545 writes four digits)",
+            });
+        }
+    }
     let wall_start = wall_time(start, tz);
     let wall_end = wall_time(end, tz);
     let cancelled = event.status == EventStatus::Cancelled;
@@ -183,7 +192,10 @@ pub fn to_ics(hub: &Hub, event: &Event, stamp: DateTime<Utc>) -> Result<String, 
     lines.push(format!("DESCRIPTION:{}", escape_text(&description(event))));
     lines.push(format!("LOCATION:{}", escape_text(&event.location.to_string())));
     if let crate::event::Location::Online { url: Some(url), .. } = &event.location {
-        lines.push(format!("URL:{}", escape_text(url)));
+        // A URI value: no TEXT escaping (commas and semicolons are part of URLs), only
+        // the characters no content line may carry are dropped.
+        let uri: String = url.chars().filter(|c| !c.is_control()).collect();
+        lines.push(format!("URL:{uri}"));
     }
     let kind = serde_json::to_value(event.kind).ok().and_then(|v| v.as_str().map(str::to_owned)).unwrap_or_default();
     lines.push(format!("CATEGORIES:{}", escape_text(&kind)));
@@ -309,6 +321,22 @@ mod tests {
         assert!(!ics.contains("\r\nATTENDEE"));
         assert!(!ics.contains("\r\nEND:VEVENT\r\nEND:VEVENT"));
         assert_eq!(ics.matches("\r\nEND:VEVENT\r\n").count(), 1);
+    }
+
+    #[test]
+    fn a_url_is_written_as_a_uri_not_as_text() {
+        let mut e = w20();
+        e.location = crate::event::Location::Online { platform: None, url: Some("https://x.org/j?a=1,2;b\r\n".into()) };
+        let ics = to_ics(crate::emap(), &e, stamp()).unwrap();
+        assert!(ics.contains("\r\nURL:https://x.org/j?a=1,2;b\r\n"), "{ics}");
+    }
+
+    #[test]
+    fn years_beyond_four_digits_are_refused() {
+        let mut e = w20();
+        e.start = chrono::NaiveDate::from_ymd_opt(10_000, 3, 1).unwrap().and_hms_opt(10, 0, 0).unwrap();
+        e.end = Some(e.start + Duration::hours(1));
+        assert!(matches!(to_ics(crate::emap(), &e, stamp()), Err(Error::InvalidValue { .. })));
     }
 
     #[test]

@@ -95,6 +95,32 @@ impl Error {
         })
     }
 
+    /// The violations behind an error, for errors that have a violation code:
+    /// every violation of a rejection, `time.unknown_zone` for an unknown zone,
+    /// `country.unknown` for an invalid country code; empty for the others.
+    ///
+    /// ```
+    /// let e = kix_core::Error::UnknownZone("Mars/Olympus".into());
+    /// assert_eq!(e.to_violations()[0].code, kix_core::Code::TimeUnknownZone);
+    /// assert!(kix_core::Error::NotFound { what: "event", id: "x".into() }.to_violations().is_empty());
+    /// ```
+    #[must_use]
+    pub fn to_violations(&self) -> Vec<Violation> {
+        use crate::violation::Code;
+        match self {
+            Error::Rejected(v) => v.clone(),
+            Error::UnknownZone(zone) => vec![
+                Violation::new(Code::TimeUnknownZone, "", format!("{zone:?} is not an IANA time-zone name"))
+                    .with_param("label", crate::country::truncate(zone, 200)),
+            ],
+            Error::InvalidCountryCode(code) => vec![
+                Violation::new(Code::CountryUnknown, "", format!("{code:?} is not a country code"))
+                    .with_param("text", crate::country::truncate(code, 200)),
+            ],
+            _ => Vec::new(),
+        }
+    }
+
     /// The violations of a [`Error::Rejected`], empty for other errors.
     ///
     /// ```

@@ -322,8 +322,8 @@ pub struct GrantTotals {
 fn add(map: &mut BTreeMap<(String, CurrencyCode), (Decimal, u32)>, key: String, money: Money) {
     let entry = map.entry((key, money.currency)).or_insert((Decimal::ZERO, 0));
     // Grants are small; an overflow of 28 significant digits would need
-    // absurd input. Saturate rather than panic.
-    entry.0 = entry.0.checked_add(money.amount).unwrap_or(Decimal::MAX);
+    // absurd input. Saturate towards the overflow's side rather than panic.
+    entry.0 = entry.0.saturating_add(money.amount);
     entry.1 += 1;
 }
 

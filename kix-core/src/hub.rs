@@ -401,6 +401,25 @@ impl Hub {
         self.countries.iter().find(|c| c.code == code)
     }
 
+    /// A member country, or the `hub.unknown_country` violation saying it is not one.
+    ///
+    /// ```
+    /// let hub = kix_core::emap();
+    /// assert_eq!(hub.require_member("NP".parse()?)?.name, "Nepal");
+    /// assert_eq!(hub.require_member("FR".parse()?).unwrap_err().code, kix_core::Code::HubUnknownCountry);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn require_member(&self, code: CountryCode) -> Result<&Country, Violation> {
+        self.member(code).ok_or_else(|| {
+            Violation::new(
+                Code::HubUnknownCountry,
+                "",
+                format!("{code} ({}) is not a member of {}", code.name(), self.name),
+            )
+            .with_param("country", code)
+        })
+    }
+
     /// Whether a country is a member of the hub.
     ///
     /// ```

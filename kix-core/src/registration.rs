@@ -257,7 +257,7 @@ impl<'a> RegistrationDesk<'a> {
         let closes_at = event.registration_closes_at()?;
         let mut emails = HashMap::with_capacity(held.len());
         let mut seats_held = 0;
-        for (i, h) in held.iter().enumerate() {
+        for (i, h) in held.iter().enumerate().filter(|(_, h)| h.status != RegistrationStatus::Rejected) {
             emails.entry(normalize_email(&h.email)).or_insert(Seen::Held(i));
             if h.status.holds_seat() {
                 seats_held += 1;
@@ -542,15 +542,23 @@ fn too_long(field: &str, length: usize, max: usize, v: &mut Vec<Violation>) {
 /// ```
 /// use kix_core::{Registration, registration::anonymize};
 /// let r = |email: &str| Registration { full_name: Some("Aigerim Bekova".into()), email: Some(email.into()), ..Default::default() };
-/// let out = anonymize(&[r("aigerim@example.kg"), r(" AIGERIM@example.kg")], b"team secret");
+/// let out = anonymize(&[r("aigerim@example.kg"), r(" AIGERIM@example.kg")], b"team secret")?;
 /// assert_eq!(out[0].email, out[1].email, "the duplicate is still visible");
 /// assert!(out[0].email.as_deref().unwrap().ends_with("@anon.invalid"));
 /// assert!(!format!("{:?}{:?}", out[0].full_name, out[0].email).contains("Aigerim"));
-/// assert_ne!(anonymize(&[r("aigerim@example.kg")], b"other salt")[0].email, out[0].email);
+/// assert_ne!(anonymize(&[r("aigerim@example.kg")], b"other salt")?[0].email, out[0].email);
+/// assert!(anonymize(&[r("a@example.org")], b"").is_err(), "no salt, no anonymity");
+/// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
-#[must_use]
-pub fn anonymize(records: &[Registration], salt: &[u8]) -> Vec<Registration> {
+pub fn anonymize(records: &[Registration], salt: &[u8]) -> Result<Vec<Registration>, Error> {
     use hmac::{KeyInit, Mac};
+    if salt.is_empty() {
+        return Err(Error::InvalidValue {
+            what: "salt",
+            value: String::new(),
+            expected: "a secret: without one anyone can compute the pseudonyms of addresses they guess",
+        });
+    }
     let digest = |kind: &str, text: &str| -> String {
         let mut mac = match <hmac::Hmac<sha2::Sha256> as KeyInit>::new_from_slice(salt) {
             Ok(mac) => mac,
@@ -562,7 +570,7 @@ pub fn anonymize(records: &[Registration], salt: &[u8]) -> Vec<Registration> {
         mac.update(text.as_bytes());
         mac.finalize().into_bytes().iter().map(|b| format!("{b:02x}")).collect()
     };
-    records
+    Ok(records
         .iter()
         .map(|r| Registration {
             full_name: r.full_name.as_ref().map(|n| {
@@ -575,7 +583,7 @@ pub fn anonymize(records: &[Registration], salt: &[u8]) -> Vec<Registration> {
             }),
             ..r.clone()
         })
-        .collect()
+        .collect())
 }
 
 /// Validates one registration against an event and the registrations already held.
@@ -735,6 +743,16 @@ mod tests {
     }
 
     #[test]
+    fn a_held_rejection_does_not_block_a_new_registration() {
+        let held = [HeldRegistration { email: "nilufar@example.uz".into(), status: RegistrationStatus::Rejected }];
+        let o = validate_registration(crate::emap(), &w20(), &good("nilufar@example.uz"), &held, None).unwrap();
+        assert_eq!(o.status, RegistrationStatus::Confirmed);
+        let held = [HeldRegistration { email: "nilufar@example.uz".into(), status: RegistrationStatus::Waitlisted }];
+        let o = validate_registration(crate::emap(), &w20(), &good("nilufar@example.uz"), &held, None).unwrap();
+        assert_eq!(o.violations.codes(), [Code::RegistrationDuplicate]);
+    }
+
+    #[test]
     fn duplicates_are_found_after_case_folding_and_trimming() {
         let held = [HeldRegistration { email: "Nilufar@Example.UZ".into(), status: RegistrationStatus::Confirmed }];
         let o = validate_registration(crate::emap(), &w20(), &good(" nilufar@example.uz"), &held, None).unwrap();
@@ -811,7 +829,7 @@ mod tests {
     fn anonymized_batches_keep_their_outcomes() {
         let mut records: Vec<Registration> = (0..20).map(|i| good(&format!("p{}@example.org", i % 7))).collect();
         records[3].email = Some("bad address".into());
-        let anon = anonymize(&records, b"salt");
+        let anon = anonymize(&records, b"salt").unwrap();
         let before = validate_batch(crate::emap(), &w20(), &records, &[], None).unwrap();
         let after = validate_batch(crate::emap(), &w20(), &anon, &[], None).unwrap();
         let statuses = |o: &[RegistrationOutcome]| o.iter().map(|o| o.status).collect::<Vec<_>>();

@@ -1,5 +1,6 @@
 //! Text normalization shared by the rules.
 
+use chrono::{NaiveDate, NaiveDateTime};
 use unicode_normalization::UnicodeNormalization;
 
 /// The form in which e-mail addresses are compared for duplicates: trimmed,
@@ -20,4 +21,28 @@ pub fn normalize_email(email: &str) -> String {
         return trimmed.to_ascii_lowercase();
     }
     trimmed.nfkc().flat_map(char::to_lowercase).collect()
+}
+
+/// An ISO date such as `2024-07-31`, surrounding spaces ignored: how every
+/// binding reads dates given as text.
+///
+/// ```
+/// assert_eq!(kix_core::text::parse_date(" 2024-07-31 ").unwrap().to_string(), "2024-07-31");
+/// assert!(kix_core::text::parse_date("31/07/2024").is_none());
+/// ```
+#[must_use]
+pub fn parse_date(text: &str) -> Option<NaiveDate> {
+    text.trim().parse().ok()
+}
+
+/// A wall-clock date and time without offset such as `2024-07-31T13:00:00`,
+/// surrounding spaces ignored.
+///
+/// ```
+/// assert_eq!(kix_core::text::parse_wall_time("2024-07-31T13:00:00").unwrap().to_string(), "2024-07-31 13:00:00");
+/// assert!(kix_core::text::parse_wall_time("2024-07-31T13:00:00Z").is_none());
+/// ```
+#[must_use]
+pub fn parse_wall_time(text: &str) -> Option<NaiveDateTime> {
+    text.trim().parse().ok()
 }

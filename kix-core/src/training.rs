@@ -323,6 +323,25 @@ impl TrainingCycle {
         self.quota.unwrap_or(hub.training.policy.nominees_per_country)
     }
 
+    /// The latest nomination of a person in this cycle, found by e-mail (compared
+    /// after trimming, normalization and case folding), whatever its status.
+    ///
+    /// ```
+    /// use chrono::NaiveDate;
+    /// let mut hub = kix_core::emap().clone();
+    /// let on = NaiveDate::from_ymd_opt(2020, 7, 1).unwrap();
+    /// hub.nominate("cycle-1", kix_core::Nomination::new("A", "a@example.np", "NP".parse()?, on))?;
+    /// let cycle = hub.training_cycle("cycle-1").unwrap();
+    /// assert_eq!(cycle.nomination_of(" A@Example.np").unwrap().status, kix_core::NominationStatus::Nominated);
+    /// assert!(cycle.nomination_of("b@example.np").is_none());
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    #[must_use]
+    pub fn nomination_of(&self, email: &str) -> Option<&Nomination> {
+        let key = normalize_email(email);
+        self.nominations.iter().rev().find(|n| normalize_email(&n.email) == key)
+    }
+
     fn participates(&self, rules: &Rules<'_>, country: CountryCode) -> bool {
         rules.members.contains(&country) && self.countries.as_ref().is_none_or(|list| list.contains(&country))
     }

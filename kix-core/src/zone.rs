@@ -283,7 +283,7 @@ pub enum LocalResolution {
     },
 }
 
-/// Finds the instant (within 30 hours after `lo`) at which the offset of `tz`
+/// Finds the instant (within 60 hours after `lo`) at which the offset of `tz`
 /// changes, by bisection; `None` when it does not change in that window.
 fn transition_near(tz: Tz, lo: DateTime<Utc>) -> Option<DateTime<Utc>> {
     let offset_at = |t: DateTime<Utc>| tz.offset_from_utc_datetime(&t.naive_utc()).fix().local_minus_utc();
@@ -865,6 +865,27 @@ fn utc_offset_zone(part: &str) -> Option<Tz> {
     // Etc/GMT signs are inverted: UTC+2 is Etc/GMT-2.
     let name = if hours == 0 { "Etc/UTC".to_owned() } else { format!("Etc/GMT{:+}", -hours) };
     name.parse().ok()
+}
+
+/// The zone a caller names: an IANA name (or legacy link), else any label
+/// [`parse_zone_label`] reads ("CET / Geneva"). How every binding reads zones.
+///
+/// ```
+/// assert_eq!(kix_core::zone::zone_named("Asia/Kathmandu")?, chrono_tz::Asia::Kathmandu);
+/// assert_eq!(kix_core::zone::zone_named("Geneva time")?, chrono_tz::Europe::Zurich);
+/// assert!(kix_core::zone::zone_named("Mars").is_err());
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+pub fn zone_named(text: &str) -> Result<Tz, Violation> {
+    let trimmed = text.trim();
+    if let Ok(tz) = trimmed.parse::<Tz>() {
+        return Ok(tz);
+    }
+    let label = parse_zone_label(trimmed)?;
+    label.zone.tz().map_err(|_| {
+        Violation::new(Code::TimeUnknownZone, "", format!("{:?} is not a time zone", truncate(text, 80)))
+            .with_param("label", truncate(text, 200))
+    })
 }
 
 /// Resolves a label to an IANA zone name (the short form of [`parse_zone_label`]).

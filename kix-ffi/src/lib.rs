@@ -107,15 +107,8 @@ impl From<core::Error> for KixError {
                     violations: violations(&list),
                 }
             }
-            core::Error::UnknownZone(zone) => {
-                core::Violation::new(core::Code::TimeUnknownZone, "", format!("{zone:?} is not an IANA time-zone name"))
-                    .with_param("label", zone)
-                    .into()
-            }
-            core::Error::InvalidCountryCode(code) => {
-                core::Violation::new(core::Code::CountryUnknown, "", format!("{code:?} is not a country code"))
-                    .with_param("text", code)
-                    .into()
+            core::Error::UnknownZone(_) | core::Error::InvalidCountryCode(_) => {
+                core::Error::Rejected(e.to_violations()).into()
             }
             core::Error::NotFound { .. } => KixError::NotFound { reason: e.to_string() },
             other => KixError::invalid(other.to_string()),
@@ -128,13 +121,13 @@ type Result<T> = std::result::Result<T, KixError>;
 // ---------------------------------------------------------------- conversions
 
 fn date(text: &str) -> Result<NaiveDate> {
-    text.trim().parse().map_err(|_| KixError::invalid(format!("{text:?} is not an ISO date such as 2024-07-31")))
+    core::text::parse_date(text)
+        .ok_or_else(|| KixError::invalid(format!("{text:?} is not an ISO date such as 2024-07-31")))
 }
 
 fn wall(text: &str) -> Result<NaiveDateTime> {
-    text.trim()
-        .parse()
-        .map_err(|_| KixError::invalid(format!("{text:?} is not a wall-clock time such as 2024-07-31T13:00:00")))
+    core::text::parse_wall_time(text)
+        .ok_or_else(|| KixError::invalid(format!("{text:?} is not a wall-clock time such as 2024-07-31T13:00:00")))
 }
 
 fn instant(t: SystemTime) -> Result<DateTime<Utc>> {
@@ -160,7 +153,7 @@ fn system_time(t: DateTime<Utc>) -> SystemTime {
 }
 
 fn zone(name: &str) -> Result<chrono_tz::Tz> {
-    Ok(core::ZoneId::from(name).tz()?)
+    Ok(core::zone::zone_named(name)?)
 }
 
 fn country(text: &str) -> Result<core::CountryCode> {
@@ -716,13 +709,7 @@ impl Hub {
     pub fn country(&self, name_or_code: String) -> Result<Country> {
         let code = country(&name_or_code)?;
         let hub = self.read();
-        let c = hub.member(code).ok_or_else(|| {
-            KixError::from(
-                core::Violation::new(core::Code::HubUnknownCountry, "", format!("{code} is not a member of the hub"))
-                    .with_param("country", code),
-            )
-        })?;
-        Ok(country_record(&hub, c))
+        Ok(country_record(&hub, hub.require_member(code)?))
     }
 
     /// The partner covering a country on a date (ISO), if any.
@@ -896,13 +883,7 @@ impl Hub {
         let cycle = hub
             .training_cycle(&cycle_id)
             .ok_or_else(|| KixError::NotFound { reason: format!("no training cycle with id {cycle_id:?}") })?;
-        let key = core::text::normalize_email(&email);
-        Ok(cycle
-            .nominations
-            .iter()
-            .rev()
-            .find(|n| core::text::normalize_email(&n.email) == key)
-            .map(|n| n.status.as_str().to_owned()))
+        Ok(cycle.nomination_of(&email).map(|n| n.status.as_str().to_owned()))
     }
 
     /// Nominates a person to a cycle; returns the nomination's index.

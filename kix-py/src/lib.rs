@@ -66,16 +66,7 @@ fn rejected(py: Python<'_>, violations: &[core::Violation]) -> PyErr {
 fn to_py(py: Python<'_>, e: core::Error) -> PyErr {
     match e {
         core::Error::Rejected(v) => rejected(py, &v),
-        core::Error::UnknownZone(zone) => rejected(
-            py,
-            &[core::Violation::new(core::Code::TimeUnknownZone, "", format!("{zone:?} is not an IANA time-zone name"))
-                .with_param("label", zone)],
-        ),
-        core::Error::InvalidCountryCode(code) => rejected(
-            py,
-            &[core::Violation::new(core::Code::CountryUnknown, "", format!("{code:?} is not a country code"))
-                .with_param("text", code)],
-        ),
+        core::Error::UnknownZone(_) | core::Error::InvalidCountryCode(_) => rejected(py, &e.to_violations()),
         core::Error::Json { .. } => match error_class(py, "ParseError").and_then(|c| c.call1((e.to_string(),))) {
             Ok(err) => PyErr::from_value(err),
             Err(err) => err,
@@ -150,10 +141,8 @@ fn type_name(obj: &Bound<'_, PyAny>) -> String {
 fn date_arg(obj: &Bound<'_, PyAny>) -> PyResult<NaiveDate> {
     if let Ok(s) = obj.cast::<PyString>() {
         let text = s.to_cow()?;
-        let text: &str = &text;
-        return text
-            .parse::<NaiveDate>()
-            .map_err(|_| PyValueError::new_err(format!("{text:?} is not an ISO date such as 2024-07-31")));
+        return core::text::parse_date(&text)
+            .ok_or_else(|| PyValueError::new_err(format!("{text:?} is not an ISO date such as 2024-07-31")));
     }
     if obj.is_instance_of::<PyDateTime>() {
         return Err(PyTypeError::new_err("expected a date, got a datetime: pass .date() of it"));
@@ -198,8 +187,7 @@ fn instant_arg(obj: &Bound<'_, PyAny>) -> PyResult<DateTime<Utc>> {
 fn naive_arg(obj: &Bound<'_, PyAny>) -> PyResult<NaiveDateTime> {
     if let Ok(s) = obj.cast::<PyString>() {
         let text = s.to_cow()?;
-        let text: &str = &text;
-        return text.parse::<NaiveDateTime>().map_err(|_| {
+        return core::text::parse_wall_time(&text).ok_or_else(|| {
             PyValueError::new_err(format!("{text:?} is not a wall-clock date and time such as 2024-07-31T13:00:00"))
         });
     }
@@ -217,16 +205,7 @@ fn naive_arg(obj: &Bound<'_, PyAny>) -> PyResult<NaiveDateTime> {
 
 fn zone_arg(py: Python<'_>, obj: &Bound<'_, PyAny>) -> PyResult<Tz> {
     if let Ok(s) = obj.cast::<PyString>() {
-        let text = s.to_cow()?;
-        let text: &str = &text;
-        return core::ZoneId::from(text)
-            .tz()
-            .or_else(|_| {
-                core::resolve_zone(text).and_then(|z| {
-                    z.tz().map_err(|_| core::Violation::new(core::Code::TimeUnknownZone, "", "unknown zone"))
-                })
-            })
-            .py_err(py);
+        return core::zone::zone_named(&s.to_cow()?).py_err(py);
     }
     // A zoneinfo.ZoneInfo (or anything with a `key`).
     if let Ok(key) = obj.getattr("key") {
@@ -583,18 +562,8 @@ impl Hub {
     }
     fn country(&self, py: Python<'_>, name_or_code: &Bound<'_, PyAny>) -> PyResult<Country> {
         let code = country_arg(py, name_or_code)?;
-        match self.inner.member(code) {
-            Some(c) => Ok(self.country_obj(c)),
-            None => Err(rejected(
-                py,
-                &[core::Violation::new(
-                    core::Code::HubUnknownCountry,
-                    "",
-                    format!("{code} ({}) is not a member of {}", code.name(), self.inner.name),
-                )
-                .with_param("country", code)],
-            )),
-        }
+        let c = self.inner.require_member(code).py_err(py)?;
+        Ok(self.country_obj(c))
     }
     fn partner_for(
         &self,
@@ -679,6 +648,15 @@ impl Hub {
         let step = core::NominationStep::Reject { on: date_arg(on)?, reason: reason.to_owned() };
         self.cycle_mut().advance(cycle, index, step).py_err(py)
     }
+    /// A nominee's status in a cycle, found by e-mail; None if not nominated.
+    fn nominee_status(&self, cycle: &str, email: &str) -> PyResult<Option<&'static str>> {
+        let c = self
+            .inner
+            .training_cycle(cycle)
+            .ok_or_else(|| PyKeyError::new_err(format!("no training cycle with id {cycle:?}")))?;
+        Ok(c.nomination_of(email).map(|n| n.status.as_str()))
+    }
+
     /// Knowledge products matching the filters, as a table of dicts.
     #[pyo3(signature = (*, country=None, sub_region=None, partner=None, kind=None, language=None, start=None, end=None))]
     #[allow(clippy::too_many_arguments)]
@@ -1501,14 +1479,18 @@ fn anonymize<'py>(
     } else {
         return Err(PyTypeError::new_err("salt must be str or bytes"));
     };
-    if salt.is_empty() {
-        return Err(PyValueError::new_err("an empty salt would make the pseudonyms guessable; give a secret"));
-    }
-    let parsed = registrations_from(py, records)?;
-    let anon = py.detach(|| core::registration::anonymize(&parsed, &salt));
+    let frame = records.hasattr("columns")? && records.hasattr("to_dict")?;
+    // Read an iterable once: a generator cannot be read twice.
+    let records = if frame {
+        records.clone()
+    } else {
+        PyList::new(py, records.try_iter()?.collect::<PyResult<Vec<_>>>()?)?.into_any()
+    };
+    let parsed = registrations_from(py, &records)?;
+    let anon = py.detach(|| core::registration::anonymize(&parsed, &salt)).py_err(py)?;
     let names: Vec<Option<String>> = anon.iter().map(|r| r.full_name.clone()).collect();
     let emails: Vec<Option<String>> = anon.iter().map(|r| r.email.clone()).collect();
-    if records.hasattr("columns")? && records.hasattr("to_dict")? {
+    if frame {
         let frame = records.call_method0("copy")?;
         let columns = frame.getattr("columns")?;
         if columns.contains("full_name")? {

@@ -115,6 +115,7 @@ def test_anonymize_keeps_duplicates_and_drops_addresses(w20):
     assert list(frame["email"]) == [a["email"] for a in anon]
     with pytest.raises(ValueError):
         kix.anonymize(records, "")
+    assert kix.anonymize((r for r in records), "team secret") == anon, "a generator is read once, entirely"
     with pytest.raises(TypeError):
         kix.anonymize(records, 42)
 

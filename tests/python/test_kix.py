@@ -139,6 +139,8 @@ def test_country_and_zone_resolution():
         kix.resolve_country(None)
     assert kix.resolve_zone("CET / Geneva") == "Europe/Zurich"
     assert kix.resolve_zone("Asia/Katmandu") == "Asia/Kathmandu"
+    assert kix.to_local("2024-07-31T11:00:00Z", "Geneva time").hour == 13, "labels are zones too, as in Kotlin"
+    assert kix.emap().timeline.month_index(" 2023-12-31 ") == 45, "dates are trimmed, as in Kotlin"
     with pytest.raises(kix.TimeZoneError) as e:
         kix.resolve_zone("Mars")
     assert e.value.code == "time.unknown_zone"
@@ -362,6 +364,8 @@ def test_training_workflow_and_ledger(hub):
     ledger = {r["country"]: r for r in hub.training_cycle("cycle-1").ledger().to_records()}
     assert ledger["NP"] == {"country": "NP", "quota": 3, "confirmed": 1, "pending": 1, "free": 1}
     assert kix.emap().training_cycle("cycle-1").nominations == [], "the embedded hub is untouched"
+    assert hub.nominee_status("cycle-1", " D@example.np") == "completed"
+    assert hub.nominee_status("cycle-1", "z@example.np") is None
     with pytest.raises(KeyError):
         hub.nominate("cycle-9", "x", "x@example.org", "NP", "2020-07-01")
 

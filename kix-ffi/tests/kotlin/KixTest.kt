@@ -186,6 +186,7 @@ fun apiTests() {
         expect(codeOf { resolveCountry("x".repeat(100_000)) } == "country.unknown") { "huge" }
         expect(resolveZone("CET / Geneva") == "Europe/Zurich") { "label" }
         expect(codeOf { resolveZone("Mars") } == "time.unknown_zone") { "Mars" }
+        expect(toLocal(Instant.parse("2024-07-31T11:00:00Z"), "Geneva time") == "2024-07-31T13:00:00") { "labels are zones, as in Python" }
     }
     check("time") {
         val t = fromLocal("2024-07-31T13:00:00", "Europe/Zurich", Disambiguation.REJECT)

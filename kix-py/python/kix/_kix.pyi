@@ -242,6 +242,8 @@ class Hub:
         """Withdraws a nomination, freeing its seat."""
     def reject(self, cycle: str, index: int, on: _DateLike, reason: str) -> None:
         """Rejects a nomination with a reason, freeing its seat."""
+    def nominee_status(self, cycle: str, email: str) -> Optional[str]:
+        """The status of a person's latest nomination in a cycle (found by e-mail), or None."""
     def products(
         self,
         *,
