@@ -182,6 +182,15 @@ pub fn to_ics(hub: &Hub, event: &Event, stamp: DateTime<Utc>) -> Result<String, 
     lines.push(format!("DTSTAMP:{}", stamp.format("%Y%m%dT%H%M%SZ")));
     lines.push(format!("DTSTART;TZID={}:{}", tz.name(), ics_local(wall_start)));
     lines.push(format!("DTEND;TZID={}:{}", tz.name(), ics_local(wall_end)));
+    // ORGANIZER (required with METHOD:CANCEL): the first organiser, addressed by its web
+    // site when it is a hub organisation that has one (kix knows no organiser e-mail).
+    if let Some(party) = event.organisers.first() {
+        let org = party.organisation.as_deref().and_then(|id| hub.organisation(id));
+        let uri = org.and_then(|o| o.website.clone()).unwrap_or_else(|| format!("urn:kix:organisation:{}", hub.id));
+        let uri: String = uri.chars().filter(|c| !c.is_control()).collect();
+        let name: String = party.name.chars().filter(|c| !c.is_control() && *c != '"').collect();
+        lines.push(format!("ORGANIZER;CN=\"{name}\":{uri}"));
+    }
     lines.push(format!("SEQUENCE:{}", event.sequence));
     lines.push(format!("STATUS:{}", if cancelled { "CANCELLED" } else { "CONFIRMED" }));
     let summary = match (&event.series, event.number) {
@@ -346,6 +355,7 @@ mod tests {
         e.status = EventStatus::Cancelled;
         let ics = to_ics(crate::emap(), &e, stamp()).unwrap();
         assert!(ics.contains("METHOD:CANCEL\r\n"));
+        assert!(unfold(&ics).contains("ORGANIZER;CN=\"NORRAG (KIX EMAP Hub)\":https://www.norrag.org\r\n"), "{ics}");
         assert!(ics.contains("STATUS:CANCELLED\r\n"));
         assert!(ics.contains("SEQUENCE:2\r\n"));
     }

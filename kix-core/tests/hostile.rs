@@ -98,7 +98,9 @@ fn dates_in_year_1_and_9999_are_handled() {
     assert!(matches!(kix_core::calendar::to_ics(hub, &e, Utc::now()), Err(Error::InvalidValue { .. })));
     e.start = NaiveDate::from_ymd_opt(9999, 12, 31).unwrap().and_hms_opt(20, 0, 0).unwrap();
     e.end = Some(e.start + chrono::Duration::hours(1));
-    assert!(kix_core::calendar::to_ics(hub, &e, Utc::now()).unwrap().contains("DTSTART;TZID=Europe/Zurich:99991231T200000"));
+    assert!(
+        kix_core::calendar::to_ics(hub, &e, Utc::now()).unwrap().contains("DTSTART;TZID=Europe/Zurich:99991231T200000")
+    );
     e.start = NaiveDate::from_ymd_opt(1, 1, 1).unwrap().and_hms_opt(0, 30, 0).unwrap();
     e.end = Some(e.start + chrono::Duration::hours(1));
     assert!(kix_core::local_times(hub, &e, Default::default()).is_ok());
