@@ -482,6 +482,19 @@ impl Hub {
         self.sub_regions.iter().find(|s| s.active_on(date) && s.countries.contains(&country))
     }
 
+    /// The sub-region a country belongs to, whatever the period (the first listed).
+    ///
+    /// ```
+    /// let hub = kix_core::emap();
+    /// assert_eq!(hub.sub_region_of_any_period("KG".parse()?).unwrap().id, "central-asia-mongolia");
+    /// assert!(hub.sub_region_of_any_period("VN".parse()?).is_none());
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    #[must_use]
+    pub fn sub_region_of_any_period(&self, country: CountryCode) -> Option<&SubRegion> {
+        self.sub_regions.iter().find(|s| s.countries.contains(&country))
+    }
+
     /// The sub-regions a partner covers (over any period), without repeats.
     ///
     /// ```

@@ -996,7 +996,7 @@ fn country_record(hub: &core::Hub, c: &core::Country) -> Country {
             code: c.code.to_string(),
             name: c.name.clone(),
             subdivision: c.subdivision.as_ref().map(|s| s.code.clone()),
-            sub_region: hub.sub_regions.iter().find(|s| s.countries.contains(&c.code)).map(|s| s.id.clone()),
+            sub_region: hub.sub_region_of_any_period(c.code).map(|s| s.id.clone()),
             time_zones: c.time_zones.iter().map(ToString::to_string).collect(),
             rest_days: c.rest_days.iter().map(to_json_str).collect(),
             note: c.note.clone(),

@@ -28,7 +28,7 @@ fn violation_dict<'py>(py: Python<'py>, v: &core::Violation) -> PyResult<Bound<'
     d.set_item("path", &v.path)?;
     d.set_item("message", &v.message)?;
     d.set_item("severity", severity(v.severity))?;
-    d.set_item("params", json_to_py(py, &serde_json::Value::Object(v.params.clone().into_iter().collect()))?)?;
+    d.set_item("params", to_dict(py, &v.params)?)?;
     Ok(d)
 }
 
@@ -94,11 +94,6 @@ impl<T> IntoPyResult<T> for Result<T, core::Violation> {
 }
 
 // ---------------------------------------------------------------- conversions
-
-fn json_to_py<'py>(py: Python<'py>, value: &serde_json::Value) -> PyResult<Bound<'py, PyAny>> {
-    let text = serde_json::to_string(value).map_err(|e| PyValueError::new_err(e.to_string()))?;
-    py.import("json")?.call_method1("loads", (text,))
-}
 
 fn to_dict<'py>(py: Python<'py>, value: &impl serde::Serialize) -> PyResult<Bound<'py, PyAny>> {
     let text = serde_json::to_string(value).map_err(|e| PyValueError::new_err(e.to_string()))?;
@@ -289,7 +284,7 @@ impl Violation {
     }
     #[getter]
     fn params<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
-        json_to_py(py, &serde_json::Value::Object(self.inner.params.clone().into_iter().collect()))
+        to_dict(py, &self.inner.params)
     }
     fn to_dict<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyDict>> {
         violation_dict(py, &self.inner)
@@ -501,7 +496,7 @@ struct Hub {
 
 impl Hub {
     fn country_obj(&self, c: &core::Country) -> Country {
-        let sub_region = self.inner.sub_regions.iter().find(|s| s.countries.contains(&c.code)).map(|s| s.id.clone());
+        let sub_region = self.inner.sub_region_of_any_period(c.code).map(|s| s.id.clone());
         Country { inner: c.clone(), sub_region }
     }
 
