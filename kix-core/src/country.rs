@@ -17,11 +17,11 @@ use std::collections::HashMap;
 use std::fmt;
 use std::sync::OnceLock;
 
-use schemars::JsonSchema;
-use serde::{Deserialize, Serialize};
 use crate::error::Error;
 pub use crate::text::name_key;
 use crate::violation::{Code, Violation};
+use schemars::JsonSchema;
+use serde::{Deserialize, Serialize};
 
 /// One entry of the ISO 3166-1 list.
 ///
@@ -306,12 +306,12 @@ fn names() -> &'static Names {
                 if let (Some(name), Some(codes)) = (fields.next(), fields.next()) {
                     declared.push((name_key(name), codes.split(',').filter_map(index_of).collect()));
                 }
-            } else if let Some(code) = head.strip_prefix("subdivision:") {
-                if let Some(i) = code.split_once('-').and_then(|(c, _)| index_of(c)) {
-                    fields.for_each(|name| {
-                        t.subdivisions.insert(name_key(name), (code, i));
-                    });
-                }
+            } else if let Some(code) = head.strip_prefix("subdivision:")
+                && let Some(i) = code.split_once('-').and_then(|(c, _)| index_of(c))
+            {
+                fields.for_each(|name| {
+                    t.subdivisions.insert(name_key(name), (code, i));
+                });
             }
         }
         // A declared ambiguous name stands for all its candidates, even where the sources
@@ -408,7 +408,11 @@ pub fn resolve_place(text: &str) -> Result<Place, Violation> {
             return Err(Violation::new(
                 Code::CountryAmbiguous,
                 "",
-                format!("{:?} may mean {}: write the country's full name or code", truncate(text, 80), listed.join(", ")),
+                format!(
+                    "{:?} may mean {}: write the country's full name or code",
+                    truncate(text, 80),
+                    listed.join(", ")
+                ),
             )
             .with_param("text", truncate(text, 200))
             .with_param("candidates", codes));
@@ -519,7 +523,8 @@ fn lookup(text: &str) -> Lookup {
     // "Sindh, Pakistan": a subdivision followed by its own country.
     if let Some((place, country)) = trimmed.rsplit_once(',')
         && let Some(&(code, i)) = t.subdivisions.get(&name_key(place))
-        && t.by_key.get(&name_key(country)).is_some_and(|owners| owners.as_slice() == [i])
+        && (code_index(country.trim()) == Some(i)
+            || t.by_key.get(&name_key(country)).is_some_and(|owners| owners.as_slice() == [i]))
     {
         return Lookup::Found(i, Some(code));
     }
@@ -654,7 +659,8 @@ mod tests {
 
     #[test]
     fn sindh_resolves_to_pakistan_with_its_subdivision() {
-        for text in ["Sindh", "sindh", "Sindh, Pakistan", "Синд", "PK-SD", "pk-sd", "Sind , Pakistan"] {
+        for text in ["Sindh", "sindh", "Sindh, Pakistan", "Синд", "PK-SD", "pk-sd", "Sind , Pakistan", "Sindh, PK"]
+        {
             let place = resolve_place(text).unwrap();
             assert_eq!((place.country.as_str(), place.subdivision.as_deref()), ("PK", Some("PK-SD")), "{text}");
         }

@@ -66,7 +66,9 @@ fn every_cldr_name_of_every_country_in_every_locale_resolves_to_it_or_is_ambiguo
             tally.names += 1;
             match resolve_country(name) {
                 Ok(c) if c.as_str() == code => tally.resolved += 1,
-                Ok(c) if name == c.as_str() || name == c.alpha3() => tally.codes.push(format!("{locale} {id} {name:?}")),
+                Ok(c) if name == c.as_str() || name == c.alpha3() => {
+                    tally.codes.push(format!("{locale} {id} {name:?}"))
+                }
                 Ok(c) => tally.wrong.push(format!("{locale} {id} {name:?} -> {c}")),
                 Err(v) if v.code == Code::CountryAmbiguous => {
                     let listed = v.params["candidates"].as_array().unwrap().iter().any(|x| x == code);

@@ -24,6 +24,10 @@ fn english_names_from_the_un_the_world_bank_iso_and_cldr_resolve() {
         }
     }
     let rate = 100.0 * (rows.len() - failed.len()) as f64 / rows.len() as f64;
-    eprintln!("English variants: {}/{} resolved ({rate:.1}%); not resolved: {failed:?}", rows.len() - failed.len(), rows.len());
+    eprintln!(
+        "English variants: {}/{} resolved ({rate:.1}%); not resolved: {failed:?}",
+        rows.len() - failed.len(),
+        rows.len()
+    );
     assert!(rate >= 99.0, "{rate:.1}%: {failed:#?}");
 }
