@@ -265,7 +265,10 @@ impl Scanner {
         }
         // "noon", "midday" and "midnight" are 12 PM and 12 AM; a range ending at
         // midnight ends the next day, like one ending at 24:00.
-        if let Some((w, end)) = self.word(i, &["noon", "midday", "midnight"]) {
+        // ("11 noon" is no time: the word after any number but 12 is refused.)
+        let after_number =
+            self.chars.iter().take(i).rev().find(|c| !c.is_whitespace()).is_some_and(char::is_ascii_digit);
+        if let Some((w, end)) = self.word(i, &["noon", "midday", "midnight"]).filter(|_| !after_number) {
             return Some((Clock { hour: 12, minute: 0, pm: Some(w != "midnight"), has_minutes: true }, end));
         }
         let (hour, mut j, _) = self.digits(i, 2)?;
@@ -326,7 +329,11 @@ struct Segment {
 }
 
 fn resolve_meridiems(a: Clock, b: Clock) -> Option<(u32, u32)> {
+    // A 24-hour reading beside a 12-hour one ("midday until 13:00") stands as written.
+    let on_24_hours = |c: Clock| c.pm.is_none() && (c.hour == 0 || c.hour > 12);
     match (a.pm, b.pm) {
+        (Some(pa), None) if on_24_hours(b) => Some((a.with_meridiem(pa)?, b.hour)),
+        (None, Some(pb)) if on_24_hours(a) => Some((a.hour, b.with_meridiem(pb)?)),
         (Some(pa), Some(pb)) => Some((a.with_meridiem(pa)?, b.with_meridiem(pb)?)),
         (None, Some(pb)) => {
             let end = b.with_meridiem(pb)?;
