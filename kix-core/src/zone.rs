@@ -1365,6 +1365,28 @@ mod tests {
     }
 
     #[test]
+    fn one_clock_countries_show_one_offset_in_chrono_tz_too() {
+        // The generator decided with Python's zoneinfo; chrono-tz reads the same
+        // tz database independently and must agree at every hour since 2000.
+        let file: CountryZonesFile = serde_json::from_str(include_str!("../data/country_zones.json")).unwrap();
+        let shared: Vec<&CountryZonesEntry> = file.countries.values().filter(|e| e.one_clock).collect();
+        assert!(file.countries["UZ"].one_clock && !file.countries["MN"].one_clock && !file.countries["KZ"].one_clock);
+        let start = Utc.with_ymd_and_hms(2000, 1, 1, 0, 0, 0).unwrap();
+        for entry in shared {
+            let tzs: Vec<Tz> = entry.zones.iter().map(|z| z.parse().unwrap()).collect();
+            for hour in 0..40 * 8766 {
+                let t = (start + Duration::hours(hour)).naive_utc();
+                let first = tzs[0].offset_from_utc_datetime(&t).fix();
+                assert!(
+                    tzs.iter().all(|tz| tz.offset_from_utc_datetime(&t).fix() == first),
+                    "{:?} at {t}",
+                    entry.zones
+                );
+            }
+        }
+    }
+
+    #[test]
     fn countries_with_one_zone_are_labels_and_others_need_a_city() {
         for (label, zone) in [
             ("Tonga", "Pacific/Tongatapu"),
