@@ -16,7 +16,7 @@ use serde::{Deserialize, Serialize};
 use crate::country::{Weekday, truncate};
 use crate::error::Error;
 use crate::violation::{Code, Violation};
-use crate::zone::{ZoneId, ZoneLabel, parse_zone_label};
+use crate::zone::{LabelClock, ZoneId, ZoneLabel, parse_zone_label};
 
 /// A listing read into instants.
 ///
@@ -53,6 +53,33 @@ impl Schedule {
     #[must_use]
     pub fn start_utc(&self) -> DateTime<Utc> {
         self.start.with_timezone(&Utc)
+    }
+
+    /// The organiser's wall-clock start, as the page wrote it. Read it here
+    /// rather than from `zone`: for a fixed offset that no IANA zone has
+    /// (`UTC+05:30`), `zone` is `Etc/UTC` and only `start` carries the offset.
+    ///
+    /// ```
+    /// let s = kix_core::parse_listing("15 January 2025", "10:00-11:00 UTC+05:30")?;
+    /// assert_eq!(s.local_start().to_string(), "2025-01-15 10:00:00");
+    /// assert_eq!(s.start_utc().to_rfc3339(), "2025-01-15T04:30:00+00:00");
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    #[must_use]
+    pub fn local_start(&self) -> NaiveDateTime {
+        LabelClock::Fixed(*self.start.offset()).wall_time(self.start_utc())
+    }
+
+    /// The organiser's wall-clock end (see [`Schedule::local_start`]).
+    ///
+    /// ```
+    /// let s = kix_core::parse_listing("15 January 2025", "10 pm till midnight (GMT+5:45)")?;
+    /// assert_eq!(s.local_end().to_string(), "2025-01-16 00:00:00");
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    #[must_use]
+    pub fn local_end(&self) -> NaiveDateTime {
+        LabelClock::Fixed(*self.end.offset()).wall_time(self.end_utc())
     }
 
     /// The end in UTC.
