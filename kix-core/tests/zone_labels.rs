@@ -99,3 +99,59 @@ fn words_and_forms_for_times() {
     }
     assert_eq!(codes("15 January 2025", "11 noon - 1 pm (Geneva)"), [Code::TimeUnparseable]);
 }
+
+#[test]
+fn any_mix_of_page_words_never_panics_and_a_schedule_is_consistent() {
+    use proptest::prelude::*;
+    const WORDS: [&str; 34] = [
+        "noon",
+        "12 noon",
+        "midday",
+        "midnight",
+        "24:00",
+        "17h00",
+        "5pm",
+        "5.30 pm",
+        "10:00",
+        "to",
+        "until",
+        "till",
+        "–",
+        "-",
+        "/",
+        "(",
+        ")",
+        "AM",
+        "PM",
+        "TOT",
+        "Tonga",
+        "Mongolia",
+        "Hovd",
+        "IST",
+        "New Delhi",
+        "UTC+6",
+        "GMT+5:45",
+        "UTC+05:30",
+        "CET",
+        "Geneva",
+        "WIB",
+        "Indonesia",
+        "BST",
+        "11",
+    ];
+    let mut runner = proptest::test_runner::TestRunner::new(proptest::test_runner::Config::with_cases(2000));
+    let strategy = proptest::collection::vec(proptest::sample::select(&WORDS[..]), 1..12);
+    runner
+        .run(&strategy, |words| {
+            let text = words.join(" ");
+            let _ = kix_core::zone::parse_zone_label(&text);
+            if let Ok(s) = parse_listing("15 January 2025", &text) {
+                prop_assert!(s.start < s.end, "{text}");
+                let offset = chrono::Duration::seconds(i64::from(s.start.offset().local_minus_utc()));
+                prop_assert_eq!(s.local_start(), s.start_utc().naive_utc() + offset, "{}", text);
+                prop_assert!(s.zone.tz().is_ok(), "{text}");
+            }
+            Ok(())
+        })
+        .unwrap();
+}
