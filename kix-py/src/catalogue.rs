@@ -1,10 +1,10 @@
 //! The catalogue: product filters from keyword arguments, products and counts as tables.
 
 use kix_core as core;
-use pyo3::exceptions::PyValueError;
 use pyo3::prelude::*;
 
-use crate::convert::{country_arg, date_arg, to_dict, to_json_text};
+use crate::convert::{country_arg, date_arg, to_dict};
+use crate::errors::IntoPyResult;
 use crate::table::{Table, table};
 
 /// The filters of `Hub.products`, read from its keyword arguments.
@@ -19,28 +19,15 @@ pub(crate) fn product_query(
     start: Option<&Bound<'_, PyAny>>,
     end: Option<&Bound<'_, PyAny>>,
 ) -> PyResult<core::ProductQuery> {
-    let kind = kind
-        .map(|k| serde_json::from_value::<core::ProductKind>(serde_json::Value::String(k.clone())))
-        .transpose()
-        .map_err(|_| PyValueError::new_err("kind must be one of publication, case_study, research_project, tool, podcast_episode, blog_post, webinar_recording"))?;
     Ok(core::ProductQuery {
         country: country.map(|c| country_arg(py, c)).transpose()?,
         sub_region,
         partner,
-        kind,
+        kind: kind.map(|k| k.parse::<core::ProductKind>()).transpose().py_err(py)?,
         language,
         from: start.map(date_arg).transpose()?,
         to: end.map(date_arg).transpose()?,
     })
-}
-
-pub(crate) fn count_by_arg(by: &str) -> PyResult<core::CountBy> {
-    match by {
-        "month" => Ok(core::CountBy::Month),
-        "project_year" => Ok(core::CountBy::ProjectYear),
-        "phase" => Ok(core::CountBy::Phase),
-        other => Err(PyValueError::new_err(format!("by must be month, project_year or phase, not {other:?}"))),
-    }
 }
 
 pub(crate) fn products_table(py: Python<'_>, found: &[&core::KnowledgeProduct]) -> PyResult<Table> {
@@ -48,7 +35,13 @@ pub(crate) fn products_table(py: Python<'_>, found: &[&core::KnowledgeProduct]) 
         .iter()
         .map(|p| {
             let countries: Vec<&str> = p.countries.iter().map(|c| c.as_str()).collect();
-            vec![p.id.clone(), to_json_text(&p.kind), p.title.clone(), p.published_on.to_string(), countries.join(" ")]
+            vec![
+                p.id.clone(),
+                p.kind.as_str().to_owned(),
+                p.title.clone(),
+                p.published_on.to_string(),
+                countries.join(" "),
+            ]
         })
         .collect();
     let records = to_dict(py, &found)?;
@@ -61,7 +54,7 @@ pub(crate) fn counts_table(py: Python<'_>, counts: &[core::ProductCount]) -> PyR
         .iter()
         .map(|c| {
             let country = c.country.map(|c| c.to_string()).unwrap_or_default();
-            vec![c.phase.clone(), c.period.to_string(), country, to_json_text(&c.kind), c.count.to_string()]
+            vec![c.phase.clone(), c.period.to_string(), country, c.kind.as_str().to_owned(), c.count.to_string()]
         })
         .collect();
     let records = to_dict(py, &counts)?;

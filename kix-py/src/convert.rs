@@ -7,7 +7,7 @@ use pyo3::exceptions::{PyTypeError, PyValueError};
 use pyo3::prelude::*;
 use pyo3::types::{PyDate, PyDateTime, PyDict, PyString};
 
-use crate::errors::{IntoPyResult, error_class};
+use crate::errors::{IntoPyResult, parse_error};
 use crate::hub::Country;
 
 pub(crate) fn to_dict<'py>(py: Python<'py>, value: &impl serde::Serialize) -> PyResult<Bound<'py, PyAny>> {
@@ -29,13 +29,7 @@ pub(crate) fn from_py_json<T: serde::de::DeserializeOwned>(
 
 pub(crate) fn from_json_text<T: serde::de::DeserializeOwned>(py: Python<'_>, what: &str, text: &str) -> PyResult<T> {
     let de = &mut serde_json::Deserializer::from_str(text);
-    read_json(de).map_err(|e| {
-        let msg = format!("invalid {what}: {e}");
-        match error_class(py, "ParseError").and_then(|c| c.call1((msg.clone(),))) {
-            Ok(err) => PyErr::from_value(err),
-            Err(_) => PyValueError::new_err(msg),
-        }
-    })
+    read_json(de).map_err(|e| parse_error(py, format!("invalid {what}: {e}")))
 }
 
 /// Reads one JSON document, refusing trailing input.

@@ -3,7 +3,7 @@
 use std::sync::Arc;
 
 use kix_core as core;
-use pyo3::exceptions::{PyKeyError, PyTypeError};
+use pyo3::exceptions::PyTypeError;
 use pyo3::prelude::*;
 use pyo3::types::{PyDict, PyList};
 
@@ -232,21 +232,15 @@ impl Hub {
     fn events(&self) -> Vec<Event> {
         self.inner.events.iter().map(|e| Event::in_hub(e.clone(), self.inner.clone())).collect()
     }
-    fn event(&self, id: &str) -> PyResult<Event> {
-        self.inner
-            .event(id)
-            .map(|e| Event::in_hub(e.clone(), self.inner.clone()))
-            .ok_or_else(|| PyKeyError::new_err(format!("no event with id {id:?}")))
+    fn event(&self, py: Python<'_>, id: &str) -> PyResult<Event> {
+        self.inner.require_event(id).map(|e| Event::in_hub(e.clone(), self.inner.clone())).py_err(py)
     }
     #[getter]
     fn training_cycles(&self) -> Vec<TrainingCycle> {
         self.inner.training.cycles.iter().map(|c| TrainingCycle::in_hub(c.clone(), self.inner.clone())).collect()
     }
-    fn training_cycle(&self, id: &str) -> PyResult<TrainingCycle> {
-        self.inner
-            .training_cycle(id)
-            .map(|c| TrainingCycle::in_hub(c.clone(), self.inner.clone()))
-            .ok_or_else(|| PyKeyError::new_err(format!("no training cycle with id {id:?}")))
+    fn training_cycle(&self, py: Python<'_>, id: &str) -> PyResult<TrainingCycle> {
+        self.inner.require_training_cycle(id).map(|c| TrainingCycle::in_hub(c.clone(), self.inner.clone())).py_err(py)
     }
     /// Adds a nomination; returns its index. Raises ValidationError with every violation.
     #[pyo3(signature = (cycle, full_name, email, country, nominated_on))]
@@ -290,11 +284,8 @@ impl Hub {
         self.cycle_mut().advance(cycle, index, step).py_err(py)
     }
     /// A nominee's status in a cycle, found by e-mail; None if not nominated.
-    fn nominee_status(&self, cycle: &str, email: &str) -> PyResult<Option<&'static str>> {
-        let c = self
-            .inner
-            .training_cycle(cycle)
-            .ok_or_else(|| PyKeyError::new_err(format!("no training cycle with id {cycle:?}")))?;
+    fn nominee_status(&self, py: Python<'_>, cycle: &str, email: &str) -> PyResult<Option<&'static str>> {
+        let c = self.inner.require_training_cycle(cycle).py_err(py)?;
         Ok(c.nomination_of(email).map(|n| n.status.as_str()))
     }
 
@@ -317,7 +308,7 @@ impl Hub {
     }
     #[pyo3(signature = (by="project_year"))]
     fn product_counts(&self, py: Python<'_>, by: &str) -> PyResult<Table> {
-        catalogue::counts_table(py, &self.inner.product_counts(catalogue::count_by_arg(by)?))
+        catalogue::counts_table(py, &self.inner.product_counts(by.parse::<core::CountBy>().py_err(py)?))
     }
     fn grant_totals<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
         to_dict(py, &self.inner.grant_totals())

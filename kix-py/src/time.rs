@@ -37,8 +37,7 @@ pub(crate) fn from_local<'py>(
     }
     let local = naive_arg(naive)?;
     let tz = zone_arg(py, zone)?;
-    let d: core::Disambiguation =
-        disambiguation.parse().map_err(|e: core::Error| PyValueError::new_err(e.to_string()))?;
+    let d = disambiguation.parse::<core::Disambiguation>().py_err(py)?;
     let t = core::zone::from_local(local, tz, d).py_err(py)?;
     aware(py, t.with_timezone(&Utc), tz)
 }

@@ -5,7 +5,7 @@ use pyo3::prelude::*;
 use pyo3::types::{PyDict, PyList};
 
 use crate::convert::to_dict;
-use crate::errors::{severity, violation_dict};
+use crate::errors::violation_dict;
 
 pub(crate) fn violations_list<'py>(py: Python<'py>, list: &[core::Violation]) -> PyResult<Bound<'py, PyList>> {
     PyList::new(py, list.iter().map(|v| Violation { inner: v.clone() }))
@@ -26,7 +26,7 @@ impl Violation {
     }
     #[getter]
     fn severity(&self) -> &'static str {
-        severity(self.inner.severity)
+        self.inner.severity.as_str()
     }
     #[getter]
     fn path(&self) -> &str {
@@ -46,7 +46,7 @@ impl Violation {
     fn __repr__(&self) -> String {
         format!(
             "<Violation {} {} at {:?}: {}>",
-            severity(self.inner.severity),
+            self.inner.severity.as_str(),
             self.inner.code,
             self.inner.path,
             self.inner.message
