@@ -19,6 +19,7 @@ use std::sync::OnceLock;
 
 use crate::error::Error;
 pub use crate::text::name_key;
+pub(crate) use crate::text::truncate;
 use crate::violation::{Code, Violation};
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
@@ -373,14 +374,6 @@ pub struct Place {
 /// ```
 pub fn resolve_country(text: &str) -> Result<CountryCode, Violation> {
     resolve_place(text).map(|p| p.country)
-}
-
-/// Cuts long input in messages so that a hostile 10 MB "name" does not end up in logs.
-pub(crate) fn truncate(text: &str, max_chars: usize) -> String {
-    match text.char_indices().nth(max_chars) {
-        Some((at, _)) => format!("{}…", text.get(..at).unwrap_or_default()),
-        None => text.to_owned(),
-    }
 }
 
 /// Like [`resolve_country`], keeping the subdivision the text named ("Sindh",

@@ -148,3 +148,11 @@ fn is_latin_greek_cyrillic(c: char) -> bool {
         | '\u{370}'..='\u{3ff}' | '\u{1f00}'..='\u{1fff}'
         | '\u{400}'..='\u{52f}' | '\u{1c80}'..='\u{1c8f}' | '\u{2de0}'..='\u{2dff}' | '\u{a640}'..='\u{a69f}')
 }
+
+/// Cuts long input in messages so that a hostile 10 MB "name" does not end up in logs.
+pub(crate) fn truncate(text: &str, max_chars: usize) -> String {
+    match text.char_indices().nth(max_chars) {
+        Some((at, _)) => format!("{}…", text.get(..at).unwrap_or_default()),
+        None => text.to_owned(),
+    }
+}
