@@ -13,6 +13,7 @@ CORPUS := target/schema-corpus
 test: lint rust-test python-test js-test kotlin-test
 
 lint:
+	$(PYTHON) tools/check_tracked.py
 	$(CARGO) fmt --all --check
 	$(CARGO) clippy --workspace --all-targets -- -D warnings
 	RUSTDOCFLAGS="-D warnings" $(CARGO) doc --workspace --no-deps
