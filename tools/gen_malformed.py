@@ -12,7 +12,7 @@ import pathlib
 root = pathlib.Path(__file__).resolve().parent.parent
 hub = json.loads((root / "kix-core" / "data" / "emap.json").read_text(encoding="utf-8"))
 w20 = hub["events"][0]
-corpus = root / "target" / "schema-corpus"
+corpus = root / "target" / "schema-corpus" / "valid"
 
 
 def first(schema):
