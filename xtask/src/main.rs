@@ -10,18 +10,18 @@
 mod corpus;
 mod schemas;
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 const USAGE: &str = "usage: cargo run -p xtask -- schemas [DIR] | corpus DIR";
 
 fn main() -> Result<(), Box<dyn std::error::Error>> {
-    let root = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("..");
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).parent().ok_or("xtask/ has no parent folder")?;
     let args: Vec<String> = std::env::args().skip(1).collect();
     match args.iter().map(String::as_str).collect::<Vec<_>>().as_slice() {
         ["schemas"] => schemas::write(&root.join("schemas")),
         ["schemas", dir] => schemas::write(&PathBuf::from(dir)),
         ["corpus", dir] => {
-            corpus::write(&root, PathBuf::from(dir));
+            corpus::write(root, PathBuf::from(dir));
             Ok(())
         }
         _ => Err(USAGE.into()),
