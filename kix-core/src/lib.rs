@@ -52,12 +52,14 @@
 
 pub mod calendar;
 pub mod catalogue;
+pub mod context;
 pub mod country;
 pub mod error;
 pub mod event;
 pub mod grants;
 pub mod hub;
 pub mod listing;
+pub mod nomination;
 pub mod registration;
 pub mod schedule;
 pub mod schema;
@@ -69,12 +71,15 @@ pub mod violation;
 pub mod zone;
 
 pub use catalogue::{CountBy, KnowledgeProduct, ProductCount, ProductKind, ProductQuery, TrainingLink};
+pub use context::{Check, HubView};
 pub use country::{CountryCode, Weekday, resolve_country};
 pub use error::{Error, ErrorClass};
 pub use event::{
     AgendaItem, Approval, Audience, Eligibility, Event, EventKind, EventStatus, Location, Party, RegistrationPolicy,
 };
-pub use grants::{CurrencyCode, Grant, GrantPolicy, GrantPurpose, GrantStatus, GrantTotal, GrantTotals, Money};
+pub use grants::{
+    CurrencyCode, Grant, GrantBook, GrantPolicy, GrantPurpose, GrantStatus, GrantTotal, GrantTotals, Money,
+};
 pub use hub::{Assignment, Country, Hub, Organisation, PartnerRole, Period, RestDayChange, SubRegion, Subdivision};
 pub use listing::{Schedule, parse_listing};
 pub use registration::{
