@@ -7,7 +7,6 @@
 
 use std::collections::{BTreeSet, HashMap};
 use std::fmt;
-use std::sync::OnceLock;
 
 use chrono::{DateTime, Duration, FixedOffset, NaiveDateTime, Utc};
 use chrono_tz::Tz;
@@ -361,28 +360,6 @@ pub struct Event {
     pub sequence: u32,
 }
 
-#[derive(Deserialize)]
-struct LanguageFile {
-    #[allow(dead_code)]
-    source: String,
-    languages: Vec<LanguageEntry>,
-}
-
-#[derive(Deserialize)]
-struct LanguageEntry {
-    code: String,
-    name: String,
-}
-
-fn languages() -> &'static HashMap<String, String> {
-    static LANGUAGES: OnceLock<HashMap<String, String>> = OnceLock::new();
-    LANGUAGES.get_or_init(|| {
-        serde_json::from_str::<LanguageFile>(include_str!("../data/iso639-1.json"))
-            .map(|f| f.languages.into_iter().map(|l| (l.code, l.name)).collect())
-            .unwrap_or_default()
-    })
-}
-
 /// The English name of an ISO 639-1 language code, if it is one.
 ///
 /// ```
@@ -391,7 +368,7 @@ fn languages() -> &'static HashMap<String, String> {
 /// ```
 #[must_use]
 pub fn language_name(code: &str) -> Option<&'static str> {
-    languages().get(code).map(String::as_str)
+    crate::reference::languages().get(code).map(String::as_str)
 }
 
 impl Event {
@@ -780,44 +757,50 @@ impl Check for [Event] {
                 }
             }
         }
-        // Overlaps: sort by start instant and sweep, so the cost is the number of
-        // events plus the number of overlapping pairs.
-        let mut spans: Vec<(DateTime<Utc>, DateTime<Utc>, usize)> = events
-            .iter()
-            .enumerate()
-            .filter(|(_, e)| e.status == EventStatus::Scheduled)
-            .filter_map(|(i, e)| Some((e.start_utc().ok()?, e.end_utc().ok()?, i)))
-            .collect();
-        spans.sort();
-        for (k, &(start, end, i)) in spans.iter().enumerate() {
-            for &(other_start, _, j) in spans.iter().skip(k + 1) {
-                if other_start >= end {
-                    break;
-                }
-                let (Some(a), Some(b)) = (events.get(i), events.get(j)) else { continue };
-                let audiences: Vec<&str> =
-                    a.audiences.iter().filter(|x| b.audiences.contains(x)).map(|x| x.as_str()).collect();
-                let countries: Vec<CountryCode> =
-                    a.target_countries(hub).intersection(&b.target_countries(hub)).copied().collect();
-                if !audiences.is_empty() || !countries.is_empty() {
-                    out.push(
-                        Violation::new(
-                            Code::ScheduleConflict,
-                            format!("events[{j}]"),
-                            format!(
-                                "{:?} overlaps {:?} ({start} to {end}) and shares its audience or countries",
-                                b.id, a.id
-                            ),
-                        )
-                        .with_param("event", &b.id)
-                        .with_param("other_event", &a.id)
-                        .with_param("shared_audiences", audiences)
-                        .with_param("shared_countries", countries),
-                    );
-                }
+        check_overlaps(events, hub, &mut out);
+        out
+    }
+}
+
+/// Scheduled events that overlap in time and share an audience or a country
+/// (`schedule.conflict` warnings, on the later one).
+fn check_overlaps(events: &[Event], hub: &impl HubView, out: &mut Vec<Violation>) {
+    // Overlaps: sort by start instant and sweep, so the cost is the number of
+    // events plus the number of overlapping pairs.
+    let mut spans: Vec<(DateTime<Utc>, DateTime<Utc>, usize)> = events
+        .iter()
+        .enumerate()
+        .filter(|(_, e)| e.status == EventStatus::Scheduled)
+        .filter_map(|(i, e)| Some((e.start_utc().ok()?, e.end_utc().ok()?, i)))
+        .collect();
+    spans.sort();
+    for (k, &(start, end, i)) in spans.iter().enumerate() {
+        for &(other_start, _, j) in spans.iter().skip(k + 1) {
+            if other_start >= end {
+                break;
+            }
+            let (Some(a), Some(b)) = (events.get(i), events.get(j)) else { continue };
+            let audiences: Vec<&str> =
+                a.audiences.iter().filter(|x| b.audiences.contains(x)).map(|x| x.as_str()).collect();
+            let countries: Vec<CountryCode> =
+                a.target_countries(hub).intersection(&b.target_countries(hub)).copied().collect();
+            if !audiences.is_empty() || !countries.is_empty() {
+                out.push(
+                    Violation::new(
+                        Code::ScheduleConflict,
+                        format!("events[{j}]"),
+                        format!(
+                            "{:?} overlaps {:?} ({start} to {end}) and shares its audience or countries",
+                            b.id, a.id
+                        ),
+                    )
+                    .with_param("event", &b.id)
+                    .with_param("other_event", &a.id)
+                    .with_param("shared_audiences", audiences)
+                    .with_param("shared_countries", countries),
+                );
             }
         }
-        out
     }
 }
 

@@ -6,7 +6,6 @@
 
 use std::collections::{BTreeMap, HashMap};
 use std::fmt;
-use std::sync::OnceLock;
 
 use chrono::NaiveDate;
 use rust_decimal::Decimal;
@@ -17,29 +16,8 @@ use crate::context::{Check, HubView};
 use crate::country::CountryCode;
 use crate::error::Error;
 use crate::event::Party;
+use crate::reference::currencies;
 use crate::violation::{Code, Violation};
-
-#[derive(Deserialize)]
-struct CurrencyFile {
-    #[allow(dead_code)]
-    source: String,
-    currencies: Vec<CurrencyEntry>,
-}
-
-#[derive(Deserialize)]
-struct CurrencyEntry {
-    code: String,
-    name: String,
-}
-
-fn currencies() -> &'static HashMap<String, String> {
-    static CURRENCIES: OnceLock<HashMap<String, String>> = OnceLock::new();
-    CURRENCIES.get_or_init(|| {
-        serde_json::from_str::<CurrencyFile>(include_str!("../data/iso4217.json"))
-            .map(|f| f.currencies.into_iter().map(|c| (c.code, c.name)).collect())
-            .unwrap_or_default()
-    })
-}
 
 /// An ISO 4217 currency code such as `CHF` or `USD`, validated against the list.
 ///

@@ -60,6 +60,7 @@ pub mod grants;
 pub mod hub;
 pub mod listing;
 pub mod nomination;
+mod reference;
 pub mod registration;
 pub mod schedule;
 pub mod schema;
