@@ -1141,6 +1141,25 @@ mod tests {
     }
 
     #[test]
+    fn the_view_answers_what_the_rules_ask_and_works_through_any_pointer() {
+        let mut h = hub();
+        let on = d(2020, 7, 1);
+        h.nominate("cycle-1", Nomination::new("A", "a@example.np", code("NP"), on)).unwrap();
+        assert_eq!(h.nominee_status("cycle-1", " A@Example.NP"), Some(Some(NominationStatus::Nominated)));
+        assert_eq!(h.nominee_status("cycle-1", "b@example.np"), Some(None));
+        assert_eq!(h.nominee_status("cycle-9", "a@example.np"), None);
+        assert_eq!(HubView::sub_region_id_of(&h, code("NP"), on), Some("south-asia"));
+        assert_eq!(HubView::partner_id_for(&h, code("NP"), on), Some("acer"));
+        assert!(h.sub_region_countries("atlantis").is_none());
+        // A binding holds the hub behind an Arc or a lock guard: the same checks run through it.
+        let shared = std::sync::Arc::new(h.clone());
+        assert_eq!(h.events.check(&shared), h.events.check(&h));
+        let lock = std::sync::RwLock::new(h.clone());
+        let guard = lock.read().unwrap();
+        assert_eq!(h.training.check(&guard), h.training.check(&h));
+    }
+
+    #[test]
     fn unknown_fields_and_bad_codes_are_refused_with_a_path() {
         let mut json = serde_json::to_value(hub()).unwrap();
         json["countries"][3]["code"] = "ZZ".into();
