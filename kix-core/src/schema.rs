@@ -9,6 +9,7 @@ use schemars::JsonSchema;
 use schemars::generate::SchemaSettings;
 use serde_json::Value;
 
+use crate::book::{Change, RegistrationBook, Reminder, SeatLedger};
 use crate::catalogue::{KnowledgeProduct, ProductCount, ProductQuery};
 use crate::event::Event;
 use crate::grants::{Grant, GrantTotals};
@@ -138,6 +139,22 @@ pub fn documents() -> Vec<SchemaDocument> {
             "registration_outcome",
             "KIX registration outcome",
             "The status of one registration and every violation found.",
+        ),
+        document::<RegistrationBook>(
+            "registration_book",
+            "KIX registration book",
+            "Every registration of one event: statuses, histories and the waiting list.",
+        ),
+        document::<Change>(
+            "registration_change",
+            "KIX registration change",
+            "One change an operation made to a registration in a book.",
+        ),
+        document::<SeatLedger>("seat_ledger", "KIX seat ledger", "Seats of an event, or summed over events."),
+        document::<Reminder>(
+            "registration_reminder",
+            "KIX registration reminder",
+            "When to remind a registrant, and the event's start in their zone.",
         ),
         document::<Violation>("violation", "KIX violation", "One finding of a rule check, with its stable code."),
         document::<TrainingCycle>(
