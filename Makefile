@@ -8,9 +8,9 @@ ICS_DIR := target/webinar
 
 CORPUS := target/schema-corpus
 
-.PHONY: test lint rust-test python-test js-test kotlin-test bindings corpus venv wheel quickstart bench bench-python bench-kotlin vectors schemas service-test
+.PHONY: test lint rust-test python-test js-test kotlin-test bindings corpus venv wheel quickstart bench bench-python bench-kotlin vectors schemas
 
-test: lint rust-test python-test js-test kotlin-test service-test
+test: lint rust-test python-test js-test kotlin-test
 
 lint:
 	$(CARGO) fmt --all --check
@@ -58,14 +58,6 @@ tools/js/node_modules/.package-lock.json: tools/js/package-lock.json
 js-test: tools/js/node_modules/.package-lock.json corpus
 	node tools/js/form-example.mjs > /dev/null
 	node tools/js/validate-schemas.mjs $(CORPUS)
-
-# The registration service (its own workspace: axum, tokio, SQLite): lint, then its tests start it
-# on loopback ports (400 concurrent submissions for 100 seats, SIGKILL mid-load, bad requests).
-SERVICE := --manifest-path examples/registration-service/Cargo.toml
-service-test:
-	$(CARGO) fmt $(SERVICE) --check
-	$(CARGO) clippy $(SERVICE) --all-targets --target-dir target/service -- -D warnings
-	$(CARGO) test $(SERVICE) --target-dir target/service -- --nocapture
 
 # Regenerate schemas/ from the Rust types (the test suite fails while they differ).
 schemas:
