@@ -8,7 +8,7 @@ ICS_DIR := target/webinar
 
 CORPUS := target/schema-corpus
 
-.PHONY: test lint rust-test python-test js-test kotlin-test bindings corpus venv wheel quickstart bench bench-python bench-kotlin vectors schemas
+.PHONY: test lint names-sources rust-test python-test js-test kotlin-test bindings corpus venv wheel quickstart bench bench-python bench-kotlin vectors schemas
 
 test: lint rust-test python-test js-test kotlin-test
 
@@ -18,7 +18,13 @@ lint:
 	$(CARGO) clippy --workspace --all-targets -- -D warnings
 	RUSTDOCFLAGS="-D warnings" $(CARGO) doc --workspace --no-deps
 
-rust-test:
+# CLDR's territory names in every locale (npm cldr-localenames-full, pinned), read by the
+# country-names test at run time and by tools/names/gen_names.py.
+tools/names/node_modules/.package-lock.json: tools/names/package-lock.json
+	npm ci --prefix tools/names --no-audit --no-fund
+names-sources: tools/names/node_modules/.package-lock.json
+
+rust-test: names-sources
 	$(CARGO) test --workspace --all-targets
 	$(CARGO) test --workspace --doc
 
