@@ -790,6 +790,19 @@ impl Hub {
     pub fn event(&self, id: &str) -> Option<&Event> {
         self.events.iter().find(|e| e.id == id)
     }
+
+    /// An event by id, or [`Error::NotFound`](crate::Error::NotFound) naming it.
+    ///
+    /// ```
+    /// let hub = kix_core::emap();
+    /// assert_eq!(hub.require_event("kix-emap-webinar-20")?.id, "kix-emap-webinar-20");
+    /// let err = hub.require_event("webinar-99").unwrap_err();
+    /// assert_eq!(err.to_string(), r#"no event with id "webinar-99""#);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn require_event(&self, id: &str) -> Result<&Event, crate::Error> {
+        self.event(id).ok_or_else(|| crate::Error::NotFound { what: "event", id: id.to_owned() })
+    }
 }
 
 #[cfg(test)]

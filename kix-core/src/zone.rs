@@ -231,23 +231,6 @@ pub enum Disambiguation {
     Reject,
 }
 
-impl std::str::FromStr for Disambiguation {
-    type Err = Error;
-    fn from_str(s: &str) -> Result<Self, Error> {
-        match s {
-            "compatible" => Ok(Disambiguation::Compatible),
-            "earlier" => Ok(Disambiguation::Earlier),
-            "later" => Ok(Disambiguation::Later),
-            "reject" => Ok(Disambiguation::Reject),
-            other => Err(Error::InvalidValue {
-                what: "disambiguation",
-                value: truncate(other, 40),
-                expected: "compatible, earlier, later or reject",
-            }),
-        }
-    }
-}
-
 /// What a wall-clock time is in a zone: one instant, a gap (skipped: two
 /// candidate instants, neither of which shows this wall time) or a fold
 /// (repeated: two instants that both show it).
