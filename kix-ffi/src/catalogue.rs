@@ -2,7 +2,7 @@
 
 use kix_core as core;
 
-use crate::convert::{country, date, to_json_str};
+use crate::convert::{country, date};
 use crate::error::{KixError, Result};
 use crate::hub::Hub;
 
@@ -31,7 +31,7 @@ impl From<&core::KnowledgeProduct> for KnowledgeProduct {
     fn from(p: &core::KnowledgeProduct) -> Self {
         KnowledgeProduct {
             id: p.id.clone(),
-            kind: to_json_str(&p.kind),
+            kind: p.kind.as_str().to_owned(),
             title: p.title.clone(),
             published_on: p.published_on.to_string(),
             countries: p.countries.iter().map(ToString::to_string).collect(),
@@ -72,18 +72,11 @@ impl TryFrom<ProductQuery> for core::ProductQuery {
     type Error = KixError;
 
     fn try_from(query: ProductQuery) -> Result<Self> {
-        let kind = query
-            .kind
-            .map(|k| {
-                serde_json::from_value::<core::ProductKind>(serde_json::Value::String(k.clone()))
-                    .map_err(|_| KixError::invalid(format!("{k:?} is not a product kind")))
-            })
-            .transpose()?;
         Ok(core::ProductQuery {
             country: query.country.as_deref().map(country).transpose()?,
             sub_region: query.sub_region,
             partner: query.partner,
-            kind,
+            kind: query.kind.as_deref().map(str::parse).transpose()?,
             language: query.language,
             from: query.from.as_deref().map(date).transpose()?,
             to: query.to.as_deref().map(date).transpose()?,
@@ -112,18 +105,9 @@ impl From<core::ProductCount> for ProductCount {
             phase: c.phase,
             period: c.period,
             country: c.country.map(|c| c.to_string()),
-            kind: to_json_str(&c.kind),
+            kind: c.kind.as_str().to_owned(),
             count: c.count,
         }
-    }
-}
-
-fn count_by(by: &str) -> Result<core::CountBy> {
-    match by {
-        "month" => Ok(core::CountBy::Month),
-        "project_year" => Ok(core::CountBy::ProjectYear),
-        "phase" => Ok(core::CountBy::Phase),
-        other => Err(KixError::invalid(format!("{other:?} is not month, project_year or phase"))),
     }
 }
 
@@ -137,6 +121,6 @@ impl Hub {
 
     /// Products per phase and period (`month`, `project_year` or `phase`), country and kind.
     pub fn product_counts(&self, by: String) -> Result<Vec<ProductCount>> {
-        Ok(self.read().product_counts(count_by(&by)?).into_iter().map(ProductCount::from).collect())
+        Ok(self.read().product_counts(by.parse()?).into_iter().map(ProductCount::from).collect())
     }
 }

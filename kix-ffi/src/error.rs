@@ -21,10 +21,7 @@ impl From<&core::Violation> for Violation {
     fn from(v: &core::Violation) -> Self {
         Violation {
             code: v.code.as_str().to_owned(),
-            severity: match v.severity {
-                core::Severity::Error => "error".into(),
-                core::Severity::Warning => "warning".into(),
-            },
+            severity: v.severity.as_str().to_owned(),
             path: v.path.clone(),
             message: v.message.clone(),
             params_json: serde_json::to_string(&v.params).unwrap_or_else(|_| "{}".into()),
@@ -79,10 +76,13 @@ impl From<core::Violation> for KixError {
     }
 }
 
+/// The core decides the class of every error ([`core::Error::class`]); its
+/// validation classes (time zones among them) are one `Validation` here.
 impl From<core::Error> for KixError {
     fn from(e: core::Error) -> Self {
-        match e {
-            core::Error::Rejected(list) => {
+        match e.class() {
+            class if class.is_validation() => {
+                let list = e.to_violations();
                 let first = list.first();
                 KixError::Validation {
                     code: first.map(|v| v.code.as_str().to_owned()).unwrap_or_default(),
@@ -90,11 +90,8 @@ impl From<core::Error> for KixError {
                     violations: violations(&list),
                 }
             }
-            core::Error::UnknownZone(_) | core::Error::InvalidCountryCode(_) => {
-                core::Error::Rejected(e.to_violations()).into()
-            }
-            core::Error::NotFound { .. } => KixError::NotFound { reason: e.to_string() },
-            other => KixError::invalid(other.to_string()),
+            core::ErrorClass::NotFound => KixError::NotFound { reason: e.to_string() },
+            _ => KixError::invalid(e.to_string()),
         }
     }
 }

@@ -180,19 +180,13 @@ impl TryFrom<SlotQuery> for core::SlotQuery {
 
     fn try_from(query: SlotQuery) -> Result<Self> {
         let mut q = core::SlotQuery::new(date(&query.from)?, date(&query.to)?);
-        if !query.countries.is_empty() {
-            q.countries = Some(query.countries.iter().map(|c| country(c)).collect::<Result<Vec<_>>>()?);
-        }
+        q.countries = Some(query.countries.iter().map(|c| country(c)).collect::<Result<Vec<_>>>()?);
         q.duration_minutes = query.duration_minutes;
         q.working_hours = core::WorkingHours::hours(query.working_start_hour, query.working_end_hour)?;
         q.granularity_minutes = query.granularity_minutes;
         q.top = usize::try_from(query.top).unwrap_or(usize::MAX);
         Ok(q)
     }
-}
-
-pub(crate) fn event_ref<'h>(hub: &'h core::Hub, id: &str) -> Result<&'h core::Event> {
-    hub.event(id).ok_or_else(|| KixError::NotFound { reason: format!("no event with id {id:?}") })
 }
 
 #[uniffi::export]
@@ -204,7 +198,7 @@ impl Hub {
 
     /// An event by id.
     pub fn event(&self, id: String) -> Result<EventSummary> {
-        event_ref(&self.read(), &id)?.try_into()
+        self.read().require_event(&id)?.try_into()
     }
 
     /// An event's local times in every zone of its countries.
@@ -216,21 +210,21 @@ impl Hub {
     ) -> Result<Vec<LocalTime>> {
         let working = core::WorkingHours::hours(working_start_hour, working_end_hour)?;
         let hub = self.read();
-        let table = core::local_times(&hub, event_ref(&hub, &event_id)?, working)?;
+        let table = core::local_times(&hub, hub.require_event(&event_id)?, working)?;
         Ok(table.rows.iter().map(LocalTime::from).collect())
     }
 
     /// An event's local time in one zone, such as the device's.
     pub fn local_time_in(&self, event_id: String, zone_name: String) -> Result<LocalTime> {
         let hub = self.read();
-        let row = core::schedule::local_time_in(event_ref(&hub, &event_id)?, zone(&zone_name)?, Default::default())?;
+        let row = core::schedule::local_time_in(hub.require_event(&event_id)?, zone(&zone_name)?, Default::default())?;
         Ok(LocalTime::from(&row))
     }
 
     /// An event's `.ics` calendar text.
     pub fn event_ics(&self, event_id: String) -> Result<String> {
         let hub = self.read();
-        Ok(event_ref(&hub, &event_id)?.to_ics(&hub)?)
+        Ok(hub.require_event(&event_id)?.to_ics(&hub)?)
     }
 
     /// The fairest start times.

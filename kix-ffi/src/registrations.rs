@@ -6,7 +6,6 @@ use kix_core as core;
 
 use crate::convert::instant;
 use crate::error::{Result, Violation, violations};
-use crate::events::event_ref;
 use crate::hub::Hub;
 
 /// A registration as a form sends it (every field optional, so that missing ones are reported).
@@ -141,7 +140,7 @@ impl Hub {
         let held = held_core(held);
         let now = now.map(instant).transpose()?;
         let hub = self.read();
-        let outcome = core::validate_registration(&hub, event_ref(&hub, &event_id)?, &record.into(), &held, now)?;
+        let outcome = core::validate_registration(&hub, hub.require_event(&event_id)?, &record.into(), &held, now)?;
         Ok(outcome.into())
     }
 
@@ -157,7 +156,7 @@ impl Hub {
         let now = now.map(instant).transpose()?;
         let records: Vec<core::Registration> = records.into_iter().map(Into::into).collect();
         let hub = self.read();
-        let outcomes = core::validate_batch(&hub, event_ref(&hub, &event_id)?, &records, &held, now)?;
+        let outcomes = core::validate_batch(&hub, hub.require_event(&event_id)?, &records, &held, now)?;
         Ok(outcomes.into_iter().map(Into::into).collect())
     }
 }

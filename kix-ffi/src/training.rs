@@ -106,10 +106,6 @@ impl TryFrom<NominationStep> for core::NominationStep {
     }
 }
 
-fn cycle_ref<'h>(hub: &'h core::Hub, id: &str) -> Result<&'h core::TrainingCycle> {
-    hub.training_cycle(id).ok_or_else(|| KixError::NotFound { reason: format!("no training cycle with id {id:?}") })
-}
-
 #[uniffi::export]
 impl Hub {
     /// The training cycles.
@@ -120,14 +116,14 @@ impl Hub {
     /// A training cycle's seats per country.
     pub fn ledger(&self, cycle_id: String) -> Result<Vec<LedgerRow>> {
         let hub = self.read();
-        Ok(cycle_ref(&hub, &cycle_id)?.ledger(&hub).rows.iter().map(LedgerRow::from).collect())
+        Ok(hub.require_training_cycle(&cycle_id)?.ledger(&hub).rows.iter().map(LedgerRow::from).collect())
     }
 
     /// A nominee's status in a cycle (`nominated`, `endorsed`, `confirmed`,
     /// `completed`, `withdrawn`, `rejected`), found by e-mail; None if not nominated.
     pub fn nominee_status(&self, cycle_id: String, email: String) -> Result<Option<String>> {
         let hub = self.read();
-        Ok(cycle_ref(&hub, &cycle_id)?.nomination_of(&email).map(|n| n.status.as_str().to_owned()))
+        Ok(hub.require_training_cycle(&cycle_id)?.nomination_of(&email).map(|n| n.status.as_str().to_owned()))
     }
 
     /// Nominates a person to a cycle; returns the nomination's index.

@@ -43,6 +43,9 @@ class EventsTest {
         assertEquals(5, slots.size)
         assertEquals(Instant.parse("2025-03-04T03:15:00Z"), slots[0].start)
         assertEquals(1.0, slots[0].minScore)
+        // No countries given (Kotlin's default, an empty list) means every member, as in Python.
+        val everyone = hub.findSlots(SlotQuery(from = "2025-03-04", to = "2025-03-04"))
+        assertEquals(hub.countries().sumOf { it.timeZones.size }, everyone[0].zones.size, "every member's zones")
         assertEquals("invalid_input", codeOf { hub.findSlots(SlotQuery(from = "2025-03-05", to = "2025-03-04")) }, "reversed")
         assertEquals("hub.unknown_country", codeOf { hub.findSlots(SlotQuery(countries = listOf("France"), from = "2025-03-04", to = "2025-03-04")) }, "France")
         assertEquals("invalid_input", codeOf { hub.findSlots(SlotQuery(from = "2025-03-04", to = "2025-03-04", durationMinutes = 0u)) }, "zero")
