@@ -17,7 +17,7 @@ use serde::{Deserialize, Serialize};
 use crate::country::CountryCode;
 use crate::hub::Hub;
 use crate::violation::{Code, Violation};
-use crate::zone::{Disambiguation, ZoneId, from_local, parse_zone_label};
+use crate::zone::{Disambiguation, ZoneId, from_local, resolve_zone};
 
 /// What kind of event.
 ///
@@ -404,7 +404,7 @@ impl Event {
     pub fn tz(&self) -> Result<Tz, Violation> {
         self.zone.tz().map_err(|_| {
             // A stored zone must be an IANA name; labels are for listings.
-            let hint = parse_zone_label(self.zone.as_str()).ok().map(|l| l.zone.to_string());
+            let hint = resolve_zone(self.zone.as_str()).ok().map(|zone| zone.to_string());
             let mut v = Violation::new(
                 Code::TimeUnknownZone,
                 "zone",

@@ -160,6 +160,9 @@ codes! {
     TimelineOutsideProject = "timeline.outside_project", Error;
     /// A zone label, name or abbreviation is not one kix knows.
     TimeUnknownZone = "time.unknown_zone", Error;
+    /// A zone label names a country with several zones or an abbreviation with several meanings (IST, CST) and no city
+    /// that settles it; the candidate zones are in the parameters.
+    TimeAmbiguousZoneLabel = "time.ambiguous_zone_label", Error;
     /// A wall-clock time does not exist in its zone (a DST gap); both candidate instants are in the parameters.
     TimeNonexistentLocalTime = "time.nonexistent_local_time", Error;
     /// A wall-clock time happens twice in its zone (a DST fold); both candidate instants are in the parameters.
