@@ -49,19 +49,16 @@ pub struct Schedule {
     pub warnings: Vec<Violation>,
 }
 
-impl TryFrom<core::Schedule> for Schedule {
-    type Error = crate::KixError;
-
-    fn try_from(s: core::Schedule) -> Result<Self> {
-        let tz = zone(s.zone.as_str())?;
-        Ok(Schedule {
+impl From<core::Schedule> for Schedule {
+    fn from(s: core::Schedule) -> Self {
+        Schedule {
             start: system_time(s.start_utc()),
             end: system_time(s.end_utc()),
             zone: s.zone.to_string(),
-            local_start: wall_text(core::zone::wall_time(s.start_utc(), tz)),
-            local_end: wall_text(core::zone::wall_time(s.end_utc(), tz)),
+            local_start: wall_text(s.local_start()),
+            local_end: wall_text(s.local_end()),
             warnings: violations(&s.warnings),
-        })
+        }
     }
 }
 
@@ -87,5 +84,5 @@ pub fn to_local(at: SystemTime, zone_name: String) -> Result<String> {
 /// An event page's date and time texts read into instants.
 #[uniffi::export]
 pub fn parse_listing(date_text: String, time_text: String) -> Result<Schedule> {
-    core::parse_listing(&date_text, &time_text)?.try_into()
+    Ok(core::parse_listing(&date_text, &time_text)?.into())
 }

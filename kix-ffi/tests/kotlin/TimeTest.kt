@@ -36,6 +36,11 @@ class TimeTest {
         assertEquals(Instant.parse("2024-07-31T11:00:00Z"), s.start)
         assertEquals("2024-07-31T13:00:00", s.localStart)
         assertEquals(listOf("time.label_season_mismatch"), s.warnings.map { it.code })
+        // A fixed offset that no IANA zone has: the wall times are the page's own.
+        val india = parseListing("15 January 2025", "10:00-11:00 UTC+05:30")
+        assertEquals(Instant.parse("2025-01-15T04:30:00Z"), india.start)
+        assertEquals("2025-01-15T10:00:00", india.localStart)
+        assertEquals("2025-01-15T11:00:00", india.localEnd)
         val e = assertThrows(KixException.Validation::class.java) { parseListing("31 Jully 2024", "soon") }
         assertEquals(listOf("time.unparseable", "time.unparseable"), e.violations.map { it.code })
         assertEquals("time.unparseable", codeOf { parseListing("", "") }, "empty")
