@@ -13,6 +13,7 @@ CORPUS := target/schema-corpus
 test: lint rust-test python-test js-test kotlin-test
 
 lint:
+	$(PYTHON) tools/check_tracked.py
 	$(CARGO) fmt --all --check
 	$(CARGO) clippy --workspace --all-targets -- -D warnings
 	RUSTDOCFLAGS="-D warnings" $(CARGO) doc --workspace --no-deps
@@ -30,7 +31,7 @@ venv: $(VENV)/.installed
 
 # The documents the schema validators check: generated, embedded, computed, and from the vectors.
 corpus:
-	$(CARGO) run --quiet --example schema_corpus -- $(CORPUS)
+	$(CARGO) run --quiet -p xtask -- corpus $(CORPUS)
 
 # The Python package: an abi3 wheel built by maturin (its own target dir, so the workspace
 # build is not recompiled with other features) and pip-installed into the venv.
@@ -61,7 +62,7 @@ js-test: tools/js/node_modules/.package-lock.json corpus
 
 # Regenerate schemas/ from the Rust types (the test suite fails while they differ).
 schemas:
-	$(CARGO) run --quiet --example schemas
+	$(CARGO) run --quiet -p xtask -- schemas
 
 quickstart:
 	$(CARGO) run --example quickstart
