@@ -627,6 +627,179 @@ def grant_cases():
     return out
 
 
+# ---------------------------------------------------------------- registration book
+def book_cases():
+    """Operation sequences on a registration book for Webinar 20 (31 July 2024, 13:00 Geneva).
+
+    Statuses, ledgers, offers and codes are written by hand from issue 16 (pretix's waiting
+    list); reminder instants and local starts come from zoneinfo.
+    """
+    out = []
+
+    def person(name, country="NP", **kw):
+        r = {"full_name": name, "email": f"{name.lower()}@example.org", "country": country, "audience": "teacher",
+             "submitted_at": "2024-07-20T10:00:00+05:45"}
+        r.update(kw)
+        return {k: v for k, v in r.items() if v is not None}
+
+    def policy(**kw):
+        return {"registration": {"required": True, **kw}}
+
+    def submit(name, now, **kw):
+        return {"op": "submit", "args": {"record": person(name, **kw)}, "now": now}
+
+    def step(op, now, **args):
+        return {"op": op, "args": args, "now": now}
+
+    def add(name, event, steps, **expect):
+        out.append(case(name, "book.run", {"event": event, "steps": steps}, expect))
+
+    wl1 = policy(capacity=1, waiting_list=True)
+    abc = [submit("Aigerim", "2024-07-20T08:00:00Z", country="KG"),
+           submit("Bakyt", "2024-07-20T08:01:00Z", country="KG"),
+           submit("Chynara", "2024-07-20T08:02:00Z", country="KG")]
+
+    add("first come first served with a waiting list", policy(capacity=2, waiting_list=True),
+        [submit(n, f"2024-07-20T08:0{i}:00Z") for i, n in enumerate(["Ana", "Bob", "Cem", "Dan"])],
+        results=["confirmed", "confirmed", "waitlisted", "waitlisted"],
+        statuses={"r-000001": "confirmed", "r-000002": "confirmed", "r-000003": "waitlisted", "r-000004": "waitlisted"},
+        ledger={"capacity": 2, "confirmed": 2, "pending": 0, "offered": 0, "waitlisted": 2, "free": 0})
+    add("without a waiting list a full event refuses", policy(capacity=1),
+        [submit("Ana", "2024-07-20T08:00:00Z"), submit("Bob", "2024-07-20T08:01:00Z")],
+        results=["confirmed", "registration.full"], registrations=1)
+    add("a cancellation offers the seat to the first in line for 48 hours", wl1,
+        abc + [step("cancel", "2024-07-21T10:00:00Z", id="r-000001", actor="registrant")],
+        results=["confirmed", "waitlisted", "waitlisted", "ok"],
+        statuses={"r-000001": "cancelled", "r-000002": "offered", "r-000003": "waitlisted"},
+        offers={"r-000002": "2024-07-23T10:00:00Z"},
+        ledger={"confirmed": 0, "offered": 1, "waitlisted": 1, "cancelled": 1, "free": 0})
+    add("a promoted person who cancels passes the seat on (pretix#1163)", wl1,
+        abc + [step("cancel", "2024-07-21T10:00:00Z", id="r-000001", actor="registrant"),
+               step("accept_offer", "2024-07-21T12:00:00Z", id="r-000002"),
+               step("cancel", "2024-07-22T09:00:00Z", id="r-000002", actor="registrant")],
+        results=["confirmed", "waitlisted", "waitlisted", "ok", "ok", "ok"],
+        statuses={"r-000001": "cancelled", "r-000002": "cancelled", "r-000003": "offered"},
+        offers={"r-000003": "2024-07-24T09:00:00Z"})
+    add("an unanswered offer expires and moves on", policy(capacity=1, waiting_list=True, offer_hours=24),
+        abc + [step("cancel", "2024-07-21T10:00:00Z", id="r-000001", actor="organiser"),
+               step("advance", "2024-07-22T09:59:59Z"),
+               step("advance", "2024-07-22T10:00:00Z"),
+               step("accept_offer", "2024-07-22T10:30:00Z", id="r-000002")],
+        results=["confirmed", "waitlisted", "waitlisted", "ok", "ok", "ok", "registration.invalid_transition"],
+        statuses={"r-000002": "cancelled", "r-000003": "offered"},
+        offers={"r-000003": "2024-07-23T10:00:00Z"})
+    add("a declined offer moves on", wl1,
+        abc + [step("cancel", "2024-07-21T10:00:00Z", id="r-000001", actor="registrant"),
+               step("decline_offer", "2024-07-21T11:00:00Z", id="r-000002")],
+        results=["confirmed", "waitlisted", "waitlisted", "ok", "ok"],
+        statuses={"r-000002": "cancelled", "r-000003": "offered"},
+        offers={"r-000003": "2024-07-23T11:00:00Z"})
+    add("an offer never outlives registration close, and none is made after it", wl1,
+        abc + [step("cancel", "2024-07-31T01:00:00Z", id="r-000001", actor="organiser"),
+               step("advance", "2024-07-31T11:00:00Z")],
+        results=["confirmed", "waitlisted", "waitlisted", "ok", "ok"],
+        statuses={"r-000002": "cancelled", "r-000003": "waitlisted"},
+        ledger={"offered": 0, "waitlisted": 1, "free": 1})
+    add("approving past capacity is refused unless forced (pretix#1255)", wl1,
+        abc[:2] + [step("approve", "2024-07-21T09:00:00Z", id="r-000002", force=False),
+                   step("approve", "2024-07-21T09:00:00Z", id="r-000002", force=True)],
+        results=["confirmed", "waitlisted", "registration.full", "ok"],
+        warnings=["registration.over_capacity"],
+        statuses={"r-000001": "confirmed", "r-000002": "confirmed"},
+        ledger={"capacity": 1, "confirmed": 2, "free": 0})
+    add("lowering capacity below the seats held drops nobody (pretix#135)", policy(capacity=3, waiting_list=True),
+        [submit(n, "2024-07-20T08:00:00Z") for n in ["Ana", "Bob", "Cem", "Dan"]]
+        + [step("set_capacity", "2024-07-22T00:00:00Z", capacity=1),
+           step("cancel", "2024-07-23T00:00:00Z", id="r-000001", actor="registrant")],
+        results=["confirmed", "confirmed", "confirmed", "waitlisted", "ok", "ok"],
+        warnings=["registration.over_capacity"],
+        statuses={"r-000002": "confirmed", "r-000003": "confirmed", "r-000004": "waitlisted"},
+        ledger={"capacity": 1, "confirmed": 2, "free": 0})
+    add("raising capacity offers the new seats in order (pretix#2119)", wl1,
+        abc + [submit("Dinara", "2024-07-20T08:02:00Z", country="KG"),
+               step("set_capacity", "2024-07-21T00:00:00Z", capacity=3)],
+        results=["confirmed", "waitlisted", "waitlisted", "waitlisted", "ok"],
+        statuses={"r-000002": "offered", "r-000003": "offered", "r-000004": "waitlisted"})
+    add("unlimited capacity offers everyone waiting", wl1,
+        abc + [step("set_capacity", "2024-07-21T00:00:00Z", capacity=None)],
+        results=["confirmed", "waitlisted", "waitlisted", "ok"],
+        statuses={"r-000002": "offered", "r-000003": "offered"},
+        ledger={"capacity": None, "free": None})
+    add("denying a pending registration frees its seat; the denied e-mail waits for reinstatement",
+        policy(capacity=1, waiting_list=True, approval="manual"),
+        abc[:2] + [step("deny", "2024-07-21T08:00:00Z", id="r-000001", reason="not a teacher"),
+                   submit("Aigerim", "2024-07-21T09:00:00Z", country="KG"),
+                   step("reinstate", "2024-07-21T10:00:00Z", id="r-000001"),
+                   step("accept_offer", "2024-07-21T11:00:00Z", id="r-000002"),
+                   step("approve", "2024-07-21T12:00:00Z", id="r-000002", force=False)],
+        results=["pending", "waitlisted", "ok", "registration.denied", "ok", "ok", "ok"],
+        statuses={"r-000001": "waitlisted", "r-000002": "confirmed"}, registrations=2)
+    add("the same submission twice is one registration; a change updates it",
+        policy(),
+        [submit("Ana", "2024-07-20T08:00:00Z"), submit("Ana", "2024-07-20T09:00:00Z", submitted_at="2024-07-20T15:00:00+05:45"),
+         submit("Ana", "2024-07-21T08:00:00Z", language="ru"),
+         submit("Ana", "2024-07-31T11:00:00Z", language="ar")],
+        results=["confirmed", "confirmed", "confirmed", "registration.closed"],
+        statuses={"r-000001": "confirmed"}, registrations=1, languages={"r-000001": "ru"})
+    add("a cancelled person who submits again queues at the end", wl1,
+        abc + [step("cancel", "2024-07-21T00:00:00Z", id="r-000003", actor="registrant"),
+               submit("Dinara", "2024-07-21T00:30:00Z", country="KG"),
+               submit("Chynara", "2024-07-21T01:00:00Z", country="KG"),
+               step("cancel", "2024-07-22T00:00:00Z", id="r-000001", actor="registrant"),
+               step("decline_offer", "2024-07-22T01:00:00Z", id="r-000002")],
+        results=["confirmed", "waitlisted", "waitlisted", "ok", "waitlisted", "waitlisted", "ok", "ok"],
+        statuses={"r-000002": "cancelled", "r-000003": "waitlisted", "r-000004": "offered"}, registrations=4)
+    add("registrants cancel until the deadline, organisers after it", policy(cancel_hours_before=48),
+        [submit("Ana", "2024-07-20T08:00:00Z"),
+         step("cancel", "2024-07-29T11:00:01Z", id="r-000001", actor="registrant"),
+         step("cancel", "2024-07-29T11:00:01Z", id="r-000001", actor="organiser", reason="asked by phone"),
+         step("cancel", "2024-07-29T11:00:02Z", id="r-000001", actor="organiser")],
+        results=["confirmed", "registration.cancel_deadline_passed", "ok", "registration.invalid_transition"],
+        statuses={"r-000001": "cancelled"})
+    add("operations that do not apply", wl1,
+        abc[:2] + [step("accept_offer", "2024-07-21T00:00:00Z", id="r-000001"),
+                   step("check_in", "2024-07-31T10:00:00Z", id="r-000002"),
+                   step("reinstate", "2024-07-21T00:00:00Z", id="r-000001"),
+                   step("approve", "2024-07-21T00:00:00Z", id="r-000009", force=True),
+                   step("decline_offer", "2024-07-21T00:00:00Z", id="r-000002")],
+        results=["confirmed", "waitlisted", "registration.invalid_transition", "registration.invalid_transition",
+                 "registration.invalid_transition", "registration.unknown_id", "registration.invalid_transition"],
+        statuses={"r-000001": "confirmed", "r-000002": "waitlisted"})
+    add("check-in is counted once", policy(capacity=5),
+        [submit("Ana", "2024-07-20T08:00:00Z"), submit("Bob", "2024-07-20T08:00:00Z"),
+         step("check_in", "2024-07-31T10:55:00Z", id="r-000002"),
+         step("check_in", "2024-07-31T10:56:00Z", id="r-000002")],
+        results=["confirmed", "confirmed", "ok", "registration.invalid_transition"],
+        ledger={"confirmed": 2, "checked_in": 1, "free": 3})
+
+    # Reminders: each registrant's zone (the country's primary zone; a non-member gets the event's zone).
+    def reminders(start_wall, registrants):
+        start = dt.datetime.fromisoformat(start_wall).replace(tzinfo=ZoneInfo("Europe/Zurich"))
+        rows = []
+        for rid, zone, submitted in registrants:
+            for minutes in (7 * 24 * 60, 24 * 60, 60):
+                send = start - dt.timedelta(minutes=minutes)
+                if send > dt.datetime.fromisoformat(submitted.replace("Z", "+00:00")):
+                    rows.append({"registration_id": rid, "minutes_before": minutes, "send_at": iso_z(send),
+                                 "zone": zone, "event_start_local": start.astimezone(ZoneInfo(zone)).isoformat()})
+        rows.sort(key=lambda r: (r["send_at"], r["registration_id"]))
+        return rows
+
+    people = [("r-000001", "Sita", "Nepal", "Asia/Kathmandu", "2024-07-20T08:00:00Z"),
+              ("r-000002", "Ion", "Moldova", "Europe/Chisinau", "2024-07-30T12:00:00Z"),
+              ("r-000003", "Lea", "France", "Europe/Zurich", "2024-07-23T12:00:00Z"),
+              ("r-000004", "Bat", "Mongolia", "Asia/Ulaanbaatar", "2024-07-20T08:00:00Z")]
+    steps = [submit(n, t, country=c) for _, n, c, _, t in people]
+    steps.append(step("cancel", "2024-07-25T00:00:00Z", id="r-000004", actor="registrant"))
+    active = [(rid, z, t) for rid, _, _, z, t in people if rid != "r-000004"]
+    add("reminders in each registrant's zone", policy(),
+        steps, results=["confirmed"] * 4 + ["ok"], reminders=reminders("2024-07-31T13:00:00", active))
+    moved = {**policy(), "start": "2024-11-05T13:00:00", "end": "2024-11-05T14:30:00"}
+    add("a moved event moves the reminders (Geneva and Chisinau back on winter time)", moved,
+        steps, results=["confirmed"] * 4 + ["ok"], reminders=reminders("2024-11-05T13:00:00", active))
+    return out
+
+
 if __name__ == "__main__":
     total = 0
     total += write("time_from_local", "Wall time to instant under each disambiguation; instants from Python zoneinfo.", from_local_cases())
@@ -641,4 +814,5 @@ if __name__ == "__main__":
     total += write("slots", "The slot finder over the embedded hub.", slot_cases())
     total += write("catalogue", "Checks of knowledge products against the embedded hub.", catalogue_cases())
     total += write("grants", "Checks and totals of small grants against the embedded hub.", grant_cases())
+    total += write("book", "Operation sequences on a registration book for Webinar 20 (with the given overrides).", book_cases())
     print(f"wrote {total} cases to {OUT}")

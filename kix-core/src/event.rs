@@ -251,6 +251,33 @@ pub struct RegistrationPolicy {
     /// The invited e-mail addresses, for invitation-only events.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub invitees: Vec<String>,
+    /// How long a seat freed for the next person on the waiting list is held for them, in hours
+    /// (never past registration close).
+    #[serde(default = "default_offer_hours", skip_serializing_if = "is_default_offer_hours")]
+    pub offer_hours: u32,
+    /// Until how many hours before the start registrants may cancel themselves; absent: until the start.
+    /// Organisers may cancel at any time.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub cancel_hours_before: Option<u32>,
+    /// When to remind registrants, in minutes before the start (default: 7 days, 1 day, 1 hour).
+    #[serde(default = "default_reminder_minutes", skip_serializing_if = "is_default_reminder_minutes")]
+    pub reminder_minutes: Vec<u32>,
+}
+
+fn default_offer_hours() -> u32 {
+    48
+}
+
+fn is_default_offer_hours(hours: &u32) -> bool {
+    *hours == default_offer_hours()
+}
+
+fn default_reminder_minutes() -> Vec<u32> {
+    vec![7 * 24 * 60, 24 * 60, 60]
+}
+
+fn is_default_reminder_minutes(minutes: &[u32]) -> bool {
+    minutes == default_reminder_minutes().as_slice()
 }
 
 impl Default for RegistrationPolicy {
@@ -264,6 +291,9 @@ impl Default for RegistrationPolicy {
             waiting_list: false,
             consent_required: false,
             invitees: Vec::new(),
+            offer_hours: default_offer_hours(),
+            cancel_hours_before: None,
+            reminder_minutes: default_reminder_minutes(),
         }
     }
 }

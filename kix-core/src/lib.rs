@@ -68,6 +68,7 @@
 
 #![forbid(unsafe_code)]
 
+pub mod book;
 pub mod calendar;
 pub mod catalogue;
 pub mod context;
@@ -89,6 +90,10 @@ pub mod training;
 pub mod violation;
 pub mod zone;
 
+pub use book::{
+    Actor, Applied, BookAction, BookEntry, BookStatus, CapacityChange, Change, HistoryEntry, RegistrationBook,
+    Reminder, SeatLedger, Submission,
+};
 pub use catalogue::{CountBy, KnowledgeProduct, ProductCount, ProductKind, ProductQuery, TrainingLink};
 pub use context::{Check, HubView};
 pub use country::{CountryCode, Weekday, resolve_country};

@@ -2,13 +2,14 @@
 //! the Rust types, so that forms, pipelines and the mobile apps can validate
 //! kix documents without Rust.
 //!
-//! `cargo run --example schemas` writes them to `schemas/`; the test suite
+//! `make schemas` (`cargo run -p xtask -- schemas`) writes them to `schemas/`; the test suite
 //! fails when the committed files differ from what this module generates.
 
 use schemars::JsonSchema;
 use schemars::generate::SchemaSettings;
 use serde_json::Value;
 
+use crate::book::{Change, RegistrationBook, Reminder, SeatLedger};
 use crate::catalogue::{KnowledgeProduct, ProductCount, ProductQuery};
 use crate::event::Event;
 use crate::grants::{Grant, GrantTotals};
@@ -75,7 +76,7 @@ fn document<T: JsonSchema>(name: &'static str, title: &str, description: &str) -
     schema.insert(
         "$comment".into(),
         format!(
-            "Generated from kix-core {} by `cargo run --example schemas`; do not edit. Compatible with every kix 0.x \
+            "Generated from kix-core {} by `make schemas` (`cargo run -p xtask -- schemas`); do not edit. Compatible with every kix 0.x \
              document: see README.md, \"Schema versions\".",
             env!("CARGO_PKG_VERSION")
         )
@@ -138,6 +139,22 @@ pub fn documents() -> Vec<SchemaDocument> {
             "registration_outcome",
             "KIX registration outcome",
             "The status of one registration and every violation found.",
+        ),
+        document::<RegistrationBook>(
+            "registration_book",
+            "KIX registration book",
+            "Every registration of one event: statuses, histories and the waiting list.",
+        ),
+        document::<Change>(
+            "registration_change",
+            "KIX registration change",
+            "One change an operation made to a registration in a book.",
+        ),
+        document::<SeatLedger>("seat_ledger", "KIX seat ledger", "Seats of an event, or summed over events."),
+        document::<Reminder>(
+            "registration_reminder",
+            "KIX registration reminder",
+            "When to remind a registrant, and the event's start in their zone.",
         ),
         document::<Violation>("violation", "KIX violation", "One finding of a rule check, with its stable code."),
         document::<TrainingCycle>(

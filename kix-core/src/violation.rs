@@ -227,6 +227,16 @@ codes! {
     RegistrationConsentRequired = "registration.consent_required", Error;
     /// The submission time is not an RFC 3339 instant with an offset.
     RegistrationInvalidTimestamp = "registration.invalid_timestamp", Error;
+    /// An operation on a held registration does not apply to its status; the parameters name the from and to statuses.
+    RegistrationInvalidTransition = "registration.invalid_transition", Error;
+    /// More seats are held than the capacity allows (capacity lowered, or an approval forced); nobody was dropped.
+    RegistrationOverCapacity = "registration.over_capacity", Warning;
+    /// The e-mail was denied by the organiser and cannot register again until reinstated.
+    RegistrationDenied = "registration.denied", Error;
+    /// No registration in the book has this id, or the book belongs to another event.
+    RegistrationUnknownId = "registration.unknown_id", Error;
+    /// The registrant's cancellation deadline has passed (the organiser can still cancel).
+    RegistrationCancelDeadlinePassed = "registration.cancel_deadline_passed", Error;
     /// A knowledge product names a country that is not a member of the hub.
     CatalogueUnknownCountry = "catalogue.unknown_country", Error;
     /// A knowledge product names a hub organisation id that the hub does not list.

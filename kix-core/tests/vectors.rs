@@ -9,7 +9,8 @@ use std::path::PathBuf;
 use chrono::{DateTime, NaiveDate, NaiveDateTime, SecondsFormat, Utc};
 use kix_core::zone::from_local;
 use kix_core::{
-    Disambiguation, Error, Event, HeldRegistration, Nomination, NominationStep, Registration, SlotQuery, WorkingHours,
+    Actor, Disambiguation, Error, Event, HeldRegistration, Nomination, NominationStep, Registration, RegistrationBook,
+    SlotQuery, WorkingHours,
 };
 use serde_json::{Value, json};
 
@@ -183,8 +184,80 @@ fn run(op: &str, input: &Value) -> Value {
                 serde_json::to_value(hub.grant_totals()).unwrap()
             }
         }
+        "book.run" => run_book(&event_with(&input["event"]), input["steps"].as_array().unwrap()),
         other => panic!("unknown op {other}"),
     }
+}
+
+/// Runs a sequence of registration-book operations; each step's result is the
+/// submission's status, `ok`, or the first violation code.
+fn run_book(event: &Event, steps: &[Value]) -> Value {
+    let hub = kix_core::emap();
+    let mut book = RegistrationBook::new(event);
+    let (mut results, mut warnings) = (Vec::new(), Vec::new());
+    for step in steps {
+        let args = &step["args"];
+        let now: DateTime<Utc> = step["now"].as_str().unwrap().parse().unwrap();
+        let id = args["id"].as_str().unwrap_or_default();
+        let reason = args["reason"].as_str();
+        let applied = match step["op"].as_str().unwrap() {
+            "submit" => {
+                let record: Registration = serde_json::from_value(args["record"].clone()).unwrap();
+                let s = book.submit(hub, event, &record, now).unwrap();
+                results.push(match (s.status, s.violations.iter().find(|v| v.is_error())) {
+                    (Some(status), _) => json!(status.as_str()),
+                    (None, Some(v)) => json!(v.code.as_str()),
+                    (None, None) => json!("rejected"),
+                });
+                continue;
+            }
+            "approve" => book.approve(event, id, args["force"].as_bool().unwrap_or(false), now),
+            "deny" => book.deny(event, id, reason.unwrap_or_default(), now),
+            "cancel" => {
+                let actor: Actor = serde_json::from_value(args["actor"].clone()).unwrap();
+                book.cancel(event, id, actor, reason, now)
+            }
+            "reinstate" => book.reinstate(event, id, reason, now),
+            "accept_offer" => book.accept_offer(event, id, now),
+            "decline_offer" => book.decline_offer(event, id, now),
+            "set_capacity" => {
+                let capacity = args["capacity"].as_u64().map(|c| u32::try_from(c).unwrap());
+                book.set_capacity(event, capacity, reason, now)
+            }
+            "advance" => book.advance(event, now),
+            "check_in" => book.check_in(event, id, now),
+            other => panic!("unknown book op {other}"),
+        };
+        match applied {
+            Ok(a) => {
+                warnings.extend(a.warnings.iter().map(|v| v.code.as_str()));
+                results.push(json!("ok"));
+            }
+            Err(e) => {
+                results.push(json!(e.violations().first().map_or_else(|| e.to_string(), |v| v.code.as_str().into())))
+            }
+        }
+    }
+    let by_id = |f: &dyn Fn(&kix_core::BookEntry) -> Option<Value>| {
+        book.registrations.iter().filter_map(|e| f(e).map(|v| (e.id.clone(), v))).collect::<serde_json::Map<_, _>>()
+    };
+    let reminders = book.reminders(hub, event).unwrap();
+    json!({
+        "results": results,
+        "warnings": warnings,
+        "statuses": by_id(&|e| Some(json!(e.status.as_str()))),
+        "offers": by_id(&|e| e.offer_expires_at.map(|t| json!(z(t)))),
+        "languages": by_id(&|e| e.record.language.clone().map(Value::from)),
+        "registrations": book.registrations.len(),
+        "ledger": serde_json::to_value(book.ledger()).unwrap(),
+        "reminders": reminders.iter().map(|r| json!({
+            "registration_id": r.registration_id,
+            "minutes_before": r.minutes_before,
+            "send_at": z(r.send_at),
+            "zone": r.zone.as_str(),
+            "event_start_local": r.event_start_local.to_rfc3339(),
+        })).collect::<Vec<_>>(),
+    })
 }
 
 /// Whether `actual` has every key of `expect` with an equal value (arrays element by element).

@@ -194,6 +194,41 @@ pub(crate) fn write(root: &Path, dir: PathBuf) {
                 }
                 c.put("grant_totals", &h.grant_totals());
             }
+            "book.run" => {
+                let event: kix_core::Event = serde_json::from_value(merged(&input["event"])).unwrap();
+                let mut book = kix_core::RegistrationBook::new(&event);
+                for step in input["steps"].as_array().unwrap() {
+                    let (args, now) = (&step["args"], step["now"].as_str().unwrap().parse().unwrap());
+                    let id = args["id"].as_str().unwrap_or_default();
+                    let applied = match step["op"].as_str().unwrap() {
+                        "submit" => {
+                            c.put("registration", &args["record"]);
+                            let r: kix_core::Registration = serde_json::from_value(args["record"].clone()).unwrap();
+                            book.submit(hub, &event, &r, now)
+                                .map(|s| kix_core::Applied { changes: s.changes, warnings: vec![] })
+                        }
+                        "approve" => book.approve(&event, id, args["force"].as_bool().unwrap_or(false), now),
+                        "deny" => book.deny(&event, id, "vector", now),
+                        "cancel" => book.cancel(&event, id, kix_core::Actor::Organiser, args["reason"].as_str(), now),
+                        "reinstate" => book.reinstate(&event, id, None, now),
+                        "accept_offer" => book.accept_offer(&event, id, now),
+                        "decline_offer" => book.decline_offer(&event, id, now),
+                        "set_capacity" => {
+                            book.set_capacity(&event, args["capacity"].as_u64().map(|c| c as u32), None, now)
+                        }
+                        "check_in" => book.check_in(&event, id, now),
+                        _ => book.advance(&event, now),
+                    };
+                    for change in applied.map(|a| a.changes).unwrap_or_default() {
+                        c.put("registration_change", &change);
+                    }
+                }
+                c.put("registration_book", &book);
+                c.put("seat_ledger", &book.ledger());
+                for r in book.reminders(hub, &event).unwrap() {
+                    c.put("registration_reminder", &r);
+                }
+            }
             _ => {}
         }
     }
