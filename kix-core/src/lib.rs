@@ -78,6 +78,7 @@ pub mod event;
 pub mod grants;
 pub mod hub;
 pub mod listing;
+pub mod messages;
 pub mod nomination;
 mod reference;
 pub mod registration;
@@ -106,6 +107,7 @@ pub use grants::{
 };
 pub use hub::{Assignment, Country, Hub, Organisation, PartnerRole, Period, RestDayChange, SubRegion, Subdivision};
 pub use listing::{Schedule, parse_listing};
+pub use messages::LocalizedMessage;
 pub use registration::{
     HeldRegistration, Registration, RegistrationDesk, RegistrationOutcome, RegistrationStatus, validate_batch,
     validate_registration,
