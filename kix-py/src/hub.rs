@@ -325,6 +325,12 @@ impl Hub {
     }
 }
 
+/// A country's name in a locale (BCP 47 tag; English when the locale has none), or None for an unknown code.
+#[pyfunction]
+pub(crate) fn country_name(code: &str, locale: &str) -> Option<&'static str> {
+    core::country::country_name(code, locale)
+}
+
 /// The ISO 3166-1 alpha-2 code of any country name or code people type.
 #[pyfunction]
 pub(crate) fn resolve_country(py: Python<'_>, text: &Bound<'_, PyAny>) -> PyResult<String> {

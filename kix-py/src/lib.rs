@@ -33,6 +33,7 @@ fn _kix(m: &Bound<'_, PyModule>) -> PyResult<()> {
     for f in [
         wrap_pyfunction!(hub::emap, m)?,
         wrap_pyfunction!(hub::resolve_country, m)?,
+        wrap_pyfunction!(hub::country_name, m)?,
         wrap_pyfunction!(time::resolve_zone, m)?,
         wrap_pyfunction!(time::to_local, m)?,
         wrap_pyfunction!(time::from_local, m)?,
@@ -56,6 +57,7 @@ fn _kix(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<time::Schedule>()?;
     m.add_class::<events::Slot>()?;
     m.add_class::<violation::Violation>()?;
+    m.add_class::<violation::LocalizedMessage>()?;
     m.add_class::<registrations::RegistrationOutcome>()?;
     m.add_class::<registrations::RegistrationOutcomes>()?;
     m.add_class::<table::Table>()?;

@@ -43,6 +43,11 @@ impl Violation {
     fn to_dict<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyDict>> {
         violation_dict(py, &self.inner)
     }
+    #[pyo3(signature = (locale, *, plain = false))]
+    fn message_in(&self, locale: &str, plain: bool) -> LocalizedMessage {
+        let bidi = if plain { core::messages::Bidi::Plain } else { core::messages::Bidi::Isolate };
+        LocalizedMessage { inner: core::messages::localize(&self.inner, locale, bidi) }
+    }
     fn __repr__(&self) -> String {
         format!(
             "<Violation {} {} at {:?}: {}>",
@@ -54,5 +59,33 @@ impl Violation {
     }
     fn __eq__(&self, other: &Bound<'_, PyAny>) -> bool {
         other.cast::<Violation>().is_ok_and(|o| o.get().inner == self.inner)
+    }
+}
+
+/// A violation's message in one language, with the locale used.
+#[pyclass(module = "kix._kix", frozen)]
+pub(crate) struct LocalizedMessage {
+    inner: core::LocalizedMessage,
+}
+
+#[pymethods]
+impl LocalizedMessage {
+    #[getter]
+    fn text(&self) -> &str {
+        &self.inner.text
+    }
+    #[getter]
+    fn locale(&self) -> &'static str {
+        self.inner.locale
+    }
+    #[getter]
+    fn fell_back(&self) -> bool {
+        self.inner.fell_back
+    }
+    fn __str__(&self) -> &str {
+        &self.inner.text
+    }
+    fn __repr__(&self) -> String {
+        format!("<LocalizedMessage {} fell_back={}: {}>", self.inner.locale, self.inner.fell_back, self.inner.text)
     }
 }

@@ -69,8 +69,26 @@ class Violation:
         """The values the message was built from."""
     def to_dict(self) -> Dict[str, Any]:
         """``{code, path, message, severity, params}``."""
+    def message_in(self, locale: str, *, plain: bool = False) -> LocalizedMessage:
+        """The message in a BCP 47 locale (``"ru"``, ``"ar-SD"``), built from the parameters; English when the
+        language is not shipped (``fell_back`` says so). Right-to-left text isolates its values (FSI … PDI)
+        unless ``plain`` is true (for logs and JSON)."""
     def __eq__(self, other: object) -> bool:
         """Equal when every field is equal."""
+
+@final
+class LocalizedMessage:
+    """A violation's message in one language; ``str()`` gives the text."""
+
+    @property
+    def text(self) -> str:
+        """The message."""
+    @property
+    def locale(self) -> str:
+        """The shipped locale used: ``"en"``, ``"ru"`` or ``"ar"``."""
+    @property
+    def fell_back(self) -> bool:
+        """Whether the requested language is not shipped, so English was used."""
 
 @final
 class Table:
@@ -425,6 +443,10 @@ def emap() -> Hub:
 
 def resolve_country(text: str) -> str:
     """The ISO 3166-1 alpha-2 code of any country name or code people type; ValidationError (``country.unknown``) if none."""
+
+def country_name(code: str, locale: str) -> Optional[str]:
+    """A country's name (ISO 3166-1 alpha-2 code) in a BCP 47 locale, from CLDR; English when the locale has
+    none; None for an unknown code. ``country_name("KG", "ar")`` is ``"قيرغيزستان"``."""
 
 def resolve_zone(label: str) -> str:
     """The IANA zone a label means (``"CET / Geneva"`` -> ``"Europe/Zurich"``); TimeZoneError (``time.unknown_zone``) if none."""
