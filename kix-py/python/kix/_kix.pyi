@@ -13,6 +13,8 @@ _ZoneLike = Union[str, Any]
 
 __all__ = [
     "anonymize",
+    "country_name",
+    "LocalizedMessage",
     "Country",
     "Event",
     "Hub",
