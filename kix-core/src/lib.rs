@@ -53,6 +53,7 @@
 pub mod calendar;
 pub mod catalogue;
 pub mod country;
+pub mod email;
 pub mod error;
 pub mod event;
 pub mod grants;
