@@ -803,6 +803,38 @@ mod tests {
     }
 
     #[test]
+    fn the_outcome_gives_back_the_address_kix_compared() {
+        let o = check(&w20(), &good("  nguye\u{302}\u{303}n@Example.VN "));
+        assert_eq!(o.email.as_deref(), Some("nguy\u{1ec5}n@example.vn"));
+        assert_eq!(check(&w20(), &good("user@mail_ru.com")).email, None);
+    }
+
+    #[test]
+    fn an_idn_and_its_punycode_are_one_registrant() {
+        let held = [HeldRegistration { email: "user@пример.рф".into(), status: RegistrationStatus::Confirmed }];
+        let o = validate_registration(crate::emap(), &w20(), &good("USER@xn--e1afmkfd.xn--p1ai"), &held, None).unwrap();
+        assert_eq!(o.violations.codes(), [Code::RegistrationDuplicate]);
+        // No provider folding: Gmail's dots and tags are other addresses elsewhere.
+        let held = [HeldRegistration { email: "a.b+kix@gmail.com".into(), status: RegistrationStatus::Confirmed }];
+        assert!(
+            validate_registration(crate::emap(), &w20(), &good("ab@gmail.com"), &held, None).unwrap().is_accepted()
+        );
+    }
+
+    #[test]
+    fn look_alike_letters_warn_and_undecodable_text_refuses() {
+        let o = check(&w20(), &good("p\u{430}ypal@example.org"));
+        assert_eq!(o.status, RegistrationStatus::Confirmed);
+        assert_eq!(o.violations.codes(), [Code::RegistrationMixedScriptEmail]);
+        assert_eq!(o.violations[0].params["part"], "p\u{430}ypal");
+        let mut r = good("a@example.org");
+        r.organisation = Some("Minist\u{fffd}re".into());
+        let o = check(&w20(), &r);
+        assert_eq!(o.violations.codes(), [Code::RegistrationUndecodableText]);
+        assert_eq!(o.violations[0].path, "organisation");
+    }
+
+    #[test]
     fn a_timestamp_without_offset_is_refused() {
         let mut r = good("a@example.org");
         r.submitted_at = Some("2024-07-25T08:00:00".into());
