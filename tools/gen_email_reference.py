@@ -10,9 +10,14 @@ tests/python/test_email_reference.py can run without them installed:
 - the isemail test set (Dominic Sayers, test/tests.xml, version 3.05), with its
   documented fix-up: U+2400 + n written for the ASCII control n is turned back.
 
-The verdicts are not stored: the test asks email-validator itself.
+Each address also carries email-validator's verdict (deliverability off) and, under
+`kix_policy`, its verdict and normalized form with kix's documented policies applied
+(quoted local parts allowed, surrounding white space trimmed, no special-use list), so
+that kix-core/tests/email_reference.rs can compare without Python; the pytest asks
+email-validator itself again.
 
-Run: `python3 tools/gen_email_reference.py email_validator-2.4.0.tar.gz tests.xml ISEMAIL_COMMIT`.
+Run with email-validator 2.4.0 installed (tests/python/requirements.txt):
+`python tools/gen_email_reference.py email_validator-2.4.0.tar.gz tests.xml ISEMAIL_COMMIT`.
 """
 
 import ast
@@ -44,7 +49,8 @@ def email_validator_addresses(sdist: pathlib.Path) -> list:
                 continue
             for case in values.elts:
                 first = case.elts[0] if isinstance(case, (ast.Tuple, ast.List)) else case
-                found.append({"address": ast.literal_eval(first), "test": node.name})
+                address = ast.literal_eval(first)
+                found.append({"address": address, "test": node.name, **verdicts(address)})
     return found
 
 
@@ -60,7 +66,34 @@ def isemail_addresses(xml: pathlib.Path) -> list:
             "category": test.findtext("category"),
             "diagnosis": test.findtext("diagnosis"),
         })
+        found[-1].update(verdicts(found[-1]["address"]))
     return found
+
+
+# Unicode's White_Space property, what Rust's str::trim removes.
+WHITE_SPACE = "\t\n\x0b\x0c\r \x85\xa0\u1680" + "".join(map(chr, range(0x2000, 0x200B))) + "\u2028\u2029\u202f\u205f\u3000"
+
+
+def verdicts(address: str) -> dict:
+    import email_validator
+    from email_validator import EmailNotValidError, validate_email
+
+    assert email_validator.__version__ == "2.4.0", email_validator.__version__
+    try:
+        validate_email(address, check_deliverability=False)
+        plain = True
+    except EmailNotValidError:
+        plain = False
+    special_use = email_validator.SPECIAL_USE_DOMAIN_NAMES
+    email_validator.SPECIAL_USE_DOMAIN_NAMES = []
+    try:
+        r = validate_email(address.strip(WHITE_SPACE), check_deliverability=False, allow_quoted_local=True)
+        policy = {"valid": True, "normalized": r.normalized, "local_part_octets": len(r.local_part.encode("utf-8"))}
+    except EmailNotValidError:
+        policy = {"valid": False}
+    finally:
+        email_validator.SPECIAL_USE_DOMAIN_NAMES = special_use
+    return {"email_validator_valid": plain, "kix_policy": policy}
 
 
 def sha256(path: pathlib.Path) -> str:

@@ -116,7 +116,7 @@ def test_the_sets_exercise_both_verdicts_and_every_policy(w20):
         seen.update(tally)
     refused = sum(reference(c["address"]) is None for s in SETS.values() for c in s["addresses"])
     accepted = sum(len(s["addresses"]) for s in SETS.values()) - refused
-    assert refused > 100 and accepted > 100
+    assert refused > 300 and accepted > 50
     assert seen["quoted_local_part"] and seen["reserved_domain"] and seen["whitespace_trimmed"]
 
 
