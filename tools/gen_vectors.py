@@ -200,13 +200,31 @@ ZONE_LABELS = [
     ("CET / Geneva", "Europe/Zurich"), ("Geneva / CEST", "Europe/Zurich"), ("CEST-Geneva", "Europe/Zurich"),
     ("(CET / Geneva)", "Europe/Zurich"), ("(BTT / Thimphu)", "Asia/Thimphu"), ("Bangkok / ICT", "Asia/Bangkok"),
     ("ICT / Geneva", "Europe/Zurich"), ("Geneva time", "Europe/Zurich"),
+    # Issue 11: countries with one zone in zone.tab, Asian and Pacific abbreviations, places settling
+    # ambiguous ones, fixed offsets.
+    ("Tonga", "Pacific/Tongatapu"), ("Bhutan", "Asia/Thimphu"), ("Nepal", "Asia/Kathmandu"),
+    ("TOT / Tonga", "Pacific/Tongatapu"), ("(BTT / Bhutan)", "Asia/Thimphu"), ("Mongolia / Hovd", "Asia/Hovd"),
+    ("Ulaanbaatar, Mongolia", "Asia/Ulaanbaatar"), ("WIB / Indonesia", "Asia/Jakarta"),
+    ("TOT", "Pacific/Tongatapu"), ("WIB", "Asia/Jakarta"), ("WITA", "Asia/Makassar"), ("WIT", "Asia/Jayapura"),
+    ("PHT", "Asia/Manila"), ("HKT", "Asia/Hong_Kong"), ("SGT", "Asia/Singapore"), ("MYT", "Asia/Kuala_Lumpur"),
+    ("KST", "Asia/Seoul"), ("JST", "Asia/Tokyo"), ("AEST", "Australia/Sydney"), ("AEDT", "Australia/Sydney"),
+    ("NZST", "Pacific/Auckland"), ("NZDT", "Pacific/Auckland"), ("UZT", "Asia/Tashkent"), ("TJT", "Asia/Dushanbe"),
+    ("KGT", "Asia/Bishkek"), ("ULAT", "Asia/Ulaanbaatar"), ("GET", "Asia/Tbilisi"), ("MSK", "Europe/Moscow"),
+    ("MVT", "Indian/Maldives"), ("TLT", "Asia/Dili"), ("PGT", "Pacific/Port_Moresby"),
+    ("IST / New Delhi", "Asia/Kolkata"), ("IST / Dublin", "Europe/Dublin"), ("BST / London", "Europe/London"),
+    ("BST / Dhaka", "Asia/Dhaka"), ("CST / Beijing", "Asia/Shanghai"), ("PST / Manila", "Asia/Manila"),
+    ("AST / Riyadh", "Asia/Riyadh"), ("GST / Dubai", "Asia/Dubai"),
+    ("UTC+6", "Etc/GMT-6"), ("GMT+5:45 / Kathmandu", "Asia/Kathmandu"),
 ]
-BAD_LABELS = ["", "Mars/Olympus", "Atlantis", "BST", "CST", "cet", "UTC+5:30", "Geneva-on-Mars"]
+BAD_LABELS = ["", "Mars/Olympus", "Atlantis", "cet", "UTC+5:30", "GMT+5:45", "UTC+15", "Geneva-on-Mars", "to"]
+AMBIGUOUS_LABELS = ["BST", "CST", "IST", "AST", "GST", "PST", "Mongolia", "Papua New Guinea", "Indonesia", "CST / Geneva"]
 
 
 def zone_cases():
     cases = [case(f"label {l!r}", "zone.resolve", {"label": l}, {"zone": z}) for l, z in ZONE_LABELS]
     cases += [case(f"unknown label {l!r}", "zone.resolve", {"label": l}, {"error": "time.unknown_zone"}) for l in BAD_LABELS]
+    cases += [case(f"ambiguous label {l!r}", "zone.resolve", {"label": l}, {"error": "time.ambiguous_zone_label"})
+              for l in AMBIGUOUS_LABELS]
     return cases
 
 
@@ -269,6 +287,20 @@ def listing(date_text, time_text, zone, start, end, warnings=()):
                 {"zone": zone, "start_utc": iso_z(s), "end_utc": iso_z(e), "warnings": list(warnings)})
 
 
+def listing_fixed(date_text, time_text, zone, offset, start, end):
+    """A listing whose organiser's label is a fixed offset (hours, minutes east of UTC)."""
+    tz = dt.timezone(dt.timedelta(hours=offset[0], minutes=offset[1]))
+    s = dt.datetime.fromisoformat(start).replace(tzinfo=tz)
+    e = dt.datetime.fromisoformat(end).replace(tzinfo=tz)
+    return case(f"listing {date_text!r} {time_text!r}", "listing.parse",
+                {"date_text": date_text, "time_text": time_text},
+                {"zone": zone, "start_utc": iso_z(s), "end_utc": iso_z(e), "warnings": []})
+
+
+FOUR_ZONES = ("5:00 – 7:00 AM (CET / Geneva) / 10:00 AM – 12:00 PM (BTT / Thimphu) / "
+              "11:00 AM – 1:00 PM (WIB / Jakarta) / 5:00 – 7:00 PM (TOT / Tonga)")
+
+
 def listing_error(date_text, time_text, errors):
     return case(f"listing {date_text!r} {time_text!r} refused", "listing.parse",
                 {"date_text": date_text, "time_text": time_text}, {"errors": errors})
@@ -297,6 +329,29 @@ def listing_cases():
         listing("31 July 2024", "13:00-14:30 (Geneva) / 16:45-18:15 (Kathmandu) / 17:30-19:00 (Yangon)", z, "2024-07-31T13:00", "2024-07-31T14:30"),
         listing("31 July 2024", "13:00-14:30 (Geneva) / 22:00-23:30 (Port Moresby)", z, "2024-07-31T13:00", "2024-07-31T14:30", ["time.listing_mismatch"]),
         listing("31 July 2024", "23:00-23:30 (Geneva) / 10:00-10:30 (Apia)", z, "2024-07-31T23:00", "2024-07-31T23:30"),
+        # Issue 11: the four-zone listing (right in winter; in July Geneva is CEST and the others disagree).
+        listing("15 January 2025", FOUR_ZONES, z, "2025-01-15T05:00", "2025-01-15T07:00"),
+        listing("Wednesday, 11 December 2024", FOUR_ZONES, z, "2024-12-11T05:00", "2024-12-11T07:00"),
+        listing("31 July 2024", FOUR_ZONES, z, "2024-07-31T05:00", "2024-07-31T07:00",
+                ["time.label_season_mismatch", "time.listing_mismatch", "time.listing_mismatch", "time.listing_mismatch"]),
+        listing("15 January 2025", "5:00 – 7:00 PM (Tonga)", "Pacific/Tongatapu", "2025-01-15T17:00", "2025-01-15T19:00"),
+        listing("15 January 2025", "10:00 AM – 12:00 PM Bhutan", "Asia/Thimphu", "2025-01-15T10:00", "2025-01-15T12:00"),
+        listing("15 January 2025", "10:00-11:00 (IST / New Delhi)", "Asia/Kolkata", "2025-01-15T10:00", "2025-01-15T11:00"),
+        listing("15 January 2025", "noon – 1:30 PM (Geneva)", z, "2025-01-15T12:00", "2025-01-15T13:30"),
+        listing("15 January 2025", "12 noon to 2 pm (Geneva)", z, "2025-01-15T12:00", "2025-01-15T14:00"),
+        listing("15 January 2025", "midday until 13:00 (Geneva)", z, "2025-01-15T12:00", "2025-01-15T13:00"),
+        listing("15 January 2025", "10 pm till midnight (Geneva)", z, "2025-01-15T22:00", "2025-01-16T00:00"),
+        listing("15 January 2025", "22:00-24:00 (Geneva)", z, "2025-01-15T22:00", "2025-01-16T00:00"),
+        listing("15 January 2025", "midnight - 1 am (Geneva)", z, "2025-01-15T00:00", "2025-01-15T01:00"),
+        listing("15 January 2025", "17h00 – 18h30 (Geneva)", z, "2025-01-15T17:00", "2025-01-15T18:30"),
+        listing("15 January 2025", "5pm-6pm (Geneva)", z, "2025-01-15T17:00", "2025-01-15T18:00"),
+        listing("15 January 2025", "5.30 pm to 7 pm (Geneva)", z, "2025-01-15T17:30", "2025-01-15T19:00"),
+        listing_fixed("15 January 2025", "10:00-11:00 UTC+6", "Etc/GMT-6", (6, 0), "2025-01-15T10:00", "2025-01-15T11:00"),
+        listing_fixed("15 January 2025", "10:00-11:00 (GMT+5:45)", "Etc/UTC", (5, 45), "2025-01-15T10:00", "2025-01-15T11:00"),
+        listing_fixed("15 January 2025", "10:00-11:00 UTC+05:30", "Etc/UTC", (5, 30), "2025-01-15T10:00", "2025-01-15T11:00"),
+        listing_error("15 January 2025", "10:00-11:00 (Mongolia)", ["time.ambiguous_zone_label"]),
+        listing_error("15 January 2025", "10:00-11:00 (IST)", ["time.ambiguous_zone_label"]),
+        listing_error("15 January 2025", "11 noon - 1 pm (Geneva)", ["time.unparseable"]),
         listing_error("31 Jully 2024", "1:00 – 2:30 PM (CET / Geneva)", ["time.unparseable"]),
         listing_error("31 July 2024", "soon", ["time.unparseable"]),
         listing_error("4/6/2025", "10:00-11:00 CET", ["time.unparseable"]),

@@ -353,7 +353,7 @@ impl Hub {
                         at("link"),
                         "the link is not an http(s) URL with a host",
                     )
-                    .with_param("link", crate::country::truncate(link, 200)),
+                    .with_param("link", crate::text::truncate(link, 200)),
                 );
             }
             if let Some(event) = &p.event

@@ -19,6 +19,7 @@ use unicode_normalization::UnicodeNormalization;
 use unicode_normalization::char::is_combining_mark;
 
 use crate::error::Error;
+pub(crate) use crate::text::truncate;
 use crate::violation::{Code, Violation};
 
 /// One entry of the ISO 3166-1 list.
@@ -311,14 +312,6 @@ pub fn resolve_country(text: &str) -> Result<CountryCode, Violation> {
         )
         .with_param("text", truncate(text, 200))
     })
-}
-
-/// Cuts long input in messages so that a hostile 10 MB "name" does not end up in logs.
-pub(crate) fn truncate(text: &str, max_chars: usize) -> String {
-    match text.char_indices().nth(max_chars) {
-        Some((at, _)) => format!("{}…", text.get(..at).unwrap_or_default()),
-        None => text.to_owned(),
-    }
 }
 
 fn lookup(text: &str) -> Option<CountryCode> {

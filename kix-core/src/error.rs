@@ -67,6 +67,71 @@ pub enum Error {
     Rejected(Vec<Violation>),
 }
 
+/// The kind of failure an [`Error`] is: what a binding that raises one
+/// exception class per kind needs to choose it. Decided here, once, for every
+/// binding.
+///
+/// The Python package raises `ParseError`, `ValidationError`, `TimeZoneError`
+/// (a `ValidationError`), `KeyError`, `OSError` and `ValueError` in this order
+/// of variants; the mobile bindings' `KixException` has `Validation` (for
+/// `Validation` and `TimeZone`), `NotFound` and `InvalidInput` (the others).
+///
+/// ```
+/// use kix_core::{Error, ErrorClass};
+/// assert_eq!(Error::UnknownZone("Mars/Olympus".into()).class(), ErrorClass::TimeZone);
+/// assert_eq!(Error::InvalidCountryCode("ZZ".into()).class(), ErrorClass::Validation);
+/// assert_eq!(kix_core::emap().require_event("nope").unwrap_err().class(), ErrorClass::NotFound);
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum ErrorClass {
+    /// A document could not be read ([`Error::Json`]).
+    Parse,
+    /// The input broke rules (a rejection, an invalid country code).
+    Validation,
+    /// The input broke rules about time: the first violation's code is in
+    /// [area](crate::Code::area) `time` (an unknown zone, a DST gap or fold
+    /// refused). A kind of validation failure.
+    TimeZone,
+    /// Something asked for by id does not exist ([`Error::NotFound`]).
+    NotFound,
+    /// A file could not be read ([`Error::Io`]).
+    Io,
+    /// An argument is not one of the accepted values ([`Error::InvalidValue`]).
+    InvalidValue,
+}
+
+impl ErrorClass {
+    /// The class of a rejection carrying these violations: [`ErrorClass::TimeZone`]
+    /// when the first one is about time, else [`ErrorClass::Validation`].
+    ///
+    /// ```
+    /// use kix_core::{Code, ErrorClass, Violation};
+    /// let gap = Violation::new(Code::TimeNonexistentLocalTime, "", "skipped");
+    /// assert_eq!(ErrorClass::of_violations(&[gap]), ErrorClass::TimeZone);
+    /// let full = Violation::new(Code::RegistrationFull, "", "full");
+    /// assert_eq!(ErrorClass::of_violations(&[full]), ErrorClass::Validation);
+    /// ```
+    #[must_use]
+    pub fn of_violations(violations: &[Violation]) -> ErrorClass {
+        match violations.first() {
+            Some(first) if first.code.area() == "time" => ErrorClass::TimeZone,
+            _ => ErrorClass::Validation,
+        }
+    }
+
+    /// Whether errors of this class carry violations (see [`Error::to_violations`]).
+    ///
+    /// ```
+    /// assert!(kix_core::ErrorClass::TimeZone.is_validation());
+    /// assert!(!kix_core::ErrorClass::NotFound.is_validation());
+    /// ```
+    #[must_use]
+    pub const fn is_validation(self) -> bool {
+        matches!(self, ErrorClass::Validation | ErrorClass::TimeZone)
+    }
+}
+
 /// A single violation returned by a query (such as
 /// [`Timeline::month_index`](crate::timeline::Timeline::month_index)) becomes a
 /// rejection, so `?` works in functions returning [`Error`].
@@ -111,13 +176,33 @@ impl Error {
             Error::Rejected(v) => v.clone(),
             Error::UnknownZone(zone) => vec![
                 Violation::new(Code::TimeUnknownZone, "", format!("{zone:?} is not an IANA time-zone name"))
-                    .with_param("label", crate::country::truncate(zone, 200)),
+                    .with_param("label", crate::text::truncate(zone, 200)),
             ],
             Error::InvalidCountryCode(code) => vec![
                 Violation::new(Code::CountryUnknown, "", format!("{code:?} is not a country code"))
-                    .with_param("text", crate::country::truncate(code, 200)),
+                    .with_param("text", crate::text::truncate(code, 200)),
             ],
             _ => Vec::new(),
+        }
+    }
+
+    /// The kind of failure this is; see [`ErrorClass`].
+    ///
+    /// ```
+    /// use kix_core::{Error, ErrorClass, Hub};
+    /// assert_eq!(Hub::from_json("{").unwrap_err().class(), ErrorClass::Parse);
+    /// assert_eq!("weekly".parse::<kix_core::CountBy>().unwrap_err().class(), ErrorClass::InvalidValue);
+    /// ```
+    #[must_use]
+    pub fn class(&self) -> ErrorClass {
+        match self {
+            Error::Json { .. } => ErrorClass::Parse,
+            Error::Io { .. } => ErrorClass::Io,
+            Error::NotFound { .. } => ErrorClass::NotFound,
+            Error::InvalidValue { .. } => ErrorClass::InvalidValue,
+            Error::Rejected(_) | Error::UnknownZone(_) | Error::InvalidCountryCode(_) => {
+                ErrorClass::of_violations(&self.to_violations())
+            }
         }
     }
 
@@ -134,5 +219,32 @@ impl Error {
             Error::Rejected(v) => v,
             _ => &[],
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::violation::Code;
+
+    #[test]
+    fn every_error_has_the_class_the_bindings_raise() {
+        let json = Error::Json { what: "hub", path: ".".into(), line: 1, column: 1, message: "x".into() };
+        assert_eq!(json.class(), ErrorClass::Parse);
+        assert_eq!(Error::Io { path: "/x".into(), message: "gone".into() }.class(), ErrorClass::Io);
+        assert_eq!(Error::NotFound { what: "event", id: "x".into() }.class(), ErrorClass::NotFound);
+        let invalid = Error::InvalidValue { what: "kind", value: "x".into(), expected: "y" };
+        assert_eq!(invalid.class(), ErrorClass::InvalidValue);
+        assert_eq!(Error::UnknownZone("Mars/Olympus".into()).class(), ErrorClass::TimeZone);
+        assert_eq!(Error::InvalidCountryCode("ZZ".into()).class(), ErrorClass::Validation);
+        // A rejection is classed by its first violation, as Python's TimeZoneError always was.
+        let fold = Violation::new(Code::TimeAmbiguousLocalTime, "", "twice");
+        let full = Violation::new(Code::RegistrationFull, "", "full");
+        assert_eq!(Error::Rejected(vec![fold.clone(), full.clone()]).class(), ErrorClass::TimeZone);
+        assert_eq!(Error::Rejected(vec![full, fold]).class(), ErrorClass::Validation);
+        assert_eq!(Error::Rejected(Vec::new()).class(), ErrorClass::Validation);
+        // `timeline.*` is not about time zones.
+        let outside = Violation::new(Code::TimelineOutsideProject, "", "2019");
+        assert_eq!(Error::from(outside).class(), ErrorClass::Validation);
     }
 }

@@ -17,7 +17,7 @@ use serde::{Deserialize, Serialize};
 use crate::country::CountryCode;
 use crate::hub::Hub;
 use crate::violation::{Code, Violation};
-use crate::zone::{Disambiguation, ZoneId, from_local, parse_zone_label};
+use crate::zone::{Disambiguation, ZoneId, from_local, resolve_zone};
 
 /// What kind of event.
 ///
@@ -404,7 +404,7 @@ impl Event {
     pub fn tz(&self) -> Result<Tz, Violation> {
         self.zone.tz().map_err(|_| {
             // A stored zone must be an IANA name; labels are for listings.
-            let hint = parse_zone_label(self.zone.as_str()).ok().map(|l| l.zone.to_string());
+            let hint = resolve_zone(self.zone.as_str()).ok().map(|zone| zone.to_string());
             let mut v = Violation::new(
                 Code::TimeUnknownZone,
                 "zone",
@@ -789,6 +789,19 @@ impl Hub {
     #[must_use]
     pub fn event(&self, id: &str) -> Option<&Event> {
         self.events.iter().find(|e| e.id == id)
+    }
+
+    /// An event by id, or [`Error::NotFound`](crate::Error::NotFound) naming it.
+    ///
+    /// ```
+    /// let hub = kix_core::emap();
+    /// assert_eq!(hub.require_event("kix-emap-webinar-20")?.id, "kix-emap-webinar-20");
+    /// let err = hub.require_event("webinar-99").unwrap_err();
+    /// assert_eq!(err.to_string(), r#"no event with id "webinar-99""#);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn require_event(&self, id: &str) -> Result<&Event, crate::Error> {
+        self.event(id).ok_or_else(|| crate::Error::NotFound { what: "event", id: id.to_owned() })
     }
 }
 

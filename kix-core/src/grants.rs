@@ -84,7 +84,7 @@ impl std::str::FromStr for CurrencyCode {
             &[a, b, c] if currencies().contains_key(s) => Ok(CurrencyCode([a, b, c])),
             _ => Err(Error::InvalidValue {
                 what: "currency",
-                value: crate::country::truncate(s, 40),
+                value: crate::text::truncate(s, 40),
                 expected: "an ISO 4217 code such as CHF or USD",
             }),
         }
@@ -153,7 +153,7 @@ mod decimal_string {
         parsed.ok_or_else(|| {
             serde::de::Error::custom(format!(
                 "{:?} is not a decimal amount such as \"12500.00\"",
-                crate::country::truncate(&text, 40)
+                crate::text::truncate(&text, 40)
             ))
         })
     }

@@ -62,6 +62,7 @@ pub mod listing;
 pub mod registration;
 pub mod schedule;
 pub mod schema;
+mod spelling;
 pub mod text;
 pub mod timeline;
 pub mod training;
@@ -70,7 +71,7 @@ pub mod zone;
 
 pub use catalogue::{CountBy, KnowledgeProduct, ProductCount, ProductKind, ProductQuery, TrainingLink};
 pub use country::{CountryCode, Weekday, resolve_country};
-pub use error::Error;
+pub use error::{Error, ErrorClass};
 pub use event::{
     AgendaItem, Approval, Audience, Eligibility, Event, EventKind, EventStatus, Location, Party, RegistrationPolicy,
 };

@@ -16,7 +16,7 @@ use serde::{Deserialize, Serialize};
 use crate::country::{Weekday, truncate};
 use crate::error::Error;
 use crate::violation::{Code, Violation};
-use crate::zone::{Disambiguation, ZoneId, ZoneLabel, from_local, parse_zone_label, wall_time};
+use crate::zone::{LabelClock, ZoneId, ZoneLabel, parse_zone_label};
 
 /// A listing read into instants.
 ///
@@ -35,7 +35,8 @@ pub struct Schedule {
     pub start: DateTime<FixedOffset>,
     /// End, in the organiser's zone, with its real offset.
     pub end: DateTime<FixedOffset>,
-    /// The organiser's IANA zone.
+    /// The organiser's IANA zone (for a fixed offset that no IANA zone has,
+    /// such as `UTC+05:30`, `Etc/UTC`: `start` and `end` carry the offset).
     pub zone: ZoneId,
     /// Warnings: season mismatches, other zones that disagree, a wrong weekday.
     pub warnings: Vec<Violation>,
@@ -52,6 +53,33 @@ impl Schedule {
     #[must_use]
     pub fn start_utc(&self) -> DateTime<Utc> {
         self.start.with_timezone(&Utc)
+    }
+
+    /// The organiser's wall-clock start, as the page wrote it. Read it here
+    /// rather than from `zone`: for a fixed offset that no IANA zone has
+    /// (`UTC+05:30`), `zone` is `Etc/UTC` and only `start` carries the offset.
+    ///
+    /// ```
+    /// let s = kix_core::parse_listing("15 January 2025", "10:00-11:00 UTC+05:30")?;
+    /// assert_eq!(s.local_start().to_string(), "2025-01-15 10:00:00");
+    /// assert_eq!(s.start_utc().to_rfc3339(), "2025-01-15T04:30:00+00:00");
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    #[must_use]
+    pub fn local_start(&self) -> NaiveDateTime {
+        LabelClock::Fixed(*self.start.offset()).wall_time(self.start_utc())
+    }
+
+    /// The organiser's wall-clock end (see [`Schedule::local_start`]).
+    ///
+    /// ```
+    /// let s = kix_core::parse_listing("15 January 2025", "10 pm till midnight (GMT+5:45)")?;
+    /// assert_eq!(s.local_end().to_string(), "2025-01-16 00:00:00");
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    #[must_use]
+    pub fn local_end(&self) -> NaiveDateTime {
+        LabelClock::Fixed(*self.end.offset()).wall_time(self.end_utc())
     }
 
     /// The end in UTC.
@@ -249,9 +277,26 @@ impl Scanner {
         Some((pm, k))
     }
 
+    /// The word at `i` if it is one of `words` (any case), and where it ends.
+    fn word(&self, i: usize, words: &[&'static str]) -> Option<(&'static str, usize)> {
+        let rest: String = self.chars.iter().skip(i).take(9).collect::<String>().to_lowercase();
+        words.iter().find_map(|w| {
+            let end = i + w.chars().count();
+            (rest.starts_with(w) && !self.at(end).is_some_and(char::is_alphanumeric)).then_some((*w, end))
+        })
+    }
+
     fn clock(&self, i: usize) -> Option<(Clock, usize)> {
         if i > 0 && self.at(i - 1).is_some_and(char::is_alphanumeric) {
             return None;
+        }
+        // "noon", "midday" and "midnight" are 12 PM and 12 AM; a range ending at
+        // midnight ends the next day, like one ending at 24:00.
+        // ("11 noon" is no time: the word after any number but 12 is refused.)
+        let after_number =
+            self.chars.iter().take(i).rev().find(|c| !c.is_whitespace()).is_some_and(char::is_ascii_digit);
+        if let Some((w, end)) = self.word(i, &["noon", "midday", "midnight"]).filter(|_| !after_number) {
+            return Some((Clock { hour: 12, minute: 0, pm: Some(w != "midnight"), has_minutes: true }, end));
         }
         let (hour, mut j, _) = self.digits(i, 2)?;
         let mut minute = 0;
@@ -268,7 +313,11 @@ impl Scanner {
         }
         let (pm, j) = match self.meridiem(j) {
             Some((pm, k)) => (Some(pm), k),
-            None => (None, j),
+            // "12 noon", "12 midnight".
+            None => match self.word(self.skip_spaces(j), &["noon", "midday", "midnight"]) {
+                Some((w, k)) if hour == 12 && minute == 0 => (Some(w != "midnight"), k),
+                _ => (None, j),
+            },
         };
         Some((Clock { hour, minute, pm, has_minutes }, j))
     }
@@ -300,12 +349,18 @@ impl Scanner {
 /// A time range and the zone label that follows it.
 struct Segment {
     start: NaiveTime,
+    /// A range starting at 24:00 starts at the end of the day, the next day's 00:00.
+    start_next_day: bool,
     end: NaiveTime,
     label: String,
 }
 
 fn resolve_meridiems(a: Clock, b: Clock) -> Option<(u32, u32)> {
+    // A 24-hour reading beside a 12-hour one ("midday until 13:00") stands as written.
+    let on_24_hours = |c: Clock| c.pm.is_none() && (c.hour == 0 || c.hour > 12);
     match (a.pm, b.pm) {
+        (Some(pa), None) if on_24_hours(b) => Some((a.with_meridiem(pa)?, b.hour)),
+        (None, Some(pb)) if on_24_hours(a) => Some((a.hour, b.with_meridiem(pb)?)),
         (Some(pa), Some(pb)) => Some((a.with_meridiem(pa)?, b.with_meridiem(pb)?)),
         (None, Some(pb)) => {
             let end = b.with_meridiem(pb)?;
@@ -351,13 +406,18 @@ fn parse_segments(text: &str) -> Result<Vec<Segment>, Violation> {
             label = clean_label(&prefix);
         }
         let (h1, h2) = resolve_meridiems(a, b).ok_or_else(|| fail("an hour out of range for a 12-hour clock"))?;
-        let start = NaiveTime::from_hms_opt(h1, a.minute, 0).ok_or_else(|| fail("no such time"))?;
+        let start_next_day = h1 == 24 && a.minute == 0;
+        let start = if start_next_day {
+            NaiveTime::MIN
+        } else {
+            NaiveTime::from_hms_opt(h1, a.minute, 0).ok_or_else(|| fail("no such time"))?
+        };
         let end = if h2 == 24 && b.minute == 0 {
             NaiveTime::MIN
         } else {
             NaiveTime::from_hms_opt(h2, b.minute, 0).ok_or_else(|| fail("no such time"))?
         };
-        segments.push(Segment { start, end, label });
+        segments.push(Segment { start, start_next_day, end, label });
     }
     Ok(segments)
 }
@@ -437,9 +497,17 @@ pub fn parse_listing(date_text: &str, time_text: &str) -> Result<Schedule, Error
     let (Some(first), Some(Some(label))) = (segments.first(), labels.first()) else {
         return Err(Error::Rejected(errors));
     };
-    let tz = label.zone.tz().map_err(|_| Error::UnknownZone(label.zone.to_string()))?;
-    let wall_start = date.and_time(first.start);
-    let mut wall_end = date.and_time(first.end);
+    let clock = label.clock()?;
+    let day = if first.start_next_day { date.succ_opt() } else { Some(date) };
+    let Some(day) = day else {
+        return Err(Error::Rejected(vec![unparseable(
+            "date_text",
+            date_text,
+            "the date is at the end of the calendar",
+        )]));
+    };
+    let wall_start = day.and_time(first.start);
+    let mut wall_end = day.and_time(first.end);
     if wall_end <= wall_start {
         match wall_end.checked_add_signed(Duration::days(1)) {
             Some(next_day) => wall_end = next_day,
@@ -453,7 +521,8 @@ pub fn parse_listing(date_text: &str, time_text: &str) -> Result<Schedule, Error
         }
     }
     let resolve = |wall: NaiveDateTime, errors: &mut Vec<Violation>| {
-        from_local(wall, tz, Disambiguation::Reject)
+        clock
+            .instant(wall)
             .map_err(|mut v| {
                 v.path = "time_text".into();
                 errors.push(v);
@@ -469,8 +538,9 @@ pub fn parse_listing(date_text: &str, time_text: &str) -> Result<Schedule, Error
     }
     for (seg, other) in segments.iter().zip(&labels).skip(1) {
         let Some(other) = other else { continue };
-        let Ok(other_tz) = other.zone.tz() else { continue };
-        let (expected_start, expected_end) = (start.with_timezone(&other_tz), end.with_timezone(&other_tz));
+        let Ok(other_clock) = other.clock() else { continue };
+        let (expected_start, expected_end) =
+            (other_clock.wall_time(start.with_timezone(&Utc)), other_clock.wall_time(end.with_timezone(&Utc)));
         let hm = |t: NaiveTime| format!("{:02}:{:02}", t.hour(), t.minute());
         if expected_start.time() != seg.start || expected_end.time() != seg.end {
             warnings.push(
@@ -497,7 +567,7 @@ pub fn parse_listing(date_text: &str, time_text: &str) -> Result<Schedule, Error
                 .with_param("expected_end", hm(expected_end.time())),
             );
         }
-        if let Some(mut v) = other.season_mismatch(wall_time(expected_start.with_timezone(&Utc), other_tz)) {
+        if let Some(mut v) = other.season_mismatch(expected_start) {
             v.path = "time_text".into();
             warnings.push(v);
         }
@@ -505,7 +575,7 @@ pub fn parse_listing(date_text: &str, time_text: &str) -> Result<Schedule, Error
     if !errors.is_empty() {
         return Err(Error::Rejected(errors));
     }
-    Ok(Schedule { start: start.fixed_offset(), end: end.fixed_offset(), zone: label.zone.clone(), warnings })
+    Ok(Schedule { start, end, zone: label.zone.clone(), warnings })
 }
 
 #[cfg(test)]

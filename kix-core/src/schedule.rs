@@ -418,7 +418,7 @@ pub fn local_time_in(event: &Event, tz: Tz, working: WorkingHours) -> Result<Loc
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct SlotQuery {
-    /// The countries to please; absent: every member.
+    /// The countries to please; absent or empty: every member.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub countries: Option<Vec<CountryCode>>,
     /// First day (in the hub's home zone).
@@ -456,6 +456,26 @@ impl SlotQuery {
             granularity_minutes: 15,
             top: 5,
         }
+    }
+
+    /// The countries to please: `None` for every member, which an empty list
+    /// also means. A slot that pleases nobody is no answer, and bindings pass
+    /// "no countries given" on as an empty list (Kotlin's default): the core
+    /// decides here, and [`find_slots`] reads the query through this method.
+    ///
+    /// ```
+    /// use chrono::NaiveDate;
+    /// let day = NaiveDate::from_ymd_opt(2025, 3, 4).unwrap();
+    /// let mut q = kix_core::SlotQuery::new(day, day);
+    /// q.countries = Some(Vec::new());
+    /// assert!(q.countries().is_none());
+    /// q.countries = Some(vec!["NP".parse()?]);
+    /// assert_eq!(q.countries().unwrap().len(), 1);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    #[must_use]
+    pub fn countries(&self) -> Option<&[CountryCode]> {
+        self.countries.as_deref().filter(|list| !list.is_empty())
     }
 }
 
@@ -578,7 +598,7 @@ pub fn find_slots(hub: &Hub, query: &SlotQuery) -> Result<Vec<Slot>, Error> {
     if !(1..=366).contains(&days) {
         return Err(invalid("date range", format!("{} to {}", query.from, query.to), "1 to 366 days, from before to"));
     }
-    let zones = CountryZones::of(hub, query.countries.as_deref())?;
+    let zones = CountryZones::of(hub, query.countries())?;
     if zones.is_empty() || query.top == 0 {
         return Ok(Vec::new());
     }
@@ -750,6 +770,18 @@ mod tests {
         assert_eq!(slots[0].min_score, 1.0);
         // Earliest first among equals: 09:00 in Thimphu is 03:00 UTC; 09:00 in Kathmandu is 03:15 UTC.
         assert_eq!(slots[0].start_utc.to_rfc3339(), "2025-03-04T03:15:00+00:00");
+    }
+
+    #[test]
+    fn an_empty_country_list_means_every_member_as_an_absent_one_does() {
+        let hub = crate::emap();
+        let every = SlotQuery::new(d(2025, 3, 4), d(2025, 3, 4));
+        let mut empty = every.clone();
+        empty.countries = Some(Vec::new());
+        let (all, none_given) = (find_slots(hub, &every).unwrap(), find_slots(hub, &empty).unwrap());
+        assert_eq!(none_given, all);
+        // 21 members, three of them with two zones.
+        assert_eq!(none_given[0].zones.len(), 24);
     }
 
     #[test]

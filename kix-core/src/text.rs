@@ -39,3 +39,11 @@ pub fn parse_date(text: &str) -> Option<NaiveDate> {
 pub fn parse_wall_time(text: &str) -> Option<NaiveDateTime> {
     text.trim().parse().ok()
 }
+
+/// Cuts long input in messages so that a hostile 10 MB "name" does not end up in logs.
+pub(crate) fn truncate(text: &str, max_chars: usize) -> String {
+    match text.char_indices().nth(max_chars) {
+        Some((at, _)) => format!("{}…", text.get(..at).unwrap_or_default()),
+        None => text.to_owned(),
+    }
+}

@@ -14,10 +14,10 @@ use chrono::NaiveDate;
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
-use crate::country::{CountryCode, truncate};
+use crate::country::CountryCode;
 use crate::error::Error;
 use crate::hub::Hub;
-use crate::text::normalize_email;
+use crate::text::{normalize_email, truncate};
 use crate::timeline::Timeline;
 use crate::violation::{Code, Violation};
 
@@ -546,6 +546,10 @@ impl TrainingCycle {
     }
 }
 
+fn cycle_not_found(id: &str) -> Error {
+    Error::NotFound { what: "training cycle", id: id.to_owned() }
+}
+
 fn duplicate(at: &str, first: usize) -> Violation {
     Violation::new(
         Code::TrainingDuplicateNominee,
@@ -713,12 +717,21 @@ impl Hub {
         self.training.cycles.iter().find(|c| c.id == id)
     }
 
+    /// A training cycle by id, or [`Error::NotFound`] naming it.
+    ///
+    /// ```
+    /// let hub = kix_core::emap();
+    /// assert_eq!(hub.require_training_cycle("cycle-1")?.start.to_string(), "2020-09-07");
+    /// let err = hub.require_training_cycle("cycle-99").unwrap_err();
+    /// assert_eq!(err.to_string(), r#"no training cycle with id "cycle-99""#);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn require_training_cycle(&self, id: &str) -> Result<&TrainingCycle, Error> {
+        self.training_cycle(id).ok_or_else(|| cycle_not_found(id))
+    }
+
     fn cycle_index(&self, id: &str) -> Result<usize, Error> {
-        self.training
-            .cycles
-            .iter()
-            .position(|c| c.id == id)
-            .ok_or_else(|| Error::NotFound { what: "training cycle", id: id.to_owned() })
+        self.training.cycles.iter().position(|c| c.id == id).ok_or_else(|| cycle_not_found(id))
     }
 
     /// Adds a nomination to a cycle after checking every rule: the country

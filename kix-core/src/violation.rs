@@ -31,6 +31,27 @@ pub enum Severity {
     Warning,
 }
 
+impl Severity {
+    /// The word for the severity, as in JSON: `error` or `warning`.
+    ///
+    /// ```
+    /// assert_eq!(kix_core::Severity::Warning.as_str(), "warning");
+    /// ```
+    #[must_use]
+    pub const fn as_str(self) -> &'static str {
+        match self {
+            Severity::Error => "error",
+            Severity::Warning => "warning",
+        }
+    }
+}
+
+impl fmt::Display for Severity {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
 macro_rules! codes {
     ($( $(#[doc = $doc:literal])+ $variant:ident = $code:literal, $severity:ident; )*) => {
         /// A stable violation code, written as a dotted string such as
@@ -68,6 +89,20 @@ macro_rules! codes {
             #[must_use]
             pub const fn as_str(self) -> &'static str {
                 match self { $(Code::$variant => $code,)* }
+            }
+
+            /// The area of the hub the code belongs to: the part before the dot
+            /// (`time`, `registration`, `training`, ...).
+            ///
+            /// ```
+            /// use kix_core::Code;
+            /// assert_eq!(Code::TimeUnknownZone.area(), "time");
+            /// assert_eq!(Code::RegistrationDuplicate.area(), "registration");
+            /// ```
+            #[must_use]
+            pub fn area(self) -> &'static str {
+                // Every code is dotted (`codes_are_dotted_lowercase_and_unique`).
+                self.as_str().split_once('.').map_or("", |(area, _)| area)
             }
 
             /// The severity a violation with this code has.
@@ -125,6 +160,9 @@ codes! {
     TimelineOutsideProject = "timeline.outside_project", Error;
     /// A zone label, name or abbreviation is not one kix knows.
     TimeUnknownZone = "time.unknown_zone", Error;
+    /// A zone label names a country with several zones or an abbreviation with several meanings (IST, CST) and no city
+    /// that settles it; the candidate zones are in the parameters.
+    TimeAmbiguousZoneLabel = "time.ambiguous_zone_label", Error;
     /// A wall-clock time does not exist in its zone (a DST gap); both candidate instants are in the parameters.
     TimeNonexistentLocalTime = "time.nonexistent_local_time", Error;
     /// A wall-clock time happens twice in its zone (a DST fold); both candidate instants are in the parameters.
@@ -341,10 +379,7 @@ impl Violation {
 
 impl fmt::Display for Violation {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let severity = match self.severity {
-            Severity::Error => "error",
-            Severity::Warning => "warning",
-        };
+        let severity = self.severity;
         if self.path.is_empty() {
             write!(f, "{severity} {}: {}", self.code, self.message)
         } else {
@@ -421,6 +456,23 @@ mod tests {
                 "{s} is not lowercase snake case"
             );
         }
+    }
+
+    #[test]
+    fn severities_are_written_as_serde_writes_them() {
+        for severity in [Severity::Error, Severity::Warning] {
+            assert_eq!(serde_json::to_value(severity).unwrap_or_default(), severity.as_str());
+        }
+    }
+
+    #[test]
+    fn the_area_is_the_prefix_of_the_dotted_code() {
+        for &code in Code::ALL {
+            assert!(code.as_str().starts_with(&format!("{}.", code.area())), "{code}");
+        }
+        assert_eq!(Code::CountryUnknown.area(), "country");
+        assert_eq!(Code::TimeNonexistentLocalTime.area(), "time");
+        assert_eq!(Code::TimelineOutsideProject.area(), "timeline", "timeline is not time");
     }
 
     #[test]

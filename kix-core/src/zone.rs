@@ -231,23 +231,6 @@ pub enum Disambiguation {
     Reject,
 }
 
-impl std::str::FromStr for Disambiguation {
-    type Err = Error;
-    fn from_str(s: &str) -> Result<Self, Error> {
-        match s {
-            "compatible" => Ok(Disambiguation::Compatible),
-            "earlier" => Ok(Disambiguation::Earlier),
-            "later" => Ok(Disambiguation::Later),
-            "reject" => Ok(Disambiguation::Reject),
-            other => Err(Error::InvalidValue {
-                what: "disambiguation",
-                value: truncate(other, 40),
-                expected: "compatible, earlier, later or reject",
-            }),
-        }
-    }
-}
-
 /// What a wall-clock time is in a zone: one instant, a gap (skipped: two
 /// candidate instants, neither of which shows this wall time) or a fold
 /// (repeated: two instants that both show it).
@@ -614,9 +597,15 @@ struct AbbreviationEntry {
     offset: String,
     #[allow(dead_code)]
     dst: bool,
+    /// `tzdb` when the tz database writes it for these zones, `common` when it
+    /// writes a number there (checked by `the_zone_tables_are_valid`).
+    #[allow(dead_code)]
+    source: String,
     zones: Vec<String>,
+    /// Whether [`abbreviation`] may show it for these zones instead of the tz
+    /// database's number (not "BST" for Dhaka: that reads as London's).
     #[serde(default = "yes")]
-    label: bool,
+    display: bool,
     #[allow(dead_code)]
     #[serde(default)]
     note: Option<String>,
@@ -626,11 +615,39 @@ fn yes() -> bool {
     true
 }
 
-/// What an abbreviation in a label stands for.
-#[derive(Debug, Clone, Copy)]
+/// `country_zones.json`, generated from the tz database's `zone.tab`.
+#[derive(Deserialize)]
+struct CountryZonesFile {
+    #[allow(dead_code)]
+    note: String,
+    #[allow(dead_code)]
+    tzdata_version: String,
+    #[allow(dead_code)]
+    source: String,
+    countries: HashMap<String, CountryZonesEntry>,
+}
+
+#[derive(Deserialize)]
+struct CountryZonesEntry {
+    zones: Vec<String>,
+    #[serde(default)]
+    one_clock: bool,
+}
+
+/// One meaning of an abbreviation in a label: its offset and the zones that
+/// use it, the first being the one a label with no place means.
+#[derive(Debug, Clone)]
 struct LabelAbbreviation {
     offset_seconds: i32,
-    zone: Tz,
+    zones: Vec<Tz>,
+}
+
+/// A country's zones, from `zone.tab`; `one_clock` when they have agreed
+/// since 2000, so that the country's name alone is a zone label.
+#[derive(Debug, Clone)]
+struct CountryZones {
+    zones: Vec<Tz>,
+    one_clock: bool,
 }
 
 struct Tables {
@@ -638,19 +655,34 @@ struct Tables {
     iana: HashMap<String, Tz>,
     /// City key (see `name_key`) -> zone.
     cities: HashMap<String, Tz>,
-    /// Upper-case abbreviation -> meaning, for those a label may use alone.
-    abbreviations: HashMap<String, LabelAbbreviation>,
+    /// Abbreviation as written -> its meanings (several for IST, CST, ...).
+    abbreviations: HashMap<String, Vec<LabelAbbreviation>>,
     /// (zone, offset) -> common abbreviation, for zones the tz database gives numbers.
     by_zone: HashMap<(Tz, i32), Abbreviation>,
+    /// ISO alpha-2 code -> the country's zones.
+    countries: HashMap<String, CountryZones>,
+    /// Zone -> its country in `zone.tab`.
+    zone_country: HashMap<Tz, String>,
 }
 
+/// `+05:45`, `+5:45`, `+5.45`, `+0545`, `+6`, `-03:30`, `−5` as seconds east of UTC.
 fn parse_offset(text: &str) -> Option<i32> {
     let (sign, rest) = match text.as_bytes().first()? {
         b'+' => (1, text.get(1..)?),
         b'-' | 0xE2 => (-1, text.trim_start_matches(['-', '−'])),
         _ => return None,
     };
-    let (h, m) = rest.split_once(':').unwrap_or((rest, "0"));
+    if rest.len() > 5 || rest.starts_with(['-', '−']) {
+        return None;
+    }
+    let (h, m) = match rest.split_once([':', '.']) {
+        Some(parts) => parts,
+        None if rest.len() == 4 => (rest.get(..2)?, rest.get(2..)?),
+        None => (rest, "0"),
+    };
+    if h.is_empty() || m.is_empty() || !h.bytes().chain(m.bytes()).all(|b| b.is_ascii_digit()) {
+        return None;
+    }
     let h: i32 = h.parse().ok()?;
     let m: i32 = m.parse().ok()?;
     (h <= 14 && m < 60).then_some(sign * (h * 3600 + m * 60))
@@ -675,8 +707,21 @@ fn tables() -> &'static Tables {
                 }
             }
         }
-        let mut abbreviations = HashMap::new();
+        let mut abbreviations: HashMap<String, Vec<LabelAbbreviation>> = HashMap::new();
         let mut by_zone = HashMap::new();
+        let mut countries = HashMap::new();
+        let mut zone_country = HashMap::new();
+        let country_file: Option<CountryZonesFile> =
+            serde_json::from_str(include_str!("../data/country_zones.json")).ok();
+        for (code, entry) in country_file.map(|f| f.countries).into_iter().flatten() {
+            let zones: Vec<Tz> = entry.zones.iter().filter_map(|z| parse(z)).collect();
+            for z in &zones {
+                zone_country.entry(*z).or_insert_with(|| code.clone());
+            }
+            if !zones.is_empty() {
+                countries.insert(code, CountryZones { zones, one_clock: entry.one_clock });
+            }
+        }
         if let Some(file) = file {
             for (link, target) in &file.links {
                 if let Some(tz) = parse(target) {
@@ -690,23 +735,24 @@ fn tables() -> &'static Tables {
                 }
             }
             for entry in &file.abbreviations {
-                let (Some(offset), Some(zone)) =
-                    (parse_offset(&entry.offset), entry.zones.first().and_then(|z| parse(z)))
-                else {
+                let zones: Vec<Tz> = entry.zones.iter().filter_map(|z| parse(z)).collect();
+                let Some(offset) = parse_offset(&entry.offset).filter(|_| !zones.is_empty()) else {
                     continue;
                 };
                 let abbreviation = Abbreviation::new(&entry.abbreviation);
-                if entry.label {
-                    abbreviations
-                        .insert(entry.abbreviation.clone(), LabelAbbreviation { offset_seconds: offset, zone });
+                if entry.display {
+                    for z in &zones {
+                        by_zone.entry((*z, offset)).or_insert(abbreviation);
+                    }
                 }
-                for z in entry.zones.iter().filter_map(|z| parse(z)) {
-                    by_zone.entry((z, offset)).or_insert(abbreviation);
-                }
+                abbreviations
+                    .entry(entry.abbreviation.clone())
+                    .or_default()
+                    .push(LabelAbbreviation { offset_seconds: offset, zones });
             }
         }
         iana.insert("utc".into(), chrono_tz::Etc::UTC);
-        Tables { iana, cities, abbreviations, by_zone }
+        Tables { iana, cities, abbreviations, by_zone, countries, zone_country }
     })
 }
 
@@ -724,27 +770,147 @@ fn tables() -> &'static Tables {
 pub struct ZoneLabel {
     /// The label as given.
     pub label: String,
-    /// The IANA zone it means: a city's or IANA name's zone, else the abbreviation's.
+    /// The IANA zone it means: a city's, IANA name's or one-zone country's
+    /// zone, else the abbreviation's. For a fixed offset, `Etc/GMT∓N` when it
+    /// is whole hours, else `Etc/UTC` (no IANA zone has `+05:30` as a fixed
+    /// offset): then `fixed_offset` decides.
     pub zone: ZoneId,
-    /// The abbreviation written in the label, if any (e.g. `CET`).
+    /// The abbreviation or fixed offset written in the label, if any (e.g. `CET`, `UTC+6`).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub abbreviation: Option<String>,
     /// The offset that abbreviation stands for (e.g. `+01:00`).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub abbreviation_offset: Option<String>,
-    /// Whether the zone came from a city or IANA name (which beats an abbreviation).
+    /// Whether the zone came from a city, IANA name or country (which beats an abbreviation).
     pub from_place: bool,
+    /// For a label that is only a fixed offset (`UTC+05:30`), that offset:
+    /// wall times in it are read with this offset, whatever the date.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub fixed_offset: Option<String>,
+}
+
+/// How a label's wall times turn into instants.
+#[derive(Debug, Clone, Copy)]
+pub(crate) enum LabelClock {
+    /// A zone from the tz database.
+    Zone(Tz),
+    /// A fixed offset (`UTC+05:30`).
+    Fixed(chrono::FixedOffset),
+}
+
+impl LabelClock {
+    /// The wall time of an instant, saturating at the ends of the calendar.
+    pub(crate) fn wall_time(self, t: DateTime<Utc>) -> NaiveDateTime {
+        match self {
+            LabelClock::Zone(tz) => wall_time(t, tz),
+            LabelClock::Fixed(offset) => {
+                let seconds = i64::from(offset.local_minus_utc());
+                t.naive_utc().checked_add_signed(Duration::seconds(seconds)).unwrap_or(if seconds > 0 {
+                    NaiveDateTime::MAX
+                } else {
+                    NaiveDateTime::MIN
+                })
+            }
+        }
+    }
+
+    /// The instant of a wall time; with a zone, gaps and folds are refused.
+    pub(crate) fn instant(self, local: NaiveDateTime) -> Result<DateTime<chrono::FixedOffset>, Violation> {
+        match self {
+            LabelClock::Zone(tz) => from_local(local, tz, Disambiguation::Reject).map(|t| t.fixed_offset()),
+            LabelClock::Fixed(offset) => {
+                let utc = local.checked_sub_signed(Duration::seconds(i64::from(offset.local_minus_utc())));
+                utc.map(|t| Utc.from_utc_datetime(&t).with_timezone(&offset)).ok_or_else(|| {
+                    Violation::new(Code::TimeUnparseable, "", "the date is at the end of the calendar")
+                        .with_param("reason", "the date is at the end of the calendar")
+                })
+            }
+        }
+    }
+}
+
+/// What one part of a label names.
+#[derive(Default)]
+struct LabelParts {
+    /// The first city or IANA name.
+    place: Option<Tz>,
+    /// The first country, by its alpha-2 code.
+    country: Option<(String, &'static CountryZones)>,
+    /// The first abbreviation, as written, with its meanings.
+    abbreviation: Option<(String, &'static [LabelAbbreviation])>,
+    /// The first fixed offset, as written, in seconds.
+    fixed: Option<(String, i32)>,
+}
+
+impl LabelParts {
+    /// Reads one part; false when it names nothing.
+    fn consider(&mut self, part: &str) -> bool {
+        let t = tables();
+        let part = part.trim().trim_matches(|c: char| c == '.' || c == ':' || c == ';');
+        if part.is_empty() {
+            return true;
+        }
+        if let Some(&tz) = t.iana.get(&part.to_ascii_lowercase()) {
+            self.place.get_or_insert(tz);
+            return true;
+        }
+        if let Some(seconds) = utc_offset(part) {
+            self.fixed.get_or_insert_with(|| (part.to_owned(), seconds));
+            return true;
+        }
+        if let Some(meanings) = t.abbreviations.get(part) {
+            self.abbreviation.get_or_insert_with(|| (part.to_owned(), meanings.as_slice()));
+            return true;
+        }
+        if let Some(&tz) = t.cities.get(&name_key(part)) {
+            self.place.get_or_insert(tz);
+            return true;
+        }
+        // Codes are no zone labels: "to", "in" and "TO" are words, not Tonga or India.
+        let code_like = part.chars().count() <= 3 && part.chars().all(|c| c.is_ascii_alphabetic());
+        if !code_like
+            && let Ok(code) = crate::country::resolve_country(part)
+            && let Some(zones) = t.countries.get(code.as_str())
+        {
+            self.country.get_or_insert_with(|| (code.as_str().to_owned(), zones));
+            return true;
+        }
+        false
+    }
+}
+
+fn ambiguous(label: &str, what: &str, candidates: &[Tz]) -> Violation {
+    let names: Vec<&str> = candidates.iter().map(|tz| tz.name()).collect();
+    Violation::new(
+        Code::TimeAmbiguousZoneLabel,
+        "",
+        format!("{:?} could mean any of {}: {what}; name a city as well", truncate(label, 80), names.join(", ")),
+    )
+    .with_param("label", truncate(label, 200))
+    .with_param("reason", what)
+    .with_param("candidates", names)
+}
+
+/// Whether a meaning of an abbreviation fits a zone: it lists the zone or
+/// another zone of the same country.
+fn meaning_fits(meaning: &LabelAbbreviation, tz: Tz) -> bool {
+    let country = tables().zone_country.get(&tz);
+    meaning.zones.iter().any(|z| *z == tz || (country.is_some() && tables().zone_country.get(z) == country))
 }
 
 /// Resolves a zone label as event pages write it to an IANA zone.
 ///
 /// Understands IANA names in any case and their legacy links (`Asia/Katmandu`,
 /// `Europe/Kiev`), city names (`Geneva`, `Bangkok`, `Thimphu`, any IANA city),
-/// common abbreviations of Europe, Asia and the Pacific (`CET`, `CEST`, `EET`,
-/// `GMT`, `UTC`, `PKT`, `NPT`, `BTT`, `ICT`, `MMT`, ...), whole-hour offsets
-/// (`UTC+2`), and combinations (`"CET / Geneva"`, `"Geneva / CEST"`,
-/// `"CEST-Geneva"`). A city beats an abbreviation. An unknown label is
-/// `time.unknown_zone` with the label in the parameters.
+/// country and territory names with one zone in the tz database's `zone.tab`
+/// (`Tonga`, `Bhutan`), abbreviations of Europe, Asia and the Pacific (`CET`,
+/// `TOT`, `WIB`, `PKT`, `NPT`, `BTT`, `ICT`, `MMT`, ...), fixed offsets
+/// (`UTC+6`, `GMT+5:45`, `UTC+05:30`), and combinations (`"CET / Geneva"`,
+/// `"Geneva / CEST"`, `"CEST-Geneva"`). A city beats an abbreviation. An
+/// unknown label is `time.unknown_zone`; a country with several zones
+/// (`Mongolia`) or an abbreviation with several meanings (`IST`, `BST`, `CST`,
+/// `AST`, `GST`, `PST`) without a city or country that settles it is
+/// `time.ambiguous_zone_label` with the candidate zones in the parameters.
 ///
 /// ```
 /// use kix_core::zone::parse_zone_label;
@@ -758,63 +924,42 @@ pub struct ZoneLabel {
 ///     ("ICT", "Asia/Bangkok"),
 ///     ("NPT", "Asia/Kathmandu"),
 ///     ("Samoa", "Pacific/Apia"),
+///     ("TOT / Tonga", "Pacific/Tongatapu"),
+///     ("Mongolia / Hovd", "Asia/Hovd"),
+///     ("IST / New Delhi", "Asia/Kolkata"),
+///     ("UTC+6", "Etc/GMT-6"),
 /// ] {
 ///     assert_eq!(parse_zone_label(label)?.zone.as_str(), zone, "{label}");
 /// }
+/// assert_eq!(parse_zone_label("GMT+5:45")?.fixed_offset.as_deref(), Some("+05:45"));
 /// assert_eq!(parse_zone_label("Mars/Olympus").unwrap_err().code, kix_core::Code::TimeUnknownZone);
+/// let v = parse_zone_label("Mongolia").unwrap_err();
+/// assert_eq!(v.code, kix_core::Code::TimeAmbiguousZoneLabel);
+/// assert_eq!(v.params["candidates"], serde_json::json!(["Asia/Ulaanbaatar", "Asia/Hovd"]));
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 pub fn parse_zone_label(label: &str) -> Result<ZoneLabel, Violation> {
-    let t = tables();
     let unknown = || {
         Violation::new(
             Code::TimeUnknownZone,
             "",
-            format!("{:?} is not a time zone, city or abbreviation kix knows", truncate(label, 80)),
+            format!("{:?} is not a time zone, city, country or abbreviation kix knows", truncate(label, 80)),
         )
         .with_param("label", truncate(label, 200))
     };
     if label.len() > 200 {
         return Err(unknown());
     }
-    let mut place: Option<Tz> = None;
-    let mut abbr: Option<LabelAbbreviation> = None;
-    let mut abbr_text: Option<String> = None;
-    let mut consider = |part: &str| -> bool {
-        let part = part.trim().trim_matches(|c: char| c == '.' || c == ':' || c == ';');
-        if part.is_empty() {
-            return true;
-        }
-        if let Some(&tz) = t.iana.get(&part.to_ascii_lowercase()) {
-            place.get_or_insert(tz);
-            return true;
-        }
-        if let Some(tz) = utc_offset_zone(part) {
-            place.get_or_insert(tz);
-            return true;
-        }
-        if let Some(a) = t.abbreviations.get(part) {
-            if abbr.is_none() {
-                abbr = Some(*a);
-                abbr_text = Some(part.to_owned());
-            }
-            return true;
-        }
-        if let Some(&tz) = t.cities.get(&name_key(part)) {
-            place.get_or_insert(tz);
-            return true;
-        }
-        false
-    };
+    let mut parts = LabelParts::default();
     // Whole label first, then chunks split by separators, then hyphenated
     // pieces, then single words (so "Ho Chi Minh City" and "Nur-Sultan" stay
     // whole). Filler words ("Geneva time") are dropped; any other word that
     // means nothing makes the whole label unknown rather than half-guessed.
     let cleaned: String = label.chars().map(|c| if matches!(c, '(' | ')' | '[' | ']') { ' ' } else { c }).collect();
     let mut unresolved = false;
-    if !consider(&cleaned) {
+    if !parts.consider(&cleaned) {
         for chunk in cleaned.split([',', '|', '–', '—', ';']).flat_map(split_slashes) {
-            if consider(chunk) {
+            if parts.consider(chunk) {
                 continue;
             }
             for piece in chunk.split(" - ").flat_map(|p| p.split('-')) {
@@ -822,11 +967,11 @@ pub fn parse_zone_label(label: &str) -> Result<ZoneLabel, Violation> {
                     .split_whitespace()
                     .filter(|w| !matches!(name_key(w).as_str(), "time" | "local" | "standard" | "summer" | "hrs"))
                     .collect();
-                if consider(&words.join(" ")) {
+                if parts.consider(&words.join(" ")) {
                     continue;
                 }
                 for word in words {
-                    unresolved |= !consider(word);
+                    unresolved |= !parts.consider(word);
                 }
             }
         }
@@ -834,14 +979,76 @@ pub fn parse_zone_label(label: &str) -> Result<ZoneLabel, Violation> {
     if unresolved {
         return Err(unknown());
     }
-    let zone = place.or(abbr.map(|a| a.zone)).ok_or_else(unknown)?;
-    Ok(ZoneLabel {
+    resolve_parts(label, parts).ok_or_else(unknown)?
+}
+
+/// Puts a label's parts together: a city, else a country (settled by the
+/// abbreviation when it has several zones), else a fixed offset, else the
+/// abbreviation; `None` when the label names nothing.
+fn resolve_parts(label: &str, parts: LabelParts) -> Option<Result<ZoneLabel, Violation>> {
+    let LabelParts { place, country, abbreviation, fixed } = parts;
+    let meanings = abbreviation.as_ref().map_or(&[][..], |(_, m)| *m);
+    // The meaning a zone settles: the only one, or the only one that fits it.
+    let settle = |tz: Tz| -> Result<Option<&LabelAbbreviation>, Violation> {
+        match meanings {
+            [] => Ok(None),
+            [only] => Ok(Some(only)),
+            several => {
+                let fitting: Vec<&LabelAbbreviation> = several.iter().filter(|m| meaning_fits(m, tz)).collect();
+                match fitting.as_slice() {
+                    [one] => Ok(Some(*one)),
+                    _ => Err(ambiguous(label, "abbreviation", &first_zones(several))),
+                }
+            }
+        }
+    };
+    let place = match (place, &country) {
+        (Some(tz), _) => Some(tz),
+        (None, Some((_, c))) if c.zones.len() == 1 || c.one_clock => c.zones.first().copied(),
+        (None, Some((_, c))) => {
+            // "WIB / Indonesia": the abbreviation picks the country's zone.
+            let fitting: Vec<Tz> =
+                meanings.iter().filter_map(|m| m.zones.iter().find(|z| c.zones.contains(z)).copied()).collect();
+            match fitting.as_slice() {
+                [one] => Some(*one),
+                _ => return Some(Err(ambiguous(label, "country", &c.zones))),
+            }
+        }
+        (None, None) => None,
+    };
+    let abbreviation_text = abbreviation.as_ref().map(|(text, _)| text.clone());
+    let make = |zone: Tz, stated: Option<(String, i32)>, from_place: bool, fixed_offset: Option<i32>| ZoneLabel {
         label: label.to_owned(),
         zone: ZoneId::from(zone),
-        abbreviation: abbr_text,
-        abbreviation_offset: abbr.map(|a| format_offset(a.offset_seconds)),
-        from_place: place.is_some(),
-    })
+        abbreviation_offset: stated.as_ref().map(|(_, s)| format_offset(*s)),
+        abbreviation: stated.map(|(text, _)| text),
+        from_place,
+        fixed_offset: fixed_offset.map(format_offset),
+    };
+    if let Some(tz) = place {
+        // A city and a fixed offset: the offset is checked like an abbreviation.
+        let stated = match settle(tz) {
+            Ok(Some(m)) => abbreviation_text.map(|text| (text, m.offset_seconds)),
+            Ok(None) => fixed,
+            Err(v) => return Some(Err(v)),
+        };
+        return Some(Ok(make(tz, stated, true, None)));
+    }
+    if let Some((text, seconds)) = fixed {
+        return Some(Ok(make(fixed_offset_zone(seconds), Some((text, seconds)), false, Some(seconds))));
+    }
+    match meanings {
+        [] => None,
+        [only] => {
+            let zone = only.zones.first().copied()?;
+            Some(Ok(make(zone, abbreviation_text.map(|text| (text, only.offset_seconds)), false, None)))
+        }
+        several => Some(Err(ambiguous(label, "abbreviation", &first_zones(several)))),
+    }
+}
+
+fn first_zones(meanings: &[LabelAbbreviation]) -> Vec<Tz> {
+    meanings.iter().filter_map(|m| m.zones.first().copied()).collect()
 }
 
 /// Splits at '/' unless the chunk is an IANA name (`Europe/Zurich`).
@@ -850,25 +1057,27 @@ fn split_slashes(chunk: &str) -> Vec<&str> {
     if tables().iana.contains_key(&trimmed.to_ascii_lowercase()) { vec![trimmed] } else { chunk.split('/').collect() }
 }
 
-/// `UTC+2`, `GMT-5`, `UTC+02:00` as an `Etc/GMT∓N` zone (whole hours only).
-fn utc_offset_zone(part: &str) -> Option<Tz> {
+/// `UTC+2`, `GMT-5`, `UTC+05:30`, `GMT+5:45` as seconds east of UTC.
+fn utc_offset(part: &str) -> Option<i32> {
     let upper = part.replace(' ', "").to_ascii_uppercase();
     let rest = upper.strip_prefix("UTC").or_else(|| upper.strip_prefix("GMT"))?;
     if rest.is_empty() {
-        return Some(chrono_tz::Etc::UTC);
-    }
-    let seconds = parse_offset(rest)?;
-    if seconds % 3600 != 0 {
         return None;
     }
-    let hours = seconds / 3600;
+    parse_offset(rest)
+}
+
+/// The `Etc/GMT∓N` zone of a whole-hour offset, else `Etc/UTC` (see [`ZoneLabel::zone`]).
+fn fixed_offset_zone(seconds: i32) -> Tz {
+    if seconds % 3600 != 0 || seconds == 0 {
+        return chrono_tz::Etc::UTC;
+    }
     // Etc/GMT signs are inverted: UTC+2 is Etc/GMT-2.
-    let name = if hours == 0 { "Etc/UTC".to_owned() } else { format!("Etc/GMT{:+}", -hours) };
-    name.parse().ok()
+    format!("Etc/GMT{:+}", -(seconds / 3600)).parse().unwrap_or(chrono_tz::Etc::UTC)
 }
 
 /// The zone a caller names: an IANA name (or legacy link), else any label
-/// [`parse_zone_label`] reads ("CET / Geneva"). How every binding reads zones.
+/// [`resolve_zone`] reads ("CET / Geneva"). How every binding reads zones.
 ///
 /// ```
 /// assert_eq!(kix_core::zone::zone_named("Asia/Kathmandu")?, chrono_tz::Asia::Kathmandu);
@@ -881,24 +1090,47 @@ pub fn zone_named(text: &str) -> Result<Tz, Violation> {
     if let Ok(tz) = trimmed.parse::<Tz>() {
         return Ok(tz);
     }
-    let label = parse_zone_label(trimmed)?;
-    label.zone.tz().map_err(|_| {
+    let zone = resolve_zone(trimmed)?;
+    zone.tz().map_err(|_| {
         Violation::new(Code::TimeUnknownZone, "", format!("{:?} is not a time zone", truncate(text, 80)))
             .with_param("label", truncate(text, 200))
     })
 }
 
-/// Resolves a label to an IANA zone name (the short form of [`parse_zone_label`]).
+/// Resolves a label to an IANA zone name (the short form of
+/// [`parse_zone_label`]). A fixed offset that no IANA zone has (`UTC+05:30`)
+/// is `time.unknown_zone` here: only a listing can use it.
 ///
 /// ```
 /// assert_eq!(kix_core::resolve_zone("CET / Geneva")?.as_str(), "Europe/Zurich");
+/// assert_eq!(kix_core::resolve_zone("Tonga")?.as_str(), "Pacific/Tongatapu");
+/// assert!(kix_core::resolve_zone("UTC+05:30").is_err());
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 pub fn resolve_zone(label: &str) -> Result<ZoneId, Violation> {
-    parse_zone_label(label).map(|l| l.zone)
+    let parsed = parse_zone_label(label)?;
+    match parsed.fixed_offset {
+        Some(offset) if parsed.zone.as_str() == "Etc/UTC" && offset != "+00:00" => Err(Violation::new(
+            Code::TimeUnknownZone,
+            "",
+            format!("{:?} is a fixed offset that no IANA zone has; name a city", truncate(label, 80)),
+        )
+        .with_param("label", truncate(label, 200))
+        .with_param("fixed_offset", offset)),
+        _ => Ok(parsed.zone),
+    }
 }
 
 impl ZoneLabel {
+    /// How this label's wall times become instants: its fixed offset, else its zone.
+    pub(crate) fn clock(&self) -> Result<LabelClock, Error> {
+        let fixed = self.fixed_offset.as_deref().and_then(parse_offset).and_then(chrono::FixedOffset::east_opt);
+        match fixed {
+            Some(offset) => Ok(LabelClock::Fixed(offset)),
+            None => self.zone.tz().map(LabelClock::Zone),
+        }
+    }
+
     /// Checks the label's abbreviation against the real offset of its zone at a
     /// wall-clock time: "CET" on a July date in Geneva is
     /// `time.label_season_mismatch`, saying the true abbreviation and offset.
@@ -916,6 +1148,9 @@ impl ZoneLabel {
     /// ```
     #[must_use]
     pub fn season_mismatch(&self, local: NaiveDateTime) -> Option<Violation> {
+        if self.fixed_offset.is_some() {
+            return None;
+        }
         let (abbr, stated) = (self.abbreviation.as_ref()?, self.abbreviation_offset.as_ref()?);
         let tz = self.zone.tz().ok()?;
         let instant = from_local(local, tz, Disambiguation::Compatible).ok()?.with_timezone(&Utc);
@@ -1076,11 +1311,187 @@ mod tests {
         for (label, zone) in cases {
             assert_eq!(resolve_zone(label).map(|z| z.to_string()), Ok(zone.to_owned()), "{label}");
         }
-        for bad in
-            ["", "BST", "Mars", "UTC+5:30 / nowhere", "cet", "CET / Genva", "Geneva-on-Mars", &"x".repeat(10_000)]
+        for bad in ["", "Mars", "UTC+5:30 / nowhere", "cet", "CET / Genva", "Geneva-on-Mars", "to", &"x".repeat(10_000)]
         {
             let v = resolve_zone(bad).unwrap_err();
             assert_eq!(v.code, Code::TimeUnknownZone, "{bad}");
+        }
+    }
+
+    #[test]
+    fn the_zone_tables_come_from_the_tz_database_compiled_in() {
+        let file: CountryZonesFile = serde_json::from_str(include_str!("../data/country_zones.json")).unwrap();
+        assert_eq!(file.tzdata_version, tzdata_version(), "rerun tools/gen_country_zones.py");
+        assert_eq!(file.source, "zone.tab");
+        for (code, entry) in &file.countries {
+            for z in &entry.zones {
+                assert!(z.parse::<Tz>().is_ok(), "{code} lists unknown zone {z}");
+            }
+        }
+        // Each abbreviation's source says whether chrono-tz's copy of the tz
+        // database writes it for one of its zones at its offset in 2024-2025.
+        let file: ZonesFile = serde_json::from_str(include_str!("../data/zones.json")).unwrap();
+        let instants: Vec<DateTime<Utc>> =
+            (0..24).map(|m| Utc.with_ymd_and_hms(2024 + m / 12, 1 + (m % 12) as u32, 15, 12, 0, 0).unwrap()).collect();
+        for e in &file.abbreviations {
+            let offset = parse_offset(&e.offset).unwrap();
+            let written = e.zones.iter().any(|z| {
+                let tz: Tz = z.parse().unwrap();
+                instants.iter().any(|t| {
+                    let o = tz.offset_from_utc_datetime(&t.naive_utc());
+                    o.abbreviation() == Some(e.abbreviation.as_str()) && o.fix().local_minus_utc() == offset
+                })
+            });
+            let expected = if written { "tzdb" } else { "common" };
+            assert_eq!(e.source, expected, "{} {}", e.abbreviation, e.offset);
+        }
+    }
+
+    #[test]
+    fn one_clock_countries_show_one_offset_in_chrono_tz_too() {
+        // The generator decided with Python's zoneinfo; chrono-tz reads the same
+        // tz database independently and must agree at every hour since 2000.
+        let file: CountryZonesFile = serde_json::from_str(include_str!("../data/country_zones.json")).unwrap();
+        let shared: Vec<&CountryZonesEntry> = file.countries.values().filter(|e| e.one_clock).collect();
+        assert!(file.countries["UZ"].one_clock && !file.countries["MN"].one_clock && !file.countries["KZ"].one_clock);
+        let start = Utc.with_ymd_and_hms(2000, 1, 1, 0, 0, 0).unwrap();
+        for entry in shared {
+            let tzs: Vec<Tz> = entry.zones.iter().map(|z| z.parse().unwrap()).collect();
+            for hour in 0..40 * 8766 {
+                let t = (start + Duration::hours(hour)).naive_utc();
+                let first = tzs[0].offset_from_utc_datetime(&t).fix();
+                assert!(
+                    tzs.iter().all(|tz| tz.offset_from_utc_datetime(&t).fix() == first),
+                    "{:?} at {t}",
+                    entry.zones
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn countries_with_one_zone_are_labels_and_others_need_a_city() {
+        for (label, zone) in [
+            ("Tonga", "Pacific/Tongatapu"),
+            ("Bhutan", "Asia/Thimphu"),
+            ("Nepal", "Asia/Kathmandu"),
+            ("Kyrgyzstan", "Asia/Bishkek"),
+            ("Uzbekistan", "Asia/Samarkand"),
+            ("Mongolia / Ulaanbaatar", "Asia/Ulaanbaatar"),
+            ("Hovd, Mongolia", "Asia/Hovd"),
+            ("WIB / Indonesia", "Asia/Jakarta"),
+            ("Indonesia (WITA)", "Asia/Makassar"),
+            ("CST / China", "Asia/Shanghai"),
+            ("Papua New Guinea / Port Moresby", "Pacific/Port_Moresby"),
+        ] {
+            assert_eq!(resolve_zone(label).map(|z| z.to_string()), Ok(zone.to_owned()), "{label}");
+        }
+        for (label, candidates) in [
+            ("Mongolia", vec!["Asia/Ulaanbaatar", "Asia/Hovd"]),
+            ("Papua New Guinea", vec!["Pacific/Port_Moresby", "Pacific/Bougainville"]),
+        ] {
+            let v = resolve_zone(label).unwrap_err();
+            assert_eq!(v.code, Code::TimeAmbiguousZoneLabel, "{label}");
+            assert_eq!(v.params["candidates"], serde_json::json!(candidates));
+            assert_eq!(v.params["reason"], "country");
+        }
+        assert_eq!(resolve_zone("Kazakhstan").unwrap_err().params["candidates"].as_array().unwrap().len(), 7);
+    }
+
+    #[test]
+    fn ambiguous_abbreviations_need_a_place_that_settles_them() {
+        for (label, zone, offset) in [
+            ("IST / New Delhi", "Asia/Kolkata", "+05:30"),
+            ("IST / Dublin", "Europe/Dublin", "+01:00"),
+            ("Mumbai IST", "Asia/Kolkata", "+05:30"),
+            ("BST / London", "Europe/London", "+01:00"),
+            ("BST / Dhaka", "Asia/Dhaka", "+06:00"),
+            ("CST / Beijing", "Asia/Shanghai", "+08:00"),
+            ("PST / Manila", "Asia/Manila", "+08:00"),
+            ("AST / Riyadh", "Asia/Riyadh", "+03:00"),
+            ("GST / Dubai", "Asia/Dubai", "+04:00"),
+            ("IST / India", "Asia/Kolkata", "+05:30"),
+        ] {
+            let l = parse_zone_label(label).unwrap();
+            assert_eq!((l.zone.as_str(), l.abbreviation_offset.as_deref()), (zone, Some(offset)), "{label}");
+        }
+        for label in ["IST", "BST", "CST", "AST", "GST", "PST", "CST / Geneva"] {
+            let v = resolve_zone(label).unwrap_err();
+            assert_eq!(v.code, Code::TimeAmbiguousZoneLabel, "{label}");
+            assert!(v.params["candidates"].as_array().unwrap().len() >= 2, "{label}");
+        }
+        // The display abbreviation of Dhaka stays the tz database's number.
+        let july = Utc.with_ymd_and_hms(2024, 7, 31, 11, 0, 0).unwrap();
+        assert_eq!(abbreviation(chrono_tz::Asia::Dhaka, july).as_str(), "+06");
+    }
+
+    #[test]
+    fn abbreviations_of_asia_and_the_pacific_resolve_with_their_offsets() {
+        let zurich_july = at(2024, 7, 31, 12, 0);
+        for (label, zone, offset) in [
+            ("TOT", "Pacific/Tongatapu", "+13:00"),
+            ("WIB", "Asia/Jakarta", "+07:00"),
+            ("WITA", "Asia/Makassar", "+08:00"),
+            ("WIT", "Asia/Jayapura", "+09:00"),
+            ("PHT", "Asia/Manila", "+08:00"),
+            ("HKT", "Asia/Hong_Kong", "+08:00"),
+            ("SGT", "Asia/Singapore", "+08:00"),
+            ("MYT", "Asia/Kuala_Lumpur", "+08:00"),
+            ("KST", "Asia/Seoul", "+09:00"),
+            ("JST", "Asia/Tokyo", "+09:00"),
+            ("AEST", "Australia/Sydney", "+10:00"),
+            ("AEDT", "Australia/Sydney", "+11:00"),
+            ("NZST", "Pacific/Auckland", "+12:00"),
+            ("NZDT", "Pacific/Auckland", "+13:00"),
+            ("UZT", "Asia/Tashkent", "+05:00"),
+            ("TJT", "Asia/Dushanbe", "+05:00"),
+            ("KGT", "Asia/Bishkek", "+06:00"),
+            ("ULAT", "Asia/Ulaanbaatar", "+08:00"),
+            ("GET", "Asia/Tbilisi", "+04:00"),
+            ("MSK", "Europe/Moscow", "+03:00"),
+            ("BTT", "Asia/Thimphu", "+06:00"),
+            ("NPT", "Asia/Kathmandu", "+05:45"),
+            ("MMT", "Asia/Yangon", "+06:30"),
+            ("ICT", "Asia/Bangkok", "+07:00"),
+            ("PKT", "Asia/Karachi", "+05:00"),
+            ("AFT", "Asia/Kabul", "+04:30"),
+            ("MVT", "Indian/Maldives", "+05:00"),
+            ("TLT", "Asia/Dili", "+09:00"),
+            ("PGT", "Pacific/Port_Moresby", "+10:00"),
+        ] {
+            let l = parse_zone_label(label).unwrap();
+            assert_eq!((l.zone.as_str(), l.abbreviation_offset.as_deref()), (zone, Some(offset)), "{label}");
+            // Each stands for its zone's real offset in some season.
+            let real = [zurich_july, at(2025, 1, 15, 12, 0)].map(|t| {
+                let tz = l.zone.tz().unwrap();
+                format_offset(tz.offset_from_utc_datetime(&t).fix().local_minus_utc())
+            });
+            assert!(real.iter().any(|r| r == offset), "{label}: {real:?}");
+        }
+    }
+
+    #[test]
+    fn fixed_offsets_are_labels() {
+        for (label, zone, fixed) in [
+            ("UTC+6", "Etc/GMT-6", "+06:00"),
+            ("GMT+5:45", "Etc/UTC", "+05:45"),
+            ("UTC+05:30", "Etc/UTC", "+05:30"),
+            ("(UTC +0530)", "Etc/UTC", "+05:30"),
+            ("UTC−3", "Etc/GMT+3", "-03:00"),
+        ] {
+            let l = parse_zone_label(label).unwrap();
+            assert_eq!((l.zone.as_str(), l.fixed_offset.as_deref()), (zone, Some(fixed)), "{label}");
+        }
+        assert_eq!(resolve_zone("UTC+6").unwrap().as_str(), "Etc/GMT-6");
+        assert_eq!(resolve_zone("GMT+5:45").unwrap_err().code, Code::TimeUnknownZone);
+        // With a city, the offset is checked like an abbreviation.
+        let l = parse_zone_label("GMT+5:45 / Kathmandu").unwrap();
+        assert_eq!((l.zone.as_str(), l.fixed_offset.as_deref()), ("Asia/Kathmandu", None));
+        assert!(l.season_mismatch(at(2025, 1, 15, 10, 0)).is_none());
+        let l = parse_zone_label("UTC+1 / Geneva").unwrap();
+        assert!(l.season_mismatch(at(2024, 7, 31, 10, 0)).is_some());
+        for bad in ["UTC+15", "UTC+5:60", "UTC++5", "GMT+123456"] {
+            assert_eq!(resolve_zone(bad).unwrap_err().code, Code::TimeUnknownZone, "{bad}");
         }
     }
 

@@ -283,6 +283,14 @@ def test_find_slots(hub):
         kix.find_slots("hub", start="2025-03-05", end="2025-03-04")
 
 
+def test_find_slots_with_an_empty_country_list_pleases_every_member_as_kotlin_does(hub):
+    every = kix.find_slots(hub, start="2025-03-04", end="2025-03-04").to_records()
+    empty = kix.find_slots(hub, [], start="2025-03-04", end="2025-03-04").to_records()
+    assert empty == every and len(empty) == 5
+    member_zones = {(c.code, z) for c in hub.countries for z in c.time_zones}
+    assert {(z["country"], z["zone"]) for z in empty[0]["zones"]} == member_zones
+
+
 # ---------------------------------------------------------------- registrations
 
 def test_validate_one_registration(w20):
@@ -393,9 +401,9 @@ def test_catalogue_and_grants(hub):
     assert "webinar_recording" in hub.products()._repr_html_()
     assert hub.product_counts(by="month").to_records()[0]["period"] == 11
     assert hub.product_counts(by="phase")[0]["count"] == 1
-    with pytest.raises(ValueError):
+    with pytest.raises(ValueError, match="case_study, .* or webinar_recording"):
         hub.products(kind="video")
-    with pytest.raises(ValueError):
+    with pytest.raises(ValueError, match="month, project_year or phase"):
         hub.product_counts(by="week")
     assert hub.grant_totals() == {"by_country": [], "by_sub_region": [], "by_phase": []}
 

@@ -459,7 +459,8 @@ def find_slots(
     granularity_minutes: int = 15,
     top: int = 5,
 ) -> Table:
-    """The fairest start times (Slot items) across the zones of the countries (all members by default)."""
+    """The fairest start times (Slot items) across the zones of the countries (every member when
+    None or empty, as kix-core decides)."""
 
 def validate_registration(
     event: Event,

@@ -1,0 +1,277 @@
+//! Events: `Event`, its `LocalTimes`, and the fairest `Slot`s across zones.
+
+use std::sync::Arc;
+
+use kix_core as core;
+use pyo3::prelude::*;
+use pyo3::types::{PyDict, PyList};
+
+use crate::convert::{
+    aware, country_arg, date_arg, from_json_text, from_py_json, to_dict, to_json_text, working_hours_arg, zone_arg,
+};
+use crate::errors::IntoPyResult;
+use crate::hub::{Hub, default_hub};
+use crate::table::{Table, html_table, records_to_pandas, table};
+use crate::violation::violations_list;
+
+/// An event.
+#[pyclass(module = "kix._kix", frozen)]
+pub(crate) struct Event {
+    pub(crate) inner: core::Event,
+    hub: Option<Arc<core::Hub>>,
+}
+
+impl Event {
+    /// An event read from a hub, checked against that hub unless told otherwise.
+    pub(crate) fn in_hub(inner: core::Event, hub: Arc<core::Hub>) -> Self {
+        Event { inner, hub: Some(hub) }
+    }
+
+    pub(crate) fn hub_or(&self, hub: Option<&Bound<'_, Hub>>) -> Arc<core::Hub> {
+        hub.map(|h| h.borrow().inner.clone()).or_else(|| self.hub.clone()).unwrap_or_else(default_hub)
+    }
+}
+
+#[pymethods]
+impl Event {
+    #[staticmethod]
+    fn from_json(py: Python<'_>, text: &str) -> PyResult<Self> {
+        Ok(Event { inner: from_json_text(py, "event", text)?, hub: None })
+    }
+    #[staticmethod]
+    fn from_dict(py: Python<'_>, d: &Bound<'_, PyAny>) -> PyResult<Self> {
+        Ok(Event { inner: from_py_json(py, "event", d)?, hub: None })
+    }
+    fn to_dict<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        to_dict(py, &self.inner)
+    }
+    fn to_json(&self) -> String {
+        serde_json::to_string_pretty(&self.inner).unwrap_or_default()
+    }
+    #[getter]
+    fn id(&self) -> &str {
+        &self.inner.id
+    }
+    #[getter]
+    fn title(&self) -> &str {
+        &self.inner.title
+    }
+    #[getter]
+    fn kind(&self) -> String {
+        to_json_text(&self.inner.kind)
+    }
+    #[getter]
+    fn zone(&self) -> String {
+        self.inner.zone.to_string()
+    }
+    #[getter]
+    fn language(&self) -> &str {
+        &self.inner.language
+    }
+    #[getter]
+    fn interpretation(&self) -> Vec<String> {
+        self.inner.interpretation.clone()
+    }
+    #[getter]
+    fn start<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        aware(py, self.inner.start_utc().py_err(py)?, self.inner.tz().py_err(py)?)
+    }
+    #[getter]
+    fn end<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        aware(py, self.inner.end_utc().py_err(py)?, self.inner.tz().py_err(py)?)
+    }
+    #[getter]
+    fn start_utc<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        aware(py, self.inner.start_utc().py_err(py)?, chrono_tz::UTC)
+    }
+    #[getter]
+    fn end_utc<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        aware(py, self.inner.end_utc().py_err(py)?, chrono_tz::UTC)
+    }
+    #[pyo3(signature = (hub=None))]
+    fn check<'py>(&self, py: Python<'py>, hub: Option<&Bound<'_, Hub>>) -> PyResult<Bound<'py, PyList>> {
+        violations_list(py, &self.inner.check(&self.hub_or(hub)))
+    }
+    #[pyo3(signature = (hub=None, working_hours=None))]
+    fn local_times(
+        &self,
+        py: Python<'_>,
+        hub: Option<&Bound<'_, Hub>>,
+        working_hours: Option<&Bound<'_, PyAny>>,
+    ) -> PyResult<LocalTimes> {
+        let hub = self.hub_or(hub);
+        let working = working_hours_arg(working_hours)?;
+        core::local_times(&hub, &self.inner, working).map(|inner| LocalTimes { inner }).py_err(py)
+    }
+    /// The event in one zone (a phone's, or any IANA zone).
+    #[pyo3(signature = (zone, working_hours=None))]
+    fn local_time_in<'py>(
+        &self,
+        py: Python<'py>,
+        zone: &Bound<'_, PyAny>,
+        working_hours: Option<&Bound<'_, PyAny>>,
+    ) -> PyResult<Bound<'py, PyAny>> {
+        let row = core::schedule::local_time_in(&self.inner, zone_arg(py, zone)?, working_hours_arg(working_hours)?)
+            .py_err(py)?;
+        to_dict(py, &row)
+    }
+    #[pyo3(signature = (hub=None))]
+    fn to_ics(&self, py: Python<'_>, hub: Option<&Bound<'_, Hub>>) -> PyResult<String> {
+        self.inner.to_ics(&self.hub_or(hub)).py_err(py)
+    }
+    fn __repr__(&self) -> String {
+        format!("<Event {} {:?} {} {}>", self.inner.id, self.inner.title, self.inner.start, self.inner.zone)
+    }
+}
+
+/// An event in every zone of its countries.
+#[pyclass(module = "kix._kix", frozen)]
+pub(crate) struct LocalTimes {
+    inner: core::LocalTimes,
+}
+
+#[pymethods]
+impl LocalTimes {
+    fn __len__(&self) -> usize {
+        self.inner.rows.len()
+    }
+    #[getter]
+    fn rows<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        self.to_records(py)
+    }
+    /// One dict per country and zone, with aware local datetimes.
+    fn to_records<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        let out = PyList::empty(py);
+        for r in &self.inner.rows {
+            let d = PyDict::new(py);
+            d.set_item("country", r.country.map(|c| c.to_string()))?;
+            d.set_item("zone", r.zone.name())?;
+            d.set_item("local_start", aware(py, self.inner.start_utc, r.zone)?)?;
+            d.set_item("local_end", aware(py, self.inner.end_utc, r.zone)?)?;
+            d.set_item("local_date", r.local_date)?;
+            d.set_item("day_shift", r.day_shift)?;
+            d.set_item("utc_offset", r.utc_offset.to_string())?;
+            d.set_item("abbreviation", r.abbreviation.as_str())?;
+            d.set_item("within_working_hours", r.within_working_hours)?;
+            d.set_item("rest_day", r.rest_day)?;
+            out.append(d)?;
+        }
+        Ok(out.into_any())
+    }
+    fn to_pandas<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        records_to_pandas(py, self.to_records(py)?)
+    }
+    fn to_dict<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        to_dict(py, &self.inner)
+    }
+    fn _repr_html_(&self) -> String {
+        let cells: Vec<Vec<String>> = self
+            .inner
+            .rows
+            .iter()
+            .map(|r| {
+                vec![
+                    r.country.map(|c| c.to_string()).unwrap_or_default(),
+                    r.zone.name().to_owned(),
+                    format!("{} {}–{}", r.local_date, r.local_start.format("%H:%M"), r.local_end.format("%H:%M")),
+                    format!("{:+}", r.day_shift),
+                    r.utc_offset.to_string(),
+                    r.abbreviation.to_string(),
+                    if r.within_working_hours { "yes" } else { "no" }.to_owned(),
+                    if r.rest_day { "rest day" } else { "" }.to_owned(),
+                ]
+            })
+            .collect();
+        html_table(&["country", "zone", "local time", "day", "offset", "abbr.", "working hours", ""], &cells)
+    }
+    fn __repr__(&self) -> String {
+        format!(
+            "<LocalTimes of {} in {} zones, {} UTC>",
+            self.inner.event,
+            self.inner.rows.len(),
+            self.inner.start_utc.format("%Y-%m-%d %H:%M")
+        )
+    }
+}
+
+/// A ranked candidate start time.
+#[pyclass(module = "kix._kix", frozen)]
+pub(crate) struct Slot {
+    inner: core::Slot,
+}
+
+#[pymethods]
+impl Slot {
+    #[getter]
+    fn start_utc<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        aware(py, self.inner.start_utc, chrono_tz::UTC)
+    }
+    #[getter]
+    fn end_utc<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        aware(py, self.inner.end_utc, chrono_tz::UTC)
+    }
+    #[getter]
+    fn min_score(&self) -> f64 {
+        self.inner.min_score
+    }
+    #[getter]
+    fn mean_score(&self) -> f64 {
+        self.inner.mean_score
+    }
+    #[getter]
+    fn zones<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        to_dict(py, &self.inner.zones)
+    }
+    fn to_dict<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        to_dict(py, &self.inner)
+    }
+    fn __repr__(&self) -> String {
+        format!(
+            "<Slot {} min={:.2} mean={:.3}>",
+            self.inner.start_utc.format("%Y-%m-%d %H:%M UTC"),
+            self.inner.min_score,
+            self.inner.mean_score
+        )
+    }
+}
+
+/// The fairest start times across the zones of some countries.
+#[pyfunction]
+#[pyo3(signature = (hub, countries=None, *, start, end, duration_minutes=90, working_hours=None, granularity_minutes=15, top=5))]
+#[allow(clippy::too_many_arguments)]
+pub(crate) fn find_slots(
+    py: Python<'_>,
+    hub: &Bound<'_, Hub>,
+    countries: Option<Vec<Bound<'_, PyAny>>>,
+    start: &Bound<'_, PyAny>,
+    end: &Bound<'_, PyAny>,
+    duration_minutes: u32,
+    working_hours: Option<&Bound<'_, PyAny>>,
+    granularity_minutes: u32,
+    top: usize,
+) -> PyResult<Table> {
+    let hub = hub.borrow().inner.clone();
+    let mut q = core::SlotQuery::new(date_arg(start)?, date_arg(end)?);
+    q.countries =
+        countries.map(|list| list.iter().map(|c| country_arg(py, c)).collect::<PyResult<Vec<_>>>()).transpose()?;
+    q.duration_minutes = duration_minutes;
+    q.working_hours = working_hours_arg(working_hours)?;
+    q.granularity_minutes = granularity_minutes;
+    q.top = top;
+    let slots = py.detach(|| core::find_slots(&hub, &q)).py_err(py)?;
+    let mut items = Vec::new();
+    let mut cells = Vec::new();
+    for s in &slots {
+        cells.push(vec![
+            s.start_utc.format("%Y-%m-%d %H:%M").to_string(),
+            s.end_utc.format("%H:%M").to_string(),
+            format!("{:.2}", s.min_score),
+            format!("{:.3}", s.mean_score),
+        ]);
+    }
+    let records = to_dict(py, &slots)?;
+    for s in slots {
+        items.push(Py::new(py, Slot { inner: s })?.into_any());
+    }
+    table("Slots", items, &["start (UTC)", "end", "min score", "mean score"], cells, records)
+}
