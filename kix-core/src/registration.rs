@@ -15,7 +15,7 @@ use chrono::{DateTime, FixedOffset, Utc};
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
-use crate::country::{CountryCode, resolve_country, truncate};
+use crate::country::{CountryCode, resolve_place, truncate};
 use crate::email::{Email, duplicate_key};
 use crate::error::Error;
 use crate::event::{Approval, Audience, Eligibility, Event, EventStatus};
@@ -168,7 +168,7 @@ impl fmt::Debug for HeldRegistration {
 /// The verdict on one registration.
 ///
 /// ```
-/// let o = kix_core::RegistrationOutcome { status: kix_core::RegistrationStatus::Confirmed, violations: vec![], email: None, country: None };
+/// let o = kix_core::RegistrationOutcome { status: kix_core::RegistrationStatus::Confirmed, violations: vec![], email: None, country: None, subdivision: None };
 /// assert!(o.is_accepted());
 /// ```
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
@@ -185,13 +185,16 @@ pub struct RegistrationOutcome {
     /// The country the registration's text resolved to.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub country: Option<CountryCode>,
+    /// The ISO 3166-2 subdivision the country text named, if any ("Sindh" gives `PK-SD`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub subdivision: Option<String>,
 }
 
 impl RegistrationOutcome {
     /// Whether the registration was accepted (confirmed, pending or waitlisted).
     ///
     /// ```
-    /// let o = kix_core::RegistrationOutcome { status: kix_core::RegistrationStatus::Rejected, violations: vec![], email: None, country: None };
+    /// let o = kix_core::RegistrationOutcome { status: kix_core::RegistrationStatus::Rejected, violations: vec![], email: None, country: None, subdivision: None };
     /// assert!(!o.is_accepted());
     /// ```
     #[must_use]
@@ -311,7 +314,7 @@ impl<'a> RegistrationDesk<'a> {
         undecodable_text(r, &mut v);
         name_rule(r, &mut v);
         let email = self.email_rule(r, index, &mut v);
-        let country = self.country_rule(r, &mut v);
+        let (country, subdivision) = self.country_rule(r, &mut v);
         organisation_rule(r, &mut v);
         audience_rule(r, &mut v);
         self.language_rule(r, &mut v);
@@ -327,7 +330,7 @@ impl<'a> RegistrationDesk<'a> {
         } else if status.holds_seat() {
             self.seats_held += 1;
         }
-        RegistrationOutcome { status, violations: v, email: email.map(|c| c.normalized), country }
+        RegistrationOutcome { status, violations: v, email: email.map(|c| c.normalized), country, subdivision }
     }
 
     /// The address checked and normalized, then claimed (one hash); the claim
@@ -377,19 +380,30 @@ impl<'a> RegistrationDesk<'a> {
         Some(Claim { key, claimed, normalized: email.to_string() })
     }
 
-    fn country_rule(&self, r: &Registration, v: &mut Vec<Violation>) -> Option<CountryCode> {
-        let text = present(&r.country, "country", v)?;
-        let Ok(code) = resolve_country(text) else {
-            v.push(
-                Violation::new(
-                    Code::RegistrationUnknownCountry,
-                    "country",
-                    format!("{:?} is not a country code or name kix knows", truncate(text, 80)),
-                )
-                .with_param("country", truncate(text, 200)),
-            );
-            return None;
+    /// The country, and the subdivision when the text names one ("Sindh, Pakistan").
+    fn country_rule(&self, r: &Registration, v: &mut Vec<Violation>) -> (Option<CountryCode>, Option<String>) {
+        let Some(text) = present(&r.country, "country", v) else {
+            return (None, None);
         };
+        let place = match resolve_place(text) {
+            Ok(place) => place,
+            Err(ambiguous) if ambiguous.code == Code::CountryAmbiguous => {
+                v.push(Violation { path: "country".into(), ..ambiguous });
+                return (None, None);
+            }
+            Err(_) => {
+                v.push(
+                    Violation::new(
+                        Code::RegistrationUnknownCountry,
+                        "country",
+                        format!("{:?} is not a country code or name kix knows", truncate(text, 80)),
+                    )
+                    .with_param("country", truncate(text, 200)),
+                );
+                return (None, None);
+            }
+        };
+        let code = place.country;
         if self.event.eligibility == Eligibility::ParticipatingCountries && !self.eligible(code) {
             v.push(
                 Violation::new(
@@ -400,7 +414,7 @@ impl<'a> RegistrationDesk<'a> {
                 .with_param("country", code),
             );
         }
-        Some(code)
+        (Some(code), place.subdivision)
     }
 
     fn language_rule(&self, r: &Registration, v: &mut Vec<Violation>) {
