@@ -1357,7 +1357,7 @@ impl RegistrationBook {
         let seats = self.free_seats().map_or(waiting.len(), |free| usize::try_from(free).unwrap_or(usize::MAX));
         let chosen: Vec<String> = waiting.iter().take(seats).map(|e| e.id.clone()).collect();
         let expires = now
-            .checked_add_signed(Duration::hours(i64::from(event.registration.offer_hours)))
+            .checked_add_signed(event.registration.offer_duration())
             .map_or(closes_at, |t| t.min(closes_at));
         for id in chosen {
             if let Some(i) = self.registrations.iter().position(|e| e.id == id) {

@@ -197,6 +197,8 @@ codes! {
     EventDuplicateNumber = "event.duplicate_number", Error;
     /// A registration window closes before it opens.
     EventInvalidRegistrationWindow = "event.invalid_registration_window", Error;
+    /// A freed seat would be offered for zero hours (an offer lasts at least one hour).
+    EventInvalidOfferHours = "event.invalid_offer_hours", Error;
     /// Two events overlap in time and share an audience or countries.
     ScheduleConflict = "schedule.conflict", Warning;
     /// A registration lacks a required field, or has an empty one.
