@@ -167,7 +167,7 @@ async fn submit(
         let hub = &state.hub;
         // `now` is read under the write lock, so the waiting list's order is
         // the order in which the transactions commit.
-        let (submission, _) = state.store.write(event, |book| book.submit(hub, event, &record, Utc::now()))?;
+        let submission = state.store.write(event, |book| book.submit(hub, event, &record, Utc::now()))?;
         if submission.is_rejected() {
             let n = submission.violations.iter().filter(|v| v.is_error()).count();
             return Err(ApiError::violations(
@@ -237,18 +237,19 @@ async fn act(
     blocking(move || {
         let event = find_event(&state.hub, &id)?;
         let reason = reason.as_deref();
-        let (applied, book) = state.store.write(event, |book| {
+        let (applied, entry) = state.store.write(event, |book| {
             let now = Utc::now();
-            match action.as_str() {
+            let applied = match action.as_str() {
                 "approve" => book.approve(event, &rid, body.force, now),
                 "deny" => book.deny(event, &rid, reason.unwrap_or_default(), now),
                 "cancel" => book.cancel(event, &rid, actor, reason, now),
                 "reinstate" => book.reinstate(event, &rid, reason, now),
                 "accept" => book.accept_offer(event, &rid, now),
                 _ => book.decline_offer(event, &rid, now),
-            }
+            }?;
+            Ok((applied, book.get(&rid).cloned()))
         })?;
-        let entry = book.get(&rid).ok_or_else(|| unknown_registration(&rid))?;
+        let entry = entry.ok_or_else(|| unknown_registration(&rid))?;
         Ok(axum::Json(json!({"registration": entry, "changes": applied.changes, "warnings": applied.warnings}))
             .into_response())
     })
