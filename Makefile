@@ -8,16 +8,23 @@ ICS_DIR := target/webinar
 
 CORPUS := target/schema-corpus
 
-.PHONY: test lint rust-test python-test js-test kotlin-test bindings corpus venv wheel quickstart bench bench-python bench-kotlin bench-service service vectors schemas
+.PHONY: test lint names-sources rust-test python-test js-test kotlin-test bindings corpus venv wheel quickstart bench bench-python bench-kotlin bench-service service vectors schemas
 
 test: lint rust-test python-test js-test kotlin-test
 
 lint:
+	$(PYTHON) tools/check_tracked.py
 	$(CARGO) fmt --all --check
 	$(CARGO) clippy --workspace --all-targets -- -D warnings
 	RUSTDOCFLAGS="-D warnings" $(CARGO) doc --workspace --no-deps
 
-rust-test:
+# CLDR's territory names in every locale (npm cldr-localenames-full, pinned), read by the
+# country-names test at run time and by tools/names/gen_names.py.
+tools/names/node_modules/.package-lock.json: tools/names/package-lock.json
+	npm ci --prefix tools/names --no-audit --no-fund
+names-sources: tools/names/node_modules/.package-lock.json
+
+rust-test: names-sources
 	$(CARGO) test --workspace --all-targets
 	$(CARGO) test --workspace --doc
 
@@ -30,7 +37,7 @@ venv: $(VENV)/.installed
 
 # The documents the schema validators check: generated, embedded, computed, and from the vectors.
 corpus:
-	$(CARGO) run --quiet --example schema_corpus -- $(CORPUS)
+	$(CARGO) run --quiet -p xtask -- corpus $(CORPUS)
 
 # The Python package: an abi3 wheel built by maturin (its own target dir, so the workspace
 # build is not recompiled with other features) and pip-installed into the venv.
@@ -61,7 +68,7 @@ js-test: tools/js/node_modules/.package-lock.json corpus
 
 # Regenerate schemas/ from the Rust types (the test suite fails while they differ).
 schemas:
-	$(CARGO) run --quiet --example schemas
+	$(CARGO) run --quiet -p xtask -- schemas
 
 quickstart:
 	$(CARGO) run --example quickstart
@@ -82,35 +89,41 @@ vectors:
 	$(PYTHON) tools/gen_vectors.py
 
 # Mobile bindings: kix-ffi's Kotlin, Swift and Python bindings generated from the built
-# library by the workspace's uniffi-bindgen (library mode).
+# library by the workspace's uniffi-bindgen (library mode). Cargo's output follows
+# CARGO_TARGET_DIR when it is set; what this Makefile writes stays in target/.
+CARGO_OUT := $(or $(CARGO_TARGET_DIR),target)
 BINDINGS := target/bindings
 KOTLIN_HOME := tools/kotlin/node_modules/kotlin-compiler
 JNA := /usr/share/java/jna.jar
-KOTLIN_CP := target/kotlin/test.jar:$(KOTLIN_HOME)/lib/kotlin-stdlib.jar:$(JNA)
+GSON := /usr/share/java/gson.jar
+JUNIT := /usr/share/java/junit-platform-console-standalone.jar
+KOTLIN_TESTS := $(wildcard kix-ffi/tests/kotlin/*.kt)
+KOTLIN_CP := target/kotlin/test.jar:$(KOTLIN_HOME)/lib/kotlin-stdlib.jar:$(JNA):$(GSON)
 
 bindings:
 	$(CARGO) build --quiet -p kix-ffi -p uniffi-bindgen
 	rm -rf $(BINDINGS)
-	target/debug/uniffi-bindgen generate --no-format --library target/debug/libkix_ffi.so -l kotlin -l swift -l python --out-dir $(BINDINGS)
+	$(CARGO_OUT)/debug/uniffi-bindgen generate --no-format --library $(CARGO_OUT)/debug/libkix_ffi.so -l kotlin -l swift -l python --out-dir $(BINDINGS)
 
-# JNA from Debian (CI runs as root) and kotlinc from npm, into the repo.
-$(JNA):
-	apt-get update -qq && apt-get install -y -qq libjna-java
+# JNA, gson and JUnit 5 (its console launcher) from Debian (CI runs as root), kotlinc from npm, into the repo.
+$(JNA) $(GSON) $(JUNIT):
+	apt-get update -qq && apt-get install -y -qq libjna-java libgoogle-gson-java junit5
 $(KOTLIN_HOME)/bin/kotlinc: tools/kotlin/package-lock.json
 	npm ci --prefix tools/kotlin --no-audit --no-fund
 	touch $@
 
-# Kotlin: the generated bindings compiled with the test program and run on the JVM
+# Kotlin: the generated bindings compiled with the JUnit 5 test classes and run on the JVM
 # against the library (every exported function, bad input, every vector); Swift: generated
 # and checked complete (no Swift compiler can be installed here).
-target/kotlin/test.jar: bindings $(JNA) $(KOTLIN_HOME)/bin/kotlinc kix-ffi/tests/kotlin/KixTest.kt
+target/kotlin/test.jar: bindings $(JNA) $(GSON) $(JUNIT) $(KOTLIN_HOME)/bin/kotlinc $(KOTLIN_TESTS)
 	mkdir -p target/kotlin
-	$(KOTLIN_HOME)/bin/kotlinc -nowarn -cp $(JNA) $(BINDINGS)/org/kixemap/kix/kix_ffi.kt kix-ffi/tests/kotlin/KixTest.kt -d target/kotlin/test.jar
+	$(KOTLIN_HOME)/bin/kotlinc -nowarn -cp $(JNA):$(GSON):$(JUNIT) $(BINDINGS)/org/kixemap/kix/kix_ffi.kt $(KOTLIN_TESTS) -d target/kotlin/test.jar
 kotlin-test: target/kotlin/test.jar
 	python3 tools/check_bindings.py $(BINDINGS)
-	java -Djna.library.path=target/debug -cp $(KOTLIN_CP) KixTestKt .
+	java -Djna.library.path=$(CARGO_OUT)/debug -Dkix.root=. -jar $(JUNIT) --disable-banner --details=summary \
+		--fail-if-no-tests --class-path $(KOTLIN_CP) --scan-class-path target/kotlin/test.jar
 
 # The FFI benchmark (not a test), against a release build of the library.
 bench-kotlin: target/kotlin/test.jar
 	$(CARGO) build --quiet --release -p kix-ffi
-	java -Djna.library.path=target/release -cp $(KOTLIN_CP) KixTestKt --bench
+	java -Djna.library.path=$(CARGO_OUT)/release -cp $(KOTLIN_CP) BenchKt

@@ -1,7 +1,8 @@
-"""Checks that the generated Kotlin and Swift bindings are complete: every function and
-method that kix-ffi exports (read from its source) is present in both, under the name
-each language's conventions give it. Swift cannot be compiled on these machines, so this
-is how its bindings are checked; Kotlin is also compiled and run by `make test`.
+"""Checks that the generated Kotlin and Swift bindings are complete: every function,
+method and type that kix-ffi exports (read from every file of kix-ffi/src/) is present
+in both, under the name each language's conventions give it. Swift cannot be compiled
+on these machines, so this is how its bindings are checked; Kotlin is also compiled and
+run by `make test`.
 
     python3 tools/check_bindings.py BINDINGS_DIR
 """
@@ -10,7 +11,7 @@ import re
 import sys
 
 root = pathlib.Path(__file__).resolve().parent.parent
-source = (root / "kix-ffi" / "src" / "lib.rs").read_text(encoding="utf-8")
+sources = sorted((root / "kix-ffi" / "src").rglob("*.rs"))
 out = pathlib.Path(sys.argv[1] if len(sys.argv) > 1 else root / "target" / "bindings")
 kotlin = (out / "org" / "kixemap" / "kix" / "kix_ffi.kt").read_text(encoding="utf-8")
 swift = (out / "Kix.swift").read_text(encoding="utf-8")
@@ -21,33 +22,57 @@ def camel(name):
     return head + "".join(w.capitalize() for w in rest)
 
 
-# Free functions: `#[uniffi::export]` directly above `pub fn`.
-functions = re.findall(r"#\[uniffi::export\]\s*pub fn (\w+)", source)
-# Methods and constructors of the exported `impl Hub` block.
-block = source[source.index("#[uniffi::export]\nimpl Hub {"):]
-block = block[: block.index("\n}\n")]
-methods = re.findall(r"\n    pub fn (\w+)", block)
-types = re.findall(r"#\[derive\([^)]*uniffi::(?:Record|Enum|Error|Object)[^)]*\)\]\s*pub (?:struct|enum) (\w+)", source)
+functions = []  # (file, name)
+methods = []  # (file, object, name)
+types = []  # (file, name)
+unread = []  # `#[uniffi::export]` attributes followed by neither a function nor an impl block
+for path in sources:
+    source = path.read_text(encoding="utf-8")
+    rel = path.relative_to(root)
+    for attr in re.finditer(r"#\[uniffi::export[^\]]*\]\s*", source):
+        rest = source[attr.end():]
+        if m := re.match(r"pub fn (\w+)", rest):
+            functions.append((rel, m.group(1)))
+        elif m := re.match(r"impl (\w+) \{\n", rest):
+            # rustfmt closes an item's block with `}` alone at column 0.
+            end = rest.find("\n}\n")
+            block = rest[: end if end >= 0 else len(rest)]
+            found = re.findall(r"\n    pub fn (\w+)", block)
+            if not found:
+                unread.append(f"{rel}: impl {m.group(1)} exports no method")
+            methods += [(rel, m.group(1), f) for f in found]
+        else:
+            unread.append(f"{rel}: {rest[:40]!r}")
+    types += [(rel, t) for t in re.findall(
+        r"#\[derive\([^)]*uniffi::(?:Record|Enum|Error|Object)[^)]*\)\]\s*pub (?:struct|enum) (\w+)", source)]
 
 missing = []
-for f in functions:
+for rel, f in functions:
     if not re.search(rf"fun `{camel(f)}`\(", kotlin):
-        missing.append(f"Kotlin function {camel(f)}")
+        missing.append(f"Kotlin function {camel(f)} ({rel})")
     if not re.search(rf"public func {camel(f)}\(", swift):
-        missing.append(f"Swift function {camel(f)}")
-for m in methods:
+        missing.append(f"Swift function {camel(f)} ({rel})")
+for rel, obj, m in methods:
     if not re.search(rf"fun `{camel(m)}`\(", kotlin):
-        missing.append(f"Kotlin method Hub.{camel(m)}")
+        missing.append(f"Kotlin method {obj}.{camel(m)} ({rel})")
     if not re.search(rf"(func|init) {camel(m)}\(|static func {camel(m)}\(", swift):
-        missing.append(f"Swift method Hub.{camel(m)}")
-for t in types:
+        missing.append(f"Swift method {obj}.{camel(m)} ({rel})")
+for rel, t in types:
     kotlin_name = "KixException" if t == "KixError" else t
     if not re.search(rf"(class|enum class|interface) {kotlin_name}\b", kotlin):
-        missing.append(f"Kotlin type {kotlin_name}")
+        missing.append(f"Kotlin type {kotlin_name} ({rel})")
     if not re.search(rf"(struct|enum|class) {t}\b", swift):
-        missing.append(f"Swift type {t}")
+        missing.append(f"Swift type {t} ({rel})")
 
+if unread:
+    print("exports this check cannot read:\n  " + "\n  ".join(unread))
+    sys.exit(1)
+if not functions or not methods or not types:
+    print(f"found no exports in {len(sources)} files of kix-ffi/src: the patterns no longer match the source")
+    sys.exit(1)
 if missing:
     print("missing from the generated bindings:\n  " + "\n  ".join(missing))
     sys.exit(1)
-print(f"bindings complete: {len(functions)} functions, {len(methods)} Hub methods, {len(types)} types in Kotlin and Swift")
+objects = sorted({o for _, o, _ in methods})
+print(f"bindings complete: {len(functions)} functions, {len(methods)} methods of {', '.join(objects)}, "
+      f"{len(types)} types from {len(sources)} files in Kotlin and Swift")

@@ -28,7 +28,7 @@ EXTRA = {
     "KG": ["Kyrgyz Republic", "Kirghizia", "Kirgizstan"],
     "KH": ["Kampuchea", "Kingdom of Cambodia"],
     "KP": ["North Korea", "DPRK"],
-    "KR": ["South Korea", "Korea", "Republic of Korea"],
+    "KR": ["South Korea", "Republic of Korea"],
     "LA": ["Lao PDR", "Laos", "Lao", "Lao People's Democratic Republic"],
     "MD": ["Moldova", "Republic of Moldova", "Moldavia"],
     "MK": ["Macedonia", "FYROM", "Former Yugoslav Republic of Macedonia"],

@@ -1,9 +1,9 @@
 """Write tests/schema/malformed.json: documents that the Rust deserializer, Python
 jsonschema and ajv must all refuse. Each starts from a valid document (the embedded
-hub, Webinar 20, or a corpus document written by `cargo run --example schema_corpus`)
+hub, Webinar 20, or a corpus document written by `cargo run -p xtask -- corpus target/schema-corpus`)
 and breaks one thing.
 
-Run by hand after `cargo run --example schema_corpus`: `python3 tools/gen_malformed.py`.
+Run by hand after `cargo run -p xtask -- corpus target/schema-corpus`: `python3 tools/gen_malformed.py`.
 """
 import copy
 import json
@@ -12,7 +12,7 @@ import pathlib
 root = pathlib.Path(__file__).resolve().parent.parent
 hub = json.loads((root / "kix-core" / "data" / "emap.json").read_text(encoding="utf-8"))
 w20 = hub["events"][0]
-corpus = root / "target" / "schema-corpus"
+corpus = root / "target" / "schema-corpus" / "valid"
 
 
 def first(schema):

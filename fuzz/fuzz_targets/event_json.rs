@@ -8,7 +8,7 @@ fuzz_target!(|data: &[u8]| {
     let Ok(event) = serde_json::from_str::<kix_core::Event>(text) else { return };
     let hub = kix_core::emap();
     let _ = event.check(hub);
-    let _ = kix_core::event::check_events(hub, &[event.clone(), event.clone()]);
+    let _ = kix_core::Check::check(&[event.clone(), event.clone()][..], hub);
     let _ = kix_core::local_times(hub, &event, Default::default());
     let stamp = chrono::DateTime::from_timestamp(1_720_000_000, 0).expect("a valid stamp");
     if let Ok(ics) = kix_core::calendar::to_ics(hub, &event, stamp) {

@@ -8,11 +8,11 @@ use chrono::NaiveDate;
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
+use crate::context::{Check, HubView};
 use crate::country::CountryCode;
 use crate::event::{Party, language_name};
-use crate::hub::Hub;
-use crate::text::normalize_email;
-use crate::training::NominationStatus;
+use crate::nomination::NominationStatus;
+use crate::timeline::Timeline;
 use crate::violation::{Code, Violation};
 
 /// What kind of knowledge product.
@@ -196,21 +196,15 @@ fn valid_link(link: &str) -> bool {
     host.contains('.') && labels_ok && !link.chars().any(|c| c.is_whitespace() || c.is_control())
 }
 
-impl Hub {
-    /// The products matching a query, in catalogue order.
-    ///
-    /// ```
-    /// use kix_core::ProductQuery;
-    /// let hub = kix_core::emap();
-    /// let english = ProductQuery { language: Some("en".into()), ..Default::default() };
-    /// assert_eq!(hub.products(&english).len(), 1);
-    /// let nepal = ProductQuery { country: Some("NP".parse()?), ..Default::default() };
-    /// assert!(hub.products(&nepal).is_empty());
-    /// # Ok::<(), Box<dyn std::error::Error>>(())
-    /// ```
-    #[must_use]
-    pub fn products(&self, q: &ProductQuery) -> Vec<&KnowledgeProduct> {
-        self.catalogue
+impl ProductQuery {
+    /// The products of a catalogue that match, in catalogue order (see `Hub::products`).
+    pub(crate) fn select<'a>(
+        &self,
+        catalogue: &'a [KnowledgeProduct],
+        hub: &impl HubView,
+    ) -> Vec<&'a KnowledgeProduct> {
+        let q = self;
+        catalogue
             .iter()
             .filter(|p| q.country.is_none_or(|c| p.countries.contains(&c)))
             .filter(|p| q.kind.is_none_or(|k| p.kind == k))
@@ -220,207 +214,246 @@ impl Hub {
             .filter(|p| {
                 q.sub_region.as_ref().is_none_or(|id| {
                     p.sub_regions.contains(id)
-                        || self.sub_region(id).is_some_and(|s| p.countries.iter().any(|c| s.countries.contains(c)))
+                        || hub.sub_region_countries(id).is_some_and(|list| p.countries.iter().any(|c| list.contains(c)))
                 })
             })
             .filter(|p| {
                 q.partner.as_ref().is_none_or(|id| {
                     p.organisations.iter().any(|o| o.organisation.as_ref() == Some(id))
-                        || p.countries.iter().any(|&c| self.partner_for(c, p.published_on).is_some_and(|o| &o.id == id))
+                        || p.countries.iter().any(|&c| hub.partner_id_for(c, p.published_on) == Some(id.as_str()))
                 })
             })
             .collect()
     }
+}
 
-    /// Counts of products per phase and period, country and kind, for the
-    /// hub's reporting. A product counts once for each country it names (or
-    /// once without a country); products outside every phase are not counted
-    /// (the catalogue check warns about them).
-    ///
-    /// ```
-    /// let counts = kix_core::emap().product_counts(kix_core::CountBy::Month);
-    /// assert_eq!((counts[0].phase.as_str(), counts[0].period), ("extension", 11));
-    /// ```
-    #[must_use]
-    pub fn product_counts(&self, by: CountBy) -> Vec<ProductCount> {
-        let mut counts: BTreeMap<(String, u32, Option<CountryCode>, ProductKind), u32> = BTreeMap::new();
-        for p in &self.catalogue {
-            let Ok(pos) = self.timeline.position(p.published_on) else { continue };
-            let period = match by {
-                CountBy::Month => pos.month_index,
-                CountBy::ProjectYear => pos.project_year,
-                CountBy::Phase => 0,
-            };
-            let countries: Vec<Option<CountryCode>> =
-                if p.countries.is_empty() { vec![None] } else { p.countries.iter().map(|c| Some(*c)).collect() };
-            for c in countries {
-                *counts.entry((pos.phase.clone(), period, c, p.kind)).or_insert(0) += 1;
-            }
+/// Counts of a catalogue's products per phase and period, country and kind (see `Hub::product_counts`).
+pub(crate) fn product_counts(catalogue: &[KnowledgeProduct], timeline: &Timeline, by: CountBy) -> Vec<ProductCount> {
+    let mut counts: BTreeMap<(String, u32, Option<CountryCode>, ProductKind), u32> = BTreeMap::new();
+    for p in catalogue {
+        let Ok(pos) = timeline.position(p.published_on) else { continue };
+        let period = match by {
+            CountBy::Month => pos.month_index,
+            CountBy::ProjectYear => pos.project_year,
+            CountBy::Phase => 0,
+        };
+        let countries: Vec<Option<CountryCode>> =
+            if p.countries.is_empty() { vec![None] } else { p.countries.iter().map(|c| Some(*c)).collect() };
+        for c in countries {
+            *counts.entry((pos.phase.clone(), period, c, p.kind)).or_insert(0) += 1;
         }
-        counts
-            .into_iter()
-            .map(|((phase, period, country, kind), count)| ProductCount { phase, period, country, kind, count })
-            .collect()
     }
+    counts
+        .into_iter()
+        .map(|((phase, period, country, kind), count)| ProductCount { phase, period, country, kind, count })
+        .collect()
+}
 
-    /// Every violation in the catalogue: unknown countries, organisations,
-    /// sub-regions, languages and references, nominees who did not complete
-    /// their cycle, malformed links, missing fields, duplicate ids, and (as
-    /// warnings) dates outside every phase.
-    ///
-    /// ```
-    /// assert!(kix_core::emap().check_catalogue().is_empty());
-    /// ```
-    #[must_use]
-    pub fn check_catalogue(&self) -> Vec<Violation> {
+/// Every violation in the catalogue: duplicate ids, missing fields, unknown
+/// countries, organisations, sub-regions, languages and references, nominees
+/// who did not complete their cycle, malformed links, and (as warnings) dates
+/// outside every phase. Violations come product by product.
+///
+/// ```
+/// use kix_core::Check;
+/// let hub = kix_core::emap();
+/// assert!(hub.catalogue.check(hub).is_empty());
+/// let mut catalogue = hub.catalogue.clone();
+/// catalogue[0].countries.push("FR".parse()?);
+/// catalogue[0].link = Some("ftp://example.org".into());
+/// let codes: Vec<_> = catalogue.check(hub).iter().map(|v| v.code.as_str()).collect();
+/// assert_eq!(codes, ["catalogue.unknown_country", "catalogue.invalid_link"]);
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+impl Check for [KnowledgeProduct] {
+    fn check(&self, hub: &impl HubView) -> Vec<Violation> {
         let mut out = Vec::new();
         let mut ids: HashMap<&str, usize> = HashMap::new();
-        for (i, p) in self.catalogue.iter().enumerate() {
-            let at = |field: &str| format!("catalogue[{i}].{field}");
+        for (i, p) in self.iter().enumerate() {
+            let at = format!("catalogue[{i}]");
             if let Some(&first) = ids.get(p.id.as_str()) {
                 out.push(
-                    Violation::new(Code::HubDuplicateId, at("id"), format!("product {:?} is listed twice", p.id))
-                        .with_param("id", &p.id)
-                        .with_param("first_index", first),
+                    Violation::new(
+                        Code::HubDuplicateId,
+                        format!("{at}.id"),
+                        format!("product {:?} is listed twice", p.id),
+                    )
+                    .with_param("id", &p.id)
+                    .with_param("first_index", first),
                 );
             } else {
                 ids.insert(&p.id, i);
             }
-            for (field, value) in [("id", &p.id), ("title", &p.title)] {
-                if value.trim().is_empty() {
-                    out.push(
-                        Violation::new(Code::CatalogueMissingField, at(field), format!("{field} is empty"))
-                            .with_param("field", field),
-                    );
-                }
-            }
-            for (k, &c) in p.countries.iter().enumerate() {
-                if !self.is_member(c) {
-                    out.push(
-                        Violation::new(
-                            Code::CatalogueUnknownCountry,
-                            at(&format!("countries[{k}]")),
-                            format!("{c} ({}) is not a member of the hub", c.name()),
-                        )
-                        .with_param("country", c),
-                    );
-                }
-            }
-            for (k, o) in p.organisations.iter().enumerate() {
-                if let Some(id) = &o.organisation
-                    && self.organisation(id).is_none()
-                {
-                    out.push(
-                        Violation::new(
-                            Code::CatalogueUnknownOrganisation,
-                            at(&format!("organisations[{k}].organisation")),
-                            format!("no hub organisation with id {id:?}"),
-                        )
-                        .with_param("organisation", id),
-                    );
-                }
-            }
-            for (k, s) in p.sub_regions.iter().enumerate() {
-                if self.sub_region(s).is_none() {
-                    out.push(
-                        Violation::new(
-                            Code::CatalogueUnknownSubRegion,
-                            at(&format!("sub_regions[{k}]")),
-                            format!("no sub-region with id {s:?}"),
-                        )
-                        .with_param("sub_region", s),
-                    );
-                }
-            }
-            for (k, l) in p.languages.iter().enumerate() {
-                if language_name(l).is_none() {
-                    out.push(
-                        Violation::new(
-                            Code::CatalogueUnknownLanguage,
-                            at(&format!("languages[{k}]")),
-                            format!("{l:?} is not an ISO 639-1 language code"),
-                        )
-                        .with_param("language", l),
-                    );
-                }
-            }
-            if let Some(link) = &p.link
-                && !valid_link(link)
-            {
+            p.check_required_fields(&at, &mut out);
+            p.check_countries(hub, &at, &mut out);
+            p.check_organisations(hub, &at, &mut out);
+            p.check_sub_regions(hub, &at, &mut out);
+            p.check_languages(&at, &mut out);
+            p.check_link(&at, &mut out);
+            p.check_event(hub, &at, &mut out);
+            p.check_training(hub, &at, &mut out);
+            p.check_date(hub, &at, &mut out);
+        }
+        out
+    }
+}
+
+/// The rules one product meets on its own; `at` is its path (`catalogue[i]`).
+impl KnowledgeProduct {
+    fn check_required_fields(&self, at: &str, out: &mut Vec<Violation>) {
+        for (field, value) in [("id", &self.id), ("title", &self.title)] {
+            if value.trim().is_empty() {
                 out.push(
-                    Violation::new(
-                        Code::CatalogueInvalidLink,
-                        at("link"),
-                        "the link is not an http(s) URL with a host",
-                    )
-                    .with_param("link", crate::text::truncate(link, 200)),
-                );
-            }
-            if let Some(event) = &p.event
-                && self.event(event).is_none()
-            {
-                out.push(
-                    Violation::new(Code::CatalogueUnknownReference, at("event"), format!("no event with id {event:?}"))
-                        .with_param("event", event),
-                );
-            }
-            if let Some(link) = &p.training {
-                match self.training_cycle(&link.cycle) {
-                    None => out.push(
-                        Violation::new(
-                            Code::CatalogueUnknownReference,
-                            at("training.cycle"),
-                            format!("no training cycle with id {:?}", link.cycle),
-                        )
-                        .with_param("cycle", &link.cycle),
-                    ),
-                    Some(cycle) => {
-                        let key = normalize_email(&link.nominee_email);
-                        let nominee = cycle.nominations.iter().find(|n| normalize_email(&n.email) == key);
-                        match nominee {
-                            None => out.push(
-                                Violation::new(
-                                    Code::CatalogueUnknownReference,
-                                    at("training.nominee_email"),
-                                    format!("no such nominee in cycle {:?}", link.cycle),
-                                )
-                                .with_param("cycle", &link.cycle),
-                            ),
-                            Some(n) if n.status != NominationStatus::Completed => out.push(
-                                Violation::new(
-                                    Code::CatalogueNomineeNotCompleted,
-                                    at("training.nominee_email"),
-                                    format!(
-                                        "the nominee's status in cycle {:?} is {}, not completed",
-                                        link.cycle, n.status
-                                    ),
-                                )
-                                .with_param("cycle", &link.cycle)
-                                .with_param("status", n.status),
-                            ),
-                            Some(_) => {}
-                        }
-                    }
-                }
-            }
-            if self.timeline.phase_of(p.published_on).is_err() {
-                out.push(
-                    Violation::new(
-                        Code::CatalogueOutsideProject,
-                        at("published_on"),
-                        format!("{} lies outside every phase of the project", p.published_on),
-                    )
-                    .with_param("published_on", p.published_on),
+                    Violation::new(Code::CatalogueMissingField, format!("{at}.{field}"), format!("{field} is empty"))
+                        .with_param("field", field),
                 );
             }
         }
-        out
+    }
+
+    fn check_countries(&self, hub: &impl HubView, at: &str, out: &mut Vec<Violation>) {
+        for (k, &c) in self.countries.iter().enumerate() {
+            if !hub.is_member(c) {
+                out.push(
+                    Violation::new(
+                        Code::CatalogueUnknownCountry,
+                        format!("{at}.countries[{k}]"),
+                        format!("{c} ({}) is not a member of the hub", c.name()),
+                    )
+                    .with_param("country", c),
+                );
+            }
+        }
+    }
+
+    fn check_organisations(&self, hub: &impl HubView, at: &str, out: &mut Vec<Violation>) {
+        for (k, o) in self.organisations.iter().enumerate() {
+            if let Some(id) = &o.organisation
+                && !hub.has_organisation(id)
+            {
+                out.push(
+                    Violation::new(
+                        Code::CatalogueUnknownOrganisation,
+                        format!("{at}.organisations[{k}].organisation"),
+                        format!("no hub organisation with id {id:?}"),
+                    )
+                    .with_param("organisation", id),
+                );
+            }
+        }
+    }
+
+    fn check_sub_regions(&self, hub: &impl HubView, at: &str, out: &mut Vec<Violation>) {
+        for (k, s) in self.sub_regions.iter().enumerate() {
+            if hub.sub_region_countries(s).is_none() {
+                out.push(
+                    Violation::new(
+                        Code::CatalogueUnknownSubRegion,
+                        format!("{at}.sub_regions[{k}]"),
+                        format!("no sub-region with id {s:?}"),
+                    )
+                    .with_param("sub_region", s),
+                );
+            }
+        }
+    }
+
+    fn check_languages(&self, at: &str, out: &mut Vec<Violation>) {
+        for (k, l) in self.languages.iter().enumerate() {
+            if language_name(l).is_none() {
+                out.push(
+                    Violation::new(
+                        Code::CatalogueUnknownLanguage,
+                        format!("{at}.languages[{k}]"),
+                        format!("{l:?} is not an ISO 639-1 language code"),
+                    )
+                    .with_param("language", l),
+                );
+            }
+        }
+    }
+
+    fn check_link(&self, at: &str, out: &mut Vec<Violation>) {
+        if let Some(link) = &self.link
+            && !valid_link(link)
+        {
+            out.push(
+                Violation::new(
+                    Code::CatalogueInvalidLink,
+                    format!("{at}.link"),
+                    "the link is not an http(s) URL with a host",
+                )
+                .with_param("link", crate::text::truncate(link, 200)),
+            );
+        }
+    }
+
+    fn check_event(&self, hub: &impl HubView, at: &str, out: &mut Vec<Violation>) {
+        if let Some(event) = &self.event
+            && !hub.has_event(event)
+        {
+            out.push(
+                Violation::new(
+                    Code::CatalogueUnknownReference,
+                    format!("{at}.event"),
+                    format!("no event with id {event:?}"),
+                )
+                .with_param("event", event),
+            );
+        }
+    }
+
+    /// A product from a training cycle names a nominee who completed it.
+    fn check_training(&self, hub: &impl HubView, at: &str, out: &mut Vec<Violation>) {
+        let Some(link) = &self.training else { return };
+        match hub.nominee_status(&link.cycle, &link.nominee_email) {
+            None => out.push(
+                Violation::new(
+                    Code::CatalogueUnknownReference,
+                    format!("{at}.training.cycle"),
+                    format!("no training cycle with id {:?}", link.cycle),
+                )
+                .with_param("cycle", &link.cycle),
+            ),
+            Some(None) => out.push(
+                Violation::new(
+                    Code::CatalogueUnknownReference,
+                    format!("{at}.training.nominee_email"),
+                    format!("no such nominee in cycle {:?}", link.cycle),
+                )
+                .with_param("cycle", &link.cycle),
+            ),
+            Some(Some(status)) if status != NominationStatus::Completed => out.push(
+                Violation::new(
+                    Code::CatalogueNomineeNotCompleted,
+                    format!("{at}.training.nominee_email"),
+                    format!("the nominee's status in cycle {:?} is {status}, not completed", link.cycle),
+                )
+                .with_param("cycle", &link.cycle)
+                .with_param("status", status),
+            ),
+            Some(Some(_)) => {}
+        }
+    }
+
+    fn check_date(&self, hub: &impl HubView, at: &str, out: &mut Vec<Violation>) {
+        if hub.timeline().phase_of(self.published_on).is_err() {
+            out.push(
+                Violation::new(
+                    Code::CatalogueOutsideProject,
+                    format!("{at}.published_on"),
+                    format!("{} lies outside every phase of the project", self.published_on),
+                )
+                .with_param("published_on", self.published_on),
+            );
+        }
     }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::Hub;
     use crate::training::{Nomination, NominationStep};
     use crate::violation::Violations;
 
@@ -512,7 +545,10 @@ mod tests {
 
     #[test]
     fn a_clean_catalogue_checks_clean() {
-        assert!(hub_with_catalogue().check_catalogue().is_empty());
+        assert!({
+            let h = hub_with_catalogue();
+            h.catalogue.check(&h).is_empty()
+        });
     }
 
     #[test]
@@ -527,7 +563,7 @@ mod tests {
         p.event = Some("no-such-event".into());
         p.published_on = "2019-01-01".parse().unwrap();
         p.title = " ".into();
-        let codes = hub.check_catalogue().codes();
+        let codes = hub.catalogue.check(&hub).codes();
         assert_eq!(
             codes,
             [
@@ -550,7 +586,7 @@ mod tests {
         let i = hub.nominate("cycle-1", Nomination::new("Sita", "sita@example.np", "NP".parse().unwrap(), on)).unwrap();
         hub.catalogue[1].training =
             Some(TrainingLink { cycle: "cycle-1".into(), nominee_email: "Sita@Example.np".into() });
-        assert_eq!(hub.check_catalogue().codes(), [Code::CatalogueNomineeNotCompleted]);
+        assert_eq!(hub.catalogue.check(&hub).codes(), [Code::CatalogueNomineeNotCompleted]);
         for step in [
             NominationStep::Endorse { on: "2020-07-20".parse().unwrap() },
             NominationStep::Confirm { on: "2020-08-01".parse().unwrap() },
@@ -558,10 +594,10 @@ mod tests {
         ] {
             hub.advance("cycle-1", i, step).unwrap();
         }
-        assert!(hub.check_catalogue().is_empty());
+        assert!(hub.catalogue.check(&hub).is_empty());
         hub.catalogue[1].training =
             Some(TrainingLink { cycle: "cycle-1".into(), nominee_email: "ram@example.np".into() });
-        assert_eq!(hub.check_catalogue().codes(), [Code::CatalogueUnknownReference]);
+        assert_eq!(hub.catalogue.check(&hub).codes(), [Code::CatalogueUnknownReference]);
     }
 
     #[test]

@@ -2,20 +2,19 @@
 //!
 //! An event stores the organiser's wall-clock start (and end or duration) and
 //! IANA zone; instants are derived. [`Event::check`] validates one event,
-//! [`check_events`] a list of them (duplicate ids and series numbers, and
+//! [`Check`] on a list of them (`[Event]`) adds duplicate ids and series numbers, and
 //! overlapping events that share an audience or countries).
 
 use std::collections::{BTreeSet, HashMap};
 use std::fmt;
-use std::sync::OnceLock;
 
 use chrono::{DateTime, Duration, FixedOffset, NaiveDateTime, Utc};
 use chrono_tz::Tz;
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
+use crate::context::{Check, HubView};
 use crate::country::CountryCode;
-use crate::hub::Hub;
 use crate::violation::{Code, Violation};
 use crate::zone::{Disambiguation, ZoneId, from_local, resolve_zone};
 
@@ -391,28 +390,6 @@ pub struct Event {
     pub sequence: u32,
 }
 
-#[derive(Deserialize)]
-struct LanguageFile {
-    #[allow(dead_code)]
-    source: String,
-    languages: Vec<LanguageEntry>,
-}
-
-#[derive(Deserialize)]
-struct LanguageEntry {
-    code: String,
-    name: String,
-}
-
-fn languages() -> &'static HashMap<String, String> {
-    static LANGUAGES: OnceLock<HashMap<String, String>> = OnceLock::new();
-    LANGUAGES.get_or_init(|| {
-        serde_json::from_str::<LanguageFile>(include_str!("../data/iso639-1.json"))
-            .map(|f| f.languages.into_iter().map(|l| (l.code, l.name)).collect())
-            .unwrap_or_default()
-    })
-}
-
 /// The English name of an ISO 639-1 language code, if it is one.
 ///
 /// ```
@@ -421,7 +398,7 @@ fn languages() -> &'static HashMap<String, String> {
 /// ```
 #[must_use]
 pub fn language_name(code: &str) -> Option<&'static str> {
-    languages().get(code).map(String::as_str)
+    crate::reference::languages().get(code).map(String::as_str)
 }
 
 impl Event {
@@ -533,7 +510,7 @@ impl Event {
     /// assert_eq!(hub.event("kix-emap-webinar-20").unwrap().target_countries(hub).len(), 21);
     /// ```
     #[must_use]
-    pub fn target_countries(&self, hub: &Hub) -> BTreeSet<CountryCode> {
+    pub fn target_countries(&self, hub: &impl HubView) -> BTreeSet<CountryCode> {
         match &self.countries {
             Some(list) => list.iter().copied().collect(),
             None => hub.member_codes(),
@@ -558,8 +535,31 @@ impl Event {
     /// assert_eq!(codes, ["event.end_not_after_start", "event.interpretation_same_as_language"]);
     /// ```
     #[must_use]
-    pub fn check(&self, hub: &Hub) -> Vec<Violation> {
+    pub fn check(&self, hub: &impl HubView) -> Vec<Violation> {
         let mut out = Vec::new();
+        self.check_required_fields(&mut out);
+        let tz = match self.tz() {
+            Ok(tz) => Some(tz),
+            Err(v) => {
+                out.push(v);
+                None
+            }
+        };
+        let end = self.checked_end(&mut out);
+        if let Some(tz) = tz {
+            self.check_dst(tz, end, &mut out);
+        }
+        if let Some(end) = end {
+            self.check_agenda(end, &mut out);
+        }
+        self.check_languages(&mut out);
+        self.check_organisations(hub, &mut out);
+        self.check_registration_window(&mut out);
+        out
+    }
+
+    /// `id` and `title` are not blank.
+    fn check_required_fields(&self, out: &mut Vec<Violation>) {
         for (field, value) in [("id", &self.id), ("title", &self.title)] {
             if value.trim().is_empty() {
                 out.push(
@@ -568,13 +568,11 @@ impl Event {
                 );
             }
         }
-        let tz = match self.tz() {
-            Ok(tz) => Some(tz),
-            Err(v) => {
-                out.push(v);
-                None
-            }
-        };
+    }
+
+    /// The wall-clock end: an end and a duration agree, one of them is given,
+    /// and the end comes after the start. `None` when no end can be known.
+    fn checked_end(&self, out: &mut Vec<Violation>) -> Option<NaiveDateTime> {
         let end = match (self.end, self.duration_minutes) {
             (Some(end), Some(minutes))
                 if self.start.checked_add_signed(Duration::minutes(i64::from(minutes))) != Some(end) =>
@@ -620,39 +618,49 @@ impl Event {
                 .with_param("end", end),
             );
         }
-        if let Some(tz) = tz {
-            for (field, wall) in [("start", Some(self.start)), ("end", end)] {
-                if let Some(wall) = wall
-                    && let Err(v) = from_local(wall, tz, Disambiguation::Reject)
-                {
-                    out.push(at_path(v, field));
-                }
+        end
+    }
+
+    /// The start and the end each happen exactly once in the zone (no DST gap or fold).
+    fn check_dst(&self, tz: Tz, end: Option<NaiveDateTime>, out: &mut Vec<Violation>) {
+        for (field, wall) in [("start", Some(self.start)), ("end", end)] {
+            if let Some(wall) = wall
+                && let Err(v) = from_local(wall, tz, Disambiguation::Reject)
+            {
+                out.push(at_path(v, field));
             }
         }
-        if let Some(end) = end {
-            for (i, item) in self.agenda.iter().enumerate() {
-                let Some(item_start) = item.start else { continue };
-                let item_end =
-                    item_start.checked_add_signed(Duration::minutes(i64::from(item.duration_minutes.unwrap_or(0))));
-                let item_end = item_end.unwrap_or(NaiveDateTime::MAX);
-                if item_start < self.start || item_end > end {
-                    out.push(
-                        Violation::new(
-                            Code::EventAgendaOutside,
-                            format!("agenda[{i}]"),
-                            format!(
-                                "{:?} runs {item_start} to {item_end}, outside the event ({} to {end})",
-                                item.title, self.start
-                            ),
-                        )
-                        .with_param("item_start", item_start)
-                        .with_param("item_end", item_end)
-                        .with_param("event_start", self.start)
-                        .with_param("event_end", end),
-                    );
-                }
+    }
+
+    /// Every timed agenda item lies inside the event.
+    fn check_agenda(&self, end: NaiveDateTime, out: &mut Vec<Violation>) {
+        for (i, item) in self.agenda.iter().enumerate() {
+            let Some(item_start) = item.start else { continue };
+            let item_end =
+                item_start.checked_add_signed(Duration::minutes(i64::from(item.duration_minutes.unwrap_or(0))));
+            let item_end = item_end.unwrap_or(NaiveDateTime::MAX);
+            if item_start < self.start || item_end > end {
+                out.push(
+                    Violation::new(
+                        Code::EventAgendaOutside,
+                        format!("agenda[{i}]"),
+                        format!(
+                            "{:?} runs {item_start} to {item_end}, outside the event ({} to {end})",
+                            item.title, self.start
+                        ),
+                    )
+                    .with_param("item_start", item_start)
+                    .with_param("item_end", item_end)
+                    .with_param("event_start", self.start)
+                    .with_param("event_end", end),
+                );
             }
         }
+    }
+
+    /// The language and the interpretation languages are ISO 639-1 codes,
+    /// and no interpretation repeats the event's language or another one.
+    fn check_languages(&self, out: &mut Vec<Violation>) {
         if language_name(&self.language).is_none() {
             out.push(unknown_language("language", &self.language));
         }
@@ -673,10 +681,14 @@ impl Event {
                 );
             }
         }
+    }
+
+    /// Organisers and partners that name a hub organisation name one the hub lists.
+    fn check_organisations(&self, hub: &impl HubView, out: &mut Vec<Violation>) {
         for (list, parties) in [("organisers", &self.organisers), ("partners", &self.partners)] {
             for (i, p) in parties.iter().enumerate() {
                 if let Some(id) = &p.organisation
-                    && hub.organisation(id).is_none()
+                    && !hub.has_organisation(id)
                 {
                     out.push(
                         Violation::new(
@@ -689,6 +701,10 @@ impl Event {
                 }
             }
         }
+    }
+
+    /// Registration does not close before it opens.
+    fn check_registration_window(&self, out: &mut Vec<Violation>) {
         if let (Some(open), Some(close)) = (self.registration.opens_at, self.registration.closes_at)
             && close <= open
         {
@@ -702,7 +718,6 @@ impl Event {
                 .with_param("closes_at", close),
             );
         }
-        out
     }
 }
 
@@ -722,54 +737,64 @@ fn unknown_language(path: &str, code: &str) -> Violation {
 /// scheduled events that share an audience or a country.
 ///
 /// ```
+/// use kix_core::Check;
 /// let hub = kix_core::emap();
 /// let mut events = hub.events.clone();
 /// let mut copy = events[0].clone();
 /// copy.id = "copy".into();
 /// events.push(copy);
-/// let codes: Vec<_> = kix_core::event::check_events(hub, &events).iter().map(|v| v.code.as_str()).collect();
+/// let codes: Vec<_> = events.check(hub).iter().map(|v| v.code.as_str()).collect();
 /// assert_eq!(codes, ["event.duplicate_number", "schedule.conflict"]);
 /// ```
-#[must_use]
-pub fn check_events(hub: &Hub, events: &[Event]) -> Vec<Violation> {
-    let mut out = Vec::new();
-    let mut ids: HashMap<&str, usize> = HashMap::new();
-    let mut numbers: HashMap<(&str, u32), usize> = HashMap::new();
-    for (i, e) in events.iter().enumerate() {
-        for mut v in e.check(hub) {
-            v.path = if v.path.is_empty() { format!("events[{i}]") } else { format!("events[{i}].{}", v.path) };
-            out.push(v);
-        }
-        if let Some(&first) = ids.get(e.id.as_str()) {
-            out.push(
-                Violation::new(
-                    Code::EventDuplicateId,
-                    format!("events[{i}].id"),
-                    format!("event id {:?} is used twice", e.id),
-                )
-                .with_param("id", &e.id)
-                .with_param("first_index", first),
-            );
-        } else {
-            ids.insert(&e.id, i);
-        }
-        if let (Some(series), Some(number)) = (&e.series, e.number) {
-            if let Some(&first) = numbers.get(&(series.as_str(), number)) {
+impl Check for [Event] {
+    fn check(&self, hub: &impl HubView) -> Vec<Violation> {
+        let events = self;
+        let mut out = Vec::new();
+        let mut ids: HashMap<&str, usize> = HashMap::new();
+        let mut numbers: HashMap<(&str, u32), usize> = HashMap::new();
+        for (i, e) in events.iter().enumerate() {
+            for mut v in e.check(hub) {
+                v.path = if v.path.is_empty() { format!("events[{i}]") } else { format!("events[{i}].{}", v.path) };
+                out.push(v);
+            }
+            if let Some(&first) = ids.get(e.id.as_str()) {
                 out.push(
                     Violation::new(
-                        Code::EventDuplicateNumber,
-                        format!("events[{i}].number"),
-                        format!("{series} {number} is also events[{first}]"),
+                        Code::EventDuplicateId,
+                        format!("events[{i}].id"),
+                        format!("event id {:?} is used twice", e.id),
                     )
-                    .with_param("series", series)
-                    .with_param("number", number)
+                    .with_param("id", &e.id)
                     .with_param("first_index", first),
                 );
             } else {
-                numbers.insert((series, number), i);
+                ids.insert(&e.id, i);
+            }
+            if let (Some(series), Some(number)) = (&e.series, e.number) {
+                if let Some(&first) = numbers.get(&(series.as_str(), number)) {
+                    out.push(
+                        Violation::new(
+                            Code::EventDuplicateNumber,
+                            format!("events[{i}].number"),
+                            format!("{series} {number} is also events[{first}]"),
+                        )
+                        .with_param("series", series)
+                        .with_param("number", number)
+                        .with_param("first_index", first),
+                    );
+                } else {
+                    numbers.insert((series, number), i);
+                }
             }
         }
+        check_overlaps(events, hub, &mut out);
+        out
     }
+}
+
+/// Scheduled events that overlap in time and share an audience or a country
+/// (`schedule.conflict` warnings, on the later one).
+fn check_overlaps(events: &[Event], hub: &impl HubView, out: &mut Vec<Violation>) {
     // Overlaps: sort by start instant and sweep, so the cost is the number of
     // events plus the number of overlapping pairs.
     let mut spans: Vec<(DateTime<Utc>, DateTime<Utc>, usize)> = events
@@ -806,32 +831,6 @@ pub fn check_events(hub: &Hub, events: &[Event]) -> Vec<Violation> {
                 );
             }
         }
-    }
-    out
-}
-
-impl Hub {
-    /// An event by id.
-    ///
-    /// ```
-    /// assert_eq!(kix_core::emap().event("kix-emap-webinar-20").unwrap().kind, kix_core::EventKind::Webinar);
-    /// ```
-    #[must_use]
-    pub fn event(&self, id: &str) -> Option<&Event> {
-        self.events.iter().find(|e| e.id == id)
-    }
-
-    /// An event by id, or [`Error::NotFound`](crate::Error::NotFound) naming it.
-    ///
-    /// ```
-    /// let hub = kix_core::emap();
-    /// assert_eq!(hub.require_event("kix-emap-webinar-20")?.id, "kix-emap-webinar-20");
-    /// let err = hub.require_event("webinar-99").unwrap_err();
-    /// assert_eq!(err.to_string(), r#"no event with id "webinar-99""#);
-    /// # Ok::<(), Box<dyn std::error::Error>>(())
-    /// ```
-    pub fn require_event(&self, id: &str) -> Result<&Event, crate::Error> {
-        self.event(id).ok_or_else(|| crate::Error::NotFound { what: "event", id: id.to_owned() })
     }
 }
 
@@ -936,14 +935,14 @@ mod tests {
         b.number = Some(21);
         b.countries = Some(vec![CountryCode::new("AL").unwrap()]);
         b.audiences = vec![Audience::PolicyMaker];
-        assert!(check_events(hub, &[a.clone(), b.clone()]).is_empty());
+        assert!([a.clone(), b.clone()].check(hub).is_empty());
         b.audiences.push(Audience::Teacher);
-        let v = check_events(hub, &[a.clone(), b.clone()]);
+        let v = [a.clone(), b.clone()].check(hub);
         assert_eq!(v.codes(), [Code::ScheduleConflict]);
         assert_eq!(v[0].params["shared_audiences"], serde_json::json!(["teacher"]));
         // A cancelled event conflicts with nothing.
         b.status = EventStatus::Cancelled;
-        assert!(check_events(hub, &[a, b]).is_empty());
+        assert!([a, b].check(hub).is_empty());
     }
 
     #[test]
@@ -955,6 +954,6 @@ mod tests {
         b.number = Some(21);
         b.start = a.wall_end().unwrap();
         b.end = Some(b.start + Duration::minutes(30));
-        assert!(check_events(hub, &[a, b]).is_empty());
+        assert!([a, b].check(hub).is_empty());
     }
 }

@@ -6,40 +6,18 @@
 
 use std::collections::{BTreeMap, HashMap};
 use std::fmt;
-use std::sync::OnceLock;
 
 use chrono::NaiveDate;
 use rust_decimal::Decimal;
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
+use crate::context::{Check, HubView};
 use crate::country::CountryCode;
 use crate::error::Error;
 use crate::event::Party;
-use crate::hub::Hub;
+use crate::reference::currencies;
 use crate::violation::{Code, Violation};
-
-#[derive(Deserialize)]
-struct CurrencyFile {
-    #[allow(dead_code)]
-    source: String,
-    currencies: Vec<CurrencyEntry>,
-}
-
-#[derive(Deserialize)]
-struct CurrencyEntry {
-    code: String,
-    name: String,
-}
-
-fn currencies() -> &'static HashMap<String, String> {
-    static CURRENCIES: OnceLock<HashMap<String, String>> = OnceLock::new();
-    CURRENCIES.get_or_init(|| {
-        serde_json::from_str::<CurrencyFile>(include_str!("../data/iso4217.json"))
-            .map(|f| f.currencies.into_iter().map(|c| (c.code, c.name)).collect())
-            .unwrap_or_default()
-    })
-}
 
 /// An ISO 4217 currency code such as `CHF` or `USD`, validated against the list.
 ///
@@ -331,138 +309,162 @@ fn totals(map: BTreeMap<(String, CurrencyCode), (Decimal, u32)>) -> Vec<GrantTot
     map.into_iter().map(|((key, currency), (total, count))| GrantTotal { key, currency, total, count }).collect()
 }
 
-impl Hub {
-    /// Totals of awarded and completed grants per country, sub-region and
-    /// phase, each per currency (no conversion).
-    ///
-    /// ```
-    /// let mut hub = kix_core::emap().clone();
-    /// let grant = |id: &str, country: &str, amount: &str, currency: &str| -> kix_core::Grant {
-    ///     serde_json::from_value(serde_json::json!({
-    ///         "id": id, "recipient": {"name": "x"}, "country": country, "purpose": "pilot_project",
-    ///         "amount": {"amount": amount, "currency": currency}, "start": "2022-01-10", "end": "2022-06-30", "status": "awarded"
-    ///     })).unwrap()
-    /// };
-    /// hub.grants = vec![grant("a", "NP", "0.10", "USD"), grant("b", "NP", "0.20", "USD"), grant("c", "NP", "100", "CHF")];
-    /// let t = hub.grant_totals();
-    /// let usd = t.by_country.iter().find(|t| t.currency.as_str() == "USD").unwrap();
-    /// assert_eq!(usd.total.to_string(), "0.30", "decimal, not 0.30000000000000004");
-    /// assert_eq!(t.by_country.len(), 2, "one row per currency");
-    /// assert_eq!(t.by_sub_region[0].key, "south-asia");
-    /// ```
-    #[must_use]
-    pub fn grant_totals(&self) -> GrantTotals {
+impl GrantTotals {
+    /// The totals of a hub's grants (see `Hub::grant_totals`).
+    pub(crate) fn of(grants: &[Grant], hub: &impl HubView) -> GrantTotals {
         let (mut by_country, mut by_sub_region, mut by_phase) = (BTreeMap::new(), BTreeMap::new(), BTreeMap::new());
-        for g in self.grants.iter().filter(|g| g.status.counts()) {
+        for g in grants.iter().filter(|g| g.status.counts()) {
             add(&mut by_country, g.country.to_string(), g.amount);
-            let region =
-                self.sub_region_of(g.country, g.start).map_or_else(|| "unassigned".to_owned(), |s| s.id.clone());
+            let region = hub.sub_region_id_of(g.country, g.start).unwrap_or("unassigned").to_owned();
             add(&mut by_sub_region, region, g.amount);
-            let phase = self.timeline.phase_of(g.start).map_or_else(|_| "outside".to_owned(), |p| p.id.clone());
+            let phase = hub.timeline().phase_of(g.start).map_or_else(|_| "outside".to_owned(), |p| p.id.clone());
             add(&mut by_phase, phase, g.amount);
         }
         GrantTotals { by_country: totals(by_country), by_sub_region: totals(by_sub_region), by_phase: totals(by_phase) }
     }
+}
 
-    /// Every violation in the grants: periods out of order or outside every
-    /// single phase, amounts not positive or over the ceiling, a recipient
-    /// country that does not participate, unknown organisations, duplicate ids.
-    ///
-    /// ```
-    /// assert!(kix_core::emap().check_grants().is_empty());
-    /// ```
-    #[must_use]
-    pub fn check_grants(&self) -> Vec<Violation> {
+/// The grants of a hub with the policy they are checked against: the document
+/// that [`Check`] reads for grants (from [`Hub::grant_book`](crate::Hub::grant_book)).
+///
+/// ```
+/// use kix_core::{Check, GrantBook, GrantPolicy};
+/// let hub = kix_core::emap();
+/// let book = GrantBook { policy: &GrantPolicy::default(), grants: &hub.grants };
+/// assert!(book.check(hub).is_empty());
+/// ```
+#[derive(Debug, Clone, Copy)]
+pub struct GrantBook<'a> {
+    /// The rules for grants.
+    pub policy: &'a GrantPolicy,
+    /// The grants.
+    pub grants: &'a [Grant],
+}
+
+/// Every violation in the grants: duplicate ids, periods out of order or
+/// outside every single phase, amounts not positive or over the ceiling, a
+/// recipient country that does not participate, unknown organisations.
+/// Violations come grant by grant.
+///
+/// ```
+/// use kix_core::Check;
+/// let hub = kix_core::emap();
+/// assert!(hub.grant_book().check(hub).is_empty());
+/// ```
+impl Check for GrantBook<'_> {
+    fn check(&self, hub: &impl HubView) -> Vec<Violation> {
         let mut out = Vec::new();
         let mut ids: HashMap<&str, usize> = HashMap::new();
         for (i, g) in self.grants.iter().enumerate() {
-            let at = |field: &str| format!("grants[{i}].{field}");
+            let at = format!("grants[{i}]");
             if let Some(&first) = ids.get(g.id.as_str()) {
                 out.push(
-                    Violation::new(Code::HubDuplicateId, at("id"), format!("grant {:?} is listed twice", g.id))
-                        .with_param("id", &g.id)
-                        .with_param("first_index", first),
+                    Violation::new(
+                        Code::HubDuplicateId,
+                        format!("{at}.id"),
+                        format!("grant {:?} is listed twice", g.id),
+                    )
+                    .with_param("id", &g.id)
+                    .with_param("first_index", first),
                 );
             } else {
                 ids.insert(&g.id, i);
             }
-            if g.end < g.start {
-                out.push(
-                    Violation::new(Code::GrantInvalidPeriod, at("end"), "the grant ends before it starts")
-                        .with_param("start", g.start)
-                        .with_param("end", g.end),
-                );
-            } else if !self.timeline.phases.iter().any(|p| p.contains(g.start) && p.contains(g.end)) {
-                out.push(
-                    Violation::new(
-                        Code::GrantOutsideProject,
-                        at("start"),
-                        format!("{} to {} does not lie inside one project phase", g.start, g.end),
-                    )
-                    .with_param("start", g.start)
-                    .with_param("end", g.end),
-                );
-            }
-            if g.amount.amount <= Decimal::ZERO {
-                out.push(
-                    Violation::new(
-                        Code::GrantNonPositiveAmount,
-                        at("amount"),
-                        format!("{} is not a positive amount", g.amount),
-                    )
-                    .with_param("amount", g.amount.amount.to_string()),
-                );
-            }
-            if let Some(ceiling) = self.grant_policy.ceiling {
-                if ceiling.currency != g.amount.currency {
-                    out.push(
-                        Violation::new(
-                            Code::GrantCeilingCurrencyMismatch,
-                            at("amount"),
-                            format!(
-                                "the ceiling is in {}, the grant in {}: kix converts nothing",
-                                ceiling.currency, g.amount.currency
-                            ),
-                        )
-                        .with_param("ceiling", ceiling.to_string())
-                        .with_param("amount", g.amount.to_string()),
-                    );
-                } else if g.amount.amount > ceiling.amount {
-                    out.push(
-                        Violation::new(
-                            Code::GrantOverCeiling,
-                            at("amount"),
-                            format!("{} is over the ceiling of {ceiling}", g.amount),
-                        )
-                        .with_param("ceiling", ceiling.amount.to_string())
-                        .with_param("amount", g.amount.amount.to_string()),
-                    );
-                }
-            }
-            if !self.is_member(g.country) {
-                out.push(
-                    Violation::new(
-                        Code::GrantCountryNotParticipating,
-                        at("country"),
-                        format!("{} ({}) does not participate in the hub", g.country.name(), g.country),
-                    )
-                    .with_param("country", g.country),
-                );
-            }
-            if let Some(id) = &g.recipient.organisation
-                && self.organisation(id).is_none()
-            {
-                out.push(
-                    Violation::new(
-                        Code::GrantUnknownOrganisation,
-                        at("recipient.organisation"),
-                        format!("no hub organisation with id {id:?}"),
-                    )
-                    .with_param("organisation", id),
-                );
-            }
+            g.check_period(hub, &at, &mut out);
+            g.check_amount(self.policy, &at, &mut out);
+            g.check_recipient(hub, &at, &mut out);
         }
         out
+    }
+}
+
+/// The rules one grant meets on its own; `at` is its path (`grants[i]`).
+impl Grant {
+    /// The period is in order and inside one project phase.
+    fn check_period(&self, hub: &impl HubView, at: &str, out: &mut Vec<Violation>) {
+        if self.end < self.start {
+            out.push(
+                Violation::new(Code::GrantInvalidPeriod, format!("{at}.end"), "the grant ends before it starts")
+                    .with_param("start", self.start)
+                    .with_param("end", self.end),
+            );
+        } else if !hub.timeline().phases.iter().any(|p| p.contains(self.start) && p.contains(self.end)) {
+            out.push(
+                Violation::new(
+                    Code::GrantOutsideProject,
+                    format!("{at}.start"),
+                    format!("{} to {} does not lie inside one project phase", self.start, self.end),
+                )
+                .with_param("start", self.start)
+                .with_param("end", self.end),
+            );
+        }
+    }
+
+    /// The amount is positive and, in the ceiling's currency, not over it.
+    fn check_amount(&self, policy: &GrantPolicy, at: &str, out: &mut Vec<Violation>) {
+        let amount = self.amount;
+        if amount.amount <= Decimal::ZERO {
+            out.push(
+                Violation::new(
+                    Code::GrantNonPositiveAmount,
+                    format!("{at}.amount"),
+                    format!("{amount} is not a positive amount"),
+                )
+                .with_param("amount", amount.amount.to_string()),
+            );
+        }
+        let Some(ceiling) = policy.ceiling else { return };
+        if ceiling.currency != amount.currency {
+            out.push(
+                Violation::new(
+                    Code::GrantCeilingCurrencyMismatch,
+                    format!("{at}.amount"),
+                    format!(
+                        "the ceiling is in {}, the grant in {}: kix converts nothing",
+                        ceiling.currency, amount.currency
+                    ),
+                )
+                .with_param("ceiling", ceiling.to_string())
+                .with_param("amount", amount.to_string()),
+            );
+        } else if amount.amount > ceiling.amount {
+            out.push(
+                Violation::new(
+                    Code::GrantOverCeiling,
+                    format!("{at}.amount"),
+                    format!("{amount} is over the ceiling of {ceiling}"),
+                )
+                .with_param("ceiling", ceiling.amount.to_string())
+                .with_param("amount", amount.amount.to_string()),
+            );
+        }
+    }
+
+    /// The recipient's country participates and its organisation, if named, is the hub's.
+    fn check_recipient(&self, hub: &impl HubView, at: &str, out: &mut Vec<Violation>) {
+        if !hub.is_member(self.country) {
+            out.push(
+                Violation::new(
+                    Code::GrantCountryNotParticipating,
+                    format!("{at}.country"),
+                    format!("{} ({}) does not participate in the hub", self.country.name(), self.country),
+                )
+                .with_param("country", self.country),
+            );
+        }
+        if let Some(id) = &self.recipient.organisation
+            && !hub.has_organisation(id)
+        {
+            out.push(
+                Violation::new(
+                    Code::GrantUnknownOrganisation,
+                    format!("{at}.recipient.organisation"),
+                    format!("no hub organisation with id {id:?}"),
+                )
+                .with_param("organisation", id),
+            );
+        }
     }
 }
 
@@ -483,7 +485,7 @@ mod tests {
     fn a_good_grant_checks_clean() {
         let mut hub = crate::emap().clone();
         hub.grants = vec![grant("g1", "MN", "5000.00", "2021-02-01", "2021-08-31")];
-        assert!(hub.check_grants().is_empty());
+        assert!(hub.grant_book().check(&hub).is_empty());
         assert!(!hub.check().has_errors());
     }
 
@@ -502,7 +504,7 @@ mod tests {
             chf,
             grant("g1", "NP", "100", "2021-01-01", "2021-02-01"),
         ];
-        let codes = hub.check_grants().codes();
+        let codes = hub.grant_book().check(&hub).codes();
         assert_eq!(
             codes,
             [
@@ -523,9 +525,9 @@ mod tests {
         let mut hub = crate::emap().clone();
         // Phase 1 ends 2023-12-31; the extension starts 2023-09-28: this lies in both, so in one.
         hub.grants = vec![grant("g1", "NP", "1", "2023-10-01", "2023-12-01")];
-        assert!(hub.check_grants().is_empty());
+        assert!(hub.grant_book().check(&hub).is_empty());
         hub.grants = vec![grant("g2", "NP", "1", "2027-06-01", "2028-06-01")];
-        assert_eq!(hub.check_grants().codes(), [Code::GrantOutsideProject]);
+        assert_eq!(hub.grant_book().check(&hub).codes(), [Code::GrantOutsideProject]);
     }
 
     #[test]

@@ -42,6 +42,24 @@
 //! # Ok::<(), Box<dyn std::error::Error>>(())
 //! ```
 //!
+//! ## Where each rule lives
+//!
+//! | module | rules and decisions |
+//! |---|---|
+//! | [`hub`] | the hub's own consistency (members, sub-regions, assignments, phases); [`Hub::check`] runs every check below |
+//! | [`context`] | [`HubView`], what the rules may read about a hub, and [`Check`], the one way a document is checked |
+//! | [`training`] | training cycles, quotas and the nomination workflow |
+//! | [`event`] | one event ([`Event::check`]) and a list of events (duplicates, schedule conflicts) |
+//! | [`catalogue`] | knowledge products and their references |
+//! | [`grants`] | small grants: periods, amounts, ceiling, recipients |
+//! | [`registration`] | registrations for an event |
+//! | [`schedule`], [`listing`], [`zone`] | local times, fair slots, event-page texts, time-zone labels and DST |
+//! | [`country`], [`timeline`] | country names and codes; phases, months and project years |
+//! | [`violation`], [`error`] | the codes and their severities; typed errors and their [`ErrorClass`] |
+//!
+//! The modules depend in one direction: [`hub`] on the rule modules, the rule
+//! modules on [`context`], never back.
+//!
 //! ## Errors
 //!
 //! Rules report [`Violation`]s, all at once, each with a stable [`Code`].
@@ -53,12 +71,15 @@
 pub mod book;
 pub mod calendar;
 pub mod catalogue;
+pub mod context;
 pub mod country;
 pub mod error;
 pub mod event;
 pub mod grants;
 pub mod hub;
 pub mod listing;
+pub mod nomination;
+mod reference;
 pub mod registration;
 pub mod schedule;
 pub mod schema;
@@ -74,12 +95,15 @@ pub use book::{
     Reminder, SeatLedger, Submission,
 };
 pub use catalogue::{CountBy, KnowledgeProduct, ProductCount, ProductKind, ProductQuery, TrainingLink};
+pub use context::{Check, HubView};
 pub use country::{CountryCode, Weekday, resolve_country};
 pub use error::{Error, ErrorClass};
 pub use event::{
     AgendaItem, Approval, Audience, Eligibility, Event, EventKind, EventStatus, Location, Party, RegistrationPolicy,
 };
-pub use grants::{CurrencyCode, Grant, GrantPolicy, GrantPurpose, GrantStatus, GrantTotal, GrantTotals, Money};
+pub use grants::{
+    CurrencyCode, Grant, GrantBook, GrantPolicy, GrantPurpose, GrantStatus, GrantTotal, GrantTotals, Money,
+};
 pub use hub::{Assignment, Country, Hub, Organisation, PartnerRole, Period, RestDayChange, SubRegion, Subdivision};
 pub use listing::{Schedule, parse_listing};
 pub use registration::{

@@ -16,7 +16,7 @@ use email_address::{EmailAddress, Options};
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
-use crate::country::{CountryCode, resolve_country, truncate};
+use crate::country::{CountryCode, resolve_place, truncate};
 use crate::error::Error;
 use crate::event::{Approval, Audience, Eligibility, Event, EventStatus};
 use crate::hub::Hub;
@@ -169,7 +169,7 @@ impl fmt::Debug for HeldRegistration {
 /// The verdict on one registration.
 ///
 /// ```
-/// let o = kix_core::RegistrationOutcome { status: kix_core::RegistrationStatus::Confirmed, violations: vec![], country: None };
+/// let o = kix_core::RegistrationOutcome { status: kix_core::RegistrationStatus::Confirmed, violations: vec![], country: None, subdivision: None };
 /// assert!(o.is_accepted());
 /// ```
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
@@ -182,13 +182,16 @@ pub struct RegistrationOutcome {
     /// The country the registration's text resolved to.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub country: Option<CountryCode>,
+    /// The ISO 3166-2 subdivision the country text named, if any ("Sindh" gives `PK-SD`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub subdivision: Option<String>,
 }
 
 impl RegistrationOutcome {
     /// Whether the registration was accepted (confirmed, pending or waitlisted).
     ///
     /// ```
-    /// let o = kix_core::RegistrationOutcome { status: kix_core::RegistrationStatus::Rejected, violations: vec![], country: None };
+    /// let o = kix_core::RegistrationOutcome { status: kix_core::RegistrationStatus::Rejected, violations: vec![], country: None, subdivision: None };
     /// assert!(!o.is_accepted());
     /// ```
     #[must_use]
@@ -343,10 +346,13 @@ impl<'a> RegistrationDesk<'a> {
         }
 
         let mut country = None;
+        let mut subdivision = None;
         if let Some(text) = present(&r.country, "country", &mut v) {
-            match resolve_country(text) {
-                Ok(code) => {
+            match resolve_place(text) {
+                Ok(place) => {
+                    let code = place.country;
                     country = Some(code);
+                    subdivision = place.subdivision;
                     if self.event.eligibility == Eligibility::ParticipatingCountries && !self.eligible(code) {
                         v.push(
                             Violation::new(
@@ -357,6 +363,9 @@ impl<'a> RegistrationDesk<'a> {
                             .with_param("country", code),
                         );
                     }
+                }
+                Err(ambiguous) if ambiguous.code == Code::CountryAmbiguous => {
+                    v.push(Violation { path: "country".into(), ..ambiguous });
                 }
                 Err(_) => v.push(
                     Violation::new(
@@ -490,7 +499,7 @@ impl<'a> RegistrationDesk<'a> {
         } else if status.holds_seat() {
             self.seats_held += 1;
         }
-        RegistrationOutcome { status, violations: v, country }
+        RegistrationOutcome { status, violations: v, country, subdivision }
     }
 
     fn eligible(&self, code: CountryCode) -> bool {

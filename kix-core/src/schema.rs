@@ -2,7 +2,7 @@
 //! the Rust types, so that forms, pipelines and the mobile apps can validate
 //! kix documents without Rust.
 //!
-//! `cargo run --example schemas` writes them to `schemas/`; the test suite
+//! `make schemas` (`cargo run -p xtask -- schemas`) writes them to `schemas/`; the test suite
 //! fails when the committed files differ from what this module generates.
 
 use schemars::JsonSchema;
@@ -76,7 +76,7 @@ fn document<T: JsonSchema>(name: &'static str, title: &str, description: &str) -
     schema.insert(
         "$comment".into(),
         format!(
-            "Generated from kix-core {} by `cargo run --example schemas`; do not edit. Compatible with every kix 0.x \
+            "Generated from kix-core {} by `make schemas` (`cargo run -p xtask -- schemas`); do not edit. Compatible with every kix 0.x \
              document: see README.md, \"Schema versions\".",
             env!("CARGO_PKG_VERSION")
         )

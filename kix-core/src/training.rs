@@ -14,9 +14,10 @@ use chrono::NaiveDate;
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
+use crate::context::{Check, HubView};
 use crate::country::CountryCode;
 use crate::error::Error;
-use crate::hub::Hub;
+pub use crate::nomination::NominationStatus;
 use crate::text::{normalize_email, truncate};
 use crate::timeline::Timeline;
 use crate::violation::{Code, Violation};
@@ -47,76 +48,6 @@ pub struct Training {
     /// The cycles, in order.
     #[serde(default)]
     pub cycles: Vec<TrainingCycle>,
-}
-
-/// Where a nomination stands.
-///
-/// ```
-/// use kix_core::NominationStatus;
-/// assert!(NominationStatus::Endorsed.holds_seat());
-/// assert!(!NominationStatus::Withdrawn.holds_seat());
-/// ```
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, JsonSchema)]
-#[serde(rename_all = "snake_case")]
-pub enum NominationStatus {
-    /// Proposed by the country; not yet endorsed.
-    Nominated,
-    /// Endorsed by the National KIX Steering Committee.
-    Endorsed,
-    /// Confirmed by the hub.
-    Confirmed,
-    /// Took part to the end of the cycle.
-    Completed,
-    /// Withdrawn; the seat is free for a substitute.
-    Withdrawn,
-    /// Rejected, with a reason; the seat is free.
-    Rejected,
-}
-
-impl NominationStatus {
-    /// Whether a nomination in this status counts against the country's quota.
-    ///
-    /// ```
-    /// assert!(kix_core::NominationStatus::Nominated.holds_seat());
-    /// ```
-    #[must_use]
-    pub fn holds_seat(self) -> bool {
-        !matches!(self, NominationStatus::Withdrawn | NominationStatus::Rejected)
-    }
-
-    /// Whether the nomination is still waiting for the hub's confirmation.
-    ///
-    /// ```
-    /// assert!(kix_core::NominationStatus::Endorsed.is_pending());
-    /// assert!(!kix_core::NominationStatus::Confirmed.is_pending());
-    /// ```
-    #[must_use]
-    pub fn is_pending(self) -> bool {
-        matches!(self, NominationStatus::Nominated | NominationStatus::Endorsed)
-    }
-
-    /// The name used in JSON and messages.
-    ///
-    /// ```
-    /// assert_eq!(kix_core::NominationStatus::Withdrawn.as_str(), "withdrawn");
-    /// ```
-    #[must_use]
-    pub fn as_str(self) -> &'static str {
-        match self {
-            NominationStatus::Nominated => "nominated",
-            NominationStatus::Endorsed => "endorsed",
-            NominationStatus::Confirmed => "confirmed",
-            NominationStatus::Completed => "completed",
-            NominationStatus::Withdrawn => "withdrawn",
-            NominationStatus::Rejected => "rejected",
-        }
-    }
-}
-
-impl fmt::Display for NominationStatus {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.as_str())
-    }
 }
 
 /// A person nominated to a cycle, and the dates of each step.
@@ -294,20 +225,21 @@ pub struct TimelineLedger {
     pub totals: Vec<LedgerRow>,
 }
 
-/// What the rules need to know about the hub.
-struct Rules<'a> {
+/// What the training rules read about the hub: taken from a [`HubView`], or
+/// from the hub's fields while the hub changes a cycle (`Hub::nominate`).
+pub(crate) struct Rules<'a> {
     members: BTreeSet<CountryCode>,
     timeline: &'a Timeline,
     default_quota: u32,
 }
 
 impl<'a> Rules<'a> {
-    fn of(hub: &'a Hub) -> Self {
-        Rules {
-            members: hub.member_codes(),
-            timeline: &hub.timeline,
-            default_quota: hub.training.policy.nominees_per_country,
-        }
+    pub(crate) fn new(members: BTreeSet<CountryCode>, timeline: &'a Timeline, default_quota: u32) -> Self {
+        Rules { members, timeline, default_quota }
+    }
+
+    fn of(hub: &'a impl HubView) -> Self {
+        Rules::new(hub.member_codes(), hub.timeline(), hub.nominees_per_country())
     }
 }
 
@@ -319,8 +251,8 @@ impl TrainingCycle {
     /// assert_eq!(hub.training.cycles[0].quota_in(hub), 3);
     /// ```
     #[must_use]
-    pub fn quota_in(&self, hub: &Hub) -> u32 {
-        self.quota.unwrap_or(hub.training.policy.nominees_per_country)
+    pub fn quota_in(&self, hub: &impl HubView) -> u32 {
+        self.quota.unwrap_or(hub.nominees_per_country())
     }
 
     /// The latest nomination of a person in this cycle, found by e-mail (compared
@@ -366,7 +298,7 @@ impl TrainingCycle {
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     #[must_use]
-    pub fn ledger(&self, hub: &Hub) -> QuotaLedger {
+    pub fn ledger(&self, hub: &impl HubView) -> QuotaLedger {
         let rules = Rules::of(hub);
         let quota = self.quota.unwrap_or(rules.default_quota);
         let mut rows: BTreeMap<CountryCode, LedgerRow> = self
@@ -580,23 +512,27 @@ fn endorsed_after_start(at: &str, endorsed: NaiveDate, start: NaiveDate) -> Viol
     .with_param("start", start)
 }
 
-impl Training {
-    /// Every violation in every cycle (called by [`Hub::check`]).
-    ///
-    /// ```
-    /// let hub = kix_core::emap();
-    /// assert!(hub.training.check(hub).is_empty());
-    /// ```
-    #[must_use]
-    pub fn check(&self, hub: &Hub) -> Vec<Violation> {
-        let rules = Rules::of(hub);
+/// Every violation in every cycle: dates out of order or outside the
+/// project, non-members, nominations that break a rule, quotas exceeded.
+///
+/// ```
+/// use kix_core::Check;
+/// let hub = kix_core::emap();
+/// assert!(hub.training.check(hub).is_empty());
+/// ```
+impl Check for Training {
+    fn check(&self, hub: &impl HubView) -> Vec<Violation> {
+        // The hub's policy is this document's own: a view of another hub does not override it.
+        let rules = Rules::new(hub.member_codes(), hub.timeline(), self.policy.nominees_per_country);
         let mut out = Vec::new();
         for (i, cycle) in self.cycles.iter().enumerate() {
             cycle.check(&rules, i, &mut out);
         }
         out
     }
+}
 
+impl Training {
     /// The ledger of every cycle and the totals over the timeline.
     ///
     /// ```
@@ -604,7 +540,7 @@ impl Training {
     /// assert_eq!(hub.training.timeline_ledger(hub).totals.len(), 21);
     /// ```
     #[must_use]
-    pub fn timeline_ledger(&self, hub: &Hub) -> TimelineLedger {
+    pub fn timeline_ledger(&self, hub: &impl HubView) -> TimelineLedger {
         let cycles: Vec<QuotaLedger> = self.cycles.iter().map(|c| c.ledger(hub)).collect();
         let mut totals: BTreeMap<CountryCode, LedgerRow> = BTreeMap::new();
         for row in cycles.iter().flat_map(|l| &l.rows) {
@@ -624,7 +560,7 @@ impl Training {
     }
 }
 
-/// A step of the nomination workflow, for [`Hub::advance`].
+/// A step of the nomination workflow, for [`Hub::advance`](crate::Hub::advance).
 ///
 /// ```
 /// use chrono::NaiveDate;
@@ -706,62 +642,26 @@ impl NominationStep {
     }
 }
 
-impl Hub {
-    /// A training cycle by id.
-    ///
-    /// ```
-    /// assert_eq!(kix_core::emap().training_cycle("cycle-1").unwrap().start.to_string(), "2020-09-07");
-    /// ```
-    #[must_use]
-    pub fn training_cycle(&self, id: &str) -> Option<&TrainingCycle> {
-        self.training.cycles.iter().find(|c| c.id == id)
-    }
-
-    /// A training cycle by id, or [`Error::NotFound`] naming it.
-    ///
-    /// ```
-    /// let hub = kix_core::emap();
-    /// assert_eq!(hub.require_training_cycle("cycle-1")?.start.to_string(), "2020-09-07");
-    /// let err = hub.require_training_cycle("cycle-99").unwrap_err();
-    /// assert_eq!(err.to_string(), r#"no training cycle with id "cycle-99""#);
-    /// # Ok::<(), Box<dyn std::error::Error>>(())
-    /// ```
-    pub fn require_training_cycle(&self, id: &str) -> Result<&TrainingCycle, Error> {
-        self.training_cycle(id).ok_or_else(|| cycle_not_found(id))
+impl Training {
+    /// A cycle by id.
+    pub(crate) fn cycle(&self, id: &str) -> Option<&TrainingCycle> {
+        self.cycles.iter().find(|c| c.id == id)
     }
 
     fn cycle_index(&self, id: &str) -> Result<usize, Error> {
-        self.training.cycles.iter().position(|c| c.id == id).ok_or_else(|| cycle_not_found(id))
+        self.cycles.iter().position(|c| c.id == id).ok_or_else(|| cycle_not_found(id))
     }
 
-    /// Adds a nomination to a cycle after checking every rule: the country
-    /// takes part, the person is not nominated twice, the country has a free
-    /// seat (pending nominations hold seats), the cycle lies in the project.
-    /// Returns the nomination's index, or [`Error::Rejected`] with all violations.
-    ///
-    /// ```
-    /// use chrono::NaiveDate;
-    /// use kix_core::{Code, Nomination};
-    /// let mut hub = kix_core::emap().clone();
-    /// let on = NaiveDate::from_ymd_opt(2020, 7, 1).unwrap();
-    /// for who in ["a", "b", "c"] {
-    ///     hub.nominate("cycle-1", Nomination::new(who, &format!("{who}@example.np"), "NP".parse()?, on))?;
-    /// }
-    /// let fourth = hub.nominate("cycle-1", Nomination::new("d", "d@example.np", "NP".parse()?, on)).unwrap_err();
-    /// assert_eq!(fourth.violations()[0].code, Code::TrainingQuotaExceeded);
-    /// assert_eq!(fourth.violations()[0].path, "training.cycles[0].nominations[3].country");
-    /// # Ok::<(), Box<dyn std::error::Error>>(())
-    /// ```
-    pub fn nominate(&mut self, cycle: &str, nomination: Nomination) -> Result<usize, Error> {
+    /// Adds a nomination to a cycle after checking every rule (see `Hub::nominate`).
+    pub(crate) fn nominate(&mut self, rules: &Rules<'_>, cycle: &str, nomination: Nomination) -> Result<usize, Error> {
         let ci = self.cycle_index(cycle)?;
-        let rules = Rules::of(self);
-        let c = self.training.cycles.get(ci).ok_or_else(|| not_found("training cycle", cycle))?;
+        let c = self.cycles.get(ci).ok_or_else(|| not_found("training cycle", cycle))?;
         let index = c.nominations.len();
         let at = format!("training.cycles[{ci}].nominations[{index}]");
         let mut out = Vec::new();
         // The new nomination starts as `nominated`, whatever it says.
         let fresh = Nomination { status: NominationStatus::Nominated, ..nomination };
-        c.check_nomination(&rules, &fresh, &at, &mut out);
+        c.check_nomination(rules, &fresh, &at, &mut out);
         if fresh.nominated_on > c.start {
             out.push(
                 Violation::new(
@@ -805,31 +705,14 @@ impl Hub {
             rejection_reason: None,
             ..fresh
         };
-        self.training.cycles.get_mut(ci).ok_or_else(|| not_found("training cycle", cycle))?.nominations.push(fresh);
+        self.cycles.get_mut(ci).ok_or_else(|| not_found("training cycle", cycle))?.nominations.push(fresh);
         Ok(index)
     }
 
-    /// Moves a nomination one step along the workflow, refusing steps that its
-    /// status does not allow (`training.invalid_transition`), endorsements after
-    /// the cycle starts (`training.endorsed_after_start`) and dates before the
-    /// previous step (`training.invalid_date`).
-    ///
-    /// ```
-    /// use chrono::NaiveDate;
-    /// use kix_core::{Code, Nomination, NominationStep, NominationStatus};
-    /// let mut hub = kix_core::emap().clone();
-    /// let d = |m, d| NaiveDate::from_ymd_opt(2020, m, d).unwrap();
-    /// let i = hub.nominate("cycle-1", Nomination::new("A", "a@example.kg", "KG".parse()?, d(7, 1)))?;
-    /// hub.advance("cycle-1", i, NominationStep::Endorse { on: d(7, 20) })?;
-    /// hub.advance("cycle-1", i, NominationStep::Confirm { on: d(8, 1) })?;
-    /// assert_eq!(hub.training_cycle("cycle-1").unwrap().nominations[i].status, NominationStatus::Confirmed);
-    /// let again = hub.advance("cycle-1", i, NominationStep::Endorse { on: d(8, 2) }).unwrap_err();
-    /// assert_eq!(again.violations()[0].code, Code::TrainingInvalidTransition);
-    /// # Ok::<(), Box<dyn std::error::Error>>(())
-    /// ```
-    pub fn advance(&mut self, cycle: &str, index: usize, step: NominationStep) -> Result<(), Error> {
+    /// Moves a nomination one step along the workflow (see `Hub::advance`).
+    pub(crate) fn advance(&mut self, cycle: &str, index: usize, step: NominationStep) -> Result<(), Error> {
         let ci = self.cycle_index(cycle)?;
-        let c = self.training.cycles.get_mut(ci).ok_or_else(|| not_found("training cycle", cycle))?;
+        let c = self.cycles.get_mut(ci).ok_or_else(|| not_found("training cycle", cycle))?;
         let start = c.start;
         let n = c.nominations.get_mut(index).ok_or_else(|| not_found("nomination", &index.to_string()))?;
         let at = format!("training.cycles[{ci}].nominations[{index}]");

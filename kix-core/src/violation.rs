@@ -132,6 +132,8 @@ macro_rules! codes {
 codes! {
     /// A string that should name a country names none that ISO 3166-1 knows.
     CountryUnknown = "country.unknown", Error;
+    /// A string names more than one country ("Congo", "Korea"); `candidates` lists their codes.
+    CountryAmbiguous = "country.ambiguous", Error;
     /// Two members of the hub share a country code, or two items share an id.
     HubDuplicateId = "hub.duplicate_id", Error;
     /// A country belongs to two sub-regions whose periods overlap.

@@ -37,7 +37,7 @@ fn events_at_the_edges_of_time_never_panic() {
                 matches!(ics, Err(kix_core::Error::InvalidValue { .. }) | Err(kix_core::Error::Rejected(_))),
                 "{ics:?}"
             );
-            let _ = kix_core::event::check_events(hub, &[e.clone(), e.clone()]);
+            let _ = kix_core::Check::check(&[e.clone(), e.clone()][..], hub);
             e.agenda[0].start = Some(start);
             e.agenda[0].duration_minutes = Some(u32::MAX);
             let _ = e.check(hub);

@@ -1,32 +1,157 @@
-//! The README is part of the contract: its violation-code table matches the code.
+//! The README is part of the contract: its violation-code table lists every code
+//! with its severity and the kix-core modules that raise it.
 //! (Its Rust example runs as a doctest, see `lib.rs`.)
+//!
+//! The modules are found here by reading kix-core's source, the same way as
+//! `tools/code_table.py` but independently of it: a module raises a code when its
+//! code, outside comments and `#[cfg(test)]` modules, names `Code::Variant`.
 
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing, clippy::panic)]
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::path::{Path, PathBuf};
 
 use kix_core::{Code, Severity};
 
 const README: &str = include_str!("../../README.md");
+const REGENERATE: &str = "regenerate the table with `python3 tools/code_table.py`";
 
-#[test]
-fn the_violation_code_table_lists_every_code_with_its_severity_and_nothing_else() {
-    let rows: Vec<(&str, &str)> = README
+/// One row of the README's code table: code, severity, modules.
+struct Row<'a> {
+    code: &'a str,
+    severity: &'a str,
+    modules: BTreeSet<String>,
+}
+
+fn table_rows() -> Vec<Row<'static>> {
+    README
         .lines()
         .filter_map(|line| {
             let cells: Vec<&str> = line.split('|').map(str::trim).collect();
             let code = cells.get(1)?.strip_prefix('`')?.strip_suffix('`')?;
-            code.contains('.').then_some((code, *cells.get(2)?))
+            let severity = *cells.get(2)?;
+            let modules = cells
+                .get(3)?
+                .split(", ")
+                .filter_map(|m| m.strip_prefix('`')?.strip_suffix('`'))
+                .map(String::from)
+                .collect();
+            (code.contains('.') && matches!(severity, "error" | "warning")).then_some(Row { code, severity, modules })
         })
-        .filter(|(_, severity)| matches!(*severity, "error" | "warning"))
-        .collect();
+        .collect()
+}
+
+/// The lines of a source file that are code: no comments, no `#[cfg(test)]` module.
+fn rule_lines(text: &str) -> Vec<&str> {
+    let mut kept = Vec::new();
+    let mut lines = text.lines().peekable();
+    while let Some(line) = lines.next() {
+        let test_module = lines.peek().and_then(|next| {
+            let body = next.trim_start();
+            let indent = &next[..next.len() - body.len()];
+            let item = body.strip_prefix("pub(crate) ").or_else(|| body.strip_prefix("pub ")).unwrap_or(body);
+            (line.trim() == "#[cfg(test)]" && item.starts_with("mod ") && item.ends_with(" {"))
+                .then(|| format!("{indent}}}"))
+        });
+        if let Some(close) = test_module {
+            lines.by_ref().find(|l| *l == close);
+        } else if !line.trim_start().starts_with("//") {
+            kept.push(line);
+        }
+    }
+    kept
+}
+
+/// `kix-core/src/event/rules.rs` is `event::rules`; `event/mod.rs` is `event`.
+fn module_name(src: &Path, file: &Path) -> String {
+    let mut parts: Vec<String> =
+        file.strip_prefix(src).unwrap().with_extension("").iter().map(|p| p.to_string_lossy().into_owned()).collect();
+    if parts.last().is_some_and(|p| p == "mod") {
+        parts.pop();
+    }
+    parts.join("::")
+}
+
+fn source_files(dir: &Path, files: &mut Vec<PathBuf>) {
+    for entry in std::fs::read_dir(dir).unwrap() {
+        let path = entry.unwrap().path();
+        if path.is_dir() {
+            source_files(&path, files);
+        } else if path.extension().is_some_and(|e| e == "rs") {
+            files.push(path);
+        }
+    }
+}
+
+/// Variant name -> the modules whose code names it.
+fn raising_modules() -> BTreeMap<String, BTreeSet<String>> {
+    let src = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("src");
+    let mut files = Vec::new();
+    source_files(&src, &mut files);
+    let mut found: BTreeMap<String, BTreeSet<String>> = BTreeMap::new();
+    for file in files {
+        let text = std::fs::read_to_string(&file).unwrap();
+        if text.contains("codes! {") {
+            continue; // the declaration table itself
+        }
+        for line in rule_lines(&text) {
+            for (at, _) in line.match_indices("Code::") {
+                if line[..at].chars().next_back().is_some_and(|c| c.is_alphanumeric() || c == '_') {
+                    continue; // another type's path, such as `CountryCode::`
+                }
+                let variant: String =
+                    line[at + "Code::".len()..].chars().take_while(|c| c.is_alphanumeric() || *c == '_').collect();
+                found.entry(variant).or_default().insert(module_name(&src, &file));
+            }
+        }
+    }
+    found
+}
+
+#[test]
+fn the_violation_code_table_lists_every_code_with_its_severity_and_nothing_else() {
+    let rows = table_rows();
     for &code in Code::ALL {
         let severity = match code.severity() {
             Severity::Error => "error",
             Severity::Warning => "warning",
         };
-        assert!(rows.contains(&(code.as_str(), severity)), "README lacks a row for {code} ({severity})");
+        assert!(
+            rows.iter().any(|r| r.code == code.as_str() && r.severity == severity),
+            "README lacks a row for {code} ({severity}): {REGENERATE}"
+        );
     }
-    for (code, _) in &rows {
-        assert!(code.parse::<Code>().is_ok(), "README lists {code}, which the library does not define");
+    for row in &rows {
+        assert!(
+            row.code.parse::<Code>().is_ok(),
+            "README lists {}, which the library does not define: {REGENERATE}",
+            row.code
+        );
     }
-    assert_eq!(rows.len(), Code::ALL.len());
+    assert_eq!(rows.len(), Code::ALL.len(), "README's code table has duplicate rows: {REGENERATE}");
+}
+
+#[test]
+fn the_violation_code_table_names_the_modules_that_raise_each_code() {
+    let raising = raising_modules();
+    let rows = table_rows();
+    let mut wrong = Vec::new();
+    for &code in Code::ALL {
+        let expected = raising.get(&format!("{code:?}")).cloned().unwrap_or_default();
+        let listed = rows.iter().find(|r| r.code == code.as_str()).map(|r| r.modules.clone()).unwrap_or_default();
+        if listed != expected {
+            wrong.push(format!("{code}: README says {listed:?}, the source raises it in {expected:?}"));
+        }
+    }
+    assert!(wrong.is_empty(), "README's \"raised in\" column is out of date ({REGENERATE}):\n{}", wrong.join("\n"));
+}
+
+#[test]
+fn the_module_scan_sees_rules_and_skips_comments_and_tests() {
+    let text = "/// Code::InDoc\nfn rule() { v(Code::Raised, CountryCode::Other); }\n// Code::InComment\n\
+                #[cfg(test)]\nmod tests {\n    fn t() { assert_eq!(x, Code::InTest); }\n}\nfn after() { Code::After }\n";
+    let lines = rule_lines(text);
+    assert_eq!(lines, ["fn rule() { v(Code::Raised, CountryCode::Other); }", "fn after() { Code::After }"]);
+    // And the scan of the real source finds the quota rule where it lives.
+    assert!(raising_modules()["TrainingQuotaExceeded"].iter().any(|m| m.starts_with("training")));
 }

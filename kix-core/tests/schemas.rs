@@ -1,5 +1,5 @@
 //! The committed schemas are exactly what the code generates: regenerate with
-//! `cargo run --example schemas` after changing a type.
+//! `cargo run -p xtask -- schemas` after changing a type.
 
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing, clippy::panic)]
 
@@ -20,7 +20,7 @@ fn the_committed_schemas_match_the_code() {
         .unwrap()
         .filter(|e| e.as_ref().unwrap().file_name().to_string_lossy().ends_with(".schema.json"));
     assert_eq!(on_disk.count(), documents.len(), "schemas/ holds a schema the code no longer generates");
-    assert!(stale.is_empty(), "stale schemas (run `cargo run --example schemas`): {stale:?}");
+    assert!(stale.is_empty(), "stale schemas (run `cargo run -p xtask -- schemas`): {stale:?}");
 }
 
 /// Whether the Rust type behind a schema reads the document.

@@ -172,14 +172,14 @@ fn run(op: &str, input: &Value) -> Value {
                     }
                 }
             }
-            json!({ "codes": codes(&hub.check_catalogue()) })
+            json!({ "codes": codes(&kix_core::Check::check(&hub.catalogue[..], &hub)) })
         }
         "grants.check" | "grants.totals" => {
             let mut hub = hub.clone();
             hub.grants = serde_json::from_value(input["grants"].clone()).unwrap();
             hub.grant_policy.ceiling = input.get("ceiling").map(|c| serde_json::from_value(c.clone()).unwrap());
             if op == "grants.check" {
-                json!({ "codes": codes(&hub.check_grants()) })
+                json!({ "codes": codes(&kix_core::Check::check(&hub.grant_book(), &hub)) })
             } else {
                 serde_json::to_value(hub.grant_totals()).unwrap()
             }

@@ -2,7 +2,7 @@
 format checking on): every valid document of the corpus passes, every malformed
 one is refused.
 
-The corpus is written by `cargo run --example schema_corpus -- DIR` (`make test`
+The corpus is written by `cargo run -p xtask -- corpus DIR` (`make test`
 does it): the embedded hub, proptest-generated values serialized by Rust, real
 outputs of the library, and every document inside tests/vectors/.
 """

@@ -57,7 +57,7 @@ check("kix-core/data/emap.json", validators.hub(hub), ajv.errorsText(validators.
 for (const kind of ["valid", "refused"]) {
   const dir = join(corpus, kind);
   if (!existsSync(dir)) {
-    check(`${dir} exists`, false, "run `cargo run --example schema_corpus` first");
+    check(`${dir} exists`, false, "run `make corpus` first");
     continue;
   }
   for (const schema of readdirSync(dir).sort()) {

@@ -1,5 +1,5 @@
 //! proptest strategies for kix documents, shared by the property tests and the
-//! schema corpus (`examples/schema_corpus.rs` includes this file by path).
+//! schema corpus (`xtask/src/corpus.rs` includes this file by path).
 
 #![allow(dead_code, clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing, unreachable_pub)]
 

@@ -1,6 +1,6 @@
-//! Writes the corpus of valid documents that the test suite checks against
-//! the JSON Schemas with two independent validators (Python `jsonschema` and
-//! `ajv`): `cargo run --example schema_corpus -- DIR` writes `DIR/valid/<schema>/<n>.json`.
+//! The corpus of valid documents that the test suite checks against the JSON
+//! Schemas with two independent validators (Python `jsonschema` and `ajv`):
+//! `cargo run -p xtask -- corpus DIR` writes `DIR/valid/<schema>/<n>.json`.
 //!
 //! The corpus holds the embedded hub, proptest-generated values of every input
 //! type (serialized by Rust), real outputs of the library (local times, slots,
@@ -10,9 +10,10 @@
 //! reads so that the check can report it): those go to `DIR/refused/`, and the
 //! validators must refuse them.
 
+// A generator over known-good data: a failure is a bug to see at once, so it stops with the panic.
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing)]
 
-#[path = "../kix-core/tests/strategies/mod.rs"]
+#[path = "../../kix-core/tests/strategies/mod.rs"]
 mod strategies;
 
 use std::path::{Path, PathBuf};
@@ -65,9 +66,8 @@ fn vectors(root: &Path) -> Vec<Value> {
     cases
 }
 
-fn main() {
-    let root = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("..");
-    let dir = std::env::args().nth(1).map_or_else(|| root.join("target/schema-corpus"), PathBuf::from);
+/// Writes the corpus to `dir` (emptied first); `root` is the repository, for the vectors.
+pub(crate) fn write(root: &Path, dir: PathBuf) {
     let _ = std::fs::remove_dir_all(&dir);
     let mut c = Corpus { dir, count: 0 };
     let hub = kix_core::emap();
