@@ -1,4 +1,4 @@
-"""Fail when git tracks a binary file or build output (run by `make lint`).
+"""Fail when git tracks a binary file, build output or a merge-conflict marker (run by `make lint`).
 
 A compiled module in the repository goes stale without anyone noticing (a
 checkout imports the old build) and every rebuild dirties the tree, so build
@@ -21,6 +21,8 @@ BUILD_OUTPUT = re.compile(
     re.VERBOSE,
 )
 
+CONFLICT_MARKER = re.compile(rb"^(<{7} |>{7} |={7}$)", re.MULTILINE)
+
 root = pathlib.Path(__file__).resolve().parent.parent
 listed = subprocess.run(["git", "ls-files", "-z"], cwd=root, capture_output=True, check=True).stdout
 names = [name for name in listed.decode("utf-8").split("\0") if name]
@@ -42,6 +44,10 @@ for name in names:
         continue
     if b"\0" in data:
         problems.append(f"{name}: contains NUL bytes")
+        continue
+    # A merge that was committed half-resolved ships its markers silently (it happened once, in the README).
+    if CONFLICT_MARKER.search(data):
+        problems.append(f"{name}: contains a merge-conflict marker")
 
 if problems:
     print("tracked files that should not be in git (git rm --cached them and ignore them,", file=sys.stderr)
