@@ -132,7 +132,12 @@ fn data_version(conn: &Connection) -> Result<i64, rusqlite::Error> {
 
 /// The book's head: everything but the registrations.
 fn head(book: &RegistrationBook) -> Result<String, Failure> {
-    let head = RegistrationBook { registrations: Vec::new(), ..book.clone() };
+    let head = RegistrationBook {
+        event_id: book.event_id.clone(),
+        capacity: book.capacity,
+        registrations: Vec::new(),
+        capacity_history: book.capacity_history.clone(),
+    };
     serde_json::to_string(&head).map_err(json_failure)
 }
 
