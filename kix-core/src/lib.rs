@@ -73,6 +73,7 @@ pub mod calendar;
 pub mod catalogue;
 pub mod context;
 pub mod country;
+pub mod email;
 pub mod error;
 pub mod event;
 pub mod grants;

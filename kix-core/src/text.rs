@@ -4,24 +4,18 @@ use chrono::{NaiveDate, NaiveDateTime};
 use unicode_normalization::UnicodeNormalization;
 use unicode_normalization::char::is_combining_mark;
 
-/// The form in which e-mail addresses are compared for duplicates: trimmed,
-/// Unicode NFKC-normalized and lower-cased (full Unicode lower case, which
-/// folds the case of every script kix users write in).
+/// The form in which e-mail addresses are compared for duplicates:
+/// [`crate::email::duplicate_key`] (the local part in NFC and lower case, the
+/// domain in ASCII form; other text trimmed, in NFC and lower case).
 ///
 /// ```
 /// use kix_core::text::normalize_email;
 /// assert_eq!(normalize_email("  Aigerim@Example.KG "), "aigerim@example.kg");
-/// // A compatibility form (full-width letters) compares equal to the plain one.
-/// assert_eq!(normalize_email("ＡＢＣ@example.org"), "abc@example.org");
+/// assert_eq!(normalize_email("user@пример.рф"), "user@xn--e1afmkfd.xn--p1ai");
 /// ```
 #[must_use]
 pub fn normalize_email(email: &str) -> String {
-    let trimmed = email.trim();
-    if trimmed.is_ascii() {
-        // NFKC leaves ASCII unchanged, and ASCII lower case is full lower case there.
-        return trimmed.to_ascii_lowercase();
-    }
-    trimmed.nfkc().flat_map(char::to_lowercase).collect()
+    crate::email::duplicate_key(email)
 }
 
 /// An ISO date such as `2024-07-31`, surrounding spaces ignored: how every

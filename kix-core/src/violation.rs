@@ -203,8 +203,12 @@ codes! {
     RegistrationMissingField = "registration.missing_field", Error;
     /// A registration field is longer than kix accepts.
     RegistrationTooLong = "registration.too_long", Error;
-    /// An e-mail address is not valid (a top-level domain is required; domain literals are refused).
+    /// An e-mail address is not valid: the syntax of Python's email-validator (UTS 46 domains, no IP addresses), quoted local parts allowed.
     RegistrationInvalidEmail = "registration.invalid_email", Error;
+    /// An e-mail's local part or a domain label mixes Latin letters with Cyrillic or Greek ones that look alike.
+    RegistrationMixedScriptEmail = "registration.mixed_script_email", Warning;
+    /// A field holds U+FFFD, what undecodable text becomes (a lone surrogate from Python, bytes that are not UTF-8).
+    RegistrationUndecodableText = "registration.undecodable_text", Error;
     /// The e-mail is already registered for the event (in the held registrations or earlier in the batch).
     RegistrationDuplicate = "registration.duplicate", Error;
     /// The country is no code or name that ISO 3166-1 knows.
