@@ -50,11 +50,13 @@
 
 #![forbid(unsafe_code)]
 
+pub mod attendance;
 pub mod calendar;
 pub mod catalogue;
 pub mod country;
 pub mod error;
 pub mod event;
+pub mod exports;
 pub mod grants;
 pub mod hub;
 pub mod listing;
