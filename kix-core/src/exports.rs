@@ -25,12 +25,12 @@
 use std::collections::HashMap;
 use std::str::FromStr;
 
-use chrono::{DateTime, FixedOffset, NaiveDateTime, Utc};
+use chrono::{DateTime, NaiveDateTime, Utc};
 use chrono_tz::Tz;
 
 use crate::error::Error;
 use crate::registration::{Registration, invalid_value};
-use crate::text::truncate;
+use crate::text::{parse_instant, truncate};
 use crate::violation::{Code, Violation};
 use crate::zone::{Disambiguation, from_local};
 
@@ -268,15 +268,6 @@ const WALL_FORMATS: [&str; 14] = [
 pub fn parse_export_time(text: &str) -> Option<NaiveDateTime> {
     let text = text.trim();
     WALL_FORMATS.iter().find_map(|f| NaiveDateTime::parse_from_str(text, f).ok())
-}
-
-/// An instant with an offset: RFC 3339, with a space for the `T` too.
-fn parse_instant(text: &str) -> Option<DateTime<FixedOffset>> {
-    let text = text.trim();
-    DateTime::parse_from_rfc3339(text)
-        .or_else(|_| DateTime::parse_from_str(text, "%Y-%m-%d %H:%M:%S%.f%:z"))
-        .or_else(|_| DateTime::parse_from_str(text, "%Y-%m-%d %H:%M:%S%.f%#z"))
-        .ok()
 }
 
 fn missing_zone(example: &str) -> Error {
