@@ -580,12 +580,14 @@ pub fn invalid_value(field: &str, kind: &str, found: &str) -> Violation {
     let expected = match field {
         "consent" => "true or false (map answer texts such as \"Yes\" with answers=)",
         "submitted_at" => "an instant with an offset (an aware datetime or RFC 3339 text); read naive times in a zone",
+        "" => "a mapping of field names to values",
         _ => "text",
     };
+    let subject = if field.is_empty() { "the record" } else { field };
     Violation::new(
         Code::RegistrationInvalidValue,
         field,
-        format!("{field} must be {expected}; found {kind} {:?}", truncate(found, 40)),
+        format!("{subject} must be {expected}; found {kind} {:?}", truncate(found, 40)),
     )
     .with_param("field", field)
     .with_param("kind", kind)

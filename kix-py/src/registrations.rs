@@ -4,7 +4,7 @@ use std::collections::BTreeMap;
 use std::sync::Arc;
 
 use kix_core as core;
-use pyo3::exceptions::{PyKeyError, PyTypeError};
+use pyo3::exceptions::{PyKeyError, PyTypeError, PyValueError};
 use pyo3::intern;
 use pyo3::prelude::*;
 use pyo3::type_object::PyTypeInfo;
@@ -393,7 +393,12 @@ pub(crate) fn validate_registration(
     // One record: a cell of the wrong kind is a programming error, raised with the field named.
     let (record, found) = registration_from(record)?;
     if let Some(v) = found.first() {
-        return Err(PyTypeError::new_err(v.message.clone()));
+        // A naive datetime is of the right type with a value that is no instant.
+        return Err(if v.path == "submitted_at" && v.params.get("kind").is_some_and(|k| k == "naive datetime") {
+            PyValueError::new_err(v.message.clone())
+        } else {
+            PyTypeError::new_err(v.message.clone())
+        });
     }
     let held = held_from(py, existing)?;
     let now = now.map(instant_arg).transpose()?;

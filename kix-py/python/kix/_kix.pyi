@@ -417,7 +417,7 @@ class RegistrationOutcomes(Sequence[RegistrationOutcome]):
     def __getitem__(self, index: int) -> RegistrationOutcome:  # type: ignore[override]
         """The outcome of record ``index``."""
     @property
-    def index(self) -> List[Any]:
+    def index(self) -> List[Any]:  # type: ignore[override]
         """The input's own labels: a DataFrame's index, each record's ``row``, or positions."""
     def counts(self, by: Optional[str] = None) -> Any:
         """How many records per status (a dict); with ``by`` (``status``, ``code``, ``country``,
