@@ -68,6 +68,7 @@
 
 #![forbid(unsafe_code)]
 
+pub mod attendance;
 pub mod book;
 pub mod calendar;
 pub mod catalogue;
@@ -76,6 +77,7 @@ pub mod country;
 pub mod email;
 pub mod error;
 pub mod event;
+pub mod exports;
 pub mod grants;
 pub mod hub;
 pub mod listing;

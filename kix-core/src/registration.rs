@@ -308,9 +308,33 @@ impl<'a> RegistrationDesk<'a> {
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     pub fn validate(&mut self, r: &Registration, now: Option<DateTime<Utc>>) -> RegistrationOutcome {
+        self.validate_read(r, &[], now)
+    }
+
+    /// Validates the next registration together with the problems found while
+    /// reading it (a cell of the wrong kind, see [`invalid_value`]): they are
+    /// violations of this record, and a field they name is not reported
+    /// missing as well.
+    ///
+    /// ```
+    /// use kix_core::{Code, Registration, RegistrationDesk, registration::invalid_value};
+    /// let hub = kix_core::emap();
+    /// let mut desk = RegistrationDesk::new(hub, hub.event("kix-emap-webinar-20").unwrap(), &[])?;
+    /// let found = [invalid_value("full_name", "int", "42")];
+    /// let outcome = desk.validate_read(&Registration::default(), &found, None);
+    /// assert_eq!(outcome.violations[0].code, Code::RegistrationInvalidValue);
+    /// assert_eq!(outcome.violations.len(), 5, "the other four missing fields, not full_name again");
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn validate_read(
+        &mut self,
+        r: &Registration,
+        found: &[Violation],
+        now: Option<DateTime<Utc>>,
+    ) -> RegistrationOutcome {
         let index = self.next_index;
         self.next_index += 1;
-        let mut v: Vec<Violation> = Vec::new();
+        let mut v: Vec<Violation> = found.to_vec();
         undecodable_text(r, &mut v);
         name_rule(r, &mut v);
         let email = self.email_rule(r, index, &mut v);
@@ -439,7 +463,7 @@ impl<'a> RegistrationDesk<'a> {
     }
 
     fn consent_rule(&self, r: &Registration, v: &mut Vec<Violation>) {
-        if self.event.registration.consent_required && r.consent != Some(true) {
+        if self.event.registration.consent_required && r.consent != Some(true) && !reported(v, "consent") {
             v.push(Violation::new(Code::RegistrationConsentRequired, "consent", "the event requires consent"));
         }
     }
@@ -447,9 +471,13 @@ impl<'a> RegistrationDesk<'a> {
     /// The submission time (or `now` when there is none) inside the registration window.
     fn window_rule(&self, r: &Registration, now: Option<DateTime<Utc>>, v: &mut Vec<Violation>) {
         let submitted = match r.submitted_at.as_deref() {
-            Some(text) => match DateTime::<FixedOffset>::parse_from_rfc3339(text.trim()) {
-                Ok(t) => t.with_timezone(&Utc),
-                Err(_) => {
+            Some(text) => match parse_submitted(text) {
+                Ok(t) => t,
+                Err(Some(gap_or_fold)) => {
+                    v.push(Violation { path: "submitted_at".into(), ..gap_or_fold });
+                    return;
+                }
+                Err(None) => {
                     v.push(
                         Violation::new(
                             Code::RegistrationInvalidTimestamp,
@@ -464,7 +492,9 @@ impl<'a> RegistrationDesk<'a> {
             None => match now {
                 Some(now) => now,
                 None => {
-                    v.push(missing("submitted_at"));
+                    if !reported(v, "submitted_at") {
+                        v.push(missing("submitted_at"));
+                    }
                     return;
                 }
             },
@@ -589,7 +619,7 @@ fn audience_rule(r: &Registration, v: &mut Vec<Violation>) {
     let Some(audience) = present(&r.audience, "audience", v) else {
         return;
     };
-    if audience.parse::<Audience>().is_ok() {
+    if audience_code(audience).is_some() {
         return;
     }
     let allowed: Vec<&str> = Audience::ALL.iter().map(|a| a.as_str()).collect();
@@ -608,15 +638,81 @@ fn missing(field: &str) -> Violation {
     Violation::new(Code::RegistrationMissingField, field, format!("{field} is required")).with_param("field", field)
 }
 
+/// Whether a violation already names this field (a problem found while reading it).
+fn reported(v: &[Violation], field: &str) -> bool {
+    v.iter().any(|x| x.path == field)
+}
+
 fn present<'r>(value: &'r Option<String>, field: &str, v: &mut Vec<Violation>) -> Option<&'r str> {
     match value.as_deref() {
         Some(s) if !s.trim().is_empty() => Some(s),
         _ => {
-            v.push(missing(field));
+            if !reported(v, field) {
+                v.push(missing(field));
+            }
             None
         }
     }
 }
+/// The audience a code means, matched case-insensitively and trimmed:
+/// `Teacher` and ` teacher` are `teacher`.
+///
+/// ```
+/// use kix_core::{Audience, registration::audience_code};
+/// assert_eq!(audience_code(" Policy_Maker "), Some(Audience::PolicyMaker));
+/// assert_eq!(audience_code("astronaut"), None);
+/// ```
+#[must_use]
+pub fn audience_code(text: &str) -> Option<Audience> {
+    let text = text.trim();
+    Audience::ALL.into_iter().find(|a| a.as_str().eq_ignore_ascii_case(text))
+}
+
+/// The violation for a cell of the wrong kind: `registration.invalid_value`
+/// naming the field, the kind found (`int`, `str`, `naive datetime`) and the
+/// value as text (cut to 60 characters).
+///
+/// ```
+/// let v = kix_core::registration::invalid_value("consent", "str", "Maybe");
+/// assert_eq!(v.code, kix_core::Code::RegistrationInvalidValue);
+/// assert_eq!((v.path.as_str(), v.params["found"].as_str()), ("consent", Some("Maybe")));
+/// ```
+#[must_use]
+pub fn invalid_value(field: &str, kind: &str, found: &str) -> Violation {
+    let expected = match field {
+        "consent" => "true or false (map answer texts such as \"Yes\" with answers=)",
+        "submitted_at" => "an instant with an offset (an aware datetime or RFC 3339 text); read naive times in a zone",
+        "" => "a mapping of field names to values",
+        _ => "text",
+    };
+    let subject = if field.is_empty() { "the record" } else { field };
+    Violation::new(
+        Code::RegistrationInvalidValue,
+        field,
+        format!("{subject} must be {expected}; found {kind} {:?}", truncate(found, 40)),
+    )
+    .with_param("field", field)
+    .with_param("kind", kind)
+    .with_param("found", truncate(found, 60))
+}
+
+/// A submission time: an RFC 3339 instant, or a wall time with its zone in
+/// brackets (`2024-07-30T09:15:02[Asia/Dushanbe]`, RFC 9557's suffix without an
+/// offset), which is what a reader of naive export timestamps leaves when the
+/// wall time is skipped or repeated in that zone. Such a time is resolved
+/// strictly: `Err(Some(..))` carries the gap or fold violation; `Err(None)` is
+/// text that is neither form.
+fn parse_submitted(text: &str) -> Result<DateTime<Utc>, Option<Violation>> {
+    let text = text.trim();
+    if let Ok(t) = DateTime::<FixedOffset>::parse_from_rfc3339(text) {
+        return Ok(t.with_timezone(&Utc));
+    }
+    let (wall, zone) = text.strip_suffix(']').and_then(|t| t.split_once('[')).ok_or(None)?;
+    let wall = crate::text::parse_wall_time(wall).ok_or(None)?;
+    let tz = crate::zone::zone_named(zone).map_err(Some)?;
+    crate::zone::from_local(wall, tz, crate::Disambiguation::Reject).map(|t| t.with_timezone(&Utc)).map_err(Some)
+}
+
 
 fn too_long(field: &str, length: usize, max: usize, v: &mut Vec<Violation>) {
     if length > max {
@@ -738,9 +834,39 @@ pub fn validate_batch(
     held: &[HeldRegistration],
     now: Option<DateTime<Utc>>,
 ) -> Result<Vec<RegistrationOutcome>, Error> {
+    validate_batch_read(hub, event, records, &[], held, now)
+}
+
+/// [`validate_batch`] with the problems found while reading each record
+/// (`found[i]` belongs to `records[i]`; a shorter list means no problems for
+/// the rest): one outcome per record, always.
+///
+/// ```
+/// use kix_core::{Code, Registration, registration::{invalid_value, validate_batch_read}};
+/// let hub = kix_core::emap();
+/// let w20 = hub.event("kix-emap-webinar-20").unwrap();
+/// let records = vec![Registration::default(), Registration::default()];
+/// let found = vec![vec![], vec![invalid_value("consent", "str", "Maybe")]];
+/// let outcomes = validate_batch_read(hub, w20, &records, &found, &[], None)?;
+/// assert_eq!(outcomes.len(), 2);
+/// assert_eq!(outcomes[1].violations[0].code, Code::RegistrationInvalidValue);
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+pub fn validate_batch_read(
+    hub: &Hub,
+    event: &Event,
+    records: &[Registration],
+    found: &[Vec<Violation>],
+    held: &[HeldRegistration],
+    now: Option<DateTime<Utc>>,
+) -> Result<Vec<RegistrationOutcome>, Error> {
     let mut desk = RegistrationDesk::new(hub, event, held)?;
     desk.emails.reserve(records.len());
-    Ok(records.iter().map(|r| desk.validate(r, now)).collect())
+    Ok(records
+        .iter()
+        .enumerate()
+        .map(|(i, r)| desk.validate_read(r, found.get(i).map_or(&[][..], Vec::as_slice), now))
+        .collect())
 }
 
 #[cfg(test)]

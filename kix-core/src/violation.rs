@@ -243,6 +243,11 @@ codes! {
     RegistrationUnknownId = "registration.unknown_id", Error;
     /// The registrant's cancellation deadline has passed (the organiser can still cancel).
     RegistrationCancelDeadlinePassed = "registration.cancel_deadline_passed", Error;
+    /// A cell holds a value of the wrong kind for its field (a number for a name, "Maybe" for consent, a naive
+    /// datetime for an instant); the parameters name the field and what was found.
+    RegistrationInvalidValue = "registration.invalid_value", Error;
+    /// A row of an attendee report has no readable join or leave time, or leaves before it joins; it is left out.
+    AttendanceUnreadableRow = "attendance.unreadable_row", Warning;
     /// A knowledge product names a country that is not a member of the hub.
     CatalogueUnknownCountry = "catalogue.unknown_country", Error;
     /// A knowledge product names a hub organisation id that the hub does not list.

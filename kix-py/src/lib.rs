@@ -10,10 +10,12 @@
 #![forbid(unsafe_code)]
 #![allow(clippy::needless_pass_by_value)] // pyo3 passes owned arguments.
 
+mod attendance;
 mod catalogue;
 mod convert;
 mod errors;
 mod events;
+mod exports;
 mod hub;
 mod registrations;
 mod table;
@@ -43,6 +45,9 @@ fn _kix(m: &Bound<'_, PyModule>) -> PyResult<()> {
         wrap_pyfunction!(registrations::validate_registration, m)?,
         wrap_pyfunction!(registrations::validate_registrations, m)?,
         wrap_pyfunction!(registrations::anonymize, m)?,
+        wrap_pyfunction!(exports::read_registrations, m)?,
+        wrap_pyfunction!(exports::read_attendance, m)?,
+        wrap_pyfunction!(attendance::attendance, m)?,
     ] {
         m.add_function(f)?;
     }
@@ -59,5 +64,6 @@ fn _kix(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<registrations::RegistrationOutcome>()?;
     m.add_class::<registrations::RegistrationOutcomes>()?;
     m.add_class::<table::Table>()?;
+    m.add_class::<attendance::Attendance>()?;
     Ok(())
 }

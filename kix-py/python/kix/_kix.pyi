@@ -13,6 +13,10 @@ _ZoneLike = Union[str, Any]
 
 __all__ = [
     "anonymize",
+    "attendance",
+    "Attendance",
+    "read_attendance",
+    "read_registrations",
     "Country",
     "Event",
     "Hub",
@@ -86,6 +90,9 @@ class Table:
         """The rows as dicts, for ``pandas.DataFrame`` or ``polars.DataFrame``."""
     def to_pandas(self) -> Any:
         """The rows as a ``pandas.DataFrame`` (needs pandas)."""
+    @property
+    def violations(self) -> List["Violation"]:
+        """Rows of the source that could not be read and were left out (empty for most tables)."""
     def _repr_html_(self) -> str:
         """The table as HTML, for Jupyter."""
 
@@ -310,7 +317,7 @@ class Event:
     def local_times(self, hub: Optional[Hub] = None, working_hours: Optional[Tuple[int, int]] = None) -> LocalTimes:
         """The event in every zone of its countries (working hours default to (8, 18))."""
     def local_time_in(self, zone: _ZoneLike, working_hours: Optional[Tuple[int, int]] = None) -> Dict[str, Any]:
-        """The event in one zone, such as a phone's."""
+        """The event in one zone, such as a phone's: the row of ``local_times`` (aware ``local_start`` / ``local_end``)."""
     def to_ics(self, hub: Optional[Hub] = None) -> str:
         """The event as an RFC 5545 calendar file (with a VTIMEZONE)."""
 
@@ -409,14 +416,21 @@ class RegistrationOutcomes(Sequence[RegistrationOutcome]):
         """How many outcomes (always as many as records)."""
     def __getitem__(self, index: int) -> RegistrationOutcome:  # type: ignore[override]
         """The outcome of record ``index``."""
-    def counts(self) -> Dict[str, int]:
-        """How many records per status."""
+    @property
+    def index(self) -> List[Any]:  # type: ignore[override]
+        """The input's own labels: a DataFrame's index, each record's ``row``, or positions."""
+    def counts(self, by: Optional[str] = None) -> Any:
+        """How many records per status (a dict); with ``by`` (``status``, ``code``, ``country``,
+        ``sub_region``, ``partner``, ``audience`` or ``language``) a tidy DataFrame of counts."""
     def to_columns(self) -> Dict[str, List[Any]]:
-        """Columns ``index``, ``status``, ``country``, ``codes`` (``;``-joined)."""
+        """Columns ``index``, ``status``, ``country``, ``codes`` and ``fields`` (``;``-joined)."""
     def to_records(self) -> List[Dict[str, Any]]:
-        """One dict per record: ``index``, ``status``, ``country``, ``codes``."""
+        """One dict per record: ``index``, ``status``, ``country``, ``codes``, ``fields``."""
     def to_pandas(self) -> Any:
-        """The columns as a ``pandas.DataFrame`` (needs pandas)."""
+        """A ``pandas.DataFrame`` indexed like the input: ``status``, ``country``, ``codes``,
+        ``fields`` (the fields the errors name), so ``frame.join(outcomes.to_pandas())`` lines up."""
+    def violations_frame(self) -> Any:
+        """One row per violation: ``index``, ``code``, ``severity``, ``field``, ``message``, ``params``."""
     def _repr_html_(self) -> str:
         """Counts per status as HTML, for Jupyter."""
 
@@ -429,13 +443,56 @@ def resolve_country(text: str) -> str:
 def resolve_zone(label: str) -> str:
     """The IANA zone a label means (``"CET / Geneva"`` -> ``"Europe/Zurich"``); TimeZoneError (``time.unknown_zone``) if none."""
 
-def to_local(instant: _InstantLike, zone: _ZoneLike) -> datetime.datetime:
-    """An instant as an aware datetime in a zone (tzinfo is a ``zoneinfo.ZoneInfo``)."""
+def to_local(instant: Any, zone: _ZoneLike) -> Any:
+    """An instant (an aware datetime or RFC 3339 text, ``T`` or a space, seconds optional) as an
+    aware datetime in a zone (tzinfo is a ``zoneinfo.ZoneInfo``); a pandas Series gives a Series."""
 
-def from_local(naive: Union[datetime.datetime, str], zone: _ZoneLike, disambiguation: str = "compatible") -> datetime.datetime:
-    """A wall-clock time in a zone as an aware datetime. ``disambiguation`` is ``"compatible"``
+def from_local(naive: Any, zone: _ZoneLike, disambiguation: str = "compatible") -> Any:
+    """A wall-clock time (a naive datetime or ISO text, ``T`` or a space, seconds optional) in a
+    zone as an aware datetime; a pandas Series gives a Series. ``disambiguation`` is ``"compatible"``
     (gap: later, fold: earlier), ``"earlier"``, ``"later"`` or ``"reject"`` (TimeZoneError with
     ``time.nonexistent_local_time`` or ``time.ambiguous_local_time``)."""
+
+def read_registrations(
+    source: Any,
+    *,
+    format: str,
+    zone: Optional[_ZoneLike] = None,
+    columns: Optional[Mapping[str, str]] = None,
+    answers: Optional[Mapping[str, Union[bool, str]]] = None,
+) -> Table:
+    """Reads a Zoom webinar registration report (``format="zoom"``), a Google Forms CSV
+    (``"google_forms"``) or any CSV (``"csv"``) from a path, a file object or a DataFrame into a
+    table of registration fields plus ``row``, ready for ``validate_registrations``. Naive
+    timestamps are read in ``zone`` (required for them); ``columns`` maps kix fields to column
+    names; ``answers`` maps answer texts to consent (True/False) or audience/language codes."""
+
+def read_attendance(source: Any, *, format: str = "zoom", zone: Optional[_ZoneLike] = None) -> Table:
+    """Reads a Zoom attendee or participant report: one row per join (``row``, ``name``,
+    ``email``, ``join``, ``leave``, ``minutes``); unreadable rows are in ``violations``."""
+
+@final
+class Attendance:
+    """Attendance reconciled with registrations."""
+
+    @property
+    def rows(self) -> Table:
+        """One row per person: ``name``, ``email``, ``status`` (attended / no_show / walk_in),
+        ``registration`` (the input's label), ``registration_status``, ``country``, ``sub_region``,
+        ``first_join``, ``last_leave``, ``minutes``, ``joins``."""
+    @property
+    def counts(self) -> Table:
+        """Attended, no-show and walk-in counts per country, with its sub-region."""
+    def to_pandas(self) -> Any:
+        """The rows as a ``pandas.DataFrame``."""
+    def _repr_html_(self) -> str:
+        """People per status as HTML, for Jupyter."""
+
+def attendance(
+    event: Event, registrations: Any, outcomes: RegistrationOutcomes, participants: Any, hub: Optional[Hub] = None
+) -> Attendance:
+    """Reconciles participants (``read_attendance``'s table, a DataFrame or dicts) with registrations
+    and their outcomes: matched on normalized e-mail, then name; re-joins merged, overlaps once."""
 
 def parse_listing(date_text: str, time_text: str) -> Schedule:
     """Reads an event page's date and time texts; ValidationError / TimeZoneError when unreadable."""
