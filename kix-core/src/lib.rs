@@ -81,6 +81,7 @@ pub mod exports;
 pub mod grants;
 pub mod hub;
 pub mod listing;
+pub mod messages;
 pub mod nomination;
 mod reference;
 pub mod registration;
@@ -109,6 +110,7 @@ pub use grants::{
 };
 pub use hub::{Assignment, Country, Hub, Organisation, PartnerRole, Period, RestDayChange, SubRegion, Subdivision};
 pub use listing::{Schedule, parse_listing};
+pub use messages::LocalizedMessage;
 pub use registration::{
     HeldRegistration, Registration, RegistrationDesk, RegistrationOutcome, RegistrationStatus, validate_batch,
     validate_registration,

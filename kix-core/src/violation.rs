@@ -53,7 +53,7 @@ impl fmt::Display for Severity {
 }
 
 macro_rules! codes {
-    ($( $(#[doc = $doc:literal])+ $variant:ident = $code:literal, $severity:ident; )*) => {
+    ($( $(#[doc = $doc:literal])+ $variant:ident = $code:literal, $severity:ident $(, [$($param:literal),* $(,)?])?; )*) => {
         /// A stable violation code, written as a dotted string such as
         /// `training.quota_exceeded`.
         ///
@@ -116,6 +116,20 @@ macro_rules! codes {
                 match self { $(Code::$variant => Severity::$severity,)* }
             }
 
+            /// The names of the parameters violations with this code may carry
+            /// (declared beside the code; the message templates of every locale
+            /// may use these and no others).
+            ///
+            /// ```
+            /// use kix_core::Code;
+            /// assert_eq!(Code::TrainingQuotaExceeded.params(), ["country", "quota", "held"]);
+            /// assert!(Code::RegistrationConsentRequired.params().is_empty());
+            /// ```
+            #[must_use]
+            pub const fn params(self) -> &'static [&'static str] {
+                match self { $(Code::$variant => &[$($($param),*)?],)* }
+            }
+
             /// A one-line description of what the code means (its rustdoc).
             ///
             /// ```
@@ -131,171 +145,171 @@ macro_rules! codes {
 
 codes! {
     /// A string that should name a country names none that ISO 3166-1 knows.
-    CountryUnknown = "country.unknown", Error;
+    CountryUnknown = "country.unknown", Error, ["text"];
     /// A string names more than one country ("Congo", "Korea"); `candidates` lists their codes.
-    CountryAmbiguous = "country.ambiguous", Error;
+    CountryAmbiguous = "country.ambiguous", Error, ["text", "candidates"];
     /// Two members of the hub share a country code, or two items share an id.
-    HubDuplicateId = "hub.duplicate_id", Error;
+    HubDuplicateId = "hub.duplicate_id", Error, ["id", "first_index"];
     /// A country belongs to two sub-regions whose periods overlap.
-    HubCountryInTwoSubRegions = "hub.country_in_two_sub_regions", Error;
+    HubCountryInTwoSubRegions = "hub.country_in_two_sub_regions", Error, ["country", "sub_regions"];
     /// Two assignments cover the same sub-region over overlapping periods.
-    HubOverlappingAssignments = "hub.overlapping_assignments", Error;
+    HubOverlappingAssignments = "hub.overlapping_assignments", Error, ["sub_region", "partners", "other_index"];
     /// A sub-region has no partner assigned to it.
-    HubSubRegionWithoutPartner = "hub.sub_region_without_partner", Error;
+    HubSubRegionWithoutPartner = "hub.sub_region_without_partner", Error, ["sub_region"];
     /// A sub-region or training cycle lists a country that is not a member of the hub.
-    HubUnknownCountry = "hub.unknown_country", Error;
+    HubUnknownCountry = "hub.unknown_country", Error, ["country", "sub_region"];
     /// An assignment names an organisation that the hub does not list.
-    HubUnknownPartner = "hub.unknown_partner", Error;
+    HubUnknownPartner = "hub.unknown_partner", Error, ["partner"];
     /// An assignment names a sub-region that the hub does not list.
-    HubUnknownSubRegion = "hub.unknown_sub_region", Error;
+    HubUnknownSubRegion = "hub.unknown_sub_region", Error, ["sub_region"];
     /// A time zone is not an IANA zone name known to the tz database in use.
-    HubUnknownTimeZone = "hub.unknown_time_zone", Error;
+    HubUnknownTimeZone = "hub.unknown_time_zone", Error, ["zone", "country"];
     /// A country has no time zone at all.
-    HubCountryWithoutZone = "hub.country_without_zone", Error;
+    HubCountryWithoutZone = "hub.country_without_zone", Error, ["country"];
     /// A subdivision code is not an ISO 3166-2 code of its country.
-    HubInvalidSubdivision = "hub.invalid_subdivision", Error;
+    HubInvalidSubdivision = "hub.invalid_subdivision", Error, ["subdivision", "country"];
     /// A period ends before it starts.
-    HubInvalidPeriod = "hub.invalid_period", Error;
+    HubInvalidPeriod = "hub.invalid_period", Error, ["from", "until"];
     /// A member country is covered by no partner assignment (as the five phase-1 members without a seed assignment).
-    HubCountryUnassigned = "hub.country_unassigned", Warning;
+    HubCountryUnassigned = "hub.country_unassigned", Warning, ["country"];
     /// A date lies outside every phase of the project.
-    TimelineOutsideProject = "timeline.outside_project", Error;
+    TimelineOutsideProject = "timeline.outside_project", Error, ["date", "project_start", "project_end"];
     /// A zone label, name or abbreviation is not one kix knows.
-    TimeUnknownZone = "time.unknown_zone", Error;
+    TimeUnknownZone = "time.unknown_zone", Error, ["label", "did_you_mean", "fixed_offset"];
     /// A zone label names a country with several zones or an abbreviation with several meanings (IST, CST) and no city
     /// that settles it; the candidate zones are in the parameters.
-    TimeAmbiguousZoneLabel = "time.ambiguous_zone_label", Error;
+    TimeAmbiguousZoneLabel = "time.ambiguous_zone_label", Error, ["label", "reason", "candidates"];
     /// A wall-clock time does not exist in its zone (a DST gap); both candidate instants are in the parameters.
-    TimeNonexistentLocalTime = "time.nonexistent_local_time", Error;
+    TimeNonexistentLocalTime = "time.nonexistent_local_time", Error, ["local", "zone", "earlier", "earlier_offset", "later", "later_offset"];
     /// A wall-clock time happens twice in its zone (a DST fold); both candidate instants are in the parameters.
-    TimeAmbiguousLocalTime = "time.ambiguous_local_time", Error;
+    TimeAmbiguousLocalTime = "time.ambiguous_local_time", Error, ["local", "zone", "earlier", "earlier_offset", "later", "later_offset"];
     /// A label's abbreviation does not match the date ("CET" on a July date in Geneva); the place's real time applies.
-    TimeLabelSeasonMismatch = "time.label_season_mismatch", Warning;
+    TimeLabelSeasonMismatch = "time.label_season_mismatch", Warning, ["label", "abbreviation", "abbreviation_offset", "true_abbreviation", "true_offset", "zone"];
     /// A listing's other zones disagree with the organiser's time.
-    TimeListingMismatch = "time.listing_mismatch", Warning;
+    TimeListingMismatch = "time.listing_mismatch", Warning, ["label", "zone", "given_start", "given_end", "expected_start", "expected_end"];
     /// A listing's weekday does not match its date.
-    TimeWeekdayMismatch = "time.weekday_mismatch", Warning;
+    TimeWeekdayMismatch = "time.weekday_mismatch", Warning, ["date", "weekday_given", "weekday_actual"];
     /// A date or time text cannot be read; the parameters say which part.
-    TimeUnparseable = "time.unparseable", Error;
+    TimeUnparseable = "time.unparseable", Error, ["part", "text", "reason"];
     /// An event lacks a required field, or has an empty one.
-    EventMissingField = "event.missing_field", Error;
+    EventMissingField = "event.missing_field", Error, ["field"];
     /// An event's end is not after its start, or its duration is zero.
-    EventEndNotAfterStart = "event.end_not_after_start", Error;
+    EventEndNotAfterStart = "event.end_not_after_start", Error, ["start", "end"];
     /// An event gives both an end and a duration, and they disagree; or neither.
-    EventInvalidEnd = "event.invalid_end", Error;
+    EventInvalidEnd = "event.invalid_end", Error, ["end", "duration_minutes"];
     /// An agenda item starts before the event or ends after it.
-    EventAgendaOutside = "event.agenda_outside", Error;
+    EventAgendaOutside = "event.agenda_outside", Error, ["item_start", "item_end", "event_start", "event_end"];
     /// An interpretation language is the event's own language, or is listed twice.
-    EventInterpretationSameAsLanguage = "event.interpretation_same_as_language", Error;
+    EventInterpretationSameAsLanguage = "event.interpretation_same_as_language", Error, ["language"];
     /// A language is not an ISO 639-1 code.
-    EventUnknownLanguage = "event.unknown_language", Error;
+    EventUnknownLanguage = "event.unknown_language", Error, ["language"];
     /// An organiser or partner names a hub organisation id that the hub does not list.
-    EventUnknownOrganisation = "event.unknown_organisation", Error;
+    EventUnknownOrganisation = "event.unknown_organisation", Error, ["organisation"];
     /// Two events share an id.
-    EventDuplicateId = "event.duplicate_id", Error;
+    EventDuplicateId = "event.duplicate_id", Error, ["id", "first_index"];
     /// Two events of one series have the same number.
-    EventDuplicateNumber = "event.duplicate_number", Error;
+    EventDuplicateNumber = "event.duplicate_number", Error, ["series", "number", "first_index"];
     /// A registration window closes before it opens.
-    EventInvalidRegistrationWindow = "event.invalid_registration_window", Error;
+    EventInvalidRegistrationWindow = "event.invalid_registration_window", Error, ["opens_at", "closes_at"];
     /// A freed seat would be offered for zero hours (an offer lasts at least one hour).
-    EventInvalidOfferHours = "event.invalid_offer_hours", Error;
+    EventInvalidOfferHours = "event.invalid_offer_hours", Error, ["offer_hours"];
     /// Two events overlap in time and share an audience or countries.
-    ScheduleConflict = "schedule.conflict", Warning;
+    ScheduleConflict = "schedule.conflict", Warning, ["event", "other_event", "shared_audiences", "shared_countries"];
     /// A registration lacks a required field, or has an empty one.
-    RegistrationMissingField = "registration.missing_field", Error;
+    RegistrationMissingField = "registration.missing_field", Error, ["field"];
     /// A registration field is longer than kix accepts.
-    RegistrationTooLong = "registration.too_long", Error;
+    RegistrationTooLong = "registration.too_long", Error, ["field", "length", "max"];
     /// An e-mail address is not valid: the syntax of Python's email-validator (UTS 46 domains, no IP addresses), quoted local parts allowed.
-    RegistrationInvalidEmail = "registration.invalid_email", Error;
+    RegistrationInvalidEmail = "registration.invalid_email", Error, ["reason"];
     /// An e-mail's local part or a domain label mixes Latin letters with Cyrillic or Greek ones that look alike.
-    RegistrationMixedScriptEmail = "registration.mixed_script_email", Warning;
+    RegistrationMixedScriptEmail = "registration.mixed_script_email", Warning, ["part"];
     /// A field holds U+FFFD, what undecodable text becomes (a lone surrogate from Python, bytes that are not UTF-8).
-    RegistrationUndecodableText = "registration.undecodable_text", Error;
+    RegistrationUndecodableText = "registration.undecodable_text", Error, ["field"];
     /// The e-mail is already registered for the event (in the held registrations or earlier in the batch).
-    RegistrationDuplicate = "registration.duplicate", Error;
+    RegistrationDuplicate = "registration.duplicate", Error, ["held_index", "first_index"];
     /// The country is no code or name that ISO 3166-1 knows.
-    RegistrationUnknownCountry = "registration.unknown_country", Error;
+    RegistrationUnknownCountry = "registration.unknown_country", Error, ["country"];
     /// The event is restricted to participating countries and this one is not.
-    RegistrationCountryNotEligible = "registration.country_not_eligible", Error;
+    RegistrationCountryNotEligible = "registration.country_not_eligible", Error, ["country"];
     /// The event is by invitation only and the e-mail is not invited.
     RegistrationNotInvited = "registration.not_invited", Error;
     /// The audience is not one of the known audiences.
-    RegistrationUnknownAudience = "registration.unknown_audience", Error;
+    RegistrationUnknownAudience = "registration.unknown_audience", Error, ["audience", "allowed"];
     /// The language asked for is neither the event's nor one of its interpretation languages.
-    RegistrationLanguageNotOffered = "registration.language_not_offered", Error;
+    RegistrationLanguageNotOffered = "registration.language_not_offered", Error, ["language", "offered"];
     /// The registration was submitted before registration opened.
-    RegistrationNotOpen = "registration.not_open", Error;
+    RegistrationNotOpen = "registration.not_open", Error, ["opens_at", "submitted_at"];
     /// The registration was submitted at or after registration closed (by default, the event's start).
-    RegistrationClosed = "registration.closed", Error;
+    RegistrationClosed = "registration.closed", Error, ["closes_at", "submitted_at", "cancelled"];
     /// The event is full and has no waiting list.
-    RegistrationFull = "registration.full", Error;
+    RegistrationFull = "registration.full", Error, ["capacity", "held"];
     /// The event requires consent and the registrant did not give it.
     RegistrationConsentRequired = "registration.consent_required", Error;
     /// The submission time is not an RFC 3339 instant with an offset.
-    RegistrationInvalidTimestamp = "registration.invalid_timestamp", Error;
+    RegistrationInvalidTimestamp = "registration.invalid_timestamp", Error, ["submitted_at"];
     /// An operation on a held registration does not apply to its status; the parameters name the from and to statuses.
-    RegistrationInvalidTransition = "registration.invalid_transition", Error;
+    RegistrationInvalidTransition = "registration.invalid_transition", Error, ["id", "from", "to"];
     /// More seats are held than the capacity allows (capacity lowered, or an approval forced); nobody was dropped.
-    RegistrationOverCapacity = "registration.over_capacity", Warning;
+    RegistrationOverCapacity = "registration.over_capacity", Warning, ["capacity", "held"];
     /// The e-mail was denied by the organiser and cannot register again until reinstated.
-    RegistrationDenied = "registration.denied", Error;
+    RegistrationDenied = "registration.denied", Error, ["id"];
     /// No registration in the book has this id, or the book belongs to another event.
-    RegistrationUnknownId = "registration.unknown_id", Error;
+    RegistrationUnknownId = "registration.unknown_id", Error, ["id", "book_event_id", "event_id"];
     /// The registrant's cancellation deadline has passed (the organiser can still cancel).
-    RegistrationCancelDeadlinePassed = "registration.cancel_deadline_passed", Error;
+    RegistrationCancelDeadlinePassed = "registration.cancel_deadline_passed", Error, ["deadline", "at"];
     /// A cell holds a value of the wrong kind for its field (a number for a name, "Maybe" for consent, a naive
     /// datetime for an instant); the parameters name the field and what was found.
-    RegistrationInvalidValue = "registration.invalid_value", Error;
+    RegistrationInvalidValue = "registration.invalid_value", Error, ["field", "kind", "found"];
     /// A row of an attendee report has no readable join or leave time, or leaves before it joins; it is left out.
-    AttendanceUnreadableRow = "attendance.unreadable_row", Warning;
+    AttendanceUnreadableRow = "attendance.unreadable_row", Warning, ["row", "join", "leave"];
     /// A knowledge product names a country that is not a member of the hub.
-    CatalogueUnknownCountry = "catalogue.unknown_country", Error;
+    CatalogueUnknownCountry = "catalogue.unknown_country", Error, ["country"];
     /// A knowledge product names a hub organisation id that the hub does not list.
-    CatalogueUnknownOrganisation = "catalogue.unknown_organisation", Error;
+    CatalogueUnknownOrganisation = "catalogue.unknown_organisation", Error, ["organisation"];
     /// A knowledge product names a sub-region that the hub does not list.
-    CatalogueUnknownSubRegion = "catalogue.unknown_sub_region", Error;
+    CatalogueUnknownSubRegion = "catalogue.unknown_sub_region", Error, ["sub_region"];
     /// A knowledge product's language is not an ISO 639-1 code.
-    CatalogueUnknownLanguage = "catalogue.unknown_language", Error;
+    CatalogueUnknownLanguage = "catalogue.unknown_language", Error, ["language"];
     /// A knowledge product links to a training cycle, nominee or event that does not exist.
-    CatalogueUnknownReference = "catalogue.unknown_reference", Error;
+    CatalogueUnknownReference = "catalogue.unknown_reference", Error, ["event", "cycle"];
     /// A knowledge product is linked to a nominee who did not complete the training cycle.
-    CatalogueNomineeNotCompleted = "catalogue.nominee_not_completed", Error;
+    CatalogueNomineeNotCompleted = "catalogue.nominee_not_completed", Error, ["cycle", "status"];
     /// A knowledge product's link is not an http(s) URL.
-    CatalogueInvalidLink = "catalogue.invalid_link", Error;
+    CatalogueInvalidLink = "catalogue.invalid_link", Error, ["link"];
     /// A knowledge product lacks a required field, or has an empty one.
-    CatalogueMissingField = "catalogue.missing_field", Error;
+    CatalogueMissingField = "catalogue.missing_field", Error, ["field"];
     /// A knowledge product is dated outside every project phase.
-    CatalogueOutsideProject = "catalogue.outside_project", Warning;
+    CatalogueOutsideProject = "catalogue.outside_project", Warning, ["published_on"];
     /// A grant ends before it starts.
-    GrantInvalidPeriod = "grant.invalid_period", Error;
+    GrantInvalidPeriod = "grant.invalid_period", Error, ["start", "end"];
     /// A grant's period does not lie inside one project phase.
-    GrantOutsideProject = "grant.outside_project", Error;
+    GrantOutsideProject = "grant.outside_project", Error, ["start", "end"];
     /// A grant's amount is zero or negative.
-    GrantNonPositiveAmount = "grant.non_positive_amount", Error;
+    GrantNonPositiveAmount = "grant.non_positive_amount", Error, ["amount"];
     /// A grant's amount is over the hub's per-grant ceiling.
-    GrantOverCeiling = "grant.over_ceiling", Error;
+    GrantOverCeiling = "grant.over_ceiling", Error, ["ceiling", "amount"];
     /// A grant is in another currency than the ceiling, so the ceiling cannot be checked (kix converts nothing).
-    GrantCeilingCurrencyMismatch = "grant.ceiling_currency_mismatch", Warning;
+    GrantCeilingCurrencyMismatch = "grant.ceiling_currency_mismatch", Warning, ["ceiling", "amount"];
     /// A grant's recipient country does not participate in the hub.
-    GrantCountryNotParticipating = "grant.country_not_participating", Error;
+    GrantCountryNotParticipating = "grant.country_not_participating", Error, ["country"];
     /// A grant's recipient names a hub organisation id that the hub does not list.
-    GrantUnknownOrganisation = "grant.unknown_organisation", Error;
+    GrantUnknownOrganisation = "grant.unknown_organisation", Error, ["organisation"];
     /// A nomination would put a country over its quota of pending and confirmed nominees.
-    TrainingQuotaExceeded = "training.quota_exceeded", Error;
+    TrainingQuotaExceeded = "training.quota_exceeded", Error, ["country", "quota", "held"];
     /// A nomination was endorsed by the National KIX Steering Committee after the cycle started.
-    TrainingEndorsedAfterStart = "training.endorsed_after_start", Error;
+    TrainingEndorsedAfterStart = "training.endorsed_after_start", Error, ["endorsed_on", "start"];
     /// A training cycle lies (partly) outside every project phase.
-    TrainingOutsideProject = "training.outside_project", Error;
+    TrainingOutsideProject = "training.outside_project", Error, ["cycle", "start", "end"];
     /// A nominee comes from a country that does not participate in the hub or the cycle.
-    TrainingCountryNotParticipating = "training.country_not_participating", Error;
+    TrainingCountryNotParticipating = "training.country_not_participating", Error, ["country", "cycle"];
     /// The same person (normalized e-mail) is nominated twice in one cycle.
-    TrainingDuplicateNominee = "training.duplicate_nominee", Error;
+    TrainingDuplicateNominee = "training.duplicate_nominee", Error, ["first_index"];
     /// A nomination cannot move from its current status to the requested one.
-    TrainingInvalidTransition = "training.invalid_transition", Error;
+    TrainingInvalidTransition = "training.invalid_transition", Error, ["from", "to"];
     /// A nomination lacks a required field (name or e-mail) or has an empty one.
-    TrainingMissingField = "training.missing_field", Error;
+    TrainingMissingField = "training.missing_field", Error, ["field", "status"];
     /// A cycle's dates are out of order (endorsement after start, end before start) or a step is dated before the one it follows.
-    TrainingInvalidDate = "training.invalid_date", Error;
+    TrainingInvalidDate = "training.invalid_date", Error, ["start", "end", "endorsement_date", "nominated_on", "endorsed_on", "confirmed_on", "completed_on", "on", "last_step"];
 }
 
 impl fmt::Display for Code {

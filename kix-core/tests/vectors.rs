@@ -18,11 +18,28 @@ fn z(t: DateTime<Utc>) -> String {
     t.to_rfc3339_opts(SecondsFormat::Secs, true)
 }
 
+/// Every violation a vector produces keeps to its code's declared parameters
+/// and has a message in every shipped locale built from them.
+fn check_messages(violations: &[kix_core::Violation]) {
+    for v in violations {
+        for name in v.params.keys() {
+            assert!(v.code.params().contains(&name.as_str()), "{} carries undeclared parameter {name}", v.code);
+        }
+        for locale in kix_core::messages::locales() {
+            let m = v.message_in_plain(locale);
+            assert_eq!((m.locale, m.fell_back), (locale, false), "{}", v.code);
+            assert!(!m.text.is_empty() && !m.text.contains('{'), "{} in {locale}: {}", v.code, m.text);
+        }
+    }
+}
+
 fn codes(violations: &[kix_core::Violation]) -> Value {
+    check_messages(violations);
     json!(violations.iter().map(|v| v.code.as_str()).collect::<Vec<_>>())
 }
 
 fn error_value(e: &Error) -> Value {
+    check_messages(e.violations());
     match e.violations().first() {
         Some(v) => json!({ "error": v.code.as_str(), "errors": codes(e.violations()) }),
         None => json!({ "error": e.to_string() }),
@@ -204,6 +221,7 @@ fn run_book(event: &Event, steps: &[Value]) -> Value {
             "submit" => {
                 let record: Registration = serde_json::from_value(args["record"].clone()).unwrap();
                 let s = book.submit(hub, event, &record, now).unwrap();
+                check_messages(&s.violations);
                 results.push(match (s.status, s.violations.iter().find(|v| v.is_error())) {
                     (Some(status), _) => json!(status.as_str()),
                     (None, Some(v)) => json!(v.code.as_str()),
@@ -230,10 +248,12 @@ fn run_book(event: &Event, steps: &[Value]) -> Value {
         };
         match applied {
             Ok(a) => {
+                check_messages(&a.warnings);
                 warnings.extend(a.warnings.iter().map(|v| v.code.as_str()));
                 results.push(json!("ok"));
             }
             Err(e) => {
+                check_messages(e.violations());
                 results.push(json!(e.violations().first().map_or_else(|| e.to_string(), |v| v.code.as_str().into())))
             }
         }

@@ -1,0 +1,174 @@
+# kix violation messages: Arabic.
+# One message per violation code; the id is the code with "." turned into "-".
+# Every message begins with an Arabic word so the paragraph runs right to left,
+# and Latin text (codes, identifiers) comes only from variables, which are
+# isolated for display.
+
+list-separator = {"، "}
+
+country-unknown = النص «{ $text }» لا يدل على أي بلد في قائمة البلدان الدولية.
+country-ambiguous = النص «{ $text }» قد يدل على أكثر من بلد: { $candidates }.
+
+hub-duplicate_id = المعرّف { $id } مستخدم مرتين (أول مرة في العنصر { $first_index }).
+hub-country_in_two_sub_regions = البلد { $country } تابع لمنطقتين فرعيتين في فترتين متداخلتين: { $sub_regions }.
+hub-overlapping_assignments = المنطقة الفرعية { $sub_region } مسندة إلى أكثر من شريك في فترات متداخلة: { $partners }.
+hub-sub_region_without_partner = لم يُسند أي شريك إلى المنطقة الفرعية { $sub_region }.
+hub-unknown_country = البلد { $country } ليس عضوًا في المركز.
+hub-unknown_partner = لا توجد في قائمة المركز منظمة باسم { $partner }.
+hub-unknown_sub_region = لا توجد في قائمة المركز منطقة فرعية باسم { $sub_region }.
+hub-unknown_time_zone = المنطقة الزمنية { $zone } غير موجودة في قاعدة المناطق الزمنية.
+hub-country_without_zone = لم تُحدَّد أي منطقة زمنية للبلد { $country }.
+hub-invalid_subdivision = الرمز { $subdivision } ليس رمز تقسيم إداري للبلد { $country }.
+hub-invalid_period = تنتهي الفترة ({ $until }) قبل أن تبدأ ({ $from }).
+hub-country_unassigned = البلد { $country } غير مُسنَد إلى أي شريك.
+
+timeline-outside_project = التاريخ { $date } يقع خارج جميع مراحل المشروع.
+
+time-unknown_zone = التسمية { $label } ليست منطقة زمنية معروفة.
+time-ambiguous_zone_label = التسمية { $label } قد تدل على أي من المناطق الزمنية التالية: { $candidates }. يُرجى ذكر المدينة أيضًا.
+time-nonexistent_local_time = الوقت { $local } غير موجود في المنطقة الزمنية { $zone }، إذ تُقدَّم الساعة فيتخطاه التوقيت (الفارق { $earlier_offset } قبل التغيير و{ $later_offset } بعده).
+time-ambiguous_local_time = الوقت { $local } يتكرر مرتين في المنطقة الزمنية { $zone }: بفارق { $earlier_offset } ثم بفارق { $later_offset }.
+time-label_season_mismatch = الاختصار { $abbreviation } ({ $abbreviation_offset }) لا يسري في هذا التاريخ في المنطقة الزمنية { $zone }، فالتوقيت المعمول به هناك هو { $true_abbreviation } ({ $true_offset }).
+time-listing_mismatch = يذكر الإعلان الوقت { $given_start }–{ $given_end } للتسمية { $label }، لكن الوقت المقابل لتوقيت المنظِّم هناك هو { $expected_start }–{ $expected_end }.
+time-weekday_mismatch = التاريخ { $date } يوافق يوم { $weekday_actual ->
+    [monday] الاثنين
+    [tuesday] الثلاثاء
+    [wednesday] الأربعاء
+    [thursday] الخميس
+    [friday] الجمعة
+    [saturday] السبت
+    [sunday] الأحد
+   *[other] { $weekday_actual }
+} لا يوم { $weekday_given ->
+    [monday] الاثنين
+    [tuesday] الثلاثاء
+    [wednesday] الأربعاء
+    [thursday] الخميس
+    [friday] الجمعة
+    [saturday] السبت
+    [sunday] الأحد
+   *[other] { $weekday_given }
+}.
+time-unparseable = تتعذر قراءة النص «{ $text }».
+
+event-missing_field = حقل الفعالية { $field } فارغ.
+event-end_not_after_start = تنتهي الفعالية ({ $end }) قبل بدايتها ({ $start }) أو عندها.
+event-invalid_end = نهاية الفعالية ومدتها ({ $duration_minutes ->
+    [zero] صفر
+    [one] دقيقة واحدة
+    [two] دقيقتان
+    [few] { $duration_minutes } دقائق
+    [many] { $duration_minutes } دقيقةً
+   *[other] { $duration_minutes } دقيقة
+}) غير متوافقتين، أو لم تُذكر أي منهما.
+event-agenda_outside = أحد بنود جدول الأعمال ({ $item_start } – { $item_end }) يقع خارج وقت الفعالية ({ $event_start } – { $event_end }).
+event-interpretation_same_as_language = لغة الترجمة الفورية { $language } هي لغة الفعالية نفسها أو مذكورة مرتين.
+event-unknown_language = الرمز { $language } ليس رمز لغة معتمدًا.
+event-unknown_organisation = لا توجد في قائمة المركز منظمة باسم { $organisation }.
+event-duplicate_id = فعاليتان تحملان المعرّف نفسه { $id }.
+event-duplicate_number = فعاليتان من السلسلة { $series } تحملان الرقم نفسه { $number }.
+event-invalid_registration_window = يُغلق باب التسجيل ({ $closes_at }) قبل أن يُفتح ({ $opens_at }).
+
+schedule-conflict = الفعاليتان { $event } و{ $other_event } متداخلتان في الوقت وتشتركان في الجمهور أو في البلدان.
+
+registration-missing_field = الحقل { $field } مطلوب.
+registration-too_long = الحقل { $field } أطول من المسموح: عدد أحرفه { $length } والحد الأقصى { $max }.
+registration-invalid_email = عنوان البريد الإلكتروني غير صالح.
+registration-duplicate = عنوان البريد الإلكتروني هذا مسجَّل بالفعل في الفعالية.
+registration-unknown_country = النص «{ $country }» ليس رمزًا أو اسمًا لأي بلد معروف.
+registration-country_not_eligible = الفعالية مقصورة على البلدان المشاركة، والبلد { $country } ليس منها.
+registration-not_invited = المشاركة في هذه الفعالية بدعوة فقط.
+registration-unknown_audience = الفئة { $audience } ليست من الفئات المستهدفة: { $allowed }.
+registration-language_not_offered = اللغة { $language } غير متاحة؛ اللغات المتاحة: { $offered }.
+registration-not_open = يُفتح باب التسجيل في { $opens_at }.
+registration-closed = { $cancelled ->
+    [true] أُلغيت الفعالية.
+   *[other] أُغلق باب التسجيل في { $closes_at }.
+}
+registration-full = لا توجد مقاعد شاغرة، فالسعة { $capacity ->
+    [zero] صفر
+    [one] مقعد واحد
+    [two] مقعدان
+    [few] { $capacity } مقاعد
+    [many] { $capacity } مقعدًا
+   *[other] { $capacity } مقعد
+}.
+registration-consent_required = تشترط الفعالية الموافقة على المشاركة.
+registration-invalid_timestamp = وقت الإرسال «{ $submitted_at }» ليس لحظة زمنية صحيحة مقرونة بفارق التوقيت.
+registration-invalid_transition = التسجيل { $id } حالته «{ $from ->
+    [confirmed] مؤكَّد
+    [pending] قيد المراجعة
+    [waitlisted] على قائمة الانتظار
+    [offered] عُرض عليه مقعد
+    [denied] مرفوض
+    [cancelled] ملغى
+   *[other] { $from }
+}»، ولا يمكن نقله إلى الحالة «{ $to ->
+    [confirmed] مؤكَّد
+    [pending] قيد المراجعة
+    [waitlisted] على قائمة الانتظار
+    [offered] عُرض عليه مقعد
+    [denied] مرفوض
+    [cancelled] ملغى
+   *[other] { $to }
+}».
+registration-over_capacity = عدد المقاعد المحجوزة { $held } والسعة { $capacity }؛ لم يُستبعد أحد.
+registration-denied = رفض المنظِّم هذا التسجيل؛ يمكن إعادته، ولا يمكن تقديمه من جديد.
+registration-unknown_id = لا يوجد في السجل تسجيل بالمعرّف { $id }.
+registration-cancel_deadline_passed = كان بإمكان المسجَّلين الإلغاء حتى { $deadline }؛ أما المنظِّم فما زال بإمكانه ذلك.
+
+catalogue-unknown_country = البلد { $country } ليس عضوًا في المركز.
+catalogue-unknown_organisation = لا توجد في قائمة المركز منظمة باسم { $organisation }.
+catalogue-unknown_sub_region = لا توجد في قائمة المركز منطقة فرعية باسم { $sub_region }.
+catalogue-unknown_language = الرمز { $language } ليس رمز لغة معتمدًا.
+catalogue-unknown_reference = دورة التدريب أو المرشَّح أو الفعالية المرتبطة غير موجودة.
+catalogue-nominee_not_completed = لم يُكمل المرشَّح دورة التدريب { $cycle }: حالة ترشيحه «{ $status ->
+    [nominated] مرشَّح
+    [endorsed] معتمد من اللجنة
+    [confirmed] مؤكَّد
+    [withdrawn] مسحوب
+    [rejected] مرفوض
+   *[other] { $status }
+}».
+catalogue-invalid_link = الرابط { $link } ليس رابط ويب صالحًا.
+catalogue-missing_field = الحقل { $field } فارغ.
+catalogue-outside_project = تاريخ المنتج المعرفي { $published_on } يقع خارج جميع مراحل المشروع.
+
+grant-invalid_period = تنتهي المنحة ({ $end }) قبل أن تبدأ ({ $start }).
+grant-outside_project = مدة المنحة ({ $start } – { $end }) لا تقع ضمن مرحلة واحدة من مراحل المشروع.
+grant-non_positive_amount = المبلغ { $amount } ليس مبلغًا موجبًا.
+grant-over_ceiling = المبلغ { $amount } يتجاوز الحد الأقصى للمنحة { $ceiling }.
+grant-ceiling_currency_mismatch = الحد الأقصى ({ $ceiling }) والمنحة ({ $amount }) بعملتين مختلفتين، ولا تُجري المكتبة أي تحويل بين العملات.
+grant-country_not_participating = البلد { $country } لا يشارك في المركز.
+grant-unknown_organisation = لا توجد في قائمة المركز منظمة باسم { $organisation }.
+
+training-quota_exceeded = تجاوز الحصة: لدى البلد { $country } بالفعل { $held } من المقاعد في هذه الدورة، والحصة { $quota }.
+training-endorsed_after_start = اعتُمد الترشيح في { $endorsed_on }، أي بعد بدء الدورة في { $start }.
+training-outside_project = دورة التدريب تقع (كليًا أو جزئيًا) خارج جميع مراحل المشروع.
+training-country_not_participating = البلد { $country } لا يشارك في الدورة { $cycle }.
+training-duplicate_nominee = هذا الشخص مرشَّح بالفعل في هذه الدورة (الترشيح { $first_index }).
+training-invalid_transition = لا يمكن نقل ترشيح حالته «{ $from ->
+    [nominated] مرشَّح
+    [endorsed] معتمد من اللجنة
+    [confirmed] مؤكَّد
+    [completed] مكتمل
+    [withdrawn] مسحوب
+    [rejected] مرفوض
+   *[other] { $from }
+}» إلى الحالة «{ $to ->
+    [nominated] مرشَّح
+    [endorsed] معتمد من اللجنة
+    [confirmed] مؤكَّد
+    [completed] مكتمل
+    [withdrawn] مسحوب
+    [rejected] مرفوض
+   *[other] { $to }
+}».
+training-missing_field = الحقل { $field } مطلوب.
+training-invalid_date = ترتيب التواريخ غير صحيح في { $path }.
+
+event-invalid_offer_hours = يجب أن يظل عرض المقعد الذي شغر ساريًا ساعة واحدة على الأقل، والمدة المحددة الآن { $offer_hours }.
+registration-mixed_script_email = يخلط جزء البريد الإلكتروني { $part } بين حروف لاتينية وحروف سيريلية أو يونانية تشبهها.
+registration-undecodable_text = يحتوي الحقل { $field } على نص تعذّر فك ترميزه.
+registration-invalid_value = يحتوي الحقل { $field } على قيمة من نوع غير مناسب: { $kind } { $found }.
+attendance-unreadable_row = لا يتضمن الصف { $row } من تقرير الحضور وقتَي انضمام ومغادرة مقروءين، أو أن المغادرة تسبق الانضمام؛ لذلك تُرك الصف.
