@@ -11,6 +11,7 @@
 #![allow(clippy::needless_pass_by_value)] // pyo3 passes owned arguments.
 
 mod attendance;
+mod book;
 mod catalogue;
 mod convert;
 mod errors;
@@ -51,6 +52,7 @@ fn _kix(m: &Bound<'_, PyModule>) -> PyResult<()> {
     ] {
         m.add_function(f)?;
     }
+    m.add_class::<book::RegistrationBook>()?;
     m.add_class::<hub::Hub>()?;
     m.add_class::<hub::Country>()?;
     m.add_class::<hub::Organisation>()?;

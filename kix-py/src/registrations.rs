@@ -264,7 +264,7 @@ fn submitted_field(value: Option<Bound<'_, PyAny>>, found: &mut Vec<core::Violat
 
 /// A record as a registration and the problems of its cells. A record that
 /// is no mapping at all is one problem of the whole record.
-fn registration_from(record: &Bound<'_, PyAny>) -> PyResult<(core::Registration, Vec<core::Violation>)> {
+pub(crate) fn registration_from(record: &Bound<'_, PyAny>) -> PyResult<(core::Registration, Vec<core::Violation>)> {
     let mut found = Vec::new();
     let dict = record.cast::<PyDict>().ok();
     if dict.is_none() && !record.hasattr(intern!(record.py(), "keys"))? {

@@ -22,6 +22,7 @@ __all__ = [
     "Hub",
     "LocalTimes",
     "Organisation",
+    "RegistrationBook",
     "RegistrationOutcome",
     "RegistrationOutcomes",
     "Schedule",
@@ -407,6 +408,59 @@ class RegistrationOutcome:
         """Whether the status is not ``rejected``."""
     def to_dict(self) -> Dict[str, Any]:
         """The outcome as the ``registration_outcome`` JSON Schema describes it."""
+
+@final
+class RegistrationBook:
+    """The registrations of one event as a system of record (kix-core's ``book``).
+
+    Every registration has a stable id (``r-000001``, ...), its record, its normalized
+    e-mail, a status (``confirmed``, ``pending``, ``waitlisted``, ``offered``, ``denied``,
+    ``cancelled``) and an append-only history. Each operation takes ``now`` (an aware
+    datetime or RFC 3339 text; the current time when omitted) and returns the changes
+    it made and its warnings; an operation that does not apply raises ``ValidationError``
+    with ``registration.invalid_transition``.
+    """
+
+    def __new__(cls, event: Event, hub: Optional[Hub] = None) -> "RegistrationBook": ...
+    @staticmethod
+    def from_json(text: str, event: Event, hub: Optional[Hub] = None) -> "RegistrationBook":
+        """A book stored with :meth:`to_json`, for ``event``."""
+    def to_json(self) -> str:
+        """The book as JSON (the ``registration_book`` JSON Schema)."""
+    def __len__(self) -> int: ...
+    @property
+    def event_id(self) -> str:
+        """The event the book belongs to."""
+    def submit(self, record: Mapping[str, Any], now: Any = None) -> Dict[str, Any]:
+        """Submits a registration: ``{id, status, violations, changes}``; the same person with the same data gets their registration back."""
+    def approve(self, id: str, *, force: bool = False, now: Any = None) -> Dict[str, Any]:
+        """Approves a pending registration; past capacity only with ``force`` (recorded)."""
+    def deny(self, id: str, reason: str, *, now: Any = None) -> Dict[str, Any]:
+        """Denies a registration; the e-mail cannot register again until reinstated."""
+    def cancel(self, id: str, *, by: str = "registrant", reason: Optional[str] = None, now: Any = None) -> Dict[str, Any]:
+        """Cancels a registration (``by="registrant"`` until the policy deadline, ``"organiser"`` any time)."""
+    def reinstate(self, id: str, reason: Optional[str] = None, *, now: Any = None) -> Dict[str, Any]:
+        """Reinstates a denied or cancelled registration."""
+    def accept_offer(self, id: str, *, now: Any = None) -> Dict[str, Any]:
+        """Accepts the offer of a freed seat before it expires."""
+    def decline_offer(self, id: str, *, now: Any = None) -> Dict[str, Any]:
+        """Declines the offer of a freed seat; the next person in line is offered it."""
+    def set_capacity(self, capacity: Optional[int], reason: Optional[str] = None, *, now: Any = None) -> Dict[str, Any]:
+        """Changes the capacity; below the seats held is a warning and nobody is dropped."""
+    def advance(self, now: Any = None) -> Dict[str, Any]:
+        """Expires due offers and offers freed seats to the next in line."""
+    def check_in(self, id: str, *, now: Any = None) -> Dict[str, Any]:
+        """Records that a registrant attended."""
+    def ledger(self) -> Dict[str, Any]:
+        """Seats: capacity, confirmed, pending, offered, waitlisted, free, checked_in, denied, cancelled."""
+    def status(self, id: str) -> Optional[str]:
+        """The registration's current status, or None for an unknown id."""
+    def get(self, id: str) -> Optional[Dict[str, Any]]:
+        """The registration with its record, status and history, or None."""
+    def history(self, id: str) -> List[Dict[str, Any]]:
+        """The registration's history, oldest first, with aware datetimes."""
+    def reminders(self) -> List[Dict[str, Any]]:
+        """When to remind each active registrant, with the start in their own zone."""
 
 @final
 class RegistrationOutcomes(Sequence[RegistrationOutcome]):
