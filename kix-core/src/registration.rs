@@ -713,7 +713,6 @@ fn parse_submitted(text: &str) -> Result<DateTime<Utc>, Option<Violation>> {
     crate::zone::from_local(wall, tz, crate::Disambiguation::Reject).map(|t| t.with_timezone(&Utc)).map_err(Some)
 }
 
-
 fn too_long(field: &str, length: usize, max: usize, v: &mut Vec<Violation>) {
     if length > max {
         v.push(
