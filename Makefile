@@ -8,7 +8,7 @@ ICS_DIR := target/webinar
 
 CORPUS := target/schema-corpus
 
-.PHONY: test lint names-sources rust-test python-test js-test kotlin-test bindings corpus venv wheel quickstart bench bench-python bench-kotlin vectors schemas
+.PHONY: test lint names-sources rust-test python-test js-test kotlin-test bindings corpus venv wheel quickstart bench bench-python bench-kotlin bench-service service vectors schemas
 
 test: lint rust-test python-test js-test kotlin-test
 
@@ -76,6 +76,13 @@ quickstart:
 # Benchmarks (not part of the test suite): criterion, figures in README.md.
 bench:
 	$(CARGO) bench -p kix-core
+
+# The example registration service (its tests run in rust-test): started on port 8080 with
+# kix.sqlite3 here, and its load figures (an ignored test, in release; figures in README.md).
+service:
+	$(CARGO) run -p registration-service -- --port 8080 --db kix.sqlite3
+bench-service:
+	$(CARGO) test -p registration-service --release --test service -- --ignored --nocapture load_figures
 
 # Regenerate the conformance vectors (expectations from Python's zoneinfo and by hand).
 vectors:

@@ -53,6 +53,13 @@ for rel, f in functions:
     if not re.search(rf"public func {camel(f)}\(", swift):
         missing.append(f"Swift function {camel(f)} ({rel})")
 for rel, obj, m in methods:
+    if m == "new":
+        # A constructor named `new` is the object's primary constructor in both languages.
+        if not re.search(rf"open class {obj}\b[^\n]*\n(?:(?!\nopen class ).)*?\n    constructor\(", kotlin, re.S):
+            missing.append(f"Kotlin constructor {obj}(...) ({rel})")
+        if not re.search(rf"open class {obj}\b[^\n]*\n(?:(?!\nopen class ).)*?public convenience init\(", swift, re.S):
+            missing.append(f"Swift init {obj}(...) ({rel})")
+        continue
     if not re.search(rf"fun `{camel(m)}`\(", kotlin):
         missing.append(f"Kotlin method {obj}.{camel(m)} ({rel})")
     if not re.search(rf"(func|init) {camel(m)}\(|static func {camel(m)}\(", swift):

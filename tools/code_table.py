@@ -59,7 +59,7 @@ def raising_modules():
 
 source = (src / "violation.rs").read_text(encoding="utf-8")
 body = source[source.index("codes! {"):]
-rows = re.findall(r'((?:\s*/// .*\n)+)\s*(\w+) = "([a-z_.]+)", (\w+);', body)
+rows = re.findall(r'((?:\s*/// .*\n)+)\s*(\w+) = "([a-z_.]+)", (\w+)(?:, \[[^\]]*\])?;', body)
 modules = raising_modules()
 lines = [HEADER, "|---|---|---|---|"]
 for doc, variant, code, severity in rows:

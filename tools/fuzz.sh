@@ -10,7 +10,7 @@ cd "$(dirname "$0")/../fuzz"
 seconds=${1:-600}
 shift || true
 targets=("$@")
-[ ${#targets[@]} -gt 0 ] || targets=(hub_json event_json registrations zone_label listing country_names)
+[ ${#targets[@]} -gt 0 ] || targets=(hub_json event_json registrations zone_label listing country_names email)
 for t in "${targets[@]}"; do
   mkdir -p "../target/fuzz-corpus/$t"
   echo "== $t for ${seconds}s"

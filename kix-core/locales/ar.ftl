@@ -166,3 +166,9 @@ training-invalid_transition = لا يمكن نقل ترشيح حالته «{ $fr
 }».
 training-missing_field = الحقل { $field } مطلوب.
 training-invalid_date = ترتيب التواريخ غير صحيح في { $path }.
+
+event-invalid_offer_hours = يجب أن يظل عرض المقعد الذي شغر ساريًا ساعة واحدة على الأقل، والمدة المحددة الآن { $offer_hours }.
+registration-mixed_script_email = يخلط جزء البريد الإلكتروني { $part } بين حروف لاتينية وحروف سيريلية أو يونانية تشبهها.
+registration-undecodable_text = يحتوي الحقل { $field } على نص تعذّر فك ترميزه.
+registration-invalid_value = يحتوي الحقل { $field } على قيمة من نوع غير مناسب: { $kind } { $found }.
+attendance-unreadable_row = لا يتضمن الصف { $row } من تقرير الحضور وقتَي انضمام ومغادرة مقروءين، أو أن المغادرة تسبق الانضمام؛ لذلك تُرك الصف.

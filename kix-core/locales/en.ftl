@@ -96,3 +96,9 @@ training-duplicate_nominee = This person is already nominated in this cycle (nom
 training-invalid_transition = A { $from } nomination cannot become { $to }.
 training-missing_field = The field “{ $field }” is required.
 training-invalid_date = A date is out of order at { $path }.
+
+event-invalid_offer_hours = An offer of a freed seat must run for at least one hour (it is set to { $offer_hours }).
+registration-mixed_script_email = The e-mail part “{ $part }” mixes Latin letters with Cyrillic or Greek ones that look alike.
+registration-undecodable_text = The field “{ $field }” holds text that could not be decoded.
+registration-invalid_value = The field “{ $field }” holds a value of the wrong kind: { $kind } { $found }.
+attendance-unreadable_row = Row { $row } of the attendee report has no readable join and leave time, or leaves before it joins; it is left out.

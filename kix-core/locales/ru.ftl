@@ -171,3 +171,9 @@ training-invalid_transition = Кандидатуру со статусом «{ $
 }».
 training-missing_field = Поле «{ $field }» обязательно для заполнения.
 training-invalid_date = Нарушен порядок дат: { $path }.
+
+event-invalid_offer_hours = Предложение освободившегося места должно действовать не меньше одного часа (сейчас задано { $offer_hours }).
+registration-mixed_script_email = Часть адреса электронной почты «{ $part }» смешивает латинские буквы с похожими на них кириллическими или греческими.
+registration-undecodable_text = Поле «{ $field }» содержит текст, который не удалось декодировать.
+registration-invalid_value = В поле «{ $field }» значение неподходящего типа: { $kind } { $found }.
+attendance-unreadable_row = В строке { $row } отчёта об участниках нет читаемого времени входа и выхода или выход указан раньше входа; строка пропущена.

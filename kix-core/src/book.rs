@@ -1356,9 +1356,8 @@ impl RegistrationBook {
         waiting.sort_by(|a, b| a.queue_key().cmp(&b.queue_key()));
         let seats = self.free_seats().map_or(waiting.len(), |free| usize::try_from(free).unwrap_or(usize::MAX));
         let chosen: Vec<String> = waiting.iter().take(seats).map(|e| e.id.clone()).collect();
-        let expires = now
-            .checked_add_signed(Duration::hours(i64::from(event.registration.offer_hours)))
-            .map_or(closes_at, |t| t.min(closes_at));
+        let expires =
+            now.checked_add_signed(event.registration.offer_duration()).map_or(closes_at, |t| t.min(closes_at));
         for id in chosen {
             if let Some(i) = self.registrations.iter().position(|e| e.id == id) {
                 let mut h = HistoryEntry::new(

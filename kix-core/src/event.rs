@@ -268,6 +268,25 @@ fn default_offer_hours() -> u32 {
     48
 }
 
+impl RegistrationPolicy {
+    /// How long an offer of a freed seat runs: `offer_hours`, and never less than one hour.
+    ///
+    /// A zero-hour offer would expire the moment it is made and pass the seat down the whole
+    /// waiting list at once; `Event::check` reports it (`event.invalid_offer_hours`), and the
+    /// registration book still gives the person in line one hour rather than none.
+    ///
+    /// ```
+    /// let mut policy = kix_core::RegistrationPolicy::default();
+    /// assert_eq!(policy.offer_duration(), chrono::Duration::hours(48));
+    /// policy.offer_hours = 0;
+    /// assert_eq!(policy.offer_duration(), chrono::Duration::hours(1));
+    /// ```
+    #[must_use]
+    pub fn offer_duration(&self) -> chrono::Duration {
+        chrono::Duration::hours(i64::from(self.offer_hours.max(1)))
+    }
+}
+
 fn is_default_offer_hours(hours: &u32) -> bool {
     *hours == default_offer_hours()
 }
@@ -555,6 +574,7 @@ impl Event {
         self.check_languages(&mut out);
         self.check_organisations(hub, &mut out);
         self.check_registration_window(&mut out);
+        self.check_offer_hours(&mut out);
         out
     }
 
@@ -716,6 +736,22 @@ impl Event {
                 )
                 .with_param("opens_at", open)
                 .with_param("closes_at", close),
+            );
+        }
+    }
+}
+
+impl Event {
+    /// A freed seat is offered for at least an hour.
+    fn check_offer_hours(&self, out: &mut Vec<Violation>) {
+        if self.registration.offer_hours == 0 {
+            out.push(
+                Violation::new(
+                    Code::EventInvalidOfferHours,
+                    "registration.offer_hours",
+                    "an offer of a freed seat must run for at least one hour (offer_hours is 0)",
+                )
+                .with_param("offer_hours", 0),
             );
         }
     }
@@ -955,5 +991,18 @@ mod tests {
         b.start = a.wall_end().unwrap();
         b.end = Some(b.start + Duration::minutes(30));
         assert!([a, b].check(hub).is_empty());
+    }
+
+    #[test]
+    fn a_zero_hour_offer_is_reported_and_still_runs_an_hour() {
+        let hub = crate::emap();
+        let mut e = w20();
+        e.registration.offer_hours = 0;
+        let v = e.check(hub);
+        assert_eq!(v.codes(), [Code::EventInvalidOfferHours]);
+        assert_eq!(v[0].path, "registration.offer_hours");
+        assert_eq!(e.registration.offer_duration(), Duration::hours(1));
+        e.registration.offer_hours = 1;
+        assert!(e.check(hub).is_empty());
     }
 }

@@ -68,13 +68,16 @@
 
 #![forbid(unsafe_code)]
 
+pub mod attendance;
 pub mod book;
 pub mod calendar;
 pub mod catalogue;
 pub mod context;
 pub mod country;
+pub mod email;
 pub mod error;
 pub mod event;
+pub mod exports;
 pub mod grants;
 pub mod hub;
 pub mod listing;

@@ -12,15 +12,14 @@ use std::collections::{HashMap, HashSet};
 use std::fmt;
 
 use chrono::{DateTime, FixedOffset, Utc};
-use email_address::{EmailAddress, Options};
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
 use crate::country::{CountryCode, resolve_place, truncate};
+use crate::email::{Email, duplicate_key};
 use crate::error::Error;
 use crate::event::{Approval, Audience, Eligibility, Event, EventStatus};
 use crate::hub::Hub;
-use crate::text::normalize_email;
 use crate::violation::{Code, Violation};
 
 /// Longest full name accepted, in characters.
@@ -169,7 +168,7 @@ impl fmt::Debug for HeldRegistration {
 /// The verdict on one registration.
 ///
 /// ```
-/// let o = kix_core::RegistrationOutcome { status: kix_core::RegistrationStatus::Confirmed, violations: vec![], country: None, subdivision: None };
+/// let o = kix_core::RegistrationOutcome { status: kix_core::RegistrationStatus::Confirmed, violations: vec![], email: None, country: None, subdivision: None };
 /// assert!(o.is_accepted());
 /// ```
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
@@ -179,6 +178,10 @@ pub struct RegistrationOutcome {
     pub status: RegistrationStatus,
     /// Every violation found (errors make the status `rejected`).
     pub violations: Vec<Violation>,
+    /// The e-mail address as kix compared it, when it is valid: trimmed, the
+    /// local part in NFC, the domain in its UTS 46 Unicode form. Store this.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub email: Option<String>,
     /// The country the registration's text resolved to.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub country: Option<CountryCode>,
@@ -191,7 +194,7 @@ impl RegistrationOutcome {
     /// Whether the registration was accepted (confirmed, pending or waitlisted).
     ///
     /// ```
-    /// let o = kix_core::RegistrationOutcome { status: kix_core::RegistrationStatus::Rejected, violations: vec![], country: None, subdivision: None };
+    /// let o = kix_core::RegistrationOutcome { status: kix_core::RegistrationStatus::Rejected, violations: vec![], email: None, country: None, subdivision: None };
     /// assert!(!o.is_accepted());
     /// ```
     #[must_use]
@@ -234,7 +237,6 @@ pub struct RegistrationDesk<'a> {
     emails: HashMap<String, Seen>,
     invitees: HashSet<String>,
     next_index: usize,
-    email_options: Options,
 }
 
 impl fmt::Debug for RegistrationDesk<'_> {
@@ -261,7 +263,7 @@ impl<'a> RegistrationDesk<'a> {
         let mut emails = HashMap::with_capacity(held.len());
         let mut seats_held = 0;
         for (i, h) in held.iter().enumerate().filter(|(_, h)| h.status != RegistrationStatus::Rejected) {
-            emails.entry(normalize_email(&h.email)).or_insert(Seen::Held(i));
+            emails.entry(duplicate_key(&h.email)).or_insert(Seen::Held(i));
             if h.status.holds_seat() {
                 seats_held += 1;
             }
@@ -273,9 +275,8 @@ impl<'a> RegistrationDesk<'a> {
             opens_at: event.registration.opens_at.map(|t| t.with_timezone(&Utc)),
             seats_held,
             emails,
-            invitees: event.registration.invitees.iter().map(|e| normalize_email(e)).collect(),
+            invitees: event.registration.invitees.iter().map(|e| duplicate_key(e)).collect(),
             next_index: 0,
-            email_options: Options::default().with_required_tld().without_domain_literal().without_display_text(),
         })
     }
 
@@ -307,121 +308,176 @@ impl<'a> RegistrationDesk<'a> {
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     pub fn validate(&mut self, r: &Registration, now: Option<DateTime<Utc>>) -> RegistrationOutcome {
+        self.validate_read(r, &[], now)
+    }
+
+    /// Validates the next registration together with the problems found while
+    /// reading it (a cell of the wrong kind, see [`invalid_value`]): they are
+    /// violations of this record, and a field they name is not reported
+    /// missing as well.
+    ///
+    /// ```
+    /// use kix_core::{Code, Registration, RegistrationDesk, registration::invalid_value};
+    /// let hub = kix_core::emap();
+    /// let mut desk = RegistrationDesk::new(hub, hub.event("kix-emap-webinar-20").unwrap(), &[])?;
+    /// let found = [invalid_value("full_name", "int", "42")];
+    /// let outcome = desk.validate_read(&Registration::default(), &found, None);
+    /// assert_eq!(outcome.violations[0].code, Code::RegistrationInvalidValue);
+    /// assert_eq!(outcome.violations.len(), 5, "the other four missing fields, not full_name again");
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn validate_read(
+        &mut self,
+        r: &Registration,
+        found: &[Violation],
+        now: Option<DateTime<Utc>>,
+    ) -> RegistrationOutcome {
         let index = self.next_index;
         self.next_index += 1;
-        let mut v: Vec<Violation> = Vec::new();
-
-        let name = present(&r.full_name, "full_name", &mut v);
-        if let Some(name) = name {
-            too_long("full_name", name.chars().count(), MAX_NAME_CHARS, &mut v);
+        let mut v: Vec<Violation> = found.to_vec();
+        undecodable_text(r, &mut v);
+        name_rule(r, &mut v);
+        let email = self.email_rule(r, index, &mut v);
+        let (country, subdivision) = self.country_rule(r, &mut v);
+        organisation_rule(r, &mut v);
+        audience_rule(r, &mut v);
+        self.language_rule(r, &mut v);
+        self.consent_rule(r, &mut v);
+        self.window_rule(r, now, &mut v);
+        self.cancellation_rule(&mut v);
+        self.invitation_rule(r, &mut v);
+        let status = self.status(&mut v);
+        if status == RegistrationStatus::Rejected {
+            if let Some(Claim { key, claimed: true, .. }) = &email {
+                self.emails.remove(key);
+            }
+        } else if status.holds_seat() {
+            self.seats_held += 1;
         }
+        RegistrationOutcome { status, violations: v, email: email.map(|c| c.normalized), country, subdivision }
+    }
 
-        let mut claimed = false;
-        if let Some(email) = present(&r.email, "email", &mut v) {
-            let trimmed = email.trim();
-            if trimmed.len() > MAX_EMAIL_BYTES {
-                too_long("email", trimmed.len(), MAX_EMAIL_BYTES, &mut v);
-            } else if let Err(e) = EmailAddress::parse_with_options(trimmed, self.email_options) {
+    /// The address checked and normalized, then claimed (one hash); the claim
+    /// is given back if the registration is rejected, so a corrected
+    /// resubmission passes.
+    fn email_rule(&mut self, r: &Registration, index: usize, v: &mut Vec<Violation>) -> Option<Claim> {
+        let trimmed = present(&r.email, "email", v)?.trim();
+        if trimmed.len() > MAX_EMAIL_BYTES {
+            too_long("email", trimmed.len(), MAX_EMAIL_BYTES, v);
+            return None;
+        }
+        let email = match Email::parse(trimmed) {
+            Ok(email) => email,
+            Err(e) => {
                 v.push(
                     Violation::new(Code::RegistrationInvalidEmail, "email", format!("not a valid e-mail address: {e}"))
                         .with_param("reason", e.to_string()),
                 );
-            } else {
-                // Claim the address now (one hash); give it back below if the
-                // registration is rejected, so a corrected resubmission passes.
-                match self.emails.entry(normalize_email(trimmed)) {
-                    Entry::Occupied(seen) => {
-                        let (message, param, at) = match *seen.get() {
-                            Seen::Held(i) => ("this e-mail is already registered for the event", "held_index", i),
-                            Seen::Batch(i) => ("this e-mail was registered earlier in the batch", "first_index", i),
-                        };
-                        v.push(Violation::new(Code::RegistrationDuplicate, "email", message).with_param(param, at));
-                    }
-                    Entry::Vacant(slot) => {
-                        slot.insert(Seen::Batch(index));
-                        claimed = true;
-                    }
-                }
+                return None;
             }
+        };
+        if let Some(part) = email.mixed_script() {
+            v.push(
+                Violation::new(
+                    Code::RegistrationMixedScriptEmail,
+                    "email",
+                    format!("{:?} mixes Latin letters with Cyrillic or Greek ones that look alike", truncate(part, 80)),
+                )
+                .with_param("part", truncate(part, 200)),
+            );
         }
+        let key = email.key();
+        let claimed = match self.emails.entry(key.clone()) {
+            Entry::Occupied(seen) => {
+                let (message, param, at) = match *seen.get() {
+                    Seen::Held(i) => ("this e-mail is already registered for the event", "held_index", i),
+                    Seen::Batch(i) => ("this e-mail was registered earlier in the batch", "first_index", i),
+                };
+                v.push(Violation::new(Code::RegistrationDuplicate, "email", message).with_param(param, at));
+                false
+            }
+            Entry::Vacant(slot) => {
+                slot.insert(Seen::Batch(index));
+                true
+            }
+        };
+        Some(Claim { key, claimed, normalized: email.to_string() })
+    }
 
-        let mut country = None;
-        let mut subdivision = None;
-        if let Some(text) = present(&r.country, "country", &mut v) {
-            match resolve_place(text) {
-                Ok(place) => {
-                    let code = place.country;
-                    country = Some(code);
-                    subdivision = place.subdivision;
-                    if self.event.eligibility == Eligibility::ParticipatingCountries && !self.eligible(code) {
-                        v.push(
-                            Violation::new(
-                                Code::RegistrationCountryNotEligible,
-                                "country",
-                                format!("{} ({code}) does not take part in this event", code.name()),
-                            )
-                            .with_param("country", code),
-                        );
-                    }
-                }
-                Err(ambiguous) if ambiguous.code == Code::CountryAmbiguous => {
-                    v.push(Violation { path: "country".into(), ..ambiguous });
-                }
-                Err(_) => v.push(
+    /// The country, and the subdivision when the text names one ("Sindh, Pakistan").
+    fn country_rule(&self, r: &Registration, v: &mut Vec<Violation>) -> (Option<CountryCode>, Option<String>) {
+        let Some(text) = present(&r.country, "country", v) else {
+            return (None, None);
+        };
+        let place = match resolve_place(text) {
+            Ok(place) => place,
+            Err(ambiguous) if ambiguous.code == Code::CountryAmbiguous => {
+                v.push(Violation { path: "country".into(), ..ambiguous });
+                return (None, None);
+            }
+            Err(_) => {
+                v.push(
                     Violation::new(
                         Code::RegistrationUnknownCountry,
                         "country",
                         format!("{:?} is not a country code or name kix knows", truncate(text, 80)),
                     )
                     .with_param("country", truncate(text, 200)),
-                ),
+                );
+                return (None, None);
             }
-        }
-
-        if let Some(org) = r.organisation.as_deref() {
-            too_long("organisation", org.chars().count(), MAX_ORGANISATION_CHARS, &mut v);
-        }
-
-        if let Some(audience) = present(&r.audience, "audience", &mut v)
-            && audience.parse::<Audience>().is_err()
-        {
-            let allowed: Vec<&str> = Audience::ALL.iter().map(|a| a.as_str()).collect();
+        };
+        let code = place.country;
+        if self.event.eligibility == Eligibility::ParticipatingCountries && !self.eligible(code) {
             v.push(
                 Violation::new(
-                    Code::RegistrationUnknownAudience,
-                    "audience",
-                    format!("{:?} is not one of {}", truncate(audience, 40), allowed.join(", ")),
+                    Code::RegistrationCountryNotEligible,
+                    "country",
+                    format!("{} ({code}) does not take part in this event", code.name()),
                 )
-                .with_param("audience", truncate(audience, 200))
-                .with_param("allowed", allowed),
+                .with_param("country", code),
             );
         }
+        (Some(code), place.subdivision)
+    }
 
-        if let Some(language) = r.language.as_deref().map(str::trim).filter(|l| !l.is_empty()) {
-            let offered_here = |l: &String| l.eq_ignore_ascii_case(language);
-            if !offered_here(&self.event.language) && !self.event.interpretation.iter().any(offered_here) {
-                let mut offered = vec![self.event.language.clone()];
-                offered.extend(self.event.interpretation.iter().cloned());
-                v.push(
-                    Violation::new(
-                        Code::RegistrationLanguageNotOffered,
-                        "language",
-                        format!("{:?} is not offered; the event offers {}", truncate(language, 20), offered.join(", ")),
-                    )
-                    .with_param("language", truncate(language, 40))
-                    .with_param("offered", offered),
-                );
-            }
+    fn language_rule(&self, r: &Registration, v: &mut Vec<Violation>) {
+        let Some(language) = r.language.as_deref().map(str::trim).filter(|l| !l.is_empty()) else {
+            return;
+        };
+        let offered_here = |l: &String| l.eq_ignore_ascii_case(language);
+        if offered_here(&self.event.language) || self.event.interpretation.iter().any(offered_here) {
+            return;
         }
+        let mut offered = vec![self.event.language.clone()];
+        offered.extend(self.event.interpretation.iter().cloned());
+        v.push(
+            Violation::new(
+                Code::RegistrationLanguageNotOffered,
+                "language",
+                format!("{:?} is not offered; the event offers {}", truncate(language, 20), offered.join(", ")),
+            )
+            .with_param("language", truncate(language, 40))
+            .with_param("offered", offered),
+        );
+    }
 
-        if self.event.registration.consent_required && r.consent != Some(true) {
+    fn consent_rule(&self, r: &Registration, v: &mut Vec<Violation>) {
+        if self.event.registration.consent_required && r.consent != Some(true) && !reported(v, "consent") {
             v.push(Violation::new(Code::RegistrationConsentRequired, "consent", "the event requires consent"));
         }
+    }
 
+    /// The submission time (or `now` when there is none) inside the registration window.
+    fn window_rule(&self, r: &Registration, now: Option<DateTime<Utc>>, v: &mut Vec<Violation>) {
         let submitted = match r.submitted_at.as_deref() {
-            Some(text) => match DateTime::<FixedOffset>::parse_from_rfc3339(text.trim()) {
-                Ok(t) => Some(t.with_timezone(&Utc)),
-                Err(_) => {
+            Some(text) => match parse_submitted(text) {
+                Ok(t) => t,
+                Err(Some(gap_or_fold)) => {
+                    v.push(Violation { path: "submitted_at".into(), ..gap_or_fold });
+                    return;
+                }
+                Err(None) => {
                     v.push(
                         Violation::new(
                             Code::RegistrationInvalidTimestamp,
@@ -430,76 +486,79 @@ impl<'a> RegistrationDesk<'a> {
                         )
                         .with_param("submitted_at", truncate(text, 60)),
                     );
-                    None
+                    return;
                 }
             },
-            None if now.is_some() => now,
-            None => {
-                v.push(missing("submitted_at"));
-                None
-            }
+            None => match now {
+                Some(now) => now,
+                None => {
+                    if !reported(v, "submitted_at") {
+                        v.push(missing("submitted_at"));
+                    }
+                    return;
+                }
+            },
         };
-        if let Some(t) = submitted {
-            if let Some(open) = self.opens_at.filter(|&open| t < open) {
-                v.push(
-                    Violation::new(Code::RegistrationNotOpen, "submitted_at", format!("registration opens at {open}"))
-                        .with_param("opens_at", open)
-                        .with_param("submitted_at", t),
-                );
-            }
-            if t >= self.closes_at {
-                v.push(
-                    Violation::new(
-                        Code::RegistrationClosed,
-                        "submitted_at",
-                        format!("registration closed at {} (register in advance)", self.closes_at),
-                    )
-                    .with_param("closes_at", self.closes_at)
-                    .with_param("submitted_at", t),
-                );
-            }
+        if let Some(open) = self.opens_at.filter(|&open| submitted < open) {
+            v.push(
+                Violation::new(Code::RegistrationNotOpen, "submitted_at", format!("registration opens at {open}"))
+                    .with_param("opens_at", open)
+                    .with_param("submitted_at", submitted),
+            );
         }
+        if submitted >= self.closes_at {
+            v.push(
+                Violation::new(
+                    Code::RegistrationClosed,
+                    "submitted_at",
+                    format!("registration closed at {} (register in advance)", self.closes_at),
+                )
+                .with_param("closes_at", self.closes_at)
+                .with_param("submitted_at", submitted),
+            );
+        }
+    }
 
+    fn cancellation_rule(&self, v: &mut Vec<Violation>) {
         if self.event.status == EventStatus::Cancelled {
             v.push(
                 Violation::new(Code::RegistrationClosed, "", "the event was cancelled").with_param("cancelled", true),
             );
         }
+    }
 
+    /// Checked on any e-mail text but one already refused as malformed.
+    fn invitation_rule(&self, r: &Registration, v: &mut Vec<Violation>) {
         if self.event.eligibility == Eligibility::InvitationOnly
             && let Some(email) =
                 r.email.as_deref().filter(|_| !v.iter().any(|x| x.code == Code::RegistrationInvalidEmail))
-            && !self.invitees.contains(&normalize_email(email))
+            && !self.invitees.contains(&duplicate_key(email))
         {
             v.push(Violation::new(Code::RegistrationNotInvited, "email", "this event is by invitation only"));
         }
+    }
 
-        let status = if v.iter().any(Violation::is_error) {
-            RegistrationStatus::Rejected
-        } else if self.event.registration.capacity.is_some_and(|cap| self.seats_held >= u64::from(cap)) {
+    /// Rejected on any error; otherwise a seat, the waiting list or, when
+    /// full without one, a rejection for the capacity.
+    fn status(&self, v: &mut Vec<Violation>) -> RegistrationStatus {
+        if v.iter().any(Violation::is_error) {
+            return RegistrationStatus::Rejected;
+        }
+        if let Some(capacity) = self.event.registration.capacity.filter(|&cap| self.seats_held >= u64::from(cap)) {
             if self.event.registration.waiting_list {
-                RegistrationStatus::Waitlisted
-            } else {
-                let capacity = self.event.registration.capacity.unwrap_or(0);
-                v.push(
-                    Violation::new(Code::RegistrationFull, "", format!("all {capacity} seats are taken"))
-                        .with_param("capacity", capacity),
-                );
-                RegistrationStatus::Rejected
+                return RegistrationStatus::Waitlisted;
             }
-        } else if self.event.registration.approval == Approval::Manual {
+            v.push(
+                Violation::new(Code::RegistrationFull, "", format!("all {capacity} seats are taken"))
+                    .with_param("capacity", capacity),
+            );
+            return RegistrationStatus::Rejected;
+        }
+        if self.event.registration.approval == Approval::Manual {
             RegistrationStatus::Pending
         } else {
             RegistrationStatus::Confirmed
-        };
-        if status == RegistrationStatus::Rejected {
-            if claimed && let Some(email) = r.email.as_deref() {
-                self.emails.remove(&normalize_email(email));
-            }
-        } else if status.holds_seat() {
-            self.seats_held += 1;
         }
-        RegistrationOutcome { status, violations: v, country, subdivision }
     }
 
     fn eligible(&self, code: CountryCode) -> bool {
@@ -510,18 +569,148 @@ impl<'a> RegistrationDesk<'a> {
     }
 }
 
+/// An e-mail claimed by a registration: its duplicate key, whether this
+/// registration took the key, and the normalized address.
+struct Claim {
+    key: String,
+    claimed: bool,
+    normalized: String,
+}
+
+/// U+FFFD is what text that could not be decoded becomes (a lone surrogate
+/// from Python, bytes that are not UTF-8): the row is refused, the batch goes on.
+fn undecodable_text(r: &Registration, v: &mut Vec<Violation>) {
+    let fields = [
+        ("full_name", &r.full_name),
+        ("email", &r.email),
+        ("country", &r.country),
+        ("organisation", &r.organisation),
+        ("audience", &r.audience),
+        ("language", &r.language),
+        ("submitted_at", &r.submitted_at),
+    ];
+    for (field, value) in fields {
+        if value.as_deref().is_some_and(|text| text.contains(char::REPLACEMENT_CHARACTER)) {
+            v.push(
+                Violation::new(
+                    Code::RegistrationUndecodableText,
+                    field,
+                    format!("{field} holds text that could not be decoded (U+FFFD)"),
+                )
+                .with_param("field", field),
+            );
+        }
+    }
+}
+
+fn name_rule(r: &Registration, v: &mut Vec<Violation>) {
+    if let Some(name) = present(&r.full_name, "full_name", v) {
+        too_long("full_name", name.chars().count(), MAX_NAME_CHARS, v);
+    }
+}
+
+fn organisation_rule(r: &Registration, v: &mut Vec<Violation>) {
+    if let Some(org) = r.organisation.as_deref() {
+        too_long("organisation", org.chars().count(), MAX_ORGANISATION_CHARS, v);
+    }
+}
+
+fn audience_rule(r: &Registration, v: &mut Vec<Violation>) {
+    let Some(audience) = present(&r.audience, "audience", v) else {
+        return;
+    };
+    if audience_code(audience).is_some() {
+        return;
+    }
+    let allowed: Vec<&str> = Audience::ALL.iter().map(|a| a.as_str()).collect();
+    v.push(
+        Violation::new(
+            Code::RegistrationUnknownAudience,
+            "audience",
+            format!("{:?} is not one of {}", truncate(audience, 40), allowed.join(", ")),
+        )
+        .with_param("audience", truncate(audience, 200))
+        .with_param("allowed", allowed),
+    );
+}
+
 fn missing(field: &str) -> Violation {
     Violation::new(Code::RegistrationMissingField, field, format!("{field} is required")).with_param("field", field)
+}
+
+/// Whether a violation already names this field (a problem found while reading it).
+fn reported(v: &[Violation], field: &str) -> bool {
+    v.iter().any(|x| x.path == field)
 }
 
 fn present<'r>(value: &'r Option<String>, field: &str, v: &mut Vec<Violation>) -> Option<&'r str> {
     match value.as_deref() {
         Some(s) if !s.trim().is_empty() => Some(s),
         _ => {
-            v.push(missing(field));
+            if !reported(v, field) {
+                v.push(missing(field));
+            }
             None
         }
     }
+}
+/// The audience a code means, matched case-insensitively and trimmed:
+/// `Teacher` and ` teacher` are `teacher`.
+///
+/// ```
+/// use kix_core::{Audience, registration::audience_code};
+/// assert_eq!(audience_code(" Policy_Maker "), Some(Audience::PolicyMaker));
+/// assert_eq!(audience_code("astronaut"), None);
+/// ```
+#[must_use]
+pub fn audience_code(text: &str) -> Option<Audience> {
+    let text = text.trim();
+    Audience::ALL.into_iter().find(|a| a.as_str().eq_ignore_ascii_case(text))
+}
+
+/// The violation for a cell of the wrong kind: `registration.invalid_value`
+/// naming the field, the kind found (`int`, `str`, `naive datetime`) and the
+/// value as text (cut to 60 characters).
+///
+/// ```
+/// let v = kix_core::registration::invalid_value("consent", "str", "Maybe");
+/// assert_eq!(v.code, kix_core::Code::RegistrationInvalidValue);
+/// assert_eq!((v.path.as_str(), v.params["found"].as_str()), ("consent", Some("Maybe")));
+/// ```
+#[must_use]
+pub fn invalid_value(field: &str, kind: &str, found: &str) -> Violation {
+    let expected = match field {
+        "consent" => "true or false (map answer texts such as \"Yes\" with answers=)",
+        "submitted_at" => "an instant with an offset (an aware datetime or RFC 3339 text); read naive times in a zone",
+        "" => "a mapping of field names to values",
+        _ => "text",
+    };
+    let subject = if field.is_empty() { "the record" } else { field };
+    Violation::new(
+        Code::RegistrationInvalidValue,
+        field,
+        format!("{subject} must be {expected}; found {kind} {:?}", truncate(found, 40)),
+    )
+    .with_param("field", field)
+    .with_param("kind", kind)
+    .with_param("found", truncate(found, 60))
+}
+
+/// A submission time: an RFC 3339 instant, or a wall time with its zone in
+/// brackets (`2024-07-30T09:15:02[Asia/Dushanbe]`, RFC 9557's suffix without an
+/// offset), which is what a reader of naive export timestamps leaves when the
+/// wall time is skipped or repeated in that zone. Such a time is resolved
+/// strictly: `Err(Some(..))` carries the gap or fold violation; `Err(None)` is
+/// text that is neither form.
+fn parse_submitted(text: &str) -> Result<DateTime<Utc>, Option<Violation>> {
+    let text = text.trim();
+    if let Ok(t) = DateTime::<FixedOffset>::parse_from_rfc3339(text) {
+        return Ok(t.with_timezone(&Utc));
+    }
+    let (wall, zone) = text.strip_suffix(']').and_then(|t| t.split_once('[')).ok_or(None)?;
+    let wall = crate::text::parse_wall_time(wall).ok_or(None)?;
+    let tz = crate::zone::zone_named(zone).map_err(Some)?;
+    crate::zone::from_local(wall, tz, crate::Disambiguation::Reject).map(|t| t.with_timezone(&Utc)).map_err(Some)
 }
 
 fn too_long(field: &str, length: usize, max: usize, v: &mut Vec<Violation>) {
@@ -587,7 +776,7 @@ pub fn anonymize(records: &[Registration], salt: &[u8]) -> Result<Vec<Registrati
                 format!("Person {}", d.get(..8).unwrap_or(&d))
             }),
             email: r.email.as_ref().map(|e| {
-                let d = digest("email", &normalize_email(e));
+                let d = digest("email", &duplicate_key(e));
                 format!("p-{}@anon.invalid", d.get(..16).unwrap_or(&d))
             }),
             ..r.clone()
@@ -644,9 +833,39 @@ pub fn validate_batch(
     held: &[HeldRegistration],
     now: Option<DateTime<Utc>>,
 ) -> Result<Vec<RegistrationOutcome>, Error> {
+    validate_batch_read(hub, event, records, &[], held, now)
+}
+
+/// [`validate_batch`] with the problems found while reading each record
+/// (`found[i]` belongs to `records[i]`; a shorter list means no problems for
+/// the rest): one outcome per record, always.
+///
+/// ```
+/// use kix_core::{Code, Registration, registration::{invalid_value, validate_batch_read}};
+/// let hub = kix_core::emap();
+/// let w20 = hub.event("kix-emap-webinar-20").unwrap();
+/// let records = vec![Registration::default(), Registration::default()];
+/// let found = vec![vec![], vec![invalid_value("consent", "str", "Maybe")]];
+/// let outcomes = validate_batch_read(hub, w20, &records, &found, &[], None)?;
+/// assert_eq!(outcomes.len(), 2);
+/// assert_eq!(outcomes[1].violations[0].code, Code::RegistrationInvalidValue);
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+pub fn validate_batch_read(
+    hub: &Hub,
+    event: &Event,
+    records: &[Registration],
+    found: &[Vec<Violation>],
+    held: &[HeldRegistration],
+    now: Option<DateTime<Utc>>,
+) -> Result<Vec<RegistrationOutcome>, Error> {
     let mut desk = RegistrationDesk::new(hub, event, held)?;
     desk.emails.reserve(records.len());
-    Ok(records.iter().map(|r| desk.validate(r, now)).collect())
+    Ok(records
+        .iter()
+        .enumerate()
+        .map(|(i, r)| desk.validate_read(r, found.get(i).map_or(&[][..], Vec::as_slice), now))
+        .collect())
 }
 
 #[cfg(test)]
@@ -720,6 +939,38 @@ mod tests {
             assert_eq!(o.violations.codes(), [Code::RegistrationInvalidEmail], "{bad}");
         }
         assert!(check(&w20(), &good("  ana.maria+kix@sub.example.org ")).is_accepted());
+    }
+
+    #[test]
+    fn the_outcome_gives_back_the_address_kix_compared() {
+        let o = check(&w20(), &good("  nguye\u{302}\u{303}n@Example.VN "));
+        assert_eq!(o.email.as_deref(), Some("nguy\u{1ec5}n@example.vn"));
+        assert_eq!(check(&w20(), &good("user@mail_ru.com")).email, None);
+    }
+
+    #[test]
+    fn an_idn_and_its_punycode_are_one_registrant() {
+        let held = [HeldRegistration { email: "user@пример.рф".into(), status: RegistrationStatus::Confirmed }];
+        let o = validate_registration(crate::emap(), &w20(), &good("USER@xn--e1afmkfd.xn--p1ai"), &held, None).unwrap();
+        assert_eq!(o.violations.codes(), [Code::RegistrationDuplicate]);
+        // No provider folding: Gmail's dots and tags are other addresses elsewhere.
+        let held = [HeldRegistration { email: "a.b+kix@gmail.com".into(), status: RegistrationStatus::Confirmed }];
+        assert!(
+            validate_registration(crate::emap(), &w20(), &good("ab@gmail.com"), &held, None).unwrap().is_accepted()
+        );
+    }
+
+    #[test]
+    fn look_alike_letters_warn_and_undecodable_text_refuses() {
+        let o = check(&w20(), &good("p\u{430}ypal@example.org"));
+        assert_eq!(o.status, RegistrationStatus::Confirmed);
+        assert_eq!(o.violations.codes(), [Code::RegistrationMixedScriptEmail]);
+        assert_eq!(o.violations[0].params["part"], "p\u{430}ypal");
+        let mut r = good("a@example.org");
+        r.organisation = Some("Minist\u{fffd}re".into());
+        let o = check(&w20(), &r);
+        assert_eq!(o.violations.codes(), [Code::RegistrationUndecodableText]);
+        assert_eq!(o.violations[0].path, "organisation");
     }
 
     #[test]

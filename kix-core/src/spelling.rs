@@ -9,6 +9,7 @@
 
 use std::sync::OnceLock;
 
+use crate::book::Actor;
 use crate::catalogue::{CountBy, ProductKind};
 use crate::error::Error;
 use crate::text::truncate;
@@ -108,6 +109,12 @@ spelled!(Disambiguation, "disambiguation", "later", {
     Reject = "reject",
 });
 
+spelled!(Actor, "actor", "organiser", {
+    Registrant = "registrant",
+    Organiser = "organiser",
+    System = "system",
+});
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -129,6 +136,7 @@ mod tests {
         words_match_serde(CountBy::ALL, |v| v.as_str());
         words_match_serde(ProductKind::ALL, |v| v.as_str());
         words_match_serde(Disambiguation::ALL, |v| v.as_str());
+        words_match_serde(Actor::ALL, |v| v.as_str());
         // That each table lists every variant is checked by the compiler: `as_str` is an exhaustive match.
     }
 

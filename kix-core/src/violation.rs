@@ -211,14 +211,20 @@ codes! {
     EventDuplicateNumber = "event.duplicate_number", Error, ["series", "number", "first_index"];
     /// A registration window closes before it opens.
     EventInvalidRegistrationWindow = "event.invalid_registration_window", Error, ["opens_at", "closes_at"];
+    /// A freed seat would be offered for zero hours (an offer lasts at least one hour).
+    EventInvalidOfferHours = "event.invalid_offer_hours", Error, ["offer_hours"];
     /// Two events overlap in time and share an audience or countries.
     ScheduleConflict = "schedule.conflict", Warning, ["event", "other_event", "shared_audiences", "shared_countries"];
     /// A registration lacks a required field, or has an empty one.
     RegistrationMissingField = "registration.missing_field", Error, ["field"];
     /// A registration field is longer than kix accepts.
     RegistrationTooLong = "registration.too_long", Error, ["field", "length", "max"];
-    /// An e-mail address is not valid (a top-level domain is required; domain literals are refused).
+    /// An e-mail address is not valid: the syntax of Python's email-validator (UTS 46 domains, no IP addresses), quoted local parts allowed.
     RegistrationInvalidEmail = "registration.invalid_email", Error, ["reason"];
+    /// An e-mail's local part or a domain label mixes Latin letters with Cyrillic or Greek ones that look alike.
+    RegistrationMixedScriptEmail = "registration.mixed_script_email", Warning, ["part"];
+    /// A field holds U+FFFD, what undecodable text becomes (a lone surrogate from Python, bytes that are not UTF-8).
+    RegistrationUndecodableText = "registration.undecodable_text", Error, ["field"];
     /// The e-mail is already registered for the event (in the held registrations or earlier in the batch).
     RegistrationDuplicate = "registration.duplicate", Error, ["held_index", "first_index"];
     /// The country is no code or name that ISO 3166-1 knows.
@@ -251,6 +257,11 @@ codes! {
     RegistrationUnknownId = "registration.unknown_id", Error, ["id", "book_event_id", "event_id"];
     /// The registrant's cancellation deadline has passed (the organiser can still cancel).
     RegistrationCancelDeadlinePassed = "registration.cancel_deadline_passed", Error, ["deadline", "at"];
+    /// A cell holds a value of the wrong kind for its field (a number for a name, "Maybe" for consent, a naive
+    /// datetime for an instant); the parameters name the field and what was found.
+    RegistrationInvalidValue = "registration.invalid_value", Error, ["field", "kind", "found"];
+    /// A row of an attendee report has no readable join or leave time, or leaves before it joins; it is left out.
+    AttendanceUnreadableRow = "attendance.unreadable_row", Warning, ["row", "join", "leave"];
     /// A knowledge product names a country that is not a member of the hub.
     CatalogueUnknownCountry = "catalogue.unknown_country", Error, ["country"];
     /// A knowledge product names a hub organisation id that the hub does not list.

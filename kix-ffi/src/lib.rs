@@ -14,6 +14,7 @@
 #![forbid(unsafe_code)]
 
 mod about;
+mod book;
 mod catalogue;
 mod convert;
 mod error;
@@ -26,6 +27,7 @@ mod time;
 mod training;
 
 pub use about::*;
+pub use book::*;
 pub use catalogue::*;
 pub use error::*;
 pub use events::*;

@@ -67,7 +67,7 @@ pub(crate) fn instant_arg(obj: &Bound<'_, PyAny>) -> PyResult<DateTime<Utc>> {
     if let Ok(s) = obj.cast::<PyString>() {
         let text = s.to_cow()?;
         let text: &str = &text;
-        return DateTime::parse_from_rfc3339(text.trim()).map(|t| t.with_timezone(&Utc)).map_err(|_| {
+        return core::text::parse_instant(text).map(|t| t.with_timezone(&Utc)).ok_or_else(|| {
             PyValueError::new_err(format!(
                 "{text:?} is not an RFC 3339 instant with an offset, such as 2024-07-31T11:00:00Z"
             ))

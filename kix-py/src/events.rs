@@ -113,7 +113,8 @@ impl Event {
     ) -> PyResult<Bound<'py, PyAny>> {
         let row = core::schedule::local_time_in(&self.inner, zone_arg(py, zone)?, working_hours_arg(working_hours)?)
             .py_err(py)?;
-        to_dict(py, &row)
+        let (start, end) = (self.inner.start_utc().py_err(py)?, self.inner.end_utc().py_err(py)?);
+        Ok(local_row(py, &row, start, end)?.into_any())
     }
     #[pyo3(signature = (hub=None))]
     fn to_ics(&self, py: Python<'_>, hub: Option<&Bound<'_, Hub>>) -> PyResult<String> {
@@ -122,6 +123,28 @@ impl Event {
     fn __repr__(&self) -> String {
         format!("<Event {} {:?} {} {}>", self.inner.id, self.inner.title, self.inner.start, self.inner.zone)
     }
+}
+
+/// One zone's row: the event's instants as aware datetimes in that zone, as
+/// `local_times` and `local_time_in` both give it.
+fn local_row<'py>(
+    py: Python<'py>,
+    r: &core::LocalTimeRow,
+    start: chrono::DateTime<chrono::Utc>,
+    end: chrono::DateTime<chrono::Utc>,
+) -> PyResult<Bound<'py, PyDict>> {
+    let d = PyDict::new(py);
+    d.set_item("country", r.country.map(|c| c.to_string()))?;
+    d.set_item("zone", r.zone.name())?;
+    d.set_item("local_start", aware(py, start, r.zone)?)?;
+    d.set_item("local_end", aware(py, end, r.zone)?)?;
+    d.set_item("local_date", r.local_date)?;
+    d.set_item("day_shift", r.day_shift)?;
+    d.set_item("utc_offset", r.utc_offset.to_string())?;
+    d.set_item("abbreviation", r.abbreviation.as_str())?;
+    d.set_item("within_working_hours", r.within_working_hours)?;
+    d.set_item("rest_day", r.rest_day)?;
+    Ok(d)
 }
 
 /// An event in every zone of its countries.
@@ -143,18 +166,7 @@ impl LocalTimes {
     fn to_records<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
         let out = PyList::empty(py);
         for r in &self.inner.rows {
-            let d = PyDict::new(py);
-            d.set_item("country", r.country.map(|c| c.to_string()))?;
-            d.set_item("zone", r.zone.name())?;
-            d.set_item("local_start", aware(py, self.inner.start_utc, r.zone)?)?;
-            d.set_item("local_end", aware(py, self.inner.end_utc, r.zone)?)?;
-            d.set_item("local_date", r.local_date)?;
-            d.set_item("day_shift", r.day_shift)?;
-            d.set_item("utc_offset", r.utc_offset.to_string())?;
-            d.set_item("abbreviation", r.abbreviation.as_str())?;
-            d.set_item("within_working_hours", r.within_working_hours)?;
-            d.set_item("rest_day", r.rest_day)?;
-            out.append(d)?;
+            out.append(local_row(py, r, self.inner.start_utc, self.inner.end_utc)?)?;
         }
         Ok(out.into_any())
     }
@@ -219,8 +231,19 @@ impl Slot {
         self.inner.mean_score
     }
     #[getter]
-    fn zones<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
-        to_dict(py, &self.inner.zones)
+    fn zones<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyList>> {
+        let out = PyList::empty(py);
+        for z in &self.inner.zones {
+            let d = PyDict::new(py);
+            d.set_item("country", z.country.as_str())?;
+            d.set_item("zone", z.zone.name())?;
+            d.set_item("local_start", aware(py, self.inner.start_utc, z.zone)?)?;
+            d.set_item("local_end", aware(py, self.inner.end_utc, z.zone)?)?;
+            d.set_item("score", z.score)?;
+            d.set_item("rest_day", z.rest_day)?;
+            out.append(d)?;
+        }
+        Ok(out)
     }
     fn to_dict<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
         to_dict(py, &self.inner)

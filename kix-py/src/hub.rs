@@ -194,7 +194,14 @@ impl Hub {
             ]);
             items.push(Py::new(py, obj)?.into_any());
         }
+        // Each record as the hub's JSON has it, plus where the country sits today.
         let records = to_dict(py, &self.inner.countries)?;
+        let today = chrono::Utc::now().date_naive();
+        for (record, c) in records.try_iter()?.zip(&self.inner.countries) {
+            let record = record?;
+            record.set_item("sub_region", self.inner.sub_region_of_any_period(c.code).map(|s| s.id.as_str()))?;
+            record.set_item("partner", self.inner.partner_for(c.code, today).map(|o| o.name.as_str()))?;
+        }
         table("Countries", items, &["code", "name", "sub_region", "time_zones", "rest_days"], cells, records)
     }
     #[getter]

@@ -10,10 +10,13 @@
 #![forbid(unsafe_code)]
 #![allow(clippy::needless_pass_by_value)] // pyo3 passes owned arguments.
 
+mod attendance;
+mod book;
 mod catalogue;
 mod convert;
 mod errors;
 mod events;
+mod exports;
 mod hub;
 mod registrations;
 mod table;
@@ -44,9 +47,13 @@ fn _kix(m: &Bound<'_, PyModule>) -> PyResult<()> {
         wrap_pyfunction!(registrations::validate_registration, m)?,
         wrap_pyfunction!(registrations::validate_registrations, m)?,
         wrap_pyfunction!(registrations::anonymize, m)?,
+        wrap_pyfunction!(exports::read_registrations, m)?,
+        wrap_pyfunction!(exports::read_attendance, m)?,
+        wrap_pyfunction!(attendance::attendance, m)?,
     ] {
         m.add_function(f)?;
     }
+    m.add_class::<book::RegistrationBook>()?;
     m.add_class::<hub::Hub>()?;
     m.add_class::<hub::Country>()?;
     m.add_class::<hub::Organisation>()?;
@@ -61,5 +68,6 @@ fn _kix(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<registrations::RegistrationOutcome>()?;
     m.add_class::<registrations::RegistrationOutcomes>()?;
     m.add_class::<table::Table>()?;
+    m.add_class::<attendance::Attendance>()?;
     Ok(())
 }

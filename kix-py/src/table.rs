@@ -36,6 +36,7 @@ pub(crate) struct Table {
     cells: Vec<Vec<String>>,
     records: Py<PyAny>,
     kind: String,
+    violations: Vec<kix_core::Violation>,
 }
 
 #[pymethods]
@@ -62,6 +63,11 @@ impl Table {
     fn to_pandas<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
         records_to_pandas(py, self.to_records(py)?)
     }
+    /// Rows of the source that could not be read and were left out (empty for most tables).
+    #[getter]
+    fn violations<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyList>> {
+        crate::violation::violations_list(py, &self.violations)
+    }
     fn _repr_html_(&self) -> String {
         let headers: Vec<&str> = self.headers.iter().map(String::as_str).collect();
         html_table(&headers, &self.cells)
@@ -84,5 +90,14 @@ pub(crate) fn table<'py>(
         cells,
         records: records.unbind(),
         kind: kind.to_owned(),
+        violations: Vec::new(),
     })
+}
+
+impl Table {
+    /// The table with the violations of rows that were left out.
+    pub(crate) fn with_violations(mut self, violations: Vec<kix_core::Violation>) -> Self {
+        self.violations = violations;
+        self
+    }
 }

@@ -3,43 +3,83 @@
 use chrono::Utc;
 use kix_core as core;
 use pyo3::exceptions::{PyTypeError, PyValueError};
+use pyo3::intern;
 use pyo3::prelude::*;
-use pyo3::types::{PyDateTime, PyList, PyString};
+use pyo3::types::{PyDateTime, PyDict, PyList, PyString};
 
 use crate::convert::{aware, instant_arg, naive_arg, to_dict, zone_arg};
 use crate::errors::{IntoPyResult, to_py};
 use crate::violation::violations_list;
 
-/// An instant shown in a zone, as an aware datetime with a zoneinfo tzinfo.
+/// Whether an argument is a pandas Series (by its attributes: pandas is not imported for this).
+fn is_series(obj: &Bound<'_, PyAny>) -> PyResult<bool> {
+    let py = obj.py();
+    Ok(!obj.is_instance_of::<PyString>()
+        && obj.hasattr(intern!(py, "index"))?
+        && obj.hasattr(intern!(py, "dtype"))?
+        && obj.hasattr(intern!(py, "to_list"))?)
+}
+
+/// A Series converted value by value into a Series of the same index and name; missing values stay None.
+fn map_series<'py>(
+    py: Python<'py>,
+    series: &Bound<'py, PyAny>,
+    convert: impl Fn(&Bound<'py, PyAny>) -> PyResult<Bound<'py, PyAny>>,
+) -> PyResult<Bound<'py, PyAny>> {
+    let out = PyList::empty(py);
+    for value in series.call_method0(intern!(py, "to_list"))?.try_iter()? {
+        let value = value?;
+        if crate::registrations::is_missing(&value) {
+            out.append(py.None())?;
+        } else {
+            out.append(convert(&value)?)?;
+        }
+    }
+    let kwargs = PyDict::new(py);
+    kwargs.set_item("index", series.getattr("index")?)?;
+    kwargs.set_item("name", series.getattr("name")?)?;
+    py.import("pandas")?.getattr("Series")?.call((out,), Some(&kwargs))
+}
+
+/// An instant shown in a zone, as an aware datetime with a zoneinfo tzinfo (a Series for a Series).
 #[pyfunction]
 pub(crate) fn to_local<'py>(
     py: Python<'py>,
-    instant: &Bound<'_, PyAny>,
+    instant: &Bound<'py, PyAny>,
     zone: &Bound<'_, PyAny>,
 ) -> PyResult<Bound<'py, PyAny>> {
-    let t = instant_arg(instant)?;
-    aware(py, t, zone_arg(py, zone)?)
+    let tz = zone_arg(py, zone)?;
+    if is_series(instant)? {
+        return map_series(py, instant, |v| aware(py, instant_arg(v)?, tz));
+    }
+    aware(py, instant_arg(instant)?, tz)
 }
 
-/// A wall-clock time in a zone as an aware datetime, resolving DST gaps and folds.
+/// A wall-clock time in a zone as an aware datetime, resolving DST gaps and
+/// folds (a Series for a Series).
 #[pyfunction]
 #[pyo3(signature = (naive, zone, disambiguation="compatible"))]
 pub(crate) fn from_local<'py>(
     py: Python<'py>,
-    naive: &Bound<'_, PyAny>,
+    naive: &Bound<'py, PyAny>,
     zone: &Bound<'_, PyAny>,
     disambiguation: &str,
 ) -> PyResult<Bound<'py, PyAny>> {
-    if naive.is_instance_of::<PyDateTime>() && !naive.call_method0("utcoffset")?.is_none() {
-        return Err(PyValueError::new_err(
-            "from_local takes a naive datetime (a wall-clock time); this one has a tzinfo",
-        ));
-    }
-    let local = naive_arg(naive)?;
     let tz = zone_arg(py, zone)?;
     let d = disambiguation.parse::<core::Disambiguation>().py_err(py)?;
-    let t = core::zone::from_local(local, tz, d).py_err(py)?;
-    aware(py, t.with_timezone(&Utc), tz)
+    let one = |naive: &Bound<'py, PyAny>| -> PyResult<Bound<'py, PyAny>> {
+        if naive.is_instance_of::<PyDateTime>() && !naive.call_method0("utcoffset")?.is_none() {
+            return Err(PyValueError::new_err(
+                "from_local takes a naive datetime (a wall-clock time); this one has a tzinfo",
+            ));
+        }
+        let t = core::zone::from_local(naive_arg(naive)?, tz, d).py_err(py)?;
+        aware(py, t.with_timezone(&Utc), tz)
+    };
+    if is_series(naive)? {
+        return map_series(py, naive, one);
+    }
+    one(naive)
 }
 
 /// The IANA zone a label means ("CET / Geneva" -> "Europe/Zurich").

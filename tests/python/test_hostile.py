@@ -87,7 +87,7 @@ def test_dates_in_year_1_and_9999(hub, w20):
     # Port Moresby is already in year 10000, which Python's datetime cannot show: a ValueError, not a panic.
     with pytest.raises(ValueError, match="years 1 to 9999"):
         far.local_times().to_records()
-    assert far.local_time_in("Europe/Lisbon")["local_date"] == "9999-12-31"
+    assert far.local_time_in("Europe/Lisbon")["local_date"] == dt.date(9999, 12, 31)
     assert kix.to_local(dt.datetime(1, 1, 2, tzinfo=UTC), "Asia/Kathmandu").year == 1
     assert kix.to_local(dt.datetime(9999, 12, 30, tzinfo=UTC), "Pacific/Apia").year == 9999
     assert kix.validate_registration(w20, good(submitted_at="9999-12-31T23:59:59Z")).codes == ["registration.closed"]
@@ -151,6 +151,8 @@ def test_every_exported_function_survives_wrong_types_and_values(hub, w20):
                     fn(*([wrong] * arity))
                 except (TypeError, ValueError, KeyError, kix.KixError, OverflowError, IndexError, UnicodeEncodeError):
                     pass  # the right kinds of error
+                except OSError:
+                    assert name.startswith("read_"), name  # a path that cannot be read
                 called += 1
     assert called > 500
     # The interpreter is still here, and kix still works.

@@ -258,7 +258,10 @@ def test_local_times_table(w20, hub):
     with pytest.raises(ValueError):
         w20.local_times(working_hours=(18, 8))
     phone = w20.local_time_in("Pacific/Apia")
-    assert (phone["local_date"], phone["day_shift"]) == ("2024-08-01", 1)
+    assert (phone["local_date"], phone["day_shift"]) == (dt.date(2024, 8, 1), 1)
+    # Aware, like local_times: 11:00 UTC is 00:00 the next day in Apia (UTC+13).
+    assert phone["local_start"] == dt.datetime(2024, 7, 31, 11, 0, tzinfo=UTC)
+    assert phone["local_start"].utcoffset() == dt.timedelta(hours=13)
 
 
 def test_ics(w20):
@@ -334,7 +337,7 @@ def test_a_batch_from_dicts_and_from_a_dataframe_agree(w20):
     cols = outcomes.to_columns()
     assert cols["codes"][6] == "registration.invalid_email"
     df = outcomes.to_pandas()
-    assert list(df.columns) == ["index", "status", "country", "codes"] and len(df) == 8
+    assert list(df.columns) == ["status", "country", "codes", "fields"] and len(df) == 8
     assert "confirmed" in outcomes._repr_html_()
     # Missing values in a DataFrame (NaN) count as missing fields.
     holes = pd.DataFrame([good(), {"full_name": "X", "email": "x@example.org"}])

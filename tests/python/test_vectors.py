@@ -136,7 +136,62 @@ def run(op, inp):
         if op == "grants.check":
             return {"codes": [v.code for v in h.check() if v.path.startswith("grants[")]}
         return h.grant_totals()
+    if op == "book.run":
+        return run_book(event_with(inp["event"]), inp["steps"])
     raise AssertionError(f"unknown op {op}")
+
+
+def run_book(event, steps):
+    """Plays a book's operations through kix.RegistrationBook, reporting as the Rust runner does."""
+    book = kix.RegistrationBook(event)
+    results, warnings = [], []
+    for step in steps:
+        args, now, op = step["args"], step["now"], step["op"]
+        if op == "submit":
+            s = book.submit(args["record"], now=now)
+            errors = [v.code for v in s["violations"] if v.severity == "error"]
+            results.append(s["status"] or (errors[0] if errors else "rejected"))
+            continue
+        rid, reason = args.get("id", ""), args.get("reason")
+        calls = {
+            "approve": lambda: book.approve(rid, force=args.get("force", False), now=now),
+            "deny": lambda: book.deny(rid, reason or "", now=now),
+            "cancel": lambda: book.cancel(rid, by=args["actor"], reason=reason, now=now),
+            "reinstate": lambda: book.reinstate(rid, reason, now=now),
+            "accept_offer": lambda: book.accept_offer(rid, now=now),
+            "decline_offer": lambda: book.decline_offer(rid, now=now),
+            "set_capacity": lambda: book.set_capacity(args.get("capacity"), reason, now=now),
+            "advance": lambda: book.advance(now=now),
+            "check_in": lambda: book.check_in(rid, now=now),
+        }
+        try:
+            applied = calls[op]()
+        except kix.KixError as e:
+            errors = e.errors() if isinstance(e, kix.ValidationError) else []
+            results.append(errors[0]["code"] if errors else str(e))
+            continue
+        warnings.extend(v.code for v in applied["warnings"])
+        results.append("ok")
+    entries = [book.get(f"r-{i:06d}") for i in range(1, len(book) + 1)]
+    return {
+        "results": results,
+        "warnings": warnings,
+        "statuses": {e["id"]: e["status"] for e in entries},
+        "offers": {e["id"]: e["offer_expires_at"] for e in entries if e.get("offer_expires_at")},
+        "languages": {e["id"]: e["record"]["language"] for e in entries if e["record"].get("language")},
+        "registrations": len(book),
+        "ledger": book.ledger(),
+        "reminders": [
+            {
+                "registration_id": r["registration_id"],
+                "minutes_before": r["minutes_before"],
+                "send_at": z(r["send_at"]),
+                "zone": r["zone"],
+                "event_start_local": r["event_start_local"].isoformat(),
+            }
+            for r in book.reminders()
+        ],
+    }
 
 
 def diff(expect, actual, at=""):

@@ -139,8 +139,65 @@ private fun run(op: String, input: Map<String, Any?>): Any? {
             val conv = { l: List<GrantTotal> -> l.map { mapOf("key" to it.key, "currency" to it.currency, "total" to it.total, "count" to it.count.toLong()) } }
             return mapOf("by_country" to conv(t.byCountry), "by_sub_region" to conv(t.bySubRegion), "by_phase" to conv(t.byPhase))
         }
+        "book.run" -> return runBook(input["event"].obj(), input["steps"].list())
     }
     throw IllegalArgumentException("unknown op $op")
+}
+
+/** Plays a book's operations through the RegistrationBook object, reporting as the Rust runner does. */
+private fun runBook(event: Map<String, Any?>, steps: List<Any?>): Map<String, Any?> {
+    val book = RegistrationBook(hubWithEvent(event), "kix-emap-webinar-20")
+    val results = mutableListOf<Any?>()
+    val warnings = mutableListOf<Any?>()
+    for (st in steps) {
+        val step = st.obj()
+        val args = step["args"].obj()
+        val now = Instant.parse(step["now"] as String)
+        val id = args["id"] as String? ?: ""
+        val reason = args["reason"] as String?
+        if (step["op"] == "submit") {
+            val s = book.submit(registrationOf(args["record"].obj()), now)
+            results.add(s.status ?: s.violations.firstOrNull { it.severity == "error" }?.code ?: "rejected")
+            continue
+        }
+        try {
+            val applied = when (step["op"]) {
+                "approve" -> book.approve(id, args["force"] as Boolean? ?: false, now)
+                "deny" -> book.deny(id, reason ?: "", now)
+                "cancel" -> book.cancel(id, args["actor"] as String, reason, now)
+                "reinstate" -> book.reinstate(id, reason, now)
+                "accept_offer" -> book.acceptOffer(id, now)
+                "decline_offer" -> book.declineOffer(id, now)
+                "set_capacity" -> book.setCapacity((args["capacity"] as Long?)?.toUInt(), reason, now)
+                "advance" -> book.advance(now)
+                "check_in" -> book.checkIn(id, now)
+                else -> throw IllegalArgumentException("unknown book op ${step["op"]}")
+            }
+            warnings.addAll(applied.warnings.map { it.code })
+            results.add("ok")
+        } catch (e: KixException) {
+            results.add(if (e is KixException.Validation) e.code else e.toString())
+        }
+    }
+    val entries = book.entries()
+    val l = book.ledger()
+    return mapOf(
+        "results" to results,
+        "warnings" to warnings,
+        "statuses" to entries.associate { it.id to it.status },
+        "offers" to entries.filter { it.offerExpiresAt != null }.associate { it.id to it.offerExpiresAt.toString() },
+        "languages" to entries.filter { it.language != null }.associate { it.id to it.language },
+        "registrations" to entries.size.toLong(),
+        "ledger" to mapOf(
+            "capacity" to l.capacity?.toLong(), "confirmed" to l.confirmed.toLong(), "pending" to l.pending.toLong(),
+            "offered" to l.offered.toLong(), "waitlisted" to l.waitlisted.toLong(), "free" to l.free?.toLong(),
+            "checked_in" to l.checkedIn.toLong(), "denied" to l.denied.toLong(), "cancelled" to l.cancelled.toLong(),
+        ),
+        "reminders" to book.reminders().map {
+            mapOf("registration_id" to it.registrationId, "minutes_before" to it.minutesBefore.toLong(),
+                "send_at" to it.sendAt.toString(), "zone" to it.zone, "event_start_local" to it.eventStartLocal)
+        },
+    )
 }
 
 private fun diff(expect: Any?, actual: Any?, at: String = ""): List<String> = when {

@@ -13,6 +13,10 @@ _ZoneLike = Union[str, Any]
 
 __all__ = [
     "anonymize",
+    "attendance",
+    "Attendance",
+    "read_attendance",
+    "read_registrations",
     "country_name",
     "LocalizedMessage",
     "Country",
@@ -20,6 +24,7 @@ __all__ = [
     "Hub",
     "LocalTimes",
     "Organisation",
+    "RegistrationBook",
     "RegistrationOutcome",
     "RegistrationOutcomes",
     "Schedule",
@@ -106,6 +111,9 @@ class Table:
         """The rows as dicts, for ``pandas.DataFrame`` or ``polars.DataFrame``."""
     def to_pandas(self) -> Any:
         """The rows as a ``pandas.DataFrame`` (needs pandas)."""
+    @property
+    def violations(self) -> List["Violation"]:
+        """Rows of the source that could not be read and were left out (empty for most tables)."""
     def _repr_html_(self) -> str:
         """The table as HTML, for Jupyter."""
 
@@ -330,7 +338,7 @@ class Event:
     def local_times(self, hub: Optional[Hub] = None, working_hours: Optional[Tuple[int, int]] = None) -> LocalTimes:
         """The event in every zone of its countries (working hours default to (8, 18))."""
     def local_time_in(self, zone: _ZoneLike, working_hours: Optional[Tuple[int, int]] = None) -> Dict[str, Any]:
-        """The event in one zone, such as a phone's."""
+        """The event in one zone, such as a phone's: the row of ``local_times`` (aware ``local_start`` / ``local_end``)."""
     def to_ics(self, hub: Optional[Hub] = None) -> str:
         """The event as an RFC 5545 calendar file (with a VTIMEZONE)."""
 
@@ -422,6 +430,59 @@ class RegistrationOutcome:
         """The outcome as the ``registration_outcome`` JSON Schema describes it."""
 
 @final
+class RegistrationBook:
+    """The registrations of one event as a system of record (kix-core's ``book``).
+
+    Every registration has a stable id (``r-000001``, ...), its record, its normalized
+    e-mail, a status (``confirmed``, ``pending``, ``waitlisted``, ``offered``, ``denied``,
+    ``cancelled``) and an append-only history. Each operation takes ``now`` (an aware
+    datetime or RFC 3339 text; the current time when omitted) and returns the changes
+    it made and its warnings; an operation that does not apply raises ``ValidationError``
+    with ``registration.invalid_transition``.
+    """
+
+    def __new__(cls, event: Event, hub: Optional[Hub] = None) -> "RegistrationBook": ...
+    @staticmethod
+    def from_json(text: str, event: Event, hub: Optional[Hub] = None) -> "RegistrationBook":
+        """A book stored with :meth:`to_json`, for ``event``."""
+    def to_json(self) -> str:
+        """The book as JSON (the ``registration_book`` JSON Schema)."""
+    def __len__(self) -> int: ...
+    @property
+    def event_id(self) -> str:
+        """The event the book belongs to."""
+    def submit(self, record: Mapping[str, Any], now: Any = None) -> Dict[str, Any]:
+        """Submits a registration: ``{id, status, violations, changes}``; the same person with the same data gets their registration back."""
+    def approve(self, id: str, *, force: bool = False, now: Any = None) -> Dict[str, Any]:
+        """Approves a pending registration; past capacity only with ``force`` (recorded)."""
+    def deny(self, id: str, reason: str, *, now: Any = None) -> Dict[str, Any]:
+        """Denies a registration; the e-mail cannot register again until reinstated."""
+    def cancel(self, id: str, *, by: str = "registrant", reason: Optional[str] = None, now: Any = None) -> Dict[str, Any]:
+        """Cancels a registration (``by="registrant"`` until the policy deadline, ``"organiser"`` any time)."""
+    def reinstate(self, id: str, reason: Optional[str] = None, *, now: Any = None) -> Dict[str, Any]:
+        """Reinstates a denied or cancelled registration."""
+    def accept_offer(self, id: str, *, now: Any = None) -> Dict[str, Any]:
+        """Accepts the offer of a freed seat before it expires."""
+    def decline_offer(self, id: str, *, now: Any = None) -> Dict[str, Any]:
+        """Declines the offer of a freed seat; the next person in line is offered it."""
+    def set_capacity(self, capacity: Optional[int], reason: Optional[str] = None, *, now: Any = None) -> Dict[str, Any]:
+        """Changes the capacity; below the seats held is a warning and nobody is dropped."""
+    def advance(self, now: Any = None) -> Dict[str, Any]:
+        """Expires due offers and offers freed seats to the next in line."""
+    def check_in(self, id: str, *, now: Any = None) -> Dict[str, Any]:
+        """Records that a registrant attended."""
+    def ledger(self) -> Dict[str, Any]:
+        """Seats: capacity, confirmed, pending, offered, waitlisted, free, checked_in, denied, cancelled."""
+    def status(self, id: str) -> Optional[str]:
+        """The registration's current status, or None for an unknown id."""
+    def get(self, id: str) -> Optional[Dict[str, Any]]:
+        """The registration with its record, status and history, or None."""
+    def history(self, id: str) -> List[Dict[str, Any]]:
+        """The registration's history, oldest first, with aware datetimes."""
+    def reminders(self) -> List[Dict[str, Any]]:
+        """When to remind each active registrant, with the start in their own zone."""
+
+@final
 class RegistrationOutcomes(Sequence[RegistrationOutcome]):
     """The outcomes of a batch, one per record in input order, with columnar exports."""
 
@@ -429,14 +490,21 @@ class RegistrationOutcomes(Sequence[RegistrationOutcome]):
         """How many outcomes (always as many as records)."""
     def __getitem__(self, index: int) -> RegistrationOutcome:  # type: ignore[override]
         """The outcome of record ``index``."""
-    def counts(self) -> Dict[str, int]:
-        """How many records per status."""
+    @property
+    def index(self) -> List[Any]:  # type: ignore[override]
+        """The input's own labels: a DataFrame's index, each record's ``row``, or positions."""
+    def counts(self, by: Optional[str] = None) -> Any:
+        """How many records per status (a dict); with ``by`` (``status``, ``code``, ``country``,
+        ``sub_region``, ``partner``, ``audience`` or ``language``) a tidy DataFrame of counts."""
     def to_columns(self) -> Dict[str, List[Any]]:
-        """Columns ``index``, ``status``, ``country``, ``codes`` (``;``-joined)."""
+        """Columns ``index``, ``status``, ``country``, ``codes`` and ``fields`` (``;``-joined)."""
     def to_records(self) -> List[Dict[str, Any]]:
-        """One dict per record: ``index``, ``status``, ``country``, ``codes``."""
+        """One dict per record: ``index``, ``status``, ``country``, ``codes``, ``fields``."""
     def to_pandas(self) -> Any:
-        """The columns as a ``pandas.DataFrame`` (needs pandas)."""
+        """A ``pandas.DataFrame`` indexed like the input: ``status``, ``country``, ``codes``,
+        ``fields`` (the fields the errors name), so ``frame.join(outcomes.to_pandas())`` lines up."""
+    def violations_frame(self) -> Any:
+        """One row per violation: ``index``, ``code``, ``severity``, ``field``, ``message``, ``params``."""
     def _repr_html_(self) -> str:
         """Counts per status as HTML, for Jupyter."""
 
@@ -453,13 +521,56 @@ def country_name(code: str, locale: str) -> Optional[str]:
 def resolve_zone(label: str) -> str:
     """The IANA zone a label means (``"CET / Geneva"`` -> ``"Europe/Zurich"``); TimeZoneError (``time.unknown_zone``) if none."""
 
-def to_local(instant: _InstantLike, zone: _ZoneLike) -> datetime.datetime:
-    """An instant as an aware datetime in a zone (tzinfo is a ``zoneinfo.ZoneInfo``)."""
+def to_local(instant: Any, zone: _ZoneLike) -> Any:
+    """An instant (an aware datetime or RFC 3339 text, ``T`` or a space, seconds optional) as an
+    aware datetime in a zone (tzinfo is a ``zoneinfo.ZoneInfo``); a pandas Series gives a Series."""
 
-def from_local(naive: Union[datetime.datetime, str], zone: _ZoneLike, disambiguation: str = "compatible") -> datetime.datetime:
-    """A wall-clock time in a zone as an aware datetime. ``disambiguation`` is ``"compatible"``
+def from_local(naive: Any, zone: _ZoneLike, disambiguation: str = "compatible") -> Any:
+    """A wall-clock time (a naive datetime or ISO text, ``T`` or a space, seconds optional) in a
+    zone as an aware datetime; a pandas Series gives a Series. ``disambiguation`` is ``"compatible"``
     (gap: later, fold: earlier), ``"earlier"``, ``"later"`` or ``"reject"`` (TimeZoneError with
     ``time.nonexistent_local_time`` or ``time.ambiguous_local_time``)."""
+
+def read_registrations(
+    source: Any,
+    *,
+    format: str,
+    zone: Optional[_ZoneLike] = None,
+    columns: Optional[Mapping[str, str]] = None,
+    answers: Optional[Mapping[str, Union[bool, str]]] = None,
+) -> Table:
+    """Reads a Zoom webinar registration report (``format="zoom"``), a Google Forms CSV
+    (``"google_forms"``) or any CSV (``"csv"``) from a path, a file object or a DataFrame into a
+    table of registration fields plus ``row``, ready for ``validate_registrations``. Naive
+    timestamps are read in ``zone`` (required for them); ``columns`` maps kix fields to column
+    names; ``answers`` maps answer texts to consent (True/False) or audience/language codes."""
+
+def read_attendance(source: Any, *, format: str = "zoom", zone: Optional[_ZoneLike] = None) -> Table:
+    """Reads a Zoom attendee or participant report: one row per join (``row``, ``name``,
+    ``email``, ``join``, ``leave``, ``minutes``); unreadable rows are in ``violations``."""
+
+@final
+class Attendance:
+    """Attendance reconciled with registrations."""
+
+    @property
+    def rows(self) -> Table:
+        """One row per person: ``name``, ``email``, ``status`` (attended / no_show / walk_in),
+        ``registration`` (the input's label), ``registration_status``, ``country``, ``sub_region``,
+        ``first_join``, ``last_leave``, ``minutes``, ``joins``."""
+    @property
+    def counts(self) -> Table:
+        """Attended, no-show and walk-in counts per country, with its sub-region."""
+    def to_pandas(self) -> Any:
+        """The rows as a ``pandas.DataFrame``."""
+    def _repr_html_(self) -> str:
+        """People per status as HTML, for Jupyter."""
+
+def attendance(
+    event: Event, registrations: Any, outcomes: RegistrationOutcomes, participants: Any, hub: Optional[Hub] = None
+) -> Attendance:
+    """Reconciles participants (``read_attendance``'s table, a DataFrame or dicts) with registrations
+    and their outcomes: matched on normalized e-mail, then name; re-joins merged, overlaps once."""
 
 def parse_listing(date_text: str, time_text: str) -> Schedule:
     """Reads an event page's date and time texts; ValidationError / TimeZoneError when unreadable."""

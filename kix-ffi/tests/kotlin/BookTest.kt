@@ -1,0 +1,61 @@
+// The registration book from Kotlin: the waiting list, offers and refusals the core decides.
+
+import org.junit.jupiter.api.Assertions.assertEquals
+import org.junit.jupiter.api.Assertions.assertTrue
+import org.junit.jupiter.api.Test
+import org.kixemap.kix.*
+import java.time.Instant
+
+class BookTest {
+    private val emap: Map<String, Any?> = Json.parse(Hub.emap().toJson()).obj()
+
+    private fun hub(capacity: Long, approval: String = "automatic"): Hub {
+        val w20 = emap["events"].list()[0].obj()
+        val policy = mapOf("required" to true, "capacity" to capacity, "waiting_list" to true, "approval" to approval)
+        return Hub.fromJson(Json.write(emap + mapOf("events" to listOf(w20 + mapOf("registration" to policy)))))
+    }
+
+    private fun person(name: String) =
+        Registration(fullName = name, email = "${name.lowercase()}@example.org", country = "NP", audience = "teacher")
+
+    private fun at(minute: Int) = Instant.parse("2024-07-20T08:%02d:00Z".format(minute))
+
+    @Test
+    fun `a cancelled seat goes to the first in line`() {
+        val book = RegistrationBook(hub(1), "kix-emap-webinar-20")
+        val ids = listOf("Ana", "Bob", "Cem").mapIndexed { i, n -> book.submit(person(n), at(i)).id!! }
+        assertEquals(listOf("confirmed", "waitlisted", "waitlisted"), book.entries().map { it.status })
+        val done = book.cancel(ids[0], "registrant", null, at(10))
+        assertEquals(listOf(ids[0], ids[1]), done.changes.map { it.registrationId })
+        assertEquals("offered", book.entry(ids[1]).status)
+        assertEquals(Instant.parse("2024-07-22T08:10:00Z"), book.entry(ids[1]).offerExpiresAt, "48 hours by default")
+        book.acceptOffer(ids[1], at(11))
+        assertEquals(1uL, book.ledger().confirmed)
+        assertEquals(1uL, book.ledger().waitlisted)
+    }
+
+    @Test
+    fun `approving past capacity needs force and says so`() {
+        val book = RegistrationBook(hub(1, "manual"), "kix-emap-webinar-20")
+        val a = book.submit(person("Ana"), at(0)).id!!
+        val b = book.submit(person("Bob"), at(1)).id!!
+        book.approve(a, false, at(2))
+        assertEquals("registration.full", codeOf { book.approve(b, false, at(3)) })
+        assertEquals("waitlisted", book.entry(b).status)
+        val forced = book.approve(b, true, at(4))
+        assertEquals(listOf("registration.over_capacity"), forced.warnings.map { it.code })
+        assertTrue(book.entry(b).history.last().forced)
+    }
+
+    @Test
+    fun `a book survives its JSON and refuses what does not apply`() {
+        val h = hub(5)
+        val book = RegistrationBook(h, "kix-emap-webinar-20")
+        val a = book.submit(person("Ana"), at(0)).id!!
+        assertEquals("registration.invalid_transition", codeOf { book.declineOffer(a, at(1)) })
+        assertEquals("invalid_input", codeOf { book.cancel(a, "someone", null, at(1)) })
+        val copy = RegistrationBook.fromJson(h, "kix-emap-webinar-20", book.toJson())
+        assertEquals(book.toJson(), copy.toJson())
+        assertEquals("not_found", codeOf { RegistrationBook(h, "no-such-event") })
+    }
+}
