@@ -111,6 +111,10 @@ pub struct RegistrationOutcome {
     pub violations: Vec<Violation>,
     /// The country the text resolved to.
     pub country: Option<String>,
+    /// The ISO 3166-2 subdivision the text named ("Sindh" is PK-SD).
+    pub subdivision: Option<String>,
+    /// The e-mail as kix compared it (trimmed, NFC): what to store.
+    pub email: Option<String>,
 }
 
 impl From<core::RegistrationOutcome> for RegistrationOutcome {
@@ -119,6 +123,8 @@ impl From<core::RegistrationOutcome> for RegistrationOutcome {
             status: o.status.into(),
             violations: violations(&o.violations),
             country: o.country.map(|c| c.to_string()),
+            subdivision: o.subdivision,
+            email: o.email,
         }
     }
 }

@@ -42,6 +42,14 @@ impl RegistrationOutcome {
         self.inner.country.map(|c| c.to_string())
     }
     #[getter]
+    fn subdivision(&self) -> Option<&str> {
+        self.inner.subdivision.as_deref()
+    }
+    #[getter]
+    fn email(&self) -> Option<&str> {
+        self.inner.email.as_deref()
+    }
+    #[getter]
     fn accepted(&self) -> bool {
         self.inner.is_accepted()
     }

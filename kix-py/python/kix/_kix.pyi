@@ -424,6 +424,12 @@ class RegistrationOutcome:
     def country(self) -> Optional[str]:
         """The country the registration's text resolved to."""
     @property
+    def subdivision(self) -> Optional[str]:
+        """The ISO 3166-2 subdivision the country text named (``"Sindh"`` is ``PK-SD``)."""
+    @property
+    def email(self) -> Optional[str]:
+        """The e-mail as kix compared it (trimmed, NFC): what to store."""
+    @property
     def accepted(self) -> bool:
         """Whether the status is not ``rejected``."""
     def to_dict(self) -> Dict[str, Any]:
