@@ -120,8 +120,12 @@ target/kotlin/test.jar: bindings $(JNA) $(GSON) $(JUNIT) $(KOTLIN_HOME)/bin/kotl
 	$(KOTLIN_HOME)/bin/kotlinc -nowarn -cp $(JNA):$(GSON):$(JUNIT) $(BINDINGS)/org/kixemap/kix/kix_ffi.kt $(KOTLIN_TESTS) -d target/kotlin/test.jar
 kotlin-test: target/kotlin/test.jar
 	python3 tools/check_bindings.py $(BINDINGS)
+	# JUnit's own summary, then the plain closing line CI reads ("kotlin: N passed, M failed").
 	java -Djna.library.path=$(CARGO_OUT)/debug -Dkix.root=. -jar $(JUNIT) --disable-banner --details=summary \
-		--fail-if-no-tests --class-path $(KOTLIN_CP) --scan-class-path target/kotlin/test.jar
+		--fail-if-no-tests --class-path $(KOTLIN_CP) --scan-class-path target/kotlin/test.jar \
+		| tee target/kotlin/junit.txt; status=$${PIPESTATUS[0]}; \
+		awk '/tests successful/ {ok = $$2} /tests failed/ {bad = $$2} END {print "kotlin: " ok " passed, " bad " failed"}' \
+		target/kotlin/junit.txt; exit $$status
 
 # The FFI benchmark (not a test), against a release build of the library.
 bench-kotlin: target/kotlin/test.jar
