@@ -118,9 +118,9 @@ $(KOTLIN_HOME)/bin/kotlinc: tools/kotlin/package-lock.json
 target/kotlin/test.jar: bindings $(JNA) $(GSON) $(JUNIT) $(KOTLIN_HOME)/bin/kotlinc $(KOTLIN_TESTS)
 	mkdir -p target/kotlin
 	$(KOTLIN_HOME)/bin/kotlinc -nowarn -cp $(JNA):$(GSON):$(JUNIT) $(BINDINGS)/org/kixemap/kix/kix_ffi.kt $(KOTLIN_TESTS) -d target/kotlin/test.jar
+# JUnit's own summary, then the plain closing line CI reads ("kotlin: N passed, M failed").
 kotlin-test: target/kotlin/test.jar
 	python3 tools/check_bindings.py $(BINDINGS)
-	# JUnit's own summary, then the plain closing line CI reads ("kotlin: N passed, M failed").
 	java -Djna.library.path=$(CARGO_OUT)/debug -Dkix.root=. -jar $(JUNIT) --disable-banner --details=summary \
 		--fail-if-no-tests --class-path $(KOTLIN_CP) --scan-class-path target/kotlin/test.jar \
 		| tee target/kotlin/junit.txt; status=$${PIPESTATUS[0]}; \
