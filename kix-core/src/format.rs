@@ -283,6 +283,20 @@ impl crate::schedule::LocalTimeRow {
     }
 }
 
+/// An instant as a wall-clock date and time in a zone, written in a language:
+/// what a phone shows for "when is it for me".
+///
+/// ```
+/// use chrono::{TimeZone, Utc};
+/// let at = Utc.with_ymd_and_hms(2024, 7, 31, 11, 0, 0).unwrap();
+/// assert_eq!(kix_core::format::local_text(at, chrono_tz::Asia::Kathmandu, "en-GB"), "31 July 2024, 16:45");
+/// assert_eq!(kix_core::format::local_text(at, chrono_tz::Asia::Bishkek, "ar"), "31 يوليو 2024، 17:00");
+/// ```
+#[must_use]
+pub fn local_text(at: chrono::DateTime<chrono::Utc>, zone: chrono_tz::Tz, locale: &str) -> String {
+    formatter(locale).date_time(crate::zone::wall_time(at, zone))
+}
+
 /// The formatter for a BCP 47 tag, made once per tag and kept.
 ///
 /// ```

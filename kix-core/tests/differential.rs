@@ -372,6 +372,44 @@ fn run(op: &str, input: &Value) -> Value {
             Ok(event) => run_book(&event, input["steps"].as_array().unwrap()),
             Err(e) => error(&e),
         },
+        "listing.write" => {
+            let written = event_with(&input["event"]).and_then(|e| {
+                let countries = input["countries"]
+                    .as_array()
+                    .map(|list| {
+                        list.iter()
+                            .map(|c| kix_core::resolve_country(c.as_str().unwrap()))
+                            .collect::<Result<Vec<_>, _>>()
+                    })
+                    .transpose()?;
+                let bidi = if input["plain"].as_bool().unwrap() {
+                    kix_core::messages::Bidi::Plain
+                } else {
+                    kix_core::messages::Bidi::Isolate
+                };
+                hub.listing(&e, &s("locale"), countries.as_deref(), bidi)
+            });
+            written.map_or_else(|e| error(&e), |w| serde_json::to_value(w).unwrap())
+        }
+        "format.local" => {
+            let at: DateTime<Utc> = s("instant").parse().unwrap();
+            match kix_core::zone::zone_named(&s("zone")) {
+                Ok(tz) => json!({ "text": kix_core::format::local_text(at, tz, &s("locale")) }),
+                Err(v) => rejected(&v),
+            }
+        }
+        "local_times.localized" => {
+            let table =
+                event_with(&input["event"]).and_then(|e| kix_core::local_times(hub, &e, WorkingHours::default()));
+            match table {
+                Ok(t) => json!({ "rows": t.rows.iter().map(|r| {
+                    let l = r.localized(&s("locale"));
+                    json!({ "zone": r.zone.name(), "country_name": l.country_name, "local_start": l.local_start,
+                            "local_end": l.local_end, "utc_offset": l.utc_offset })
+                }).collect::<Vec<_>>() }),
+                Err(e) => error(&e),
+            }
+        }
         "exports.read" => run_export(input),
         "attendance.reconcile" => run_attendance(input),
         "about" => json!({
@@ -901,6 +939,24 @@ fn export_input() -> impl Strategy<Value = Value> {
     ]
 }
 
+/// Locales people ask for: the shipped ones, regional and digit variants, others CLDR has, and unknown ones.
+fn display_locale() -> impl Strategy<Value = &'static str> {
+    proptest::sample::select(vec![
+        "en",
+        "en-GB",
+        "ru",
+        "ru-KG",
+        "ar",
+        "ar-u-nu-arab",
+        "ar-EG",
+        "fr",
+        "ky",
+        "ne",
+        "tlh",
+        "",
+    ])
+}
+
 fn cases_of<S: Strategy<Value = Value>>(strategy: S, count: usize, seed: u8) -> Vec<Value> {
     let mut runner = TestRunner::new_with_rng(Config::default(), TestRng::from_seed(RngAlgorithm::ChaCha, &[seed; 32]));
     (0..count).map(|_| strategy.new_tree(&mut runner).unwrap().current()).collect()
@@ -1100,6 +1156,43 @@ fn generate() -> Vec<(&'static str, &'static [&'static str], Vec<Value>)> {
         ),
         ("about", ALL, vec![json!({})]),
         ("exports.read", PYTHON, cases_of(export_input(), 30, 27)),
+        (
+            "listing.write",
+            ALL,
+            cases_of(
+                (
+                    event_overrides(),
+                    display_locale(),
+                    proptest::option::of(proptest::collection::vec(
+                        proptest::sample::select(vec!["KG", "NP", "MN", "PG", "MD", "AF", "Kyrgyzstan", "FR"]),
+                        0..4,
+                    )),
+                    any::<bool>(),
+                )
+                    .prop_map(|(e, l, c, plain)| json!({ "event": e, "locale": l, "countries": c, "plain": plain })),
+                40,
+                29,
+            ),
+        ),
+        (
+            "format.local",
+            ALL,
+            cases_of(
+                (near_transition(), member_zone(), display_locale())
+                    .prop_map(|(t, zone, l)| json!({ "instant": z(t.and_utc()), "zone": zone, "locale": l })),
+                40,
+                30,
+            ),
+        ),
+        (
+            "local_times.localized",
+            ALL,
+            cases_of(
+                (event_overrides(), display_locale()).prop_map(|(e, l)| json!({ "event": e, "locale": l })),
+                20,
+                31,
+            ),
+        ),
         (
             "attendance.reconcile",
             PYTHON,

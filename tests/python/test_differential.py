@@ -337,6 +337,12 @@ def run(op, inp):
         "catalogue.counts": lambda: {"counts": HUB.product_counts(s("by")).to_records()},
         "grants.totals": lambda: kix.Hub.from_dict({**HUB.to_dict(), "grants": s("grants")}).grant_totals(),
         "book.run": lambda: book_run(inp),
+        "listing.write": lambda: event_with(s("event")).listing(s("locale"), s("countries"), hub=HUB, plain=s("plain")),
+        "format.local": lambda: {"text": kix.format_local(s("instant"), s("zone"), s("locale"))},
+        "local_times.localized": lambda: {"rows": [
+            {"zone": r["zone"], "country_name": r["country_name"], "local_start": r["local_start_text"],
+             "local_end": r["local_end_text"], "utc_offset": r["utc_offset_text"]}
+            for r in event_with(s("event")).local_times(HUB, locale=s("locale")).to_records()]},
         "exports.read": lambda: export(inp),
         "attendance.reconcile": lambda: reconcile(inp),
         "about": lambda: {"tzdata": kix.tzdata_version(), "codes": list(kix.VIOLATION_CODES), "version": kix.__version__},

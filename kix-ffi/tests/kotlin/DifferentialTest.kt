@@ -172,6 +172,18 @@ private fun run(op: String, input: Map<String, Any?>): Any? {
             mapOf("by_country" to rows(t.byCountry), "by_sub_region" to rows(t.bySubRegion), "by_phase" to rows(t.byPhase))
         }
         "book.run" -> attempt { runBook(input["event"].obj(), input["steps"].list()) }
+        "listing.write" -> attempt {
+            val w = hubWithEvent(input["event"].obj()).eventListing(W20, s("locale")!!,
+                (input["countries"] as List<*>?)?.map { it as String }, input["plain"] as Boolean)
+            mapOf("date_text" to w.dateText, "time_text" to w.timeText, "locale" to w.locale, "fell_back" to w.fellBack)
+        }
+        "format.local" -> attempt { mapOf("text" to formatLocalTime(Instant.parse(s("instant")), s("zone")!!, s("locale")!!)) }
+        "local_times.localized" -> attempt {
+            mapOf("rows" to hubWithEvent(input["event"].obj()).localizedTimes(W20, s("locale")!!).map {
+                mapOf("zone" to it.zone, "country_name" to it.countryName, "local_start" to it.localStart,
+                    "local_end" to it.localEnd, "utc_offset" to it.utcOffset)
+            })
+        }
         "about" -> mapOf("tzdata" to tzdataVersion(), "codes" to violationCodes(), "version" to kixVersion())
         else -> throw IllegalArgumentException("unknown op $op")
     }
