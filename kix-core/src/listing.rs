@@ -853,6 +853,18 @@ mod tests {
     }
 
     #[test]
+    fn a_zone_on_another_day_may_say_so_in_any_shipped_language() {
+        let w = |time: &str| parse_listing("15 January 2025", time).map(|s| (utc(&s), s.warnings.len()));
+        let expected = Ok((("2025-01-15 22:30".to_owned(), "2025-01-15 23:30".to_owned()), 0));
+        assert_eq!(w("23:30–00:30 (Geneva) / 08:30–09:30 (Port Moresby, +1)"), expected);
+        assert_eq!(w("23:30–00:30 (Geneva) / 08:30–09:30 (Port Moresby, next day)"), expected);
+        assert_eq!(w("23:30–00:30 (Женева) / 08:30–09:30 (Порт-Морсби, UTC+10, на следующий день)"), expected);
+        assert_eq!(w("23:30–00:30 (Geneva) / 08:30–09:30 (بور مورسبي، في اليوم التالي)"), expected);
+        // A number that is no day shift is an unknown word, not a marker to skip.
+        assert!(w("23:30–00:30 (Geneva) / 08:30–09:30 (Port Moresby, +7 days)").is_err());
+    }
+
+    #[test]
     fn half_and_three_quarter_hour_zones_cross_check() {
         let s = parse_listing(
             "31 July 2024",

@@ -1045,9 +1045,11 @@ fn is_day_marker(chunk: &str) -> bool {
     if key.is_empty() {
         return false;
     }
-    let numeric = key.trim_start_matches(['+', '-', '−']).split_whitespace().next().is_some_and(|n| {
-        n.chars().all(|c| c.is_ascii_digit()) && key.len() > n.len() && key.starts_with(['+', '-', '−'])
-    });
+    // "+1", "+1 day", "-1 день": zones differ from the organiser's date by a day
+    // (two at most, across the dateline); a larger number is no day marker.
+    let trimmed = chunk.trim();
+    let signed = trimmed.strip_prefix(['+', '-', '−']);
+    let numeric = signed.and_then(|rest| rest.split_whitespace().next()).is_some_and(|n| matches!(n, "1" | "2"));
     numeric || crate::messages::day_markers().iter().any(|m| name_key(m) == key)
 }
 
