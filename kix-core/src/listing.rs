@@ -21,7 +21,7 @@ use crate::error::Error;
 use crate::event::Event;
 use crate::messages::Bidi;
 use crate::violation::{Code, Violation};
-use crate::zone::{LabelClock, ZoneId, ZoneLabel, parse_zone_label, wall_time};
+use crate::zone::{LabelClock, ZoneId, ZoneLabel, parse_zone_label, reads_abbreviation, wall_time};
 
 /// A listing read into instants.
 ///
@@ -705,13 +705,17 @@ pub fn write_listing(event: &Event, locale: &str, zones: &[Tz], bidi: Bidi) -> R
         seen.push(tz);
         let (from, to) = (wall_time(start, tz), wall_time(end, tz));
         let offset = tz.offset_from_utc_datetime(&start.naive_utc());
+        let seconds = offset.fix().local_minus_utc();
         // English readers know the tz database's lettered abbreviations (CEST);
-        // everyone reads an offset, which is never wrong for the date.
+        // everyone reads an offset, which is never wrong for the date. An
+        // offset of seconds (local mean time, before 1900) is no clock to print.
         let note = match offset.abbreviation() {
-            Some(a) if chosen.tag == "en" && a.starts_with(|c: char| c.is_ascii_alphabetic()) => a.to_owned(),
-            _ => f.offset(offset.fix().local_minus_utc()),
+            Some(a) if chosen.tag == "en" && reads_abbreviation(tz, seconds, a) => Some(a.to_owned()),
+            _ if seconds % 60 != 0 => None,
+            _ => Some(f.offset(seconds)),
         };
-        let mut parts = vec![city_of(tz, chosen.tag), isolate(note)];
+        let mut parts = vec![city_of(tz, chosen.tag)];
+        parts.extend(note.map(isolate));
         let day = match from.date().cmp(&home_day) {
             std::cmp::Ordering::Greater => crate::messages::phrase(chosen.tag, "listing-next-day"),
             std::cmp::Ordering::Less => crate::messages::phrase(chosen.tag, "listing-previous-day"),
@@ -850,6 +854,20 @@ mod tests {
     #[test]
     fn a_listing_in_a_dst_gap_is_refused() {
         assert_eq!(codes("30 March 2025", "2:30-3:30 AM (Geneva)"), [Code::TimeNonexistentLocalTime]);
+    }
+
+    #[test]
+    fn local_mean_time_is_never_written() {
+        // Found by fuzzing: before standard time the tz database says "LMT" with an
+        // offset of seconds, which no reader takes; the city alone says it all.
+        let s = parse_listing("15 January 1012", "10:00-11:00 (AFT / Kabul)").unwrap();
+        let mut event = crate::emap().events[0].clone();
+        event.zone = s.zone.clone();
+        (event.start, event.end, event.duration_minutes) = (s.local_start(), Some(s.local_end()), None);
+        let written = event.listing("en", &[chrono_tz::Asia::Kathmandu]).unwrap();
+        assert_eq!(written.time_text, "10:00–11:00 (Kabul) / 11:04–12:04 (Kathmandu)");
+        let back = parse_listing(&written.date_text, &written.time_text).unwrap();
+        assert_eq!((back.start_utc(), back.end_utc()), (s.start_utc(), s.end_utc()));
     }
 
     #[test]

@@ -915,6 +915,23 @@ fn ambiguous(label: &str, what: &str, candidates: &[Tz]) -> Violation {
     .with_param("candidates", names)
 }
 
+/// Whether kix's listing reader takes `abbreviation` for `tz` at this offset
+/// (so a writer may print it): `CEST` for Geneva in summer, not `LMT`.
+///
+/// ```
+/// use kix_core::zone::reads_abbreviation;
+/// assert!(reads_abbreviation(chrono_tz::Europe::Zurich, 7200, "CEST"));
+/// assert!(!reads_abbreviation(chrono_tz::Europe::Zurich, 3600, "CEST"));
+/// assert!(!reads_abbreviation(chrono_tz::Asia::Kabul, 16_608, "LMT"));
+/// ```
+#[must_use]
+pub fn reads_abbreviation(tz: Tz, offset_seconds: i32, abbreviation: &str) -> bool {
+    tables()
+        .abbreviations
+        .get(abbreviation)
+        .is_some_and(|meanings| meanings.iter().any(|m| m.offset_seconds == offset_seconds && meaning_fits(m, tz)))
+}
+
 /// Whether a meaning of an abbreviation fits a zone: it lists the zone or
 /// another zone of the same country.
 fn meaning_fits(meaning: &LabelAbbreviation, tz: Tz) -> bool {
