@@ -323,15 +323,36 @@ fn yearly_tail(list: &[Transition]) -> Option<(usize, [YearlyRule; 2])> {
     (a.first_year < 2090 && b.first_year < 2090).then_some((start, [a, b]))
 }
 
-/// Writes a `VTIMEZONE` for the zone, right from a year before `first` for as long as the tz
-/// database knows the zone: the offset in force then, every transition after it until the
-/// zone's current yearly rules (written as `RRULE` observances) take over — or until its last
-/// transition, when it no longer changes its clocks.
+/// Every transition of a zone from 1970 to the end of the tz database's data (2099), found
+/// once per zone and process: a feed of many events asks for the same zones again and again.
+fn zone_transitions(tz: Tz) -> std::sync::Arc<Vec<Transition>> {
+    type Cache = std::sync::Mutex<std::collections::HashMap<Tz, std::sync::Arc<Vec<Transition>>>>;
+    static CACHE: std::sync::OnceLock<Cache> = std::sync::OnceLock::new();
+    let cache = CACHE.get_or_init(Cache::default);
+    if let Some(found) = cache.lock().ok().and_then(|c| c.get(&tz).cloned()) {
+        return found;
+    }
+    let (from, to) = (Utc.with_ymd_and_hms(1970, 1, 1, 0, 0, 0), Utc.with_ymd_and_hms(2100, 1, 1, 0, 0, 0));
+    let list = match (from.single(), to.single()) {
+        (Some(from), Some(to)) => transitions(tz, from, to).into_iter().map(|at| Transition::new(tz, at)).collect(),
+        _ => Vec::new(),
+    };
+    let list = std::sync::Arc::new(list);
+    if let Ok(mut c) = cache.lock() {
+        c.insert(tz, list.clone());
+    }
+    list
+}
+
+/// Writes a `VTIMEZONE` for the zone, right from before `first` for as long as the tz database
+/// knows the zone: the transition in force a year before `first` (or the offset of 1970), every
+/// transition after it until the zone's current yearly rules take over, and those rules as
+/// `RRULE` observances from their own first onset — or, for a zone that no longer changes its
+/// clocks, every transition until it stopped. A client that caches the block by `TZID` reads
+/// every later event right.
 fn vtimezone(tz: Tz, first: DateTime<Utc>, last: DateTime<Utc>, lines: &mut Vec<String>) {
     let window_start = first.checked_sub_signed(Duration::days(370)).unwrap_or(first);
-    let data_end = Utc.with_ymd_and_hms(2100, 1, 1, 0, 0, 0).single().unwrap_or(DateTime::<Utc>::MAX_UTC);
-    let all: Vec<Transition> =
-        transitions(tz, window_start, data_end.max(last)).into_iter().map(|at| Transition::new(tz, at)).collect();
+    let all = zone_transitions(tz);
     lines.push("BEGIN:VTIMEZONE".into());
     lines.push(format!("TZID:{}", tz.name()));
     let observance = |lines: &mut Vec<String>, t: &Transition, rule: Option<String>| {
@@ -346,30 +367,61 @@ fn vtimezone(tz: Tz, first: DateTime<Utc>, last: DateTime<Utc>, lines: &mut Vec<
         lines.push(format!("TZNAME:{}", escape_text(t.name.as_str())));
         lines.push(format!("END:{kind}"));
     };
-    let base = offset_info(tz, window_start);
-    let base_offset = base.offset_seconds;
-    let base =
-        Transition { at: window_start, from: base_offset, to: base_offset, dst: base.dst, name: base.abbreviation };
-    observance(lines, &base, None);
+    // The observance in force at the window's start: its real onset, or 1970 for a zone that has
+    // not changed since.
+    let in_force = all.iter().rposition(|t| t.at <= window_start);
+    let base = match in_force.and_then(|i| all.get(i)) {
+        Some(t) => *t,
+        None => {
+            let at = Utc.with_ymd_and_hms(1970, 1, 1, 0, 0, 0).single().unwrap_or(window_start).min(window_start);
+            let info = offset_info(tz, at);
+            Transition {
+                at,
+                from: info.offset_seconds,
+                to: info.offset_seconds,
+                dst: info.dst,
+                name: info.abbreviation,
+            }
+        }
+    };
+    let after = in_force.map_or(0, |i| i + 1);
     match yearly_tail(&all) {
+        Some((start, rules)) if start <= after => {
+            // The current rules were already in force: they alone describe the window and beyond.
+            for rule in &rules {
+                let week = rule.weeks.first().copied().unwrap_or(-1);
+                let rrule = format!(
+                    "RRULE:FREQ=YEARLY;BYMONTH={};BYDAY={week}{}",
+                    rule.key.month,
+                    weekday_code(rule.key.weekday)
+                );
+                observance(lines, &rule.first, Some(rrule));
+            }
+        }
         Some((start, rules)) => {
-            for t in all.iter().take(start) {
+            observance(lines, &base, None);
+            for t in all.iter().take(start).skip(after) {
                 observance(lines, t, None);
             }
             for rule in &rules {
-                // The first onset of the rule in the window (the rule's own first may be decades earlier).
-                let first = all.iter().skip(start).find(|t| t.yearly().0 == rule.key).copied().unwrap_or(rule.first);
                 let week = rule.weeks.first().copied().unwrap_or(-1);
-                let weekday = weekday_code(rule.key.weekday);
-                let rrule = format!("RRULE:FREQ=YEARLY;BYMONTH={};BYDAY={week}{weekday}", rule.key.month);
-                observance(lines, &first, Some(rrule));
+                let rrule = format!(
+                    "RRULE:FREQ=YEARLY;BYMONTH={};BYDAY={week}{}",
+                    rule.key.month,
+                    weekday_code(rule.key.weekday)
+                );
+                observance(lines, &rule.first, Some(rrule));
             }
         }
         None => {
+            observance(lines, &base, None);
             let still_changing = all.last().is_some_and(|t| t.at.year() >= 2090);
-            let until =
-                if still_changing { last.checked_add_signed(Duration::days(370)).unwrap_or(last) } else { data_end };
-            for t in all.iter().filter(|t| t.at < until) {
+            let until = if still_changing {
+                last.checked_add_signed(Duration::days(370)).unwrap_or(last)
+            } else {
+                DateTime::<Utc>::MAX_UTC
+            };
+            for t in all.iter().skip(after).filter(|t| t.at < until) {
                 observance(lines, t, None);
             }
         }
@@ -456,13 +508,18 @@ fn writable(wall: NaiveDateTime) -> Result<(), Error> {
     }
 }
 
-/// A date-time property: the wall time with `TZID` when it happens exactly once in the
-/// zone, else the instant in UTC (a wall time in a DST gap or fold is read differently
-/// by different clients).
-fn time_property(name: &str, wall: NaiveDateTime, instant: DateTime<Utc>, tz: Tz) -> String {
-    match resolve_local(wall, tz) {
-        LocalResolution::Unique(_) => format!("{name};TZID={}:{}", tz.name(), ics_local(wall)),
-        _ => format!("{name}:{}", ics_utc(instant)),
+/// `DTSTART` and `DTEND` of a component: the wall times with `TZID` when both happen exactly
+/// once in the zone, else both instants in UTC. A wall time in a DST gap or fold is read
+/// differently by different clients, and a start and an end in two zones (one of them UTC)
+/// make Python's `recurring-ical-events` add the length on the start's wall clock.
+fn start_and_end(o: &Occurrence, tz: Tz, lines: &mut Vec<String>) {
+    let unique = |wall| matches!(resolve_local(wall, tz), LocalResolution::Unique(_));
+    if unique(o.start) && unique(o.end) {
+        lines.push(format!("DTSTART;TZID={}:{}", tz.name(), ics_local(o.start)));
+        lines.push(format!("DTEND;TZID={}:{}", tz.name(), ics_local(o.end)));
+    } else {
+        lines.push(format!("DTSTART:{}", ics_utc(o.start_utc)));
+        lines.push(format!("DTEND:{}", ics_utc(o.end_utc)));
     }
 }
 
@@ -632,8 +689,7 @@ fn write_event(hub: &Hub, file: &EventFile<'_>, stamp: DateTime<Utc>, mode: Mode
     match rrule(event, tz) {
         None => {
             if let Some(o) = occurrences.first() {
-                lines.push(time_property("DTSTART", o.start, o.start_utc, tz));
-                lines.push(time_property("DTEND", o.end, o.end_utc, tz));
+                start_and_end(o, tz, lines);
             }
         }
         Some(rule) => {
@@ -657,8 +713,7 @@ fn write_event(hub: &Hub, file: &EventFile<'_>, stamp: DateTime<Utc>, mode: Mode
         lines.push(uid.clone());
         lines.push(format!("DTSTAMP:{}", ics_utc(stamp)));
         lines.push(format!("RECURRENCE-ID;TZID={}:{}", tz.name(), ics_local(o.recurrence_id)));
-        lines.push(time_property("DTSTART", o.start, o.start_utc, tz));
-        lines.push(time_property("DTEND", o.end, o.end_utc, tz));
+        start_and_end(o, tz, lines);
         common_properties(event, mode, lines);
         lines.push("END:VEVENT".into());
     }
@@ -1085,19 +1140,15 @@ mod tests {
     #[test]
     fn the_vtimezone_gives_genevas_yearly_rules_so_a_cached_block_stays_right() {
         let ics = unfold(&to_ics(crate::emap(), &w20(), stamp()).unwrap());
-        // The EU rules since 1996: last Sunday of March at 02:00, last Sunday of October at 03:00,
-        // from their first onsets after the block's start (a year before the event).
+        // The EU rules, in force since October 1996: last Sunday of March at 02:00, last Sunday
+        // of October at 03:00. The block holds for every event since then, and until 2099.
         assert!(ics.contains(
-            "BEGIN:DAYLIGHT\r\nDTSTART:20240331T020000\r\nRRULE:FREQ=YEARLY;BYMONTH=3;BYDAY=-1SU\r\nTZOFFSETFROM:+0100\r\nTZOFFSETTO:+0200\r\nTZNAME:CEST\r\n"
+            "BEGIN:DAYLIGHT\r\nDTSTART:19960331T020000\r\nRRULE:FREQ=YEARLY;BYMONTH=3;BYDAY=-1SU\r\nTZOFFSETFROM:+0100\r\nTZOFFSETTO:+0200\r\nTZNAME:CEST\r\n"
         ), "{ics}");
         assert!(ics.contains(
-            "BEGIN:STANDARD\r\nDTSTART:20231029T030000\r\nRRULE:FREQ=YEARLY;BYMONTH=10;BYDAY=-1SU\r\nTZOFFSETFROM:+0200\r\nTZOFFSETTO:+0100\r\nTZNAME:CET\r\n"
+            "BEGIN:STANDARD\r\nDTSTART:19961027T030000\r\nRRULE:FREQ=YEARLY;BYMONTH=10;BYDAY=-1SU\r\nTZOFFSETFROM:+0200\r\nTZOFFSETTO:+0100\r\nTZNAME:CET\r\n"
         ));
-        assert_eq!(
-            ics.matches("BEGIN:DAYLIGHT").count() + ics.matches("BEGIN:STANDARD").count(),
-            3,
-            "the start and two rules"
-        );
+        assert_eq!(ics.matches("BEGIN:DAYLIGHT").count() + ics.matches("BEGIN:STANDARD").count(), 2, "two rules");
     }
 
     #[test]
@@ -1105,8 +1156,22 @@ mod tests {
         let mut e = w20();
         e.zone = crate::ZoneId::from("Europe/Chisinau");
         let ics = unfold(&to_ics(crate::emap(), &e, stamp()).unwrap());
-        assert!(ics.contains("DTSTART:20240331T020000\r\nRRULE:FREQ=YEARLY;BYMONTH=3;BYDAY=-1SU\r\nTZOFFSETFROM:+0200\r\nTZOFFSETTO:+0300\r\n"));
-        assert!(ics.contains("DTSTART:20231029T030000\r\nRRULE:FREQ=YEARLY;BYMONTH=10;BYDAY=-1SU\r\nTZOFFSETFROM:+0300\r\nTZOFFSETTO:+0200\r\n"));
+        // 00:00 UTC, not the EU's 01:00: 02:00 local in spring and 03:00 in autumn, since 1997.
+        assert!(ics.contains("DTSTART:19970330T020000\r\nRRULE:FREQ=YEARLY;BYMONTH=3;BYDAY=-1SU\r\nTZOFFSETFROM:+0200\r\nTZOFFSETTO:+0300\r\n"));
+        assert!(ics.contains("DTSTART:19971026T030000\r\nRRULE:FREQ=YEARLY;BYMONTH=10;BYDAY=-1SU\r\nTZOFFSETFROM:+0300\r\nTZOFFSETTO:+0200\r\n"));
+    }
+
+    #[test]
+    fn a_zone_without_changes_since_1986_starts_its_block_then() {
+        let mut e = w20();
+        e.zone = crate::ZoneId::from("Asia/Kathmandu");
+        let ics = unfold(&to_ics(crate::emap(), &e, stamp()).unwrap());
+        assert!(
+            ics.contains(
+                "BEGIN:STANDARD\r\nDTSTART:19860101T000000\r\nTZOFFSETFROM:+0530\r\nTZOFFSETTO:+0545\r\nTZNAME:NPT\r\n"
+            ),
+            "{ics}"
+        );
     }
 
     #[test]
@@ -1262,7 +1327,7 @@ mod tests {
             Some(crate::Recurrence { until: "2025-10-26".parse().ok(), ..crate::Recurrence::new(Frequency::Weekly) });
         let ics = to_ics(crate::emap(), &e, stamp()).unwrap();
         // The skipped 02:30 is 03:30 EEST (00:30 UTC), as RFC 5545 reads it, in UTC for every client.
-        assert!(ics.contains("RECURRENCE-ID;TZID=Europe/Chisinau:20250330T023000\r\nDTSTART:20250330T003000Z\r\nDTEND;TZID=Europe/Chisinau:20250330T040000\r\n"), "{ics}");
+        assert!(ics.contains("RECURRENCE-ID;TZID=Europe/Chisinau:20250330T023000\r\nDTSTART:20250330T003000Z\r\nDTEND:20250330T010000Z\r\n"), "{ics}");
         // The repeated one is the first 02:30 (EEST, 23:30 UTC the day before).
         assert!(ics.contains("RECURRENCE-ID;TZID=Europe/Chisinau:20251026T023000\r\nDTSTART:20251025T233000Z\r\n"));
         assert!(ics.contains(";UNTIL=20251026T215959Z\r\n"), "the end of 26 October, Chisinau time");
@@ -1278,7 +1343,7 @@ mod tests {
         e.start = "2025-10-26T02:15:00".parse().unwrap();
         e.end = Some("2025-10-26T03:30:00".parse().unwrap());
         let ics = to_ics(crate::emap(), &e, stamp()).unwrap();
-        assert!(ics.contains("DTSTART:20251026T001500Z\r\nDTEND;TZID=Europe/Zurich:20251026T033000\r\n"), "{ics}");
+        assert!(ics.contains("DTSTART:20251026T001500Z\r\nDTEND:20251026T023000Z\r\n"), "{ics}");
         let v = check(&e, None);
         assert_eq!(v.len(), 1);
         assert_eq!((v[0].code, v[0].severity), (Code::CalendarFoldStart, crate::Severity::Warning));
