@@ -430,6 +430,18 @@ pub fn language_name(code: &str) -> Option<&'static str> {
 }
 
 impl Event {
+    /// Reads an event from JSON (the `event` JSON Schema); a failure names the offending field.
+    ///
+    /// ```
+    /// let w20 = kix_core::emap().event("kix-emap-webinar-20").unwrap();
+    /// assert_eq!(&kix_core::Event::from_json(&serde_json::to_string(w20)?)?, w20);
+    /// assert!(kix_core::Event::from_json("{}").is_err());
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn from_json(text: &str) -> Result<Event, crate::Error> {
+        crate::Error::parse_json("event", text)
+    }
+
     /// The organiser's zone, or `time.unknown_zone`.
     ///
     /// ```
