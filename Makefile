@@ -131,6 +131,7 @@ target/kotlin/test.jar: bindings $(JNA) $(GSON) $(JUNIT) $(KOTLIN_HOME)/bin/kotl
 # JUnit's own summary, then the plain closing line CI reads ("kotlin: N passed, M failed").
 kotlin-test: target/kotlin/test.jar
 	python3 tools/check_bindings.py $(BINDINGS)
+	python3 tools/check_differential.py
 	java -Djna.library.path=$(CARGO_OUT)/debug -Dkix.root=. -jar $(JUNIT) --disable-banner --details=summary \
 		--fail-if-no-tests --class-path $(KOTLIN_CP) --scan-class-path target/kotlin/test.jar \
 		| tee target/kotlin/junit.txt; status=$${PIPESTATUS[0]}; \

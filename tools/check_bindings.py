@@ -10,41 +10,13 @@ import pathlib
 import re
 import sys
 
-root = pathlib.Path(__file__).resolve().parent.parent
-sources = sorted((root / "kix-ffi" / "src").rglob("*.rs"))
+sys.path.insert(0, str(pathlib.Path(__file__).resolve().parent))
+from ffi_exports import ROOT as root, SOURCES as sources, camel, read_exports  # noqa: E402
+
 out = pathlib.Path(sys.argv[1] if len(sys.argv) > 1 else root / "target" / "bindings")
 kotlin = (out / "org" / "kixemap" / "kix" / "kix_ffi.kt").read_text(encoding="utf-8")
 swift = (out / "Kix.swift").read_text(encoding="utf-8")
-
-
-def camel(name):
-    head, *rest = name.split("_")
-    return head + "".join(w.capitalize() for w in rest)
-
-
-functions = []  # (file, name)
-methods = []  # (file, object, name)
-types = []  # (file, name)
-unread = []  # `#[uniffi::export]` attributes followed by neither a function nor an impl block
-for path in sources:
-    source = path.read_text(encoding="utf-8")
-    rel = path.relative_to(root)
-    for attr in re.finditer(r"#\[uniffi::export[^\]]*\]\s*", source):
-        rest = source[attr.end():]
-        if m := re.match(r"pub fn (\w+)", rest):
-            functions.append((rel, m.group(1)))
-        elif m := re.match(r"impl (\w+) \{\n", rest):
-            # rustfmt closes an item's block with `}` alone at column 0.
-            end = rest.find("\n}\n")
-            block = rest[: end if end >= 0 else len(rest)]
-            found = re.findall(r"\n    pub fn (\w+)", block)
-            if not found:
-                unread.append(f"{rel}: impl {m.group(1)} exports no method")
-            methods += [(rel, m.group(1), f) for f in found]
-        else:
-            unread.append(f"{rel}: {rest[:40]!r}")
-    types += [(rel, t) for t in re.findall(
-        r"#\[derive\([^)]*uniffi::(?:Record|Enum|Error|Object)[^)]*\)\]\s*pub (?:struct|enum) (\w+)", source)]
+functions, methods, types, unread = read_exports()
 
 missing = []
 for rel, f in functions:

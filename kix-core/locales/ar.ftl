@@ -5,6 +5,9 @@
 # isolated for display.
 
 list-separator = {"، "}
+# A written listing notes a zone whose times fall on another date than the organiser's.
+listing-next-day = في اليوم التالي
+listing-previous-day = في اليوم السابق
 
 country-unknown = النص «{ $text }» لا يدل على أي بلد في قائمة البلدان الدولية.
 country-ambiguous = النص «{ $text }» قد يدل على أكثر من بلد: { $candidates }.

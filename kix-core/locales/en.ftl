@@ -3,6 +3,9 @@
 # Variables are the code's declared parameters (kix_core::Code::params) and $path.
 
 list-separator = {", "}
+# A written listing notes a zone whose times fall on another date than the organiser's.
+listing-next-day = next day
+listing-previous-day = previous day
 
 country-unknown = “{ $text }” names no country that ISO 3166-1 knows.
 country-ambiguous = “{ $text }” could mean several countries: { $candidates }.

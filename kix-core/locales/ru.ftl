@@ -4,6 +4,9 @@
 # the subject, after a colon, or in apposition to «страна».
 
 list-separator = {", "}
+# A written listing notes a zone whose times fall on another date than the organiser's.
+listing-next-day = на следующий день
+listing-previous-day = накануне
 
 country-unknown = «{ $text }» не является названием страны по ISO 3166-1.
 country-ambiguous = «{ $text }» может означать несколько стран: { $candidates }.

@@ -518,6 +518,44 @@ impl Hub {
         out
     }
 
+    /// An event's listing in a language (see [`Event::listing`]) for these
+    /// countries' zones, every zone of each; no list means the event's own
+    /// target countries. A country that is not a member is refused.
+    ///
+    /// ```
+    /// use kix_core::messages::Bidi;
+    /// let hub = kix_core::emap();
+    /// let w20 = hub.event("kix-emap-webinar-20").unwrap();
+    /// let mn = hub.listing(w20, "en", Some(&["MN".parse()?]), Bidi::Plain)?;
+    /// assert_eq!(mn.time_text, "13:00–14:30 (Geneva, CEST) / 19:00–20:30 (Ulaanbaatar, UTC+8) / 18:00–19:30 (Khovd, UTC+7)");
+    /// assert!(hub.listing(w20, "en", Some(&["FR".parse()?]), Bidi::Plain).is_err());
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    ///
+    /// # Errors
+    ///
+    /// `hub.unknown_country` for a country that is not a member; the event's
+    /// own problems (see [`crate::listing::write_listing`]).
+    pub fn listing(
+        &self,
+        event: &Event,
+        locale: &str,
+        countries: Option<&[CountryCode]>,
+        bidi: crate::messages::Bidi,
+    ) -> Result<crate::listing::WrittenListing, Error> {
+        let codes: Vec<CountryCode> = match countries {
+            Some(list) => list.to_vec(),
+            None => event.target_countries(self).into_iter().collect(),
+        };
+        let mut zones = Vec::new();
+        for code in codes {
+            for zone in &self.require_member(code)?.time_zones {
+                zones.push(zone.tz()?);
+            }
+        }
+        crate::listing::write_listing(event, locale, &zones, bidi)
+    }
+
     /// The partner responsible for a country on a date: the organisation
     /// assigned to the country's sub-region then. `None` for members without
     /// an assignment (the five phase-1 members the seed does not place) and for

@@ -80,6 +80,7 @@ pub mod email;
 pub mod error;
 pub mod event;
 pub mod exports;
+pub mod format;
 pub mod grants;
 pub mod hub;
 pub mod listing;

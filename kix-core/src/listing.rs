@@ -9,14 +9,19 @@
 //! date (`time.weekday_mismatch`), an abbreviation that does not fit the
 //! season (`time.label_season_mismatch`).
 
-use chrono::{DateTime, Datelike, Duration, FixedOffset, NaiveDate, NaiveDateTime, NaiveTime, Timelike, Utc};
+use chrono::{
+    DateTime, Datelike, Duration, FixedOffset, NaiveDate, NaiveDateTime, NaiveTime, Offset, TimeZone, Timelike, Utc,
+};
+use chrono_tz::{OffsetName, Tz};
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
 use crate::country::{Weekday, truncate};
 use crate::error::Error;
+use crate::event::Event;
+use crate::messages::Bidi;
 use crate::violation::{Code, Violation};
-use crate::zone::{LabelClock, ZoneId, ZoneLabel, parse_zone_label};
+use crate::zone::{LabelClock, ZoneId, ZoneLabel, parse_zone_label, wall_time};
 
 /// A listing read into instants.
 ///
@@ -102,47 +107,74 @@ fn unparseable(part: &str, text: &str, reason: &str) -> Violation {
         .with_param("reason", reason)
 }
 
-const MONTHS: [&str; 12] = [
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-];
-const WEEKDAYS: [(&str, Weekday); 7] = [
-    ("monday", Weekday::Monday),
-    ("tuesday", Weekday::Tuesday),
-    ("wednesday", Weekday::Wednesday),
-    ("thursday", Weekday::Thursday),
-    ("friday", Weekday::Friday),
-    ("saturday", Weekday::Saturday),
-    ("sunday", Weekday::Sunday),
+const WEEKDAYS: [Weekday; 7] = [
+    Weekday::Monday,
+    Weekday::Tuesday,
+    Weekday::Wednesday,
+    Weekday::Thursday,
+    Weekday::Friday,
+    Weekday::Saturday,
+    Weekday::Sunday,
 ];
 
+/// A word as the date reader compares it: lower case, no trailing dot.
+fn date_word(word: &str) -> String {
+    word.to_lowercase().trim_end_matches('.').to_owned()
+}
+
+/// The month a word names in English, Russian or French (every CLDR form:
+/// "July", "Jul", "июля", "июль", "juillet", "juil."), or an English
+/// three-letter start ("Sep").
 fn month_of(word: &str) -> Option<u32> {
-    let w = word.to_lowercase();
-    let w = w.trim_end_matches('.');
+    let w = date_word(word);
     if w == "sept" {
         return Some(9);
     }
-    MONTHS.iter().position(|m| *m == w || (w.len() == 3 && m.starts_with(w))).and_then(|i| u32::try_from(i + 1).ok())
+    let words = crate::format::words();
+    let named = words
+        .months
+        .values()
+        .find_map(|months| months.iter().position(|forms| forms.iter().any(|f| f.trim_end_matches('.') == w)));
+    let english = || {
+        let months = words.months.get("en")?;
+        months.iter().position(|forms| w.chars().count() == 3 && forms.first().is_some_and(|f| f.starts_with(&w)))
+    };
+    named.or_else(english).and_then(|i| u32::try_from(i + 1).ok())
 }
 
+/// The weekday a word names in English, Russian or French ("Wednesday",
+/// "Wed", "среда", "в среду", "mercredi"), or an English start of three
+/// letters or more ("Thurs").
 fn weekday_of(word: &str) -> Option<Weekday> {
-    let w = word.to_lowercase();
-    let w = w.trim_end_matches('.');
-    WEEKDAYS.iter().find(|(name, _)| *name == w || (w.len() >= 3 && name.starts_with(w))).map(|(_, d)| *d)
+    let w = date_word(word);
+    // Russian writes the day in the accusative after "в": "в среду", "в пятницу".
+    let nominative = w.strip_suffix('у').map(|stem| format!("{stem}а"));
+    let words = crate::format::words();
+    let named = words.weekdays.values().find_map(|days| {
+        days.iter().position(|forms| {
+            forms.iter().any(|f| {
+                let f = f.trim_end_matches('.');
+                f == w || nominative.as_deref() == Some(f)
+            })
+        })
+    });
+    let english = || {
+        let days = words.weekdays.get("en")?;
+        days.iter().position(|forms| w.chars().count() >= 3 && forms.first().is_some_and(|f| f.starts_with(&w)))
+    };
+    named.or_else(english).and_then(|i| WEEKDAYS.get(i).copied())
+}
+
+/// Words a date may carry that say nothing more: Russian "г." and "года"
+/// after the year, "в" before the weekday, French "le".
+fn is_date_filler(word: &str) -> bool {
+    matches!(date_word(word).as_str(), "г" | "года" | "год" | "в" | "le" | "the" | "of")
 }
 
 /// Reads a date text: `31 July 2024`, `June 4 2025`, `Tuesday, 9 December
-/// 2025`, `31st July 2024`, `July 31, 2024`, `2025-03-14` or `14.03.2025`.
+/// 2025`, `31st July 2024`, `July 31, 2024`, `2025-03-14` or `14.03.2025`,
+/// and the Russian and French forms: `31 июля 2024 г.`, `среда, 27 ноября
+/// 2024`, `31 juillet 2024`, `mercredi 1er août 2024`.
 /// Slash dates (`4/6/2025`) are refused: day and month order is ambiguous.
 fn parse_date(text: &str) -> Result<(NaiveDate, Option<Weekday>), Violation> {
     let trimmed = text.trim();
@@ -171,11 +203,15 @@ fn parse_date(text: &str) -> Result<(NaiveDate, Option<Weekday>), Violation> {
             if weekday.replace(w).is_some() {
                 return Err(fail("two weekdays"));
             }
+        } else if is_date_filler(token) {
+            continue;
         } else {
-            let digits = token.trim_end_matches(|c: char| c.is_ascii_alphabetic()).trim_end_matches('.');
-            let suffix = token.get(digits.len()..).unwrap_or("").trim_start_matches('.').to_lowercase();
+            let bare = token.trim_end_matches('.');
+            let digits = bare.trim_end_matches(char::is_alphabetic).trim_end_matches('.');
+            let suffix = bare.get(digits.len()..).unwrap_or("").trim_start_matches('.').to_lowercase();
             let number: u32 = digits.parse().map_err(|_| fail(&format!("unknown word {:?}", truncate(token, 20))))?;
-            if !matches!(suffix.as_str(), "" | "st" | "nd" | "rd" | "th") {
+            // "31st", French "1er", Russian "2024г.".
+            if !matches!(suffix.as_str(), "" | "st" | "nd" | "rd" | "th" | "er" | "г") {
                 return Err(fail(&format!("unknown word {:?}", truncate(token, 20))));
             }
             if digits.len() == 4 {
@@ -307,6 +343,15 @@ impl Scanner {
             minute = m;
             has_minutes = true;
             j = k;
+        } else if let Some(k) = self.hour_mark(j) {
+            // French "13 h", "13 h 30", "13h": the mark makes it a time of a 24-hour clock.
+            has_minutes = true;
+            j = k;
+            let after = self.skip_spaces(k);
+            if let Some((m, end, 2)) = self.digits(after, 2) {
+                minute = m;
+                j = end;
+            }
         }
         if self.at(j).is_some_and(|c| c.is_ascii_digit()) {
             return None;
@@ -322,13 +367,24 @@ impl Scanner {
         Some((Clock { hour, minute, pm, has_minutes }, j))
     }
 
+    /// The French hour mark `h` after an hour ("13 h", "13h"), not the start
+    /// of a word ("13 hrs"): where it ends.
+    fn hour_mark(&self, i: usize) -> Option<usize> {
+        let j = self.skip_spaces(i);
+        (self.at(j) == Some('h') && !self.at(j + 1).is_some_and(char::is_alphabetic)).then_some(j + 1)
+    }
+
     fn dash(&self, i: usize) -> Option<usize> {
         let j = self.skip_spaces(i);
         match self.at(j)? {
             '-' | '–' | '—' | '‒' | '−' => Some(j + 1),
             _ => {
+                // English, Russian ("с 13:00 до 14:30") and French ("de 13 h à 14 h 30").
                 let rest: String = self.chars.iter().skip(j).take(6).collect::<String>().to_lowercase();
-                ["until ", "till ", "to "].iter().find(|w| rest.starts_with(*w)).map(|w| j + w.len() - 1)
+                ["until ", "till ", "to ", "до ", "à "]
+                    .iter()
+                    .find(|w| rest.starts_with(*w))
+                    .map(|w| j + w.chars().count() - 1)
             }
         }
     }
@@ -380,7 +436,8 @@ fn resolve_meridiems(a: Clock, b: Clock) -> Option<(u32, u32)> {
 
 fn parse_segments(text: &str) -> Result<Vec<Segment>, Violation> {
     let fail = |reason: &str| unparseable("time_text", text, reason);
-    if text.chars().count() > 500 {
+    // A line for every zone of the hub's 21 countries runs to about 1,000 characters.
+    if text.chars().count() > 2_000 {
         return Err(fail("too long for a time line"));
     }
     let s = Scanner { chars: text.chars().collect() };
@@ -429,6 +486,15 @@ fn clean_label(raw: &str) -> String {
         .to_owned()
 }
 
+/// The text without Unicode's direction controls (isolates, embeddings, marks).
+fn without_bidi_controls(text: &str) -> String {
+    text.chars()
+        .filter(
+            |c| !matches!(c, '\u{200e}' | '\u{200f}' | '\u{61c}' | '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}'),
+        )
+        .collect()
+}
+
 /// Reads an event listing's date and time texts into a [`Schedule`].
 ///
 /// The first zone on the time line is the organiser's; its wall time decides
@@ -450,6 +516,8 @@ fn clean_label(raw: &str) -> String {
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 pub fn parse_listing(date_text: &str, time_text: &str) -> Result<Schedule, Error> {
+    // Text copied from a right-to-left page carries invisible direction marks.
+    let (date_text, time_text) = (&without_bidi_controls(date_text), &without_bidi_controls(time_text));
     let mut errors = Vec::new();
     let mut warnings = Vec::new();
     let date = match parse_date(date_text) {
@@ -576,6 +644,122 @@ pub fn parse_listing(date_text: &str, time_text: &str) -> Result<Schedule, Error
         return Err(Error::Rejected(errors));
     }
     Ok(Schedule { start, end, zone: label.zone.clone(), warnings })
+}
+
+/// A listing written for an event page: the organiser's date and a time line
+/// with the event in several zones, as [`Event::listing`] writes it.
+///
+/// ```
+/// let w20 = kix_core::emap().event("kix-emap-webinar-20").unwrap();
+/// let listing = w20.listing("en-GB", &[chrono_tz::Asia::Bishkek])?;
+/// assert_eq!(listing.date_text, "31 July 2024");
+/// assert_eq!(listing.time_text, "13:00–14:30 (Geneva, CEST) / 17:00–18:30 (Bishkek, UTC+6)");
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct WrittenListing {
+    /// The date in the organiser's zone, in the locale's long form.
+    pub date_text: String,
+    /// The time line: the organiser's zone first, then every other zone asked for.
+    pub time_text: String,
+    /// The shipped language the listing is written in (`en`, `ru`, `ar`).
+    pub locale: String,
+    /// Whether the requested language is not shipped, so English was used.
+    pub fell_back: bool,
+}
+
+/// The city a listing names for a zone in a language: the hub's own names and
+/// CLDR's exemplar cities, else the zone id's last part ("Port Moresby").
+fn city_of(tz: Tz, language: &str) -> String {
+    let cities = &crate::format::words().cities;
+    cities
+        .get(tz.name())
+        .and_then(|names| names.get(language).or_else(|| names.get("en")))
+        .cloned()
+        .unwrap_or_else(|| tz.name().rsplit('/').next().unwrap_or(tz.name()).replace('_', " "))
+}
+
+/// Writes the multi-zone listing of an event (see [`Event::listing`]).
+///
+/// # Errors
+///
+/// The event's own problems: an unknown zone, a start or end the zone's
+/// clock skips.
+pub fn write_listing(event: &Event, locale: &str, zones: &[Tz], bidi: Bidi) -> Result<WrittenListing, Error> {
+    let organiser = event.tz()?;
+    let (start, end) = (event.start_utc()?, event.end_utc()?);
+    let chosen = crate::messages::choose_locale(locale);
+    let f = crate::format::formatter(if chosen.fell_back { "en" } else { locale });
+    let isolate = |text: String| {
+        if bidi == Bidi::Isolate && f.locale.right_to_left { format!("\u{2068}{text}\u{2069}") } else { text }
+    };
+    let separator = crate::messages::phrase(chosen.tag, "list-separator").unwrap_or_else(|| ", ".into());
+    let home_day = wall_time(start, organiser).date();
+    let mut seen = Vec::new();
+    let mut segments = Vec::new();
+    for tz in std::iter::once(organiser).chain(zones.iter().copied()) {
+        if seen.contains(&tz) {
+            continue;
+        }
+        seen.push(tz);
+        let (from, to) = (wall_time(start, tz), wall_time(end, tz));
+        let offset = tz.offset_from_utc_datetime(&start.naive_utc());
+        // English readers know the tz database's lettered abbreviations (CEST);
+        // everyone reads an offset, which is never wrong for the date.
+        let note = match offset.abbreviation() {
+            Some(a) if chosen.tag == "en" && a.starts_with(|c: char| c.is_ascii_alphabetic()) => a.to_owned(),
+            _ => f.offset(offset.fix().local_minus_utc()),
+        };
+        let mut parts = vec![city_of(tz, chosen.tag), isolate(note)];
+        let day = match from.date().cmp(&home_day) {
+            std::cmp::Ordering::Greater => crate::messages::phrase(chosen.tag, "listing-next-day"),
+            std::cmp::Ordering::Less => crate::messages::phrase(chosen.tag, "listing-previous-day"),
+            std::cmp::Ordering::Equal => None,
+        };
+        parts.extend(day);
+        let range = isolate(format!("{}–{}", f.time(from.time()), f.time(to.time())));
+        segments.push(format!("{range} ({})", parts.join(&separator)));
+    }
+    Ok(WrittenListing {
+        date_text: f.date(home_day),
+        time_text: segments.join(" / "),
+        locale: chosen.tag.to_owned(),
+        fell_back: chosen.fell_back,
+    })
+}
+
+impl Event {
+    /// The event as webinar pages list it, in a language: the organiser's
+    /// date, and its times in the organiser's zone and each zone asked for,
+    /// with each zone's city, its offset (or, in English, the tz database's
+    /// abbreviation of the date: CEST in July, never CET) and a note when the
+    /// zone is on another date. English, Russian and Arabic are written;
+    /// another language falls back to English, reported. Arabic isolates
+    /// times and offsets (FSI…PDI); [`write_listing`] with [`Bidi::Plain`]
+    /// leaves the marks out. What this writes in English, [`parse_listing`]
+    /// reads back to the same instants.
+    ///
+    /// ```
+    /// use chrono_tz::{Asia, Pacific};
+    /// let w20 = kix_core::emap().event("kix-emap-webinar-20").unwrap();
+    /// let ru = w20.listing("ru", &[Asia::Bishkek, Asia::Kathmandu])?;
+    /// assert_eq!(ru.date_text, "31 июля 2024\u{202f}г."); // CLDR: a narrow no-break space
+    /// assert_eq!(ru.time_text, "13:00–14:30 (Женева, UTC+2) / 17:00–18:30 (Бишкек, UTC+6) / 16:45–18:15 (Катманду, UTC+5:45)");
+    /// let en = w20.listing("en", &[Pacific::Kiritimati])?;
+    /// assert!(en.time_text.ends_with("01:00–02:30 (Kiritimati, UTC+14, next day)"));
+    /// let back = kix_core::parse_listing(&en.date_text, &en.time_text)?;
+    /// assert_eq!((back.start_utc(), back.end_utc()), (w20.start_utc()?, w20.end_utc()?));
+    /// assert!(back.warnings.is_empty());
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    ///
+    /// # Errors
+    ///
+    /// As [`write_listing`].
+    pub fn listing(&self, locale: &str, zones: &[Tz]) -> Result<WrittenListing, Error> {
+        write_listing(self, locale, zones, Bidi::Isolate)
+    }
 }
 
 #[cfg(test)]

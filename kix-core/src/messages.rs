@@ -40,6 +40,10 @@ const ENGLISH: &str = "en";
 /// The message that holds a locale's list separator (`", "`, `"، "`).
 const LIST_SEPARATOR: &str = "list-separator";
 
+/// kix's own phrases beside the violation messages: the words a written
+/// listing uses ([`crate::listing`]). Every shipped file has each of them.
+pub(crate) const PHRASES: [&str; 3] = [LIST_SEPARATOR, "listing-next-day", "listing-previous-day"];
+
 /// Whether interpolated values are wrapped in Unicode isolates.
 ///
 /// ```
@@ -126,7 +130,7 @@ fn shipped() -> &'static [Shipped] {
 }
 
 /// Languages written right to left (CLDR's character order), by primary subtag.
-fn right_to_left(tag: &str) -> bool {
+pub(crate) fn right_to_left(tag: &str) -> bool {
     let language = tag.split('-').next().unwrap_or_default();
     matches!(language, "ar" | "ckb" | "dv" | "fa" | "he" | "ks" | "ps" | "sd" | "ug" | "ur" | "yi")
 }
@@ -164,6 +168,26 @@ pub fn choose_locale(requested: &str) -> MessageLocale {
             None => return MessageLocale { tag: ENGLISH, fell_back: true },
         }
     }
+}
+
+/// One of kix's own [`PHRASES`] in a shipped locale (a tag from
+/// [`choose_locale`]), plain; `None` for an id no file has.
+pub(crate) fn phrase(tag: &str, id: &str) -> Option<String> {
+    let s = shipped().iter().find(|s| s.tag == tag)?;
+    let pattern = s.plain.get_message(id)?.value()?;
+    Some(s.plain.format_pattern(pattern, None, &mut Vec::new()).into_owned())
+}
+
+/// The day markers of every shipped locale ("next day", "на следующий день"),
+/// which the listing reader skips beside a zone's name.
+pub(crate) fn day_markers() -> &'static [String] {
+    static MARKERS: OnceLock<Vec<String>> = OnceLock::new();
+    MARKERS.get_or_init(|| {
+        shipped()
+            .iter()
+            .flat_map(|s| PHRASES.iter().filter(|id| id.starts_with("listing-")).filter_map(|id| phrase(s.tag, id)))
+            .collect()
+    })
 }
 
 /// The Fluent id of a code's message: the code with `.` turned into `-`.
@@ -433,7 +457,7 @@ mod tests {
                 if let Entry::Message(m) = entry {
                     let id = m.id.name;
                     assert!(seen.insert(id), "{tag}.ftl defines {id} twice");
-                    assert!(codes.contains(id) || id == LIST_SEPARATOR, "{tag}.ftl: {id} is no violation code");
+                    assert!(codes.contains(id) || PHRASES.contains(&id), "{tag}.ftl: {id} is no violation code");
                 }
             }
         }
@@ -444,7 +468,9 @@ mod tests {
         assert!(locales().contains(&ENGLISH));
         let mut missing = Vec::new();
         for s in shipped() {
-            assert!(s.plain.has_message(LIST_SEPARATOR), "{} has no list separator", s.tag);
+            for phrase in PHRASES {
+                assert!(s.plain.has_message(phrase), "{} has no {phrase}", s.tag);
+            }
             for &code in Code::ALL {
                 if !s.plain.has_message(&message_id(code)) {
                     missing.push(format!("{}: {code}", s.tag));

@@ -663,6 +663,8 @@ struct Tables {
     countries: HashMap<String, CountryZones>,
     /// Zone -> its country in `zone.tab`.
     zone_country: HashMap<Tz, String>,
+    /// Stem of an adjective naming a zone's time ("женевск" of "по женевскому времени") -> zone.
+    adjectives: HashMap<String, Tz>,
 }
 
 /// `+05:45`, `+5:45`, `+5.45`, `+0545`, `+6`, `-03:30`, `−5` as seconds east of UTC.
@@ -751,8 +753,26 @@ fn tables() -> &'static Tables {
                     .push(LabelAbbreviation { offset_seconds: offset, zones });
             }
         }
+        // The hub's cities in the languages listings are read in (CLDR's exemplar
+        // cities and the hub's own names: "Женева", "Genève", "جنيف").
+        let words = crate::format::words();
+        for (zone, names) in &words.cities {
+            if let Some(tz) = parse(zone) {
+                for name in names.values() {
+                    cities.entry(name_key(name)).or_insert(tz);
+                }
+            }
+        }
+        let mut adjectives = HashMap::new();
+        for (zone, names) in words.adjectives.values().flatten() {
+            if let Some(tz) = parse(zone) {
+                for name in names {
+                    adjectives.insert(adjective_stem(name), tz);
+                }
+            }
+        }
         iana.insert("utc".into(), chrono_tz::Etc::UTC);
-        Tables { iana, cities, abbreviations, by_zone, countries, zone_country }
+        Tables { iana, cities, abbreviations, by_zone, countries, zone_country, adjectives }
     })
 }
 
@@ -866,6 +886,10 @@ impl LabelParts {
             self.place.get_or_insert(tz);
             return true;
         }
+        if let Some(&tz) = t.adjectives.get(&adjective_stem(part)) {
+            self.place.get_or_insert(tz);
+            return true;
+        }
         // Codes are no zone labels: "to", "in" and "TO" are words, not Tonga or India.
         let code_like = part.chars().count() <= 3 && part.chars().all(|c| c.is_ascii_alphabetic());
         if !code_like
@@ -958,15 +982,18 @@ pub fn parse_zone_label(label: &str) -> Result<ZoneLabel, Violation> {
     let cleaned: String = label.chars().map(|c| if matches!(c, '(' | ')' | '[' | ']') { ' ' } else { c }).collect();
     let mut unresolved = false;
     if !parts.consider(&cleaned) {
-        for chunk in cleaned.split([',', '|', '–', '—', ';']).flat_map(split_slashes) {
-            if parts.consider(chunk) {
+        for chunk in cleaned.split([',', '|', '–', '—', ';', '،']).flat_map(split_slashes) {
+            if parts.consider(chunk) || is_day_marker(chunk) {
+                continue;
+            }
+            // "heure d'Oulan-Bator", "по улан-баторскому времени": the words
+            // around a hyphenated name go before the name is split at hyphens.
+            let named: Vec<&str> = chunk.split_whitespace().filter(|w| !is_filler(w)).map(strip_elision).collect();
+            if !named.is_empty() && parts.consider(&named.join(" ")) {
                 continue;
             }
             for piece in chunk.split(" - ").flat_map(|p| p.split('-')) {
-                let words: Vec<&str> = piece
-                    .split_whitespace()
-                    .filter(|w| !matches!(name_key(w).as_str(), "time" | "local" | "standard" | "summer" | "hrs"))
-                    .collect();
+                let words: Vec<&str> = piece.split_whitespace().filter(|w| !is_filler(w)).map(strip_elision).collect();
                 if parts.consider(&words.join(" ")) {
                     continue;
                 }
@@ -980,6 +1007,65 @@ pub fn parse_zone_label(label: &str) -> Result<ZoneLabel, Violation> {
         return Err(unknown());
     }
     resolve_parts(label, parts).ok_or_else(unknown)?
+}
+
+/// Words around a zone's name that say nothing about it: "Geneva time",
+/// "по женевскому времени", "heure de Genève".
+fn is_filler(word: &str) -> bool {
+    matches!(
+        name_key(word).as_str(),
+        "time"
+            | "local"
+            | "standard"
+            | "summer"
+            | "hrs"
+            | "по"
+            | "времени"
+            | "время"
+            | "местному"
+            | "местное"
+            | "heure"
+            | "heures"
+            | "de"
+            | "du"
+            | "locale"
+            | "à"
+    )
+}
+
+/// "d'Oulan-Bator" → "Oulan-Bator" (French elision before a name).
+fn strip_elision(word: &str) -> &str {
+    ["d'", "d’", "D'", "D’", "l'", "l’"].iter().find_map(|p| word.strip_prefix(p)).unwrap_or(word)
+}
+
+/// A note that a zone's times fall on another day ("next day", "+1", and the
+/// shipped languages' own words), which a listing may carry beside a zone.
+fn is_day_marker(chunk: &str) -> bool {
+    let key = name_key(chunk.trim());
+    if key.is_empty() {
+        return false;
+    }
+    let numeric = key.trim_start_matches(['+', '-', '−']).split_whitespace().next().is_some_and(|n| {
+        n.chars().all(|c| c.is_ascii_digit()) && key.len() > n.len() && key.starts_with(['+', '-', '−'])
+    });
+    numeric || crate::messages::day_markers().iter().any(|m| name_key(m) == key)
+}
+
+/// The stem of a Russian adjective, whatever its case ending: "женевскому",
+/// "женевского" and "женевский" all give "женевск".
+pub(crate) fn adjective_stem(word: &str) -> String {
+    // Not `name_key`: it folds "й" to "и", which would hide the endings.
+    let key = word.trim().to_lowercase().replace('ё', "е");
+    const ENDINGS: [&str; 14] =
+        ["ому", "ему", "ого", "его", "ими", "ыми", "ий", "ый", "ой", "ая", "яя", "ое", "ее", "ом"];
+    for ending in ENDINGS {
+        if let Some(stem) = key.strip_suffix(ending)
+            && stem.chars().count() >= 3
+        {
+            return stem.to_owned();
+        }
+    }
+    key
 }
 
 /// Puts a label's parts together: a city, else a country (settled by the

@@ -78,6 +78,8 @@ pub struct TimelinePosition {
     pub project_year: u32,
     /// Quarter of the phase, from 1.
     pub quarter: u32,
+    /// Whole months of the phase before this date's month.
+    pub months_elapsed: u32,
     /// Months of the phase after this date's month.
     pub months_remaining: u32,
 }
@@ -90,6 +92,7 @@ impl From<core::TimelinePosition> for TimelinePosition {
             month_count: p.month_count,
             project_year: p.project_year,
             quarter: p.quarter,
+            months_elapsed: p.months_elapsed,
             months_remaining: p.months_remaining,
         }
     }

@@ -7,8 +7,8 @@ use pyo3::prelude::*;
 use pyo3::types::{PyDict, PyList};
 
 use crate::convert::{
-    aware, country_arg, date_arg, from_json_text, from_py_json, naive_arg, to_dict, to_json_text, working_hours_arg,
-    zone_arg,
+    aware, country_arg, date_arg, from_json_text, from_py_json, instant_arg, naive_arg, to_dict, to_json_text,
+    working_hours_arg, zone_arg,
 };
 use crate::errors::IntoPyResult;
 use crate::hub::{Hub, default_hub};
@@ -93,16 +93,33 @@ impl Event {
     fn check<'py>(&self, py: Python<'py>, hub: Option<&Bound<'_, Hub>>) -> PyResult<Bound<'py, PyList>> {
         violations_list(py, &self.inner.check(&self.hub_or(hub)))
     }
-    #[pyo3(signature = (hub=None, working_hours=None))]
+    #[pyo3(signature = (hub=None, working_hours=None, locale=None))]
     fn local_times(
         &self,
         py: Python<'_>,
         hub: Option<&Bound<'_, Hub>>,
         working_hours: Option<&Bound<'_, PyAny>>,
+        locale: Option<String>,
     ) -> PyResult<LocalTimes> {
         let hub = self.hub_or(hub);
         let working = working_hours_arg(working_hours)?;
-        core::local_times(&hub, &self.inner, working).map(|inner| LocalTimes { inner }).py_err(py)
+        core::local_times(&hub, &self.inner, working).map(|inner| LocalTimes { inner, locale }).py_err(py)
+    }
+    /// The event as webinar pages list it, in a language, for these countries' zones.
+    #[pyo3(signature = (locale="en", countries=None, *, hub=None, plain=false))]
+    fn listing<'py>(
+        &self,
+        py: Python<'py>,
+        locale: &str,
+        countries: Option<Vec<Bound<'_, PyAny>>>,
+        hub: Option<&Bound<'_, Hub>>,
+        plain: bool,
+    ) -> PyResult<Bound<'py, PyAny>> {
+        let codes =
+            countries.map(|c| c.iter().map(|c| country_arg(py, c)).collect::<PyResult<Vec<_>>>()).transpose()?;
+        let bidi = if plain { core::messages::Bidi::Plain } else { core::messages::Bidi::Isolate };
+        let written = self.hub_or(hub).listing(&self.inner, locale, codes.as_deref(), bidi).py_err(py)?;
+        to_dict(py, &written)
     }
     /// The event in one zone (a phone's, or any IANA zone).
     #[pyo3(signature = (zone, working_hours=None))]
@@ -143,17 +160,18 @@ impl Event {
         Ok(out)
     }
     /// The local-times table of every occurrence.
-    #[pyo3(signature = (hub=None, working_hours=None))]
+    #[pyo3(signature = (hub=None, working_hours=None, locale=None))]
     fn occurrence_local_times(
         &self,
         py: Python<'_>,
         hub: Option<&Bound<'_, Hub>>,
         working_hours: Option<&Bound<'_, PyAny>>,
+        locale: Option<String>,
     ) -> PyResult<Vec<LocalTimes>> {
         let hub = self.hub_or(hub);
         let working = working_hours_arg(working_hours)?;
         let tables = core::schedule::occurrence_local_times(&hub, &self.inner, working).py_err(py)?;
-        Ok(tables.into_iter().map(|inner| LocalTimes { inner }).collect())
+        Ok(tables.into_iter().map(|inner| LocalTimes { inner, locale: locale.clone() }).collect())
     }
     /// The event moved to a new wall-clock start (and end), its sequence raised.
     #[pyo3(signature = (start, end=None))]
@@ -222,6 +240,8 @@ fn local_row<'py>(
 #[pyclass(module = "kix._kix", frozen)]
 pub(crate) struct LocalTimes {
     inner: core::LocalTimes,
+    /// With a locale, every row also carries its text in that language.
+    locale: Option<String>,
 }
 
 #[pymethods]
@@ -237,7 +257,15 @@ impl LocalTimes {
     fn to_records<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
         let out = PyList::empty(py);
         for r in &self.inner.rows {
-            out.append(local_row(py, r, self.inner.start_utc, self.inner.end_utc)?)?;
+            let row = local_row(py, r, self.inner.start_utc, self.inner.end_utc)?;
+            if let Some(locale) = &self.locale {
+                let text = r.localized(locale);
+                row.set_item("country_name", text.country_name)?;
+                row.set_item("local_start_text", text.local_start)?;
+                row.set_item("local_end_text", text.local_end)?;
+                row.set_item("utc_offset_text", text.utc_offset)?;
+            }
+            out.append(row)?;
         }
         Ok(out.into_any())
     }
@@ -368,4 +396,16 @@ pub(crate) fn find_slots(
         items.push(Py::new(py, Slot { inner: s })?.into_any());
     }
     table("Slots", items, &["start (UTC)", "end", "min score", "mean score"], cells, records)
+}
+
+/// An instant as a wall-clock date and time in a zone, written in a language.
+#[pyfunction]
+#[pyo3(signature = (instant, zone, locale="en"))]
+pub(crate) fn format_local(
+    py: Python<'_>,
+    instant: &Bound<'_, PyAny>,
+    zone: &Bound<'_, PyAny>,
+    locale: &str,
+) -> PyResult<String> {
+    Ok(core::format::local_text(instant_arg(instant)?, zone_arg(py, zone)?, locale))
 }

@@ -44,6 +44,7 @@ fn _kix(m: &Bound<'_, PyModule>) -> PyResult<()> {
         wrap_pyfunction!(time::tzdata_version, m)?,
         wrap_pyfunction!(time::local_wall_seconds, m)?,
         wrap_pyfunction!(events::find_slots, m)?,
+        wrap_pyfunction!(events::format_local, m)?,
         wrap_pyfunction!(registrations::validate_registration, m)?,
         wrap_pyfunction!(registrations::validate_registrations, m)?,
         wrap_pyfunction!(registrations::anonymize, m)?,

@@ -20,6 +20,7 @@ __all__ = [
     "read_attendance",
     "read_registrations",
     "country_name",
+    "format_local",
     "LocalizedMessage",
     "Country",
     "Event",
@@ -339,8 +340,25 @@ class Event:
         """End, aware, in UTC."""
     def check(self, hub: Optional[Hub] = None) -> List[Violation]:
         """Every violation of this event (DST gaps and folds refused)."""
-    def local_times(self, hub: Optional[Hub] = None, working_hours: Optional[Tuple[int, int]] = None) -> LocalTimes:
-        """The event in every zone of its countries (working hours default to (8, 18))."""
+    def local_times(
+        self, hub: Optional[Hub] = None, working_hours: Optional[Tuple[int, int]] = None, locale: Optional[str] = None
+    ) -> LocalTimes:
+        """The event in every zone of its countries (working hours default to (8, 18)). With a BCP 47
+        ``locale``, every record also has ``country_name``, ``local_start_text``, ``local_end_text`` and
+        ``utc_offset_text`` written in that language ("31 июля 2024 г., 17:00", "UTC+6")."""
+    def listing(
+        self,
+        locale: str = "en",
+        countries: Optional[Iterable[Union[str, Country]]] = None,
+        *,
+        hub: Optional[Hub] = None,
+        plain: bool = False,
+    ) -> Dict[str, Any]:
+        """The event as webinar pages list it: ``{date_text, time_text, locale, fell_back}``, the time line
+        in the organiser's zone and every zone of ``countries`` (default: the event's own), such as
+        ``13:00–14:30 (Geneva, CEST) / 17:00–18:30 (Bishkek, UTC+6)``. English, Russian and Arabic are
+        written (another language falls back to English, ``fell_back`` true); Arabic isolates times and
+        offsets unless ``plain``. kix's ``parse_listing`` reads the English text back to the same instants."""
     def local_time_in(self, zone: _ZoneLike, working_hours: Optional[Tuple[int, int]] = None) -> Dict[str, Any]:
         """The event in one zone, such as a phone's: the row of ``local_times`` (aware ``local_start`` / ``local_end``)."""
     def to_ics(self, hub: Optional[Hub] = None) -> str:
@@ -351,8 +369,10 @@ class Event:
     def occurrences(self) -> List[Dict[str, Any]]:
         """Every occurrence (one for a single event), in order: ``recurrence_id`` (the rule's naive
         wall-clock start), ``start``/``end`` (aware, organiser's zone), ``start_utc``/``end_utc``, ``moved``."""
-    def occurrence_local_times(self, hub: Optional[Hub] = None, working_hours: Optional[Tuple[int, int]] = None) -> List[LocalTimes]:
-        """The local-times table of every occurrence."""
+    def occurrence_local_times(
+        self, hub: Optional[Hub] = None, working_hours: Optional[Tuple[int, int]] = None, locale: Optional[str] = None
+    ) -> List[LocalTimes]:
+        """The local-times table of every occurrence (as ``local_times``, ``locale`` included)."""
     def reschedule(self, start: _WallLike, end: Optional[_WallLike] = None) -> Event:
         """A copy moved to a new wall-clock start (every time of the event moves alike; ``end`` sets a new end), its sequence raised."""
     def cancel_occurrence(self, occurrence: _WallLike) -> Event:
@@ -603,6 +623,10 @@ def attendance(
 ) -> Attendance:
     """Reconciles participants (``read_attendance``'s table, a DataFrame or dicts) with registrations
     and their outcomes: matched on normalized e-mail, then name; re-joins merged, overlaps once."""
+
+def format_local(instant: _InstantLike, zone: _ZoneLike, locale: str = "en") -> str:
+    """An instant as a wall-clock date and time in a zone, written in a language with CLDR's data
+    (``"31 июля 2024 г., 17:00"``; 24-hour clocks, Latin digits in Arabic unless ``ar-u-nu-arab``)."""
 
 def parse_listing(date_text: str, time_text: str) -> Schedule:
     """Reads an event page's date and time texts; ValidationError / TimeZoneError when unreadable."""
