@@ -377,7 +377,7 @@ pub struct Event {
     /// The organiser's wall-clock end, in `zone` (or give `duration_minutes`).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub end: Option<NaiveDateTime>,
-    /// Length in minutes (or give `end`).
+    /// Length in minutes of elapsed time (or give `end`): across a DST change the wall clock moves by more or less.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub duration_minutes: Option<u32>,
     /// The organiser's IANA zone.
