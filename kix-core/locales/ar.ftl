@@ -9,7 +9,7 @@ list-separator = {"، "}
 listing-next-day = في اليوم التالي
 listing-previous-day = في اليوم السابق
 
-country-unknown = النص «{ $text }» لا يدل على أي بلد في قائمة البلدان الدولية.
+country-unknown = النص «{ $text }» لا يدل على أي بلد مُدرَج في المعيار الدولي لرموز البلدان.
 country-ambiguous = النص «{ $text }» قد يدل على أكثر من بلد: { $candidates }.
 
 hub-duplicate_id = المعرّف { $id } مستخدم مرتين (أول مرة في العنصر { $first_index }).
@@ -19,7 +19,7 @@ hub-sub_region_without_partner = لم يُسند أي شريك إلى المنط
 hub-unknown_country = البلد { $country } ليس عضوًا في المركز.
 hub-unknown_partner = لا توجد في قائمة المركز منظمة باسم { $partner }.
 hub-unknown_sub_region = لا توجد في قائمة المركز منطقة فرعية باسم { $sub_region }.
-hub-unknown_time_zone = المنطقة الزمنية { $zone } غير موجودة في قاعدة المناطق الزمنية.
+hub-unknown_time_zone = المنطقة الزمنية { $zone } غير موجودة في قاعدة بيانات المناطق الزمنية.
 hub-country_without_zone = لم تُحدَّد أي منطقة زمنية للبلد { $country }.
 hub-invalid_subdivision = الرمز { $subdivision } ليس رمز تقسيم إداري للبلد { $country }.
 hub-invalid_period = تنتهي الفترة ({ $until }) قبل أن تبدأ ({ $from }).
@@ -29,8 +29,8 @@ timeline-outside_project = التاريخ { $date } يقع خارج جميع م�
 
 time-unknown_zone = التسمية { $label } ليست منطقة زمنية معروفة.
 time-ambiguous_zone_label = التسمية { $label } قد تدل على أي من المناطق الزمنية التالية: { $candidates }. يُرجى ذكر المدينة أيضًا.
-time-nonexistent_local_time = الوقت { $local } غير موجود في المنطقة الزمنية { $zone }، إذ تُقدَّم الساعة فيتخطاه التوقيت (الفارق { $earlier_offset } قبل التغيير و{ $later_offset } بعده).
-time-ambiguous_local_time = الوقت { $local } يتكرر مرتين في المنطقة الزمنية { $zone }: بفارق { $earlier_offset } ثم بفارق { $later_offset }.
+time-nonexistent_local_time = الوقت { $local } غير موجود في المنطقة الزمنية { $zone }، إذ تُقدَّم الساعة فيُتخطّى هذا الوقت (فارق التوقيت { $earlier_offset } قبل التغيير و{ $later_offset } بعده).
+time-ambiguous_local_time = الوقت { $local } يقع مرتين في المنطقة الزمنية { $zone }: بفارق { $earlier_offset } ثم بفارق { $later_offset }.
 time-label_season_mismatch = الاختصار { $abbreviation } ({ $abbreviation_offset }) لا يسري في هذا التاريخ في المنطقة الزمنية { $zone }، فالتوقيت المعمول به هناك هو { $true_abbreviation } ({ $true_offset }).
 time-listing_mismatch = يذكر الإعلان الوقت { $given_start }–{ $given_end } للتسمية { $label }، لكن الوقت المقابل لتوقيت المنظِّم هناك هو { $expected_start }–{ $expected_end }.
 time-weekday_mismatch = التاريخ { $date } يوافق يوم { $weekday_actual ->
@@ -52,7 +52,10 @@ time-weekday_mismatch = التاريخ { $date } يوافق يوم { $weekday_ac
     [sunday] الأحد
    *[other] { $weekday_given }
 }.
-time-unparseable = تتعذر قراءة النص «{ $text }».
+time-unparseable = تتعذر قراءة { $part ->
+    [date_text] التاريخ
+   *[other] الوقت
+} «{ $text }».
 
 event-missing_field = حقل الفعالية { $field } فارغ.
 event-end_not_after_start = تنتهي الفعالية ({ $end }) قبل بدايتها ({ $start }) أو عندها.
@@ -68,17 +71,17 @@ event-agenda_outside = أحد بنود جدول الأعمال ({ $item_start } 
 event-interpretation_same_as_language = لغة الترجمة الفورية { $language } هي لغة الفعالية نفسها أو مذكورة مرتين.
 event-unknown_language = الرمز { $language } ليس رمز لغة معتمدًا.
 event-unknown_organisation = لا توجد في قائمة المركز منظمة باسم { $organisation }.
-event-duplicate_id = فعاليتان تحملان المعرّف نفسه { $id }.
-event-duplicate_number = فعاليتان من السلسلة { $series } تحملان الرقم نفسه { $number }.
+event-duplicate_id = توجد فعاليتان تحملان المعرّف نفسه { $id }.
+event-duplicate_number = توجد فعاليتان من السلسلة { $series } تحملان الرقم نفسه { $number }.
 event-invalid_registration_window = يُغلق باب التسجيل ({ $closes_at }) قبل أن يُفتح ({ $opens_at }).
 
-schedule-conflict = الفعاليتان { $event } و{ $other_event } متداخلتان في الوقت وتشتركان في الجمهور أو في البلدان.
+schedule-conflict = الفعاليتان { $event } و{ $other_event } متداخلتان في الوقت وتشتركان في فئة مستهدفة أو في بلدان.
 
 registration-missing_field = الحقل { $field } مطلوب.
 registration-too_long = الحقل { $field } أطول من المسموح: عدد أحرفه { $length } والحد الأقصى { $max }.
 registration-invalid_email = عنوان البريد الإلكتروني غير صالح.
 registration-duplicate = عنوان البريد الإلكتروني هذا مسجَّل بالفعل في الفعالية.
-registration-unknown_country = النص «{ $country }» ليس رمزًا أو اسمًا لأي بلد معروف.
+registration-unknown_country = النص «{ $country }» ليس رمزًا أو اسمًا لأي بلد مُدرَج في المعيار الدولي لرموز البلدان.
 registration-country_not_eligible = الفعالية مقصورة على البلدان المشاركة، والبلد { $country } ليس منها.
 registration-not_invited = المشاركة في هذه الفعالية بدعوة فقط.
 registration-unknown_audience = الفئة { $audience } ليست من الفئات المستهدفة: { $allowed }.
@@ -96,7 +99,7 @@ registration-full = لا توجد مقاعد شاغرة، فالسعة { $capaci
     [many] { $capacity } مقعدًا
    *[other] { $capacity } مقعد
 }.
-registration-consent_required = تشترط الفعالية الموافقة على المشاركة.
+registration-consent_required = تشترط الفعالية تقديم الموافقة.
 registration-invalid_timestamp = وقت الإرسال «{ $submitted_at }» ليس لحظة زمنية صحيحة مقرونة بفارق التوقيت.
 registration-invalid_transition = التسجيل { $id } حالته «{ $from ->
     [confirmed] مؤكَّد
@@ -116,7 +119,7 @@ registration-invalid_transition = التسجيل { $id } حالته «{ $from ->
    *[other] { $to }
 }».
 registration-over_capacity = عدد المقاعد المحجوزة { $held } والسعة { $capacity }؛ لم يُستبعد أحد.
-registration-denied = رفض المنظِّم هذا التسجيل؛ يمكن إعادته، ولا يمكن تقديمه من جديد.
+registration-denied = رفض المنظِّم هذا التسجيل؛ يمكن إعادة تفعيله، لكن لا يمكن تقديمه من جديد.
 registration-unknown_id = لا يوجد في السجل تسجيل بالمعرّف { $id }.
 registration-cancel_deadline_passed = كان بإمكان المسجَّلين الإلغاء حتى { $deadline }؛ أما المنظِّم فما زال بإمكانه ذلك.
 
@@ -145,7 +148,7 @@ grant-ceiling_currency_mismatch = الحد الأقصى ({ $ceiling }) والم�
 grant-country_not_participating = البلد { $country } لا يشارك في المركز.
 grant-unknown_organisation = لا توجد في قائمة المركز منظمة باسم { $organisation }.
 
-training-quota_exceeded = تجاوز الحصة: لدى البلد { $country } بالفعل { $held } من المقاعد في هذه الدورة، والحصة { $quota }.
+training-quota_exceeded = تجاوز الحصة: يشغل البلد { $country } بالفعل { $held } من مقاعد حصته البالغة { $quota } في هذه الدورة.
 training-endorsed_after_start = اعتُمد الترشيح في { $endorsed_on }، أي بعد بدء الدورة في { $start }.
 training-outside_project = دورة التدريب تقع (كليًا أو جزئيًا) خارج جميع مراحل المشروع.
 training-country_not_participating = البلد { $country } لا يشارك في الدورة { $cycle }.
@@ -170,11 +173,18 @@ training-invalid_transition = لا يمكن نقل ترشيح حالته «{ $fr
 training-missing_field = الحقل { $field } مطلوب.
 training-invalid_date = ترتيب التواريخ غير صحيح في { $path }.
 
-event-invalid_offer_hours = يجب أن يظل عرض المقعد الذي شغر ساريًا ساعة واحدة على الأقل، والمدة المحددة الآن { $offer_hours }.
+event-invalid_offer_hours = يجب أن يظل عرض المقعد الذي شغر ساريًا ساعة واحدة على الأقل، والمدة المحددة الآن { $offer_hours ->
+    [zero] صفر
+    [one] ساعة واحدة
+    [two] ساعتان
+    [few] { $offer_hours } ساعات
+    [many] { $offer_hours } ساعةً
+   *[other] { $offer_hours } ساعة
+}.
 registration-mixed_script_email = يخلط جزء البريد الإلكتروني { $part } بين حروف لاتينية وحروف سيريلية أو يونانية تشبهها.
 registration-undecodable_text = يحتوي الحقل { $field } على نص تعذّر فك ترميزه.
 registration-invalid_value = يحتوي الحقل { $field } على قيمة من نوع غير مناسب: { $kind } { $found }.
-attendance-unreadable_row = لا يتضمن الصف { $row } من تقرير الحضور وقتَي انضمام ومغادرة مقروءين، أو أن المغادرة تسبق الانضمام؛ لذلك تُرك الصف.
+attendance-unreadable_row = لا يتضمن الصف { $row } من تقرير الحضور وقتَي انضمام ومغادرة مقروءين، أو يسبق فيه وقتُ المغادرة وقتَ الانضمام؛ لذلك استُبعد هذا الصف.
 
 # السلاسل وملفات التقويم.
 event-invalid_email = عنوان البريد الإلكتروني للمنظِّم غير صالح: { $reason }.

@@ -32,7 +32,10 @@ time-ambiguous_local_time = { $local } happens twice in { $zone }: at offset { $
 time-label_season_mismatch = { $abbreviation } ({ $abbreviation_offset }) does not apply on that date in { $zone }: the time there is { $true_abbreviation } ({ $true_offset }).
 time-listing_mismatch = The listing gives { $given_start }–{ $given_end } for { $label }, but the organiser's time there is { $expected_start }–{ $expected_end }.
 time-weekday_mismatch = { $date } is a { $weekday_actual }, not a { $weekday_given }.
-time-unparseable = The { $part } text “{ $text }” cannot be read.
+time-unparseable = { $part ->
+    [date_text] The date
+   *[other] The time
+} “{ $text }” cannot be read.
 
 event-missing_field = The event's field “{ $field }” is empty.
 event-end_not_after_start = The event ends ({ $end }) no later than it starts ({ $start }).

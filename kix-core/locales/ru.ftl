@@ -12,7 +12,7 @@ country-unknown = «{ $text }» не является названием стр�
 country-ambiguous = «{ $text }» может означать несколько стран: { $candidates }.
 
 hub-duplicate_id = Идентификатор «{ $id }» встречается дважды (впервые — в элементе { $first_index }).
-hub-country_in_two_sub_regions = Страна { $country } входит в два субрегиона с пересекающимися периодами: { $sub_regions }.
+hub-country_in_two_sub_regions = Страна { $country } в пересекающиеся периоды входит в два субрегиона: { $sub_regions }.
 hub-overlapping_assignments = Субрегион «{ $sub_region }» закреплён за несколькими партнёрами в пересекающиеся периоды: { $partners }.
 hub-sub_region_without_partner = За субрегионом «{ $sub_region }» не закреплён ни один партнёр.
 hub-unknown_country = Страна { $country } не входит в число участников хаба.
@@ -26,12 +26,12 @@ hub-country_unassigned = Страна { $country } не закреплена н�
 
 timeline-outside_project = Дата { $date } не входит ни в один этап проекта.
 
-time-unknown_zone = kix не знает часового пояса «{ $label }».
+time-unknown_zone = «{ $label }» не является часовым поясом, известным kix.
 time-ambiguous_zone_label = «{ $label }» может означать любой из поясов: { $candidates }. Укажите также город.
 time-nonexistent_local_time = Времени { $local } в поясе { $zone } не существует: при переводе часов оно пропускается (смещение { $earlier_offset } до перевода и { $later_offset } после).
 time-ambiguous_local_time = Время { $local } в поясе { $zone } наступает дважды: со смещением { $earlier_offset } и затем со смещением { $later_offset }.
-time-label_season_mismatch = Обозначение { $abbreviation } ({ $abbreviation_offset }) не действует в эту дату в поясе { $zone }: там действует { $true_abbreviation } ({ $true_offset }).
-time-listing_mismatch = Для «{ $label }» указано время { $given_start }–{ $given_end }, но по времени организатора там будет { $expected_start }–{ $expected_end }.
+time-label_season_mismatch = Обозначение { $abbreviation } ({ $abbreviation_offset }) не применяется на эту дату в поясе { $zone }: там действует { $true_abbreviation } ({ $true_offset }).
+time-listing_mismatch = В анонсе для «{ $label }» указано время { $given_start }–{ $given_end }, но времени организатора там соответствует { $expected_start }–{ $expected_end }.
 time-weekday_mismatch = { $date } — это { $weekday_actual ->
     [monday] понедельник
     [tuesday] вторник
@@ -51,13 +51,16 @@ time-weekday_mismatch = { $date } — это { $weekday_actual ->
     [sunday] воскресенье
    *[other] { $weekday_given }
 }.
-time-unparseable = Не удаётся прочитать текст «{ $text }».
+time-unparseable = Не удаётся прочитать { $part ->
+    [date_text] дату
+   *[other] время
+} «{ $text }».
 
 event-missing_field = Поле мероприятия «{ $field }» не заполнено.
 event-end_not_after_start = Мероприятие заканчивается ({ $end }) не позже, чем начинается ({ $start }).
 event-invalid_end = Окончание мероприятия и его продолжительность ({ $duration_minutes } мин) не согласуются, или не указано ни то ни другое.
 event-agenda_outside = Пункт программы ({ $item_start } – { $item_end }) выходит за рамки мероприятия ({ $event_start } – { $event_end }).
-event-interpretation_same_as_language = Перевод на язык «{ $language }» совпадает с языком мероприятия или указан дважды.
+event-interpretation_same_as_language = Язык устного перевода «{ $language }» совпадает с языком мероприятия или указан дважды.
 event-unknown_language = «{ $language }» не является кодом языка ISO 639-1.
 event-unknown_organisation = Организации «{ $organisation }» нет в списке хаба.
 event-duplicate_id = У двух мероприятий один и тот же идентификатор «{ $id }».
@@ -77,7 +80,7 @@ registration-invalid_email = Адрес электронной почты нед
 registration-duplicate = Этот адрес электронной почты уже зарегистрирован на мероприятие.
 registration-unknown_country = «{ $country }» не является кодом или названием страны по ISO 3166-1.
 registration-country_not_eligible = Мероприятие открыто только для стран-участниц, а страна { $country } к ним не относится.
-registration-not_invited = На это мероприятие можно попасть только по приглашению.
+registration-not_invited = Участие в этом мероприятии возможно только по приглашению.
 registration-unknown_audience = «{ $audience }» не входит в число целевых аудиторий: { $allowed }.
 registration-language_not_offered = Язык «{ $language }» не предусмотрен; доступные языки: { $offered }.
 registration-not_open = Регистрация открывается { $opens_at }.
@@ -92,7 +95,7 @@ registration-full = Свободных мест нет: вместимость �
    *[other] места
 }.
 registration-consent_required = Для участия в мероприятии необходимо дать согласие.
-registration-invalid_timestamp = Время подачи «{ $submitted_at }» не является моментом времени RFC 3339 со смещением.
+registration-invalid_timestamp = Время подачи заявки «{ $submitted_at }» не является отметкой времени в формате RFC 3339 с указанием смещения.
 registration-invalid_transition = Регистрация «{ $id }» находится в статусе «{ $from ->
     [confirmed] подтверждена
     [pending] ожидает рассмотрения
@@ -135,7 +138,7 @@ catalogue-nominee_not_completed = Кандидат не завершил уче�
 }».
 catalogue-invalid_link = «{ $link }» не является ссылкой http(s).
 catalogue-missing_field = Поле «{ $field }» не заполнено.
-catalogue-outside_project = Материал датирован { $published_on }, то есть вне всех этапов проекта.
+catalogue-outside_project = Материал датирован { $published_on } — эта дата не входит ни в один этап проекта.
 
 grant-invalid_period = Грант заканчивается ({ $end }) раньше, чем начинается ({ $start }).
 grant-outside_project = Срок гранта ({ $start } – { $end }) не укладывается в один этап проекта.
@@ -175,11 +178,16 @@ training-invalid_transition = Кандидатуру со статусом «{ $
 training-missing_field = Поле «{ $field }» обязательно для заполнения.
 training-invalid_date = Нарушен порядок дат: { $path }.
 
-event-invalid_offer_hours = Предложение освободившегося места должно действовать не меньше одного часа (сейчас задано { $offer_hours }).
-registration-mixed_script_email = Часть адреса электронной почты «{ $part }» смешивает латинские буквы с похожими на них кириллическими или греческими.
+event-invalid_offer_hours = Предложение освободившегося места должно действовать не менее одного часа (сейчас задано { $offer_hours } { $offer_hours ->
+    [one] час
+    [few] часа
+    [many] часов
+   *[other] часа
+}).
+registration-mixed_script_email = В части адреса электронной почты «{ $part }» латинские буквы смешаны с похожими на них кириллическими или греческими.
 registration-undecodable_text = Поле «{ $field }» содержит текст, который не удалось декодировать.
 registration-invalid_value = В поле «{ $field }» значение неподходящего типа: { $kind } { $found }.
-attendance-unreadable_row = В строке { $row } отчёта об участниках нет читаемого времени входа и выхода или выход указан раньше входа; строка пропущена.
+attendance-unreadable_row = В строке { $row } отчёта об участниках не удаётся прочитать время входа и выхода или выход указан раньше входа; эта строка пропущена.
 
 # Серии и файлы календаря.
 event-invalid_email = Адрес электронной почты организатора недействителен: { $reason }.

@@ -500,6 +500,63 @@ pub fn read_participants(bytes: &[u8], format: ExportFormat, zone: Option<Tz>) -
     Ok(out)
 }
 
+/// A registration export read and validated for an event, then reconciled
+/// with an attendee report: the analysts' whole job in one call, as the
+/// mobile face offers it. Cells that could not be read are violations of
+/// their own records (see [`crate::registration::validate_batch_read`]).
+///
+/// ```
+/// use kix_core::exports::{Answers, ExportFormat, reconcile};
+/// let hub = kix_core::emap();
+/// let w20 = hub.event("kix-emap-webinar-20").unwrap();
+/// let regs = "Email,Full name,Country,I am a,Consent,Timestamp\n\
+///     sita@example.np,Sita Rai,Nepal,teacher,Yes,2024-07-20T10:00:00Z\n";
+/// let joins = "Attended,User Name (Original Name),Email,Join Time,Leave Time\n\
+///     Yes,Sita Rai,sita@example.np,2024-07-31T11:00:00Z,2024-07-31T12:00:00Z\n";
+/// let columns = [("email", "Email"), ("full_name", "Full name"), ("country", "Country"), ("audience", "I am a"),
+///     ("consent", "Consent"), ("submitted_at", "Timestamp")].map(|(f, c)| (f.to_owned(), c.to_owned()));
+/// let r = reconcile(hub, w20, regs.as_bytes(), joins.as_bytes(), ExportFormat::Csv, None, &columns, &Answers::default())?;
+/// assert_eq!(r.outcomes[0].status.as_str(), "confirmed");
+/// assert_eq!((r.attendance.rows[0].status.as_str(), r.attendance.rows[0].minutes), ("attended", 60.0));
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+///
+/// # Errors
+///
+/// As [`read_registrations`] and [`read_participants`].
+#[allow(clippy::too_many_arguments)]
+pub fn reconcile(
+    hub: &crate::hub::Hub,
+    event: &crate::event::Event,
+    registrations: &[u8],
+    participants: &[u8],
+    format: ExportFormat,
+    zone: Option<Tz>,
+    columns: &[(String, String)],
+    answers: &Answers,
+) -> Result<Reconciled, Error> {
+    let read = read_registrations(registrations, format, zone, columns, answers)?;
+    let records: Vec<Registration> = read.iter().map(|r| r.registration.clone()).collect();
+    let found: Vec<Vec<Violation>> = read.iter().map(|r| r.found.clone()).collect();
+    let outcomes = crate::registration::validate_batch_read(hub, event, &records, &found, &[], None)?;
+    let joins = read_participants(participants, format, zone)?;
+    let attendance = crate::attendance::attendance(hub, event, &records, &outcomes, &joins.participants);
+    Ok(Reconciled { read, outcomes, unreadable: joins.unreadable, attendance })
+}
+
+/// What [`reconcile`] gives.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Reconciled {
+    /// The registrations as read, in the export's order.
+    pub read: Vec<ReadRegistration>,
+    /// Their outcomes, one per record.
+    pub outcomes: Vec<crate::registration::RegistrationOutcome>,
+    /// The attendee report's rows that could not be read.
+    pub unreadable: Vec<Violation>,
+    /// One row per person and the counts per country.
+    pub attendance: crate::attendance::Attendance,
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

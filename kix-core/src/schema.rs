@@ -174,6 +174,16 @@ pub fn documents() -> Vec<SchemaDocument> {
         document::<SlotQuery>("slot_query", "KIX slot query", "What the slot finder searches."),
         document::<Slot>("slot", "KIX slot suggestion", "A ranked candidate start time for an event."),
         document::<Schedule>("schedule", "KIX schedule", "An event listing's date and time texts read into instants."),
+        document::<crate::listing::WrittenListing>(
+            "listing",
+            "KIX written listing",
+            "An event's date and multi-zone time line as webinar pages publish them, in one language.",
+        ),
+        document::<crate::attendance::Attendance>(
+            "attendance",
+            "KIX attendance",
+            "Who attended, who did not come and who walked in, with minutes present and counts per country.",
+        ),
         document::<KnowledgeProduct>(
             "knowledge_product",
             "KIX knowledge product",

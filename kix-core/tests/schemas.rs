@@ -56,6 +56,8 @@ fn rust_reads(schema: &str, doc: &serde_json::Value) -> bool {
         "product_count" => reads::<ProductCount>(doc),
         "grant" => reads::<Grant>(doc),
         "grant_totals" => reads::<GrantTotals>(doc),
+        "listing" => reads::<listing::WrittenListing>(doc),
+        "attendance" => reads::<attendance::Attendance>(doc),
         other => panic!("no Rust type for schema {other}"),
     }
 }

@@ -17,6 +17,20 @@ pub struct Violation {
     pub params_json: String,
 }
 
+/// A violation that came back from the device (to render or to validate with),
+/// read into the core's: its code must be one kix knows and its parameters JSON.
+impl TryFrom<Violation> for core::Violation {
+    type Error = KixError;
+
+    fn try_from(v: Violation) -> Result<Self> {
+        let code = v.code.parse::<core::Code>().map_err(|e| KixError::invalid(e.to_string()))?;
+        let params = serde_json::from_str(&v.params_json).map_err(|e| KixError::invalid(e.to_string()))?;
+        let mut out = core::Violation::new(code, v.path, v.message);
+        out.params = params;
+        Ok(out)
+    }
+}
+
 impl From<&core::Violation> for Violation {
     fn from(v: &core::Violation) -> Self {
         Violation {

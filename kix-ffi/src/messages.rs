@@ -6,7 +6,7 @@ use std::time::SystemTime;
 use kix_core as core;
 
 use crate::convert::{country, instant, zone};
-use crate::error::{KixError, Result, Violation};
+use crate::error::{Result, Violation};
 use crate::hub::Hub;
 
 /// A violation's message in one language, with the locale used.
@@ -25,10 +25,7 @@ pub struct LocalizedMessage {
 /// isolates its values (FSI … PDI) unless `plain` is true (for logs and JSON).
 #[uniffi::export]
 pub fn violation_message(violation: Violation, locale: String, plain: bool) -> Result<LocalizedMessage> {
-    let code = violation.code.parse::<core::Code>().map_err(|e| KixError::invalid(e.to_string()))?;
-    let params = serde_json::from_str(&violation.params_json).map_err(|e| KixError::invalid(e.to_string()))?;
-    let mut v = core::Violation::new(code, violation.path, violation.message);
-    v.params = params;
+    let v = core::Violation::try_from(violation)?;
     let bidi = if plain { core::messages::Bidi::Plain } else { core::messages::Bidi::Isolate };
     let m = core::messages::localize(&v, &locale, bidi);
     Ok(LocalizedMessage { text: m.text, locale: m.locale.to_owned(), fell_back: m.fell_back })

@@ -302,7 +302,8 @@ def series_edit(inp):
         "cancel": cancelled, "move": moved, "sequence": e.to_dict()["sequence"],
         "occurrences": attempt(lambda: [occurrence(o) for o in e.occurrences()]),
         "tables": attempt(lambda: [{"start_utc": t.to_dict()["start_utc"], "end_utc": t.to_dict()["end_utc"],
-                                    "rows": [local_row(r) for r in t.to_records()]}
+                                    "rows": len(t),
+                                    "kathmandu": next((local_row(r) for r in t.to_records() if r["zone"] == "Asia/Kathmandu"), None)}
                                    for t in e.occurrence_local_times(HUB)]),
     }
 

@@ -118,6 +118,32 @@ pub(crate) fn write(root: &Path, dir: PathBuf) {
     for product in &hub.catalogue {
         c.put("knowledge_product", product);
     }
+    // Listings in every shipped language, and the sample exports reconciled.
+    for event in &hub.events {
+        for locale in ["en", "ru", "ar", "ar-u-nu-arab", "fr"] {
+            let bidi = kix_core::messages::Bidi::Isolate;
+            c.put("listing", &hub.listing(event, locale, None, bidi).unwrap());
+        }
+    }
+    let data = root.join("examples/data");
+    let read = |name: &str| std::fs::read(data.join(name)).unwrap();
+    let columns = [("audience", "What best describes you?"), ("language", "Preferred language")]
+        .map(|(f, c)| (f.to_owned(), c.to_owned()));
+    let w20 = hub.event("kix-emap-webinar-20").unwrap();
+    for zone in [chrono_tz::Europe::Zurich, chrono_tz::Asia::Bishkek] {
+        let r = kix_core::exports::reconcile(
+            hub,
+            w20,
+            &read("zoom_registration_report.csv"),
+            &read("zoom_attendee_report.csv"),
+            kix_core::exports::ExportFormat::Zoom,
+            Some(zone),
+            &columns,
+            &kix_core::exports::Answers::default(),
+        )
+        .unwrap();
+        c.put("attendance", &r.attendance);
+    }
     for date in ["2020-04-01", "2023-12-31", "2024-07-31", "2027-12-31"] {
         c.put("timeline_position", &hub.timeline.position(date.parse().unwrap()).unwrap());
     }

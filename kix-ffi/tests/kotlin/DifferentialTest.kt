@@ -65,6 +65,18 @@ private fun outcome(o: RegistrationOutcome) = mapOf(
     "subdivision" to o.subdivision, "email" to o.email,
 )
 
+/** The case's reading options: answers that are true or false are consent, the others labels. */
+@Suppress("UNCHECKED_CAST")
+private fun exportOptions(input: Map<String, Any?>): ExportOptions {
+    val answers = (input["answers"] as Map<String, Any?>?) ?: emptyMap()
+    return ExportOptions(
+        format = input["format"] as String, zone = input["zone"] as String?,
+        columns = (input["columns"] as Map<String, String>?) ?: emptyMap(),
+        consentAnswers = answers.filterValues { it is Boolean }.mapValues { it.value as Boolean },
+        labels = answers.filterValues { it is String }.mapValues { it.value as String },
+    )
+}
+
 private fun withoutStamp(ics: String) = ics.split("\r\n").filterNot { it.startsWith("DTSTAMP:") }.joinToString("\r\n")
 
 private fun run(op: String, input: Map<String, Any?>): Any? {
@@ -201,6 +213,38 @@ private fun run(op: String, input: Map<String, Any?>): Any? {
             mapOf("ics" to withoutStamp(hub.calendar(s("country"), s("series"))))
         }
         "book.invitations" -> attempt { runInvitations(input) }
+        "exports.read" -> attempt {
+            val read = readRegistrations(s("text")!!, exportOptions(input))
+            val outcomes = Hub.emap().validateReadRegistrations(W20, read)
+            mapOf(
+                "rows" to read.map {
+                    mapOf("row" to it.row.toLong(), "full_name" to it.registration.fullName, "email" to it.registration.email,
+                        "country" to it.registration.country, "audience" to it.registration.audience,
+                        "language" to it.registration.language)
+                },
+                "outcomes" to outcomes.map(::outcome),
+            )
+        }
+        "attendance.reconcile" -> attempt {
+            // The attendee report read alone agrees with the reconciliation's reading of it.
+            val r = Hub.emap().reconcileAttendance(W20, s("text")!!, s("participants")!!, exportOptions(input))
+            val joins = readAttendance(s("participants")!!, "zoom", s("zone"))
+            assertEquals(joins.unreadable.map { it.code }, r.unreadable.map { it.code })
+            assertEquals(joins.participants.size.toLong(), r.rows.sumOf { it.joins.toLong() })
+            mapOf(
+                "rows" to r.rows.map {
+                    mapOf("name" to it.name, "email" to it.email, "status" to it.status,
+                        "registration" to it.registrationRow?.toLong(),
+                        "registration_status" to it.registrationStatus?.name?.lowercase(), "country" to it.country,
+                        "sub_region" to it.subRegion, "first_join" to it.firstJoin?.toString(),
+                        "last_leave" to it.lastLeave?.toString(), "minutes" to it.minutes, "joins" to it.joins.toLong())
+                },
+                "counts" to r.counts.map {
+                    mapOf("country" to it.country, "sub_region" to it.subRegion, "attended" to it.attended.toLong(),
+                        "no_show" to it.noShow.toLong(), "walk_in" to it.walkIn.toLong())
+                },
+            )
+        }
         "about" -> mapOf("tzdata" to tzdataVersion(), "codes" to violationCodes(), "version" to kixVersion())
         else -> throw IllegalArgumentException("unknown op $op")
     }
