@@ -5,6 +5,8 @@ CARGO ?= cargo
 PYTHON ?= python3
 VENV := .venv
 ICS_DIR := target/webinar
+ICS_CORPUS := target/ics-corpus
+LIBICAL := /usr/include/libical/ical.h
 
 CORPUS := target/schema-corpus
 
@@ -46,14 +48,22 @@ wheel: venv
 	cd kix-py && CARGO_TARGET_DIR=../target/maturin ../$(VENV)/bin/maturin build --release --quiet --out ../target/wheels
 	$(VENV)/bin/pip install --quiet --force-reinstall --no-deps target/wheels/kix-*.whl
 
+# libical (Evolution's and KDE's calendar library) for the calendar corpus, from Debian (CI runs as root).
+$(LIBICAL):
+	apt-get update -qq && apt-get install -y -qq libical-dev pkg-config
+
 # Python: the package's API and the vectors (pytest), the stub against the module (stubtest),
 # the example notebook (nbclient); and the independent checks: the .ics files parsed by
-# icalendar (instants from zoneinfo), the JSON Schemas with jsonschema (format checking on).
-python-test: wheel corpus
+# icalendar (instants from zoneinfo), the calendar corpus read by icalendar with
+# recurring-ical-events, ical.js and libical (instants from zoneinfo), the JSON Schemas with
+# jsonschema (format checking on).
+python-test: wheel corpus tools/js/node_modules/.package-lock.json $(LIBICAL)
 	$(VENV)/bin/python -m mypy.stubtest --ignore-disjoint-bases kix
 	$(VENV)/bin/python -m ipykernel install --sys-prefix --name python3 > /dev/null
 	$(CARGO) run --quiet --example webinar -- $(ICS_DIR) > /dev/null
-	KIX_ICS_DIR=$(ICS_DIR) KIX_SCHEMA_CORPUS=$(CORPUS) $(VENV)/bin/python -m pytest -q tests/python
+	$(CARGO) run --quiet -p xtask -- ics-corpus $(ICS_CORPUS) > /dev/null
+	KIX_ICS_DIR=$(ICS_DIR) KIX_ICS_CORPUS=$(ICS_CORPUS) KIX_SCHEMA_CORPUS=$(CORPUS) $(VENV)/bin/python -m pytest -q tests/python
+	cat $(ICS_CORPUS)/checks.txt
 
 # The Python benchmark (not a test): kix against pydantic v2 and a zoneinfo loop.
 bench-python: wheel

@@ -110,6 +110,10 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         e.status = kix_core::EventStatus::Cancelled;
         e.sequence = 3;
         e.title = "Line\r\nBREAK;semi,comma\\back".into();
+        // With an organiser e-mail the file is an iTIP cancellation (METHOD:CANCEL, ORGANIZER).
+        if let Some(first) = e.organisers.first_mut() {
+            first.email = Some("events@norrag.example".into());
+        }
     });
     for e in &variants {
         let ics = kix_core::calendar::to_ics(hub, e, stamp)?;
@@ -118,6 +122,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         manifest.push(serde_json::json!({
             "file": format!("{}.ics", e.id), "start": e.start, "end": e.wall_end(), "zone": e.zone,
             "title": e.title, "sequence": e.sequence, "cancelled": e.status == kix_core::EventStatus::Cancelled,
+            "organiser_email": e.organisers.iter().find_map(|p| p.email.clone()),
         }));
     }
     std::fs::write(out_dir.join("manifest.json"), serde_json::to_string_pretty(&manifest)?)?;

@@ -1,4 +1,4 @@
-//! An event read from any bytes, then checked, tabulated and exported to .ics:
+//! An event read from any bytes, then checked, tabulated, expanded (a series) and exported to .ics:
 //! nothing panics, and the calendar text has CRLF lines of at most 75 octets.
 #![no_main]
 use libfuzzer_sys::fuzz_target;
@@ -17,6 +17,12 @@ fuzz_target!(|data: &[u8]| {
             assert!(line.len() <= 75, "{line:?}");
             assert!(!line.contains('\r') && !line.contains('\n'));
         }
-        assert_eq!(ics.matches("\r\nBEGIN:VEVENT\r\n").count(), 1);
+        // One VEVENT, or a series' master and its overrides: all of them the event's.
+        let events = ics.matches("\r\nBEGIN:VEVENT\r\n").count();
+        assert!(events >= 1 && events == ics.matches("\r\nEND:VEVENT\r\n").count());
+        assert!(event.is_series() || events == 1);
     }
+    let _ = event.occurrences();
+    let _ = kix_core::calendar::check(&event, Some(&event));
+    let _ = kix_core::schedule::occurrence_local_times(hub, &event, Default::default());
 });

@@ -185,3 +185,21 @@ registration-mixed_script_email = يخلط جزء البريد الإلكترو�
 registration-undecodable_text = يحتوي الحقل { $field } على نص تعذّر فك ترميزه.
 registration-invalid_value = يحتوي الحقل { $field } على قيمة من نوع غير مناسب: { $kind } { $found }.
 attendance-unreadable_row = لا يتضمن الصف { $row } من تقرير الحضور وقتَي انضمام ومغادرة مقروءين، أو يسبق فيه وقتُ المغادرة وقتَ الانضمام؛ لذلك استُبعد هذا الصف.
+
+# السلاسل وملفات التقويم.
+event-invalid_email = عنوان البريد الإلكتروني للمنظِّم غير صالح: { $reason }.
+event-invalid_recurrence = لا يمكن استخدام قاعدة تكرار السلسلة: { $reason ->
+    [interval_zero] يجب أن تتكرر كل يوم أو أسبوع واحد أو أكثر
+    [count_zero] يجب أن تضم جلسة واحدة على الأقل
+    [count_and_until] حدِّد عدد التكرارات أو تاريخ الانتهاء، لا كليهما
+    [unbounded] حدِّد عدد التكرارات أو تاريخ الانتهاء
+    [until_before_start] تنتهي السلسلة قبل أن تبدأ
+    [by_day_not_weekly] أيام الأسبوع تخص السلاسل الأسبوعية وحدها
+    [start_not_on_by_day] البداية لا تقع في أي يوم من أيام السلسلة
+    [too_many] تضم السلسلة أكثر من 1000 جلسة
+    [occurrence_listed_twice] أُلغيت جلسة أو نُقلت مرتين
+   *[other] { $reason }
+}.
+event-unknown_occurrence = لا توجد في السلسلة جلسة تبدأ في { $occurrence }.
+calendar-sequence_not_raised = تغيّر موعد الفعالية { $event } لكن رقم إصدارها ما زال { $sequence } (كان { $previous_sequence })، فستحتفظ التقاويم بالموعد القديم.
+calendar-fold_start = يتكرر الوقت { $local } مرتين في المنطقة { $zone }: تختلف تطبيقات التقويم في فهمه، لذلك يكتبه الملف بالتوقيت العالمي المنسق.

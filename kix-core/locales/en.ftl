@@ -108,3 +108,21 @@ registration-mixed_script_email = The e-mail part “{ $part }” mixes Latin le
 registration-undecodable_text = The field “{ $field }” holds text that could not be decoded.
 registration-invalid_value = The field “{ $field }” holds a value of the wrong kind: { $kind } { $found }.
 attendance-unreadable_row = Row { $row } of the attendee report has no readable join and leave time, or leaves before it joins; it is left out.
+
+# Series and calendar files.
+event-invalid_email = The organiser's e-mail is not a valid address: { $reason }.
+event-invalid_recurrence = The series' rule cannot be used: { $reason ->
+    [interval_zero] it must repeat every one or more days or weeks
+    [count_zero] it must have at least one occurrence
+    [count_and_until] give a count or an end date, not both
+    [unbounded] give a count or an end date
+    [until_before_start] it ends before it starts
+    [by_day_not_weekly] weekdays apply to weekly series only
+    [start_not_on_by_day] the start is on none of its weekdays
+    [too_many] it has more than 1000 occurrences
+    [occurrence_listed_twice] an occurrence is cancelled or moved twice
+   *[other] { $reason }
+}.
+event-unknown_occurrence = The series has no occurrence starting at { $occurrence }.
+calendar-sequence_not_raised = The times of “{ $event }” changed but its sequence is still { $sequence } (it was { $previous_sequence }): calendars would keep the old times.
+calendar-fold_start = { $local } happens twice in { $zone }: calendar applications disagree on which is meant, so the file gives it in UTC.

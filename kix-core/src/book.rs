@@ -1212,7 +1212,8 @@ impl RegistrationBook {
     /// event's start in the registrant's zone (their country's primary zone,
     /// else the event's). Computed from the event as it is now, so a moved
     /// event moves them; a lead time already past when the person registered
-    /// gives no reminder, and a cancelled event none at all. Sorted by instant.
+    /// gives no reminder, and a cancelled event none at all. A series reminds before every
+    /// occurrence (its cancelled ones excepted, moved ones at their new time). Sorted by instant.
     ///
     /// ```
     /// # use kix_core::{Registration, RegistrationBook};
@@ -1233,7 +1234,7 @@ impl RegistrationBook {
         if event.status == EventStatus::Cancelled {
             return Ok(Vec::new());
         }
-        let start = event.start_utc()?;
+        let starts: Vec<DateTime<Utc>> = event.occurrences()?.iter().map(|o| o.start_utc).collect();
         let event_tz = event.tz()?;
         let mut out = Vec::new();
         for entry in
@@ -1245,17 +1246,21 @@ impl RegistrationBook {
                 .and_then(|c| c.primary_zone())
                 .and_then(|z| z.tz().ok().map(|tz| (z.clone(), tz)));
             let (zone, tz) = own.unwrap_or_else(|| (event.zone.clone(), event_tz));
-            let local = start.with_timezone(&tz).fixed_offset();
-            for &minutes in &event.registration.reminder_minutes {
-                let Some(send_at) = start.checked_sub_signed(Duration::minutes(i64::from(minutes))) else { continue };
-                if send_at > entry.submitted_at {
-                    out.push(Reminder {
-                        registration_id: entry.id.clone(),
-                        minutes_before: minutes,
-                        send_at,
-                        zone: zone.clone(),
-                        event_start_local: local,
-                    });
+            for start in &starts {
+                let local = start.with_timezone(&tz).fixed_offset();
+                for &minutes in &event.registration.reminder_minutes {
+                    let Some(send_at) = start.checked_sub_signed(Duration::minutes(i64::from(minutes))) else {
+                        continue;
+                    };
+                    if send_at > entry.submitted_at {
+                        out.push(Reminder {
+                            registration_id: entry.id.clone(),
+                            minutes_before: minutes,
+                            send_at,
+                            zone: zone.clone(),
+                            event_start_local: local,
+                        });
+                    }
                 }
             }
         }

@@ -465,7 +465,11 @@ mod tests {
             summary: None,
             published_on: published_on.parse().unwrap(),
             authors: vec!["A. Author".into()],
-            organisations: vec![Party { name: "NORRAG".into(), organisation: Some("norrag".into()) }],
+            organisations: vec![Party {
+                name: "NORRAG".into(),
+                organisation: Some("norrag".into()),
+                ..Default::default()
+            }],
             countries: countries.iter().map(|c| c.parse().unwrap()).collect(),
             sub_regions: vec![],
             languages: vec!["en".into()],
@@ -556,7 +560,7 @@ mod tests {
         let mut hub = hub_with_catalogue();
         let p = &mut hub.catalogue[0];
         p.countries.push("FR".parse().unwrap());
-        p.organisations.push(Party { name: "X".into(), organisation: Some("nobody".into()) });
+        p.organisations.push(Party { name: "X".into(), organisation: Some("nobody".into()), ..Default::default() });
         p.sub_regions.push("atlantis".into());
         p.languages.push("english".into());
         p.link = Some("ftp://example.org/x".into());

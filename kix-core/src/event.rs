@@ -15,6 +15,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::context::{Check, HubView};
 use crate::country::CountryCode;
+use crate::recurrence::Recurrence;
 use crate::violation::{Code, Violation};
 use crate::zone::{Disambiguation, ZoneId, from_local, resolve_zone};
 
@@ -40,10 +41,11 @@ pub enum EventKind {
 /// An organiser or partner: a hub organisation (by id) or any other by name.
 ///
 /// ```
-/// let p = kix_core::Party { name: "NORRAG".into(), organisation: Some("norrag".into()) };
+/// let p = kix_core::Party { name: "NORRAG".into(), organisation: Some("norrag".into()), ..Default::default() };
 /// assert!(p.organisation.is_some());
+/// assert!(p.email.is_none(), "no calendar ORGANIZER without a known mailbox");
 /// ```
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Party {
     /// Name as the event page writes it.
@@ -51,6 +53,10 @@ pub struct Party {
     /// The hub organisation's id, when it is one.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub organisation: Option<String>,
+    /// The organiser's e-mail, when known: the calendar files' `ORGANIZER` (`mailto:`), which
+    /// invitations and cancellations need.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub email: Option<String>,
 }
 
 /// Where the event happens.
@@ -371,7 +377,7 @@ pub struct Event {
     /// The organiser's wall-clock end, in `zone` (or give `duration_minutes`).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub end: Option<NaiveDateTime>,
-    /// Length in minutes (or give `end`).
+    /// Length in minutes of elapsed time (or give `end`): across a DST change the wall clock moves by more or less.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub duration_minutes: Option<u32>,
     /// The organiser's IANA zone.
@@ -407,6 +413,9 @@ pub struct Event {
     /// Revision number, raised on every reschedule (the calendar file's SEQUENCE).
     #[serde(default)]
     pub sequence: u32,
+    /// How the event repeats, when it is a series (see [`crate::recurrence`]).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub recurrence: Option<Recurrence>,
 }
 
 /// The English name of an ISO 639-1 language code, if it is one.
@@ -421,6 +430,18 @@ pub fn language_name(code: &str) -> Option<&'static str> {
 }
 
 impl Event {
+    /// Reads an event from JSON (the `event` JSON Schema); a failure names the offending field.
+    ///
+    /// ```
+    /// let w20 = kix_core::emap().event("kix-emap-webinar-20").unwrap();
+    /// assert_eq!(&kix_core::Event::from_json(&serde_json::to_string(w20)?)?, w20);
+    /// assert!(kix_core::Event::from_json("{}").is_err());
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn from_json(text: &str) -> Result<Event, crate::Error> {
+        crate::Error::parse_json("event", text)
+    }
+
     /// The organiser's zone, or `time.unknown_zone`.
     ///
     /// ```
@@ -444,17 +465,37 @@ impl Event {
         })
     }
 
-    /// The wall-clock end: `end`, or `start` plus `duration_minutes`.
+    /// The wall-clock end: `end`, or the wall time `duration_minutes` of elapsed time after the
+    /// start (RFC 5545 counts durations in elapsed time: across a DST change the wall clock moves
+    /// by more or less than the duration). With a zone kix does not know, the wall-clock sum.
     ///
     /// ```
-    /// let w20 = kix_core::emap().event("kix-emap-webinar-20").unwrap();
-    /// assert_eq!(w20.wall_end().unwrap().to_string(), "2024-07-31 14:30:00");
+    /// let mut e = kix_core::emap().event("kix-emap-webinar-20").unwrap().clone();
+    /// assert_eq!(e.wall_end().unwrap().to_string(), "2024-07-31 14:30:00");
+    /// // 120 minutes from 01:00 on Chisinau's spring-forward night end at 04:00 (EEST).
+    /// e.zone = kix_core::ZoneId::from("Europe/Chisinau");
+    /// e.start = "2025-03-30T01:00:00".parse()?;
+    /// (e.end, e.duration_minutes) = (None, Some(120));
+    /// assert_eq!(e.wall_end().unwrap().to_string(), "2025-03-30 04:00:00");
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     #[must_use]
     pub fn wall_end(&self) -> Option<NaiveDateTime> {
-        self.end.or_else(|| {
-            self.duration_minutes.and_then(|m| self.start.checked_add_signed(Duration::minutes(i64::from(m))))
-        })
+        if self.end.is_some() {
+            return self.end;
+        }
+        let length = Duration::minutes(i64::from(self.duration_minutes?));
+        match self.zone.tz() {
+            Ok(tz) => {
+                let start = from_local(self.start, tz, Disambiguation::Compatible).ok()?.with_timezone(&Utc);
+                // `checked`, not `wall_time`: an end past the calendar has no wall time at all.
+                let end = start.checked_add_signed(length)?;
+                let offset = chrono::TimeZone::offset_from_utc_datetime(&tz, &end.naive_utc());
+                end.naive_utc()
+                    .checked_add_signed(Duration::seconds(i64::from(chrono::Offset::fix(&offset).local_minus_utc())))
+            }
+            Err(_) => self.start.checked_add_signed(length),
+        }
     }
 
     /// The start instant, resolving DST gaps and folds as `disambiguation` says.
@@ -478,12 +519,24 @@ impl Event {
     /// assert_eq!(w20.end_instant(Disambiguation::Compatible)?.to_rfc3339(), "2024-07-31T12:30:00+00:00");
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
+    ///
+    /// A duration is elapsed time from the start instant, as RFC 5545 counts it.
     pub fn end_instant(&self, disambiguation: Disambiguation) -> Result<DateTime<Utc>, Violation> {
         let tz = self.tz()?;
-        let end = self.wall_end().ok_or_else(|| {
-            Violation::new(Code::EventInvalidEnd, "end", "the event has neither an end nor a duration")
-        })?;
-        from_local(end, tz, disambiguation).map(|t| t.with_timezone(&Utc)).map_err(|v| at_path(v, "end"))
+        match (self.end, self.duration_minutes) {
+            (Some(end), _) => {
+                from_local(end, tz, disambiguation).map(|t| t.with_timezone(&Utc)).map_err(|v| at_path(v, "end"))
+            }
+            (None, Some(minutes)) => self
+                .start_instant(disambiguation)?
+                .checked_add_signed(Duration::minutes(i64::from(minutes)))
+                .ok_or_else(|| {
+                    Violation::new(Code::EventInvalidEnd, "duration_minutes", "the event would end beyond the calendar")
+                }),
+            (None, None) => {
+                Err(Violation::new(Code::EventInvalidEnd, "end", "the event has neither an end nor a duration"))
+            }
+        }
     }
 
     /// The start instant with the `compatible` disambiguation.
@@ -566,16 +619,48 @@ impl Event {
         };
         let end = self.checked_end(&mut out);
         if let Some(tz) = tz {
-            self.check_dst(tz, end, &mut out);
+            // A computed end (start plus an elapsed duration) is an instant: only a given
+            // wall-clock end can be skipped or repeated.
+            self.check_dst(tz, self.end, &mut out);
         }
         if let Some(end) = end {
             self.check_agenda(end, &mut out);
         }
+        self.check_recurrence(tz, &mut out);
         self.check_languages(&mut out);
         self.check_organisations(hub, &mut out);
+        self.check_organiser_emails(&mut out);
         self.check_registration_window(&mut out);
         self.check_offer_hours(&mut out);
         out
+    }
+
+    /// Minutes of elapsed time from the start to a wall-clock end (`compatible`), or of wall
+    /// time when the zone is unknown.
+    fn elapsed_minutes(&self, end: NaiveDateTime) -> Option<i64> {
+        let Ok(tz) = self.zone.tz() else { return Some((end - self.start).num_minutes()) };
+        let at = |wall| from_local(wall, tz, Disambiguation::Compatible).ok();
+        Some((at(end)? - at(self.start)?).num_minutes())
+    }
+
+    /// Organisers' and partners' e-mails, where given, are valid addresses.
+    fn check_organiser_emails(&self, out: &mut Vec<Violation>) {
+        for (list, parties) in [("organisers", &self.organisers), ("partners", &self.partners)] {
+            for (i, p) in parties.iter().enumerate() {
+                if let Some(email) = &p.email
+                    && let Err(e) = crate::email::Email::parse(email)
+                {
+                    out.push(
+                        Violation::new(
+                            Code::EventInvalidEmail,
+                            format!("{list}[{i}].email"),
+                            format!("not a valid e-mail address: {e}"),
+                        )
+                        .with_param("reason", e.to_string()),
+                    );
+                }
+            }
+        }
     }
 
     /// `id` and `title` are not blank.
@@ -594,9 +679,7 @@ impl Event {
     /// and the end comes after the start. `None` when no end can be known.
     fn checked_end(&self, out: &mut Vec<Violation>) -> Option<NaiveDateTime> {
         let end = match (self.end, self.duration_minutes) {
-            (Some(end), Some(minutes))
-                if self.start.checked_add_signed(Duration::minutes(i64::from(minutes))) != Some(end) =>
-            {
+            (Some(end), Some(minutes)) if self.elapsed_minutes(end) != Some(i64::from(minutes)) => {
                 out.push(
                     Violation::new(
                         Code::EventInvalidEnd,
@@ -829,15 +912,18 @@ impl Check for [Event] {
 }
 
 /// Scheduled events that overlap in time and share an audience or a country
-/// (`schedule.conflict` warnings, on the later one).
+/// (`schedule.conflict` warnings, on the later one): one per pair of overlapping
+/// occurrences, so a series conflicts once for every session that clashes, and the
+/// warning then names both occurrences' starts.
 fn check_overlaps(events: &[Event], hub: &impl HubView, out: &mut Vec<Violation>) {
     // Overlaps: sort by start instant and sweep, so the cost is the number of
-    // events plus the number of overlapping pairs.
+    // occurrences plus the number of overlapping pairs.
     let mut spans: Vec<(DateTime<Utc>, DateTime<Utc>, usize)> = events
         .iter()
         .enumerate()
         .filter(|(_, e)| e.status == EventStatus::Scheduled)
-        .filter_map(|(i, e)| Some((e.start_utc().ok()?, e.end_utc().ok()?, i)))
+        .filter_map(|(i, e)| e.occurrences().ok().map(|list| (i, list)))
+        .flat_map(|(i, list)| list.into_iter().map(move |o| (o.start_utc, o.end_utc, i)))
         .collect();
     spans.sort();
     for (k, &(start, end, i)) in spans.iter().enumerate() {
@@ -846,25 +932,27 @@ fn check_overlaps(events: &[Event], hub: &impl HubView, out: &mut Vec<Violation>
                 break;
             }
             let (Some(a), Some(b)) = (events.get(i), events.get(j)) else { continue };
+            if i == j {
+                continue;
+            }
             let audiences: Vec<&str> =
                 a.audiences.iter().filter(|x| b.audiences.contains(x)).map(|x| x.as_str()).collect();
             let countries: Vec<CountryCode> =
                 a.target_countries(hub).intersection(&b.target_countries(hub)).copied().collect();
             if !audiences.is_empty() || !countries.is_empty() {
-                out.push(
-                    Violation::new(
-                        Code::ScheduleConflict,
-                        format!("events[{j}]"),
-                        format!(
-                            "{:?} overlaps {:?} ({start} to {end}) and shares its audience or countries",
-                            b.id, a.id
-                        ),
-                    )
-                    .with_param("event", &b.id)
-                    .with_param("other_event", &a.id)
-                    .with_param("shared_audiences", audiences)
-                    .with_param("shared_countries", countries),
-                );
+                let mut v = Violation::new(
+                    Code::ScheduleConflict,
+                    format!("events[{j}]"),
+                    format!("{:?} overlaps {:?} ({start} to {end}) and shares its audience or countries", b.id, a.id),
+                )
+                .with_param("event", &b.id)
+                .with_param("other_event", &a.id)
+                .with_param("shared_audiences", audiences)
+                .with_param("shared_countries", countries);
+                if a.is_series() || b.is_series() {
+                    v = v.with_param("occurrence", other_start).with_param("other_occurrence", start);
+                }
+                out.push(v);
             }
         }
     }

@@ -50,6 +50,8 @@
 //! | [`context`] | [`HubView`], what the rules may read about a hub, and [`Check`], the one way a document is checked |
 //! | [`training`] | training cycles, quotas and the nomination workflow |
 //! | [`event`] | one event ([`Event::check`]) and a list of events (duplicates, schedule conflicts) |
+//! | [`recurrence`] | series: the rule, its occurrences in the organiser's wall time, cancelled and moved ones |
+//! | [`calendar`] | `.ics` files: one event, a feed of many, invitations and cancellations; the calendar check |
 //! | [`catalogue`] | knowledge products and their references |
 //! | [`grants`] | small grants: periods, amounts, ceiling, recipients |
 //! | [`registration`] | registrations for an event |
@@ -84,6 +86,7 @@ pub mod hub;
 pub mod listing;
 pub mod messages;
 pub mod nomination;
+pub mod recurrence;
 mod reference;
 pub mod registration;
 pub mod schedule;
@@ -112,6 +115,7 @@ pub use grants::{
 pub use hub::{Assignment, Country, Hub, Organisation, PartnerRole, Period, RestDayChange, SubRegion, Subdivision};
 pub use listing::{Schedule, parse_listing};
 pub use messages::LocalizedMessage;
+pub use recurrence::{Frequency, MovedOccurrence, Occurrence, Recurrence};
 pub use registration::{
     HeldRegistration, Registration, RegistrationDesk, RegistrationOutcome, RegistrationStatus, validate_batch,
     validate_registration,

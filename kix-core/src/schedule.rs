@@ -367,7 +367,8 @@ fn row(
 }
 
 /// The local-times table of an event for its countries (all members unless
-/// the event names some).
+/// the event names some); for a series, of its first occurrence (see
+/// [`occurrence_local_times`] for every one).
 ///
 /// ```
 /// let hub = kix_core::emap();
@@ -390,6 +391,46 @@ pub fn local_times(hub: &Hub, event: &Event, working: WorkingHours) -> Result<Lo
         working_hours: working,
         rows: zones.rows(start, end, event.start.date(), working),
     })
+}
+
+/// The local-times table of every occurrence of an event, in order (one table for a single
+/// event, equal to [`local_times`]): a weekly series in Geneva is 10:00 there every week, but
+/// an hour later or earlier elsewhere once the clocks change, and its rest days and working
+/// hours are judged for each date.
+///
+/// ```
+/// use kix_core::{Frequency, Recurrence};
+/// let hub = kix_core::emap();
+/// let mut e = hub.event("kix-emap-webinar-20").unwrap().clone();
+/// e.start = "2025-10-21T10:00:00".parse()?;
+/// e.end = Some("2025-10-21T11:30:00".parse()?);
+/// e.recurrence = Some(Recurrence { count: Some(2), ..Recurrence::new(Frequency::Weekly) });
+/// let tables = kix_core::schedule::occurrence_local_times(hub, &e, Default::default())?;
+/// let kathmandu: Vec<String> = tables.iter()
+///     .map(|t| t.rows.iter().find(|r| r.zone == chrono_tz::Asia::Kathmandu).unwrap().local_start.format("%H:%M").to_string())
+///     .collect();
+/// assert_eq!(kathmandu, ["13:45", "14:45"], "Geneva left summer time on 26 October");
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+pub fn occurrence_local_times(hub: &Hub, event: &Event, working: WorkingHours) -> Result<Vec<LocalTimes>, Error> {
+    let tz = event.tz()?;
+    let zones = CountryZones::of(hub, event.countries.as_deref())?;
+    Ok(event
+        .occurrences()?
+        .into_iter()
+        .map(|o| {
+            let organiser_date = wall_time(o.start_utc, tz).date();
+            LocalTimes {
+                event: event.id.clone(),
+                start_utc: o.start_utc,
+                end_utc: o.end_utc,
+                organiser_zone: event.zone.clone(),
+                organiser_date,
+                working_hours: working,
+                rows: zones.rows(o.start_utc, o.end_utc, organiser_date, working),
+            }
+        })
+        .collect())
 }
 
 /// An event in one zone that belongs to no country of the hub (a phone's zone).

@@ -213,8 +213,21 @@ codes! {
     EventInvalidRegistrationWindow = "event.invalid_registration_window", Error, ["opens_at", "closes_at"];
     /// A freed seat would be offered for zero hours (an offer lasts at least one hour).
     EventInvalidOfferHours = "event.invalid_offer_hours", Error, ["offer_hours"];
-    /// Two events overlap in time and share an audience or countries.
-    ScheduleConflict = "schedule.conflict", Warning, ["event", "other_event", "shared_audiences", "shared_countries"];
+    /// An event's or series' organiser e-mail is not a valid address.
+    EventInvalidEmail = "event.invalid_email", Error, ["reason"];
+    /// A series' rule is unusable: no count or until date (or both), a zero interval or count, weekdays on a daily
+    /// rule, a start on none of its weekdays, more than 1000 occurrences, an occurrence cancelled or moved twice.
+    EventInvalidRecurrence = "event.invalid_recurrence", Error, ["reason", "occurrence"];
+    /// A series cancels or moves an occurrence its rule does not give.
+    EventUnknownOccurrence = "event.unknown_occurrence", Error, ["occurrence"];
+    /// Two events overlap in time and share an audience or countries (for series: two of their occurrences).
+    ScheduleConflict = "schedule.conflict", Warning, ["event", "other_event", "shared_audiences", "shared_countries", "occurrence", "other_occurrence"];
+    /// An event's times, rule or status changed from its previous version but its sequence (the calendar files'
+    /// `SEQUENCE`) was not raised: calendars that have it would keep the old times.
+    CalendarSequenceNotRaised = "calendar.sequence_not_raised", Warning, ["event", "previous_sequence", "sequence"];
+    /// A start (of the event or of an occurrence) happens twice in its zone (a DST fold): calendar clients disagree on
+    /// which one a local time means (RFC 5545 says the first, ical.js and libical read the second), so kix writes it in UTC.
+    CalendarFoldStart = "calendar.fold_start", Warning, ["local", "zone", "earlier", "later"];
     /// A registration lacks a required field, or has an empty one.
     RegistrationMissingField = "registration.missing_field", Error, ["field"];
     /// A registration field is longer than kix accepts.

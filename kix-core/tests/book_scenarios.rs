@@ -347,3 +347,28 @@ fn the_book_is_a_json_document_that_round_trips() {
     assert_eq!(json["registrations"][1]["status"], "offered");
     assert_eq!(json["registrations"][0]["history"][1]["reason"], "ill");
 }
+
+#[test]
+fn a_series_reminds_before_every_session_but_the_cancelled_one_and_at_the_moved_time() {
+    // Three Wednesdays at 13:00 in Geneva from 31 July 2024; the second is cancelled, the third moved.
+    let mut event = webinar(10);
+    event.registration.reminder_minutes = vec![60];
+    event.recurrence =
+        Some(kix_core::Recurrence { count: Some(3), ..kix_core::Recurrence::new(kix_core::Frequency::Weekly) });
+    event.cancel_occurrence("2024-08-07T13:00:00".parse().unwrap()).unwrap();
+    event
+        .move_occurrence("2024-08-14T13:00:00".parse().unwrap(), "2024-08-15T09:00:00".parse().unwrap(), None)
+        .unwrap();
+    let mut book = RegistrationBook::new(&event);
+    submit(&mut book, &event, &person("Sita Rai", "NP"), "2024-07-20T08:00:00Z");
+    let reminders = book.reminders(kix_core::emap(), &event).unwrap();
+    let got: Vec<(String, String)> =
+        reminders.iter().map(|r| (r.send_at.to_rfc3339(), r.event_start_local.to_rfc3339())).collect();
+    assert_eq!(
+        got,
+        [
+            ("2024-07-31T10:00:00+00:00".to_owned(), "2024-07-31T16:45:00+05:45".to_owned()),
+            ("2024-08-15T06:00:00+00:00".to_owned(), "2024-08-15T12:45:00+05:45".to_owned()),
+        ]
+    );
+}

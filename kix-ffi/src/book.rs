@@ -171,15 +171,15 @@ pub struct BookReminder {
 /// The registrations of one event of a hub.
 #[derive(uniffi::Object)]
 pub struct RegistrationBook {
-    hub: Arc<Hub>,
-    event: core::Event,
+    pub(crate) hub: Arc<Hub>,
+    pub(crate) event: core::Event,
     book: Mutex<core::RegistrationBook>,
 }
 
 impl RegistrationBook {
     /// The book. A poisoned lock still holds a consistent book: the core
     /// changes it only after an operation succeeded on a copy.
-    fn book(&self) -> MutexGuard<'_, core::RegistrationBook> {
+    pub(crate) fn book(&self) -> MutexGuard<'_, core::RegistrationBook> {
         self.book.lock().unwrap_or_else(std::sync::PoisonError::into_inner)
     }
 

@@ -15,6 +15,7 @@
 
 mod about;
 mod book;
+mod calendar;
 mod catalogue;
 mod convert;
 mod error;
@@ -29,6 +30,7 @@ mod training;
 
 pub use about::*;
 pub use book::*;
+pub use calendar::*;
 pub use catalogue::*;
 pub use error::*;
 pub use events::*;

@@ -246,6 +246,27 @@ impl RegistrationBook {
         Ok(list)
     }
 
+    /// The registrant's calendar message: an invitation (METHOD:REQUEST, with their PARTSTAT)
+    /// or a cancellation (METHOD:CANCEL).
+    #[pyo3(signature = (id, *, now = None))]
+    fn invitation(&self, py: Python<'_>, id: &str, now: Option<&Bound<'_, PyAny>>) -> PyResult<String> {
+        core::calendar::invitation(&self.hub, &self.event, &self.inner, id, now_arg(now)?).py_err(py)
+    }
+
+    /// The calendar message of every registrant who holds or held a seat.
+    #[pyo3(signature = (*, now = None))]
+    fn invitations<'py>(&self, py: Python<'py>, now: Option<&Bound<'_, PyAny>>) -> PyResult<Bound<'py, PyList>> {
+        let list = PyList::empty(py);
+        for i in core::calendar::invitations(&self.hub, &self.event, &self.inner, now_arg(now)?).py_err(py)? {
+            let d = PyDict::new(py);
+            d.set_item("registration_id", &i.registration_id)?;
+            d.set_item("method", &i.method)?;
+            d.set_item("ics", &i.ics)?;
+            list.append(d)?;
+        }
+        Ok(list)
+    }
+
     fn __repr__(&self) -> String {
         let l = self.inner.ledger();
         format!(

@@ -7,8 +7,8 @@ use pyo3::prelude::*;
 use pyo3::types::{PyDict, PyList};
 
 use crate::convert::{
-    aware, country_arg, date_arg, from_json_text, from_py_json, instant_arg, to_dict, to_json_text, working_hours_arg,
-    zone_arg,
+    aware, country_arg, date_arg, from_json_text, from_py_json, instant_arg, naive_arg, to_dict, to_json_text,
+    working_hours_arg, zone_arg,
 };
 use crate::errors::IntoPyResult;
 use crate::hub::{Hub, default_hub};
@@ -137,6 +137,77 @@ impl Event {
     #[pyo3(signature = (hub=None))]
     fn to_ics(&self, py: Python<'_>, hub: Option<&Bound<'_, Hub>>) -> PyResult<String> {
         self.inner.to_ics(&self.hub_or(hub)).py_err(py)
+    }
+    #[getter]
+    fn is_series(&self) -> bool {
+        self.inner.is_series()
+    }
+    /// Every occurrence (one for a single event): its rule's wall-clock start, its instants
+    /// (aware, in the organiser's zone and in UTC) and whether it was moved.
+    fn occurrences<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyList>> {
+        let tz = self.inner.tz().py_err(py)?;
+        let out = PyList::empty(py);
+        for o in self.inner.occurrences().py_err(py)? {
+            let d = PyDict::new(py);
+            d.set_item("recurrence_id", o.recurrence_id)?;
+            d.set_item("start", aware(py, o.start_utc, tz)?)?;
+            d.set_item("end", aware(py, o.end_utc, tz)?)?;
+            d.set_item("start_utc", aware(py, o.start_utc, chrono_tz::UTC)?)?;
+            d.set_item("end_utc", aware(py, o.end_utc, chrono_tz::UTC)?)?;
+            d.set_item("moved", o.moved)?;
+            out.append(d)?;
+        }
+        Ok(out)
+    }
+    /// The local-times table of every occurrence.
+    #[pyo3(signature = (hub=None, working_hours=None, locale=None))]
+    fn occurrence_local_times(
+        &self,
+        py: Python<'_>,
+        hub: Option<&Bound<'_, Hub>>,
+        working_hours: Option<&Bound<'_, PyAny>>,
+        locale: Option<String>,
+    ) -> PyResult<Vec<LocalTimes>> {
+        let hub = self.hub_or(hub);
+        let working = working_hours_arg(working_hours)?;
+        let tables = core::schedule::occurrence_local_times(&hub, &self.inner, working).py_err(py)?;
+        Ok(tables.into_iter().map(|inner| LocalTimes { inner, locale: locale.clone() }).collect())
+    }
+    /// The event moved to a new wall-clock start (and end), its sequence raised.
+    #[pyo3(signature = (start, end=None))]
+    fn reschedule(&self, py: Python<'_>, start: &Bound<'_, PyAny>, end: Option<&Bound<'_, PyAny>>) -> PyResult<Event> {
+        let mut inner = self.inner.clone();
+        inner.reschedule(naive_arg(start)?, end.map(naive_arg).transpose()?).py_err(py)?;
+        Ok(Event { inner, hub: self.hub.clone() })
+    }
+    /// The series with one occurrence cancelled, its sequence raised.
+    fn cancel_occurrence(&self, py: Python<'_>, occurrence: &Bound<'_, PyAny>) -> PyResult<Event> {
+        let mut inner = self.inner.clone();
+        inner.cancel_occurrence(naive_arg(occurrence)?).py_err(py)?;
+        Ok(Event { inner, hub: self.hub.clone() })
+    }
+    /// The series with one occurrence moved, its sequence raised.
+    #[pyo3(signature = (occurrence, start, end=None))]
+    fn move_occurrence(
+        &self,
+        py: Python<'_>,
+        occurrence: &Bound<'_, PyAny>,
+        start: &Bound<'_, PyAny>,
+        end: Option<&Bound<'_, PyAny>>,
+    ) -> PyResult<Event> {
+        let mut inner = self.inner.clone();
+        inner.move_occurrence(naive_arg(occurrence)?, naive_arg(start)?, end.map(naive_arg).transpose()?).py_err(py)?;
+        Ok(Event { inner, hub: self.hub.clone() })
+    }
+    /// What calendar clients will make of the event's file (warnings), against the version they have.
+    #[pyo3(signature = (previous=None))]
+    fn calendar_check<'py>(
+        &self,
+        py: Python<'py>,
+        previous: Option<&Bound<'_, Event>>,
+    ) -> PyResult<Bound<'py, PyList>> {
+        let previous = previous.map(|p| p.borrow().inner.clone());
+        violations_list(py, &core::calendar::check(&self.inner, previous.as_ref()))
     }
     fn __repr__(&self) -> String {
         format!("<Event {} {:?} {} {}>", self.inner.id, self.inner.title, self.inner.start, self.inner.zone)

@@ -3,7 +3,7 @@
 use std::sync::Arc;
 
 use kix_core as core;
-use pyo3::exceptions::PyTypeError;
+use pyo3::exceptions::{PyTypeError, PyValueError};
 use pyo3::prelude::*;
 use pyo3::types::{PyDict, PyList};
 
@@ -234,6 +234,17 @@ impl Hub {
     #[getter]
     fn timeline(&self) -> Timeline {
         Timeline { inner: self.inner.timeline.clone() }
+    }
+    /// The hub's calendar feed (`.ics`): every event, a member country's, or a series'.
+    #[pyo3(signature = (*, country=None, series=None))]
+    fn calendar(&self, py: Python<'_>, country: Option<&Bound<'_, PyAny>>, series: Option<String>) -> PyResult<String> {
+        let filter = match (country, series) {
+            (Some(_), Some(_)) => return Err(PyValueError::new_err("give a country or a series, not both")),
+            (Some(c), None) => core::calendar::CalendarFilter::Country(country_arg(py, c)?),
+            (None, Some(name)) => core::calendar::CalendarFilter::Series(name),
+            (None, None) => core::calendar::CalendarFilter::All,
+        };
+        self.inner.calendar(&filter).py_err(py)
     }
     #[getter]
     fn events(&self) -> Vec<Event> {

@@ -266,6 +266,75 @@ def book_run(inp):
     }
 
 
+def without_stamp(ics):
+    return "\r\n".join(line for line in ics.split("\r\n") if not line.startswith("DTSTAMP:"))
+
+
+def occurrence(o):
+    # Timestamps, not ==: PEP 495 makes == across zones False for a local time in a fold.
+    assert o["start"].timestamp() == o["start_utc"].timestamp() and o["end"].timestamp() == o["end_utc"].timestamp()
+    return {"recurrence_id": wall(o["recurrence_id"]), "start_utc": z(o["start_utc"]), "end_utc": z(o["end_utc"]),
+            "moved": o["moved"]}
+
+
+def series(inp):
+    e = event_with(inp["event"])
+    occurrences = [occurrence(o) for o in e.occurrences()]
+    assert e.is_series
+    return {"occurrences": occurrences, "calendar_check": [violation(v) for v in e.calendar_check()]}
+
+
+def series_edit(inp):
+    e = event_with(inp["event"])
+
+    def cancel():
+        nonlocal e
+        e = e.cancel_occurrence(inp["cancel"])
+        return {"ok": True}
+
+    def move():
+        nonlocal e
+        e = e.move_occurrence(*inp["move"])
+        return {"ok": True}
+
+    cancelled, moved = attempt(cancel), attempt(move)
+    return {
+        "cancel": cancelled, "move": moved, "sequence": e.to_dict()["sequence"],
+        "occurrences": attempt(lambda: [occurrence(o) for o in e.occurrences()]),
+        "tables": attempt(lambda: [{"start_utc": t.to_dict()["start_utc"], "end_utc": t.to_dict()["end_utc"],
+                                    "rows": len(t),
+                                    "kathmandu": next((local_row(r) for r in t.to_records() if r["zone"] == "Asia/Kathmandu"), None)}
+                                   for t in e.occurrence_local_times(HUB)]),
+    }
+
+
+def reschedule(inp):
+    before = event_with(inp["event"])
+    after = before.reschedule(inp["start"], inp["end"])
+    return {"start_utc": z(after.start_utc), "end_utc": z(after.end_utc), "sequence": after.to_dict()["sequence"],
+            "check": [v.code for v in after.calendar_check(before)]}
+
+
+def calendar(inp):
+    hub = kix.Hub.from_dict({**HUB.to_dict(), "events": inp["events"]})
+    return {"ics": without_stamp(hub.calendar(country=inp["country"], series=inp["series"]))}
+
+
+def invitations(inp):
+    book = kix.RegistrationBook(event_with(inp["event"]))
+    now = inp["now"]
+    for r in inp["records"]:
+        attempt(lambda: book.submit(r, now=now))
+    for rid in inp["cancel"]:
+        attempt(lambda: book.cancel(rid, now=now))
+    return {
+        "invitations": attempt(lambda: [{"registration_id": i["registration_id"], "method": i["method"],
+                                         "ics": without_stamp(i["ics"])} for i in book.invitations(now=now)]),
+        "single": [attempt(lambda: {"ics": without_stamp(book.invitation(f"r-{i:06d}", now=now))})
+                   for i in range(1, len(inp["records"]) + 2)],
+    }
+
+
 def outcome(o):
     assert o.to_dict()["status"] == o.status and o.codes == [v.code for v in o.violations]
     assert o.accepted == (o.status in ("confirmed", "pending", "waitlisted"))
@@ -337,6 +406,11 @@ def run(op, inp):
         "catalogue.counts": lambda: {"counts": HUB.product_counts(s("by")).to_records()},
         "grants.totals": lambda: kix.Hub.from_dict({**HUB.to_dict(), "grants": s("grants")}).grant_totals(),
         "book.run": lambda: book_run(inp),
+        "event.series": lambda: series(inp),
+        "event.series_edit": lambda: series_edit(inp),
+        "event.reschedule": lambda: reschedule(inp),
+        "hub.calendar": lambda: calendar(inp),
+        "book.invitations": lambda: invitations(inp),
         "listing.write": lambda: event_with(s("event")).listing(s("locale"), s("countries"), hub=HUB, plain=s("plain")),
         "format.local": lambda: {"text": kix.format_local(s("instant"), s("zone"), s("locale"))},
         "local_times.localized": lambda: {"rows": [

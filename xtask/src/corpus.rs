@@ -98,6 +98,22 @@ pub(crate) fn write(root: &Path, dir: PathBuf) {
     for event in &hub.events {
         c.put("event", event);
         c.put("local_times", &kix_core::local_times(hub, event, Default::default()).unwrap());
+        // The same event as a series with a cancelled and a moved session, and an organiser e-mail.
+        let mut series = event.clone();
+        series.organisers[0].email = Some("events@norrag.example".into());
+        series.recurrence = Some(kix_core::Recurrence {
+            by_day: vec![kix_core::Weekday::Wednesday, kix_core::Weekday::Friday],
+            count: Some(6),
+            ..kix_core::Recurrence::new(kix_core::Frequency::Weekly)
+        });
+        let second = series.occurrences().unwrap()[1].recurrence_id;
+        let third = series.occurrences().unwrap()[2].recurrence_id;
+        series.cancel_occurrence(second).unwrap();
+        series.move_occurrence(third, third + chrono::Duration::hours(20), None).unwrap();
+        c.put("event", &series);
+        for table in kix_core::schedule::occurrence_local_times(hub, &series, Default::default()).unwrap() {
+            c.put("local_times", &table);
+        }
     }
     for product in &hub.catalogue {
         c.put("knowledge_product", product);

@@ -6,13 +6,17 @@
 //!   suite fails while the committed files differ from what the code generates.
 //! - `corpus DIR`: the documents the schema validators check (Python
 //!   `jsonschema` and `ajv`), into `DIR/valid/` and `DIR/refused/`.
+//! - `ics-corpus DIR`: the calendar files the independent iCalendar parsers read
+//!   (Python `icalendar` and `recurring-ical-events`, ical.js, libical), with a
+//!   manifest of their inputs.
 
 mod corpus;
+mod ics_corpus;
 mod schemas;
 
 use std::path::{Path, PathBuf};
 
-const USAGE: &str = "usage: cargo run -p xtask -- schemas [DIR] | corpus DIR";
+const USAGE: &str = "usage: cargo run -p xtask -- schemas [DIR] | corpus DIR | ics-corpus DIR";
 
 fn main() -> Result<(), Box<dyn std::error::Error>> {
     let root = Path::new(env!("CARGO_MANIFEST_DIR")).parent().ok_or("xtask/ has no parent folder")?;
@@ -22,6 +26,10 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         ["schemas", dir] => schemas::write(&PathBuf::from(dir)),
         ["corpus", dir] => {
             corpus::write(root, PathBuf::from(dir));
+            Ok(())
+        }
+        ["ics-corpus", dir] => {
+            ics_corpus::write(Path::new(dir));
             Ok(())
         }
         _ => Err(USAGE.into()),

@@ -276,7 +276,16 @@ async fn calendar(Shared(state): Shared<State>, Path((id, rid)): Path<(String, S
         let event = find_event(&state.hub, &id)?;
         let book = state.store.read(event)?;
         book.get(&rid).ok_or_else(|| unknown_registration(&rid))?;
-        let ics = kix_core::calendar::to_ics(&state.hub, event, Utc::now()).map_err(Failure::Refused)?;
+        // The registrant's own iTIP message (REQUEST with their PARTSTAT, or CANCEL) when the
+        // organiser has an e-mail; else (or on the waiting list) the event's calendar file.
+        let now = Utc::now();
+        let ics = match kix_core::calendar::invitation(&state.hub, event, &book, &rid, now) {
+            Ok(ics) => ics,
+            Err(kix_core::Error::InvalidValue { .. }) => {
+                kix_core::calendar::to_ics(&state.hub, event, now).map_err(Failure::Refused)?
+            }
+            Err(e) => return Err(Failure::Refused(e).into()),
+        };
         let name = format!("attachment; filename=\"{}.ics\"", event.id);
         Ok((
             [(header::CONTENT_TYPE, "text/calendar; charset=utf-8".to_owned()), (header::CONTENT_DISPOSITION, name)],

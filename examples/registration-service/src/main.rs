@@ -19,7 +19,8 @@
 //!   `approve`, `deny`, `cancel`, `reinstate`, `accept`, `decline`, and an
 //!   optional JSON body `{reason, actor, force}`;
 //! - `GET /events/{id}/ledger`, `GET /events/{id}/registrations/{rid}` and
-//!   `GET /events/{id}/registrations/{rid}/ics` (the event's calendar file).
+//!   `GET /events/{id}/registrations/{rid}/ics` (the registrant's invitation or cancellation when the
+//!   organiser has an e-mail, else the event's calendar file).
 //!
 //! Errors are JSON `{code, message, violations?}` with a 4xx status, and
 //! change nothing.

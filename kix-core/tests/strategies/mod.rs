@@ -220,7 +220,7 @@ pub fn grant() -> impl Strategy<Value = Grant> {
     (text(), text(), code(), money(), date(), date(), 0usize..3, 0usize..4, maybe_text()).prop_map(
         |(id, recipient, country, amount, start, end, purpose, status, note)| Grant {
             id,
-            recipient: Party { name: recipient, organisation: None },
+            recipient: Party { name: recipient, organisation: None, ..Default::default() },
             country,
             purpose: [GrantPurpose::KnowingInnovation, GrantPurpose::PilotProject, GrantPurpose::Other][purpose],
             amount,

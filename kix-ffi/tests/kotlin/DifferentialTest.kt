@@ -196,6 +196,23 @@ private fun run(op: String, input: Map<String, Any?>): Any? {
                     "local_end" to it.localEnd, "utc_offset" to it.utcOffset)
             })
         }
+        "event.series" -> attempt {
+            val hub = hubWithEvent(input["event"].obj())
+            val occurrences = hub.eventOccurrences(W20).map(::occurrence)
+            mapOf("occurrences" to occurrences, "calendar_check" to hub.eventCalendarCheck(W20, null).map(::violation))
+        }
+        "event.reschedule" -> attempt {
+            val hub = hubWithEvent(input["event"].obj())
+            val before = Json.write(WEBINAR + input["event"].obj())
+            val e = hub.rescheduleEvent(W20, s("start")!!, s("end"))
+            mapOf("start_utc" to e.start.toString(), "end_utc" to e.end.toString(),
+                "sequence" to Json.parse(e.json).obj()["sequence"], "check" to hub.eventCalendarCheck(W20, before).map { it.code })
+        }
+        "hub.calendar" -> attempt {
+            val hub = Hub.fromJson(Json.write(EMAP + mapOf("events" to input["events"])))
+            mapOf("ics" to withoutStamp(hub.calendar(s("country"), s("series"))))
+        }
+        "book.invitations" -> attempt { runInvitations(input) }
         "exports.read" -> attempt {
             val read = readRegistrations(s("text")!!, exportOptions(input))
             val outcomes = Hub.emap().validateReadRegistrations(W20, read)
@@ -231,6 +248,26 @@ private fun run(op: String, input: Map<String, Any?>): Any? {
         "about" -> mapOf("tzdata" to tzdataVersion(), "codes" to violationCodes(), "version" to kixVersion())
         else -> throw IllegalArgumentException("unknown op $op")
     }
+}
+
+private fun occurrence(o: Occurrence) = mapOf(
+    "recurrence_id" to o.recurrenceId, "start_utc" to o.start.toString(), "end_utc" to o.end.toString(), "moved" to o.moved,
+)
+
+private fun runInvitations(input: Map<String, Any?>): Map<String, Any?> {
+    val book = RegistrationBook(hubWithEvent(input["event"].obj()), W20)
+    val now = Instant.parse(input["now"] as String)
+    val records = input["records"].list()
+    records.forEach { attempt { book.submit(record(it.obj()), now) } }
+    input["cancel"].list().forEach { attempt { book.cancel(it as String, "registrant", null, now) } }
+    return mapOf(
+        "invitations" to attempt {
+            book.invitations(now).map { mapOf("registration_id" to it.registrationId, "method" to it.method, "ics" to withoutStamp(it.ics)) }
+        },
+        "single" to (1..records.size + 1).map { i ->
+            attempt { mapOf("ics" to withoutStamp(book.invitation("r-%06d".format(i), now))) }
+        },
+    )
 }
 
 private fun runTraining(input: Map<String, Any?>): Map<String, Any?> {

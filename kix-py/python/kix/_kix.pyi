@@ -10,6 +10,8 @@ _InstantLike = Union[datetime.datetime, str]
 """An aware ``datetime`` (any tzinfo) or an RFC 3339 string with an offset."""
 _ZoneLike = Union[str, Any]
 """An IANA zone name, a zone label such as ``"CET / Geneva"``, or a ``zoneinfo.ZoneInfo``."""
+_WallLike = Union[datetime.datetime, str]
+"""A wall-clock time in the event's zone: a datetime (its tzinfo ignored) or ISO text such as ``"2025-10-14T10:00"``."""
 
 __all__ = [
     "anonymize",
@@ -254,6 +256,8 @@ class Hub:
         """The events."""
     def event(self, id: str) -> Event:
         """An event by id (KeyError if there is none)."""
+    def calendar(self, *, country: Optional[Union[str, Country]] = None, series: Optional[str] = None) -> str:
+        """The calendar feed (``.ics``) of every event, of a member country's, or of a series' (by name)."""
     @property
     def training_cycles(self) -> List[TrainingCycle]:
         """The training cycles."""
@@ -358,7 +362,26 @@ class Event:
     def local_time_in(self, zone: _ZoneLike, working_hours: Optional[Tuple[int, int]] = None) -> Dict[str, Any]:
         """The event in one zone, such as a phone's: the row of ``local_times`` (aware ``local_start`` / ``local_end``)."""
     def to_ics(self, hub: Optional[Hub] = None) -> str:
-        """The event as an RFC 5545 calendar file (with a VTIMEZONE)."""
+        """The event as an RFC 5545 calendar file (with a VTIMEZONE; a series as RRULE, EXDATEs and overrides)."""
+    @property
+    def is_series(self) -> bool:
+        """Whether the event recurs."""
+    def occurrences(self) -> List[Dict[str, Any]]:
+        """Every occurrence (one for a single event), in order: ``recurrence_id`` (the rule's naive
+        wall-clock start), ``start``/``end`` (aware, organiser's zone), ``start_utc``/``end_utc``, ``moved``."""
+    def occurrence_local_times(
+        self, hub: Optional[Hub] = None, working_hours: Optional[Tuple[int, int]] = None, locale: Optional[str] = None
+    ) -> List[LocalTimes]:
+        """The local-times table of every occurrence (as ``local_times``, ``locale`` included)."""
+    def reschedule(self, start: _WallLike, end: Optional[_WallLike] = None) -> Event:
+        """A copy moved to a new wall-clock start (every time of the event moves alike; ``end`` sets a new end), its sequence raised."""
+    def cancel_occurrence(self, occurrence: _WallLike) -> Event:
+        """A copy of the series with the occurrence its rule starts at ``occurrence`` cancelled, its sequence raised."""
+    def move_occurrence(self, occurrence: _WallLike, start: _WallLike, end: Optional[_WallLike] = None) -> Event:
+        """A copy of the series with one occurrence moved (``end`` omitted: the series' length), its sequence raised."""
+    def calendar_check(self, previous: Optional[Event] = None) -> List[Violation]:
+        """Warnings about how calendar clients read the event: ``calendar.fold_start``, and
+        ``calendar.sequence_not_raised`` against the ``previous`` version."""
 
 @final
 class LocalTimes:
@@ -504,7 +527,12 @@ class RegistrationBook:
     def history(self, id: str) -> List[Dict[str, Any]]:
         """The registration's history, oldest first, with aware datetimes."""
     def reminders(self) -> List[Dict[str, Any]]:
-        """When to remind each active registrant, with the start in their own zone."""
+        """When to remind each active registrant, with the start in their own zone (for a series, before every occurrence)."""
+    def invitation(self, id: str, *, now: Any = None) -> str:
+        """The registrant's calendar message: METHOD:REQUEST with their PARTSTAT, or METHOD:CANCEL.
+        Raises ValueError on the waiting list or without an organiser e-mail."""
+    def invitations(self, *, now: Any = None) -> List[Dict[str, Any]]:
+        """``{registration_id, method, ics}`` for every registrant who holds or held a seat."""
 
 @final
 class RegistrationOutcomes(Sequence[RegistrationOutcome]):
