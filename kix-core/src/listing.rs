@@ -192,7 +192,14 @@ fn parse_date(text: &str) -> Result<(NaiveDate, Option<Weekday>), Violation> {
     let set = |slot: &mut Option<u32>, v: u32, what: &str| -> Result<(), Violation> {
         if slot.replace(v).is_some() { Err(fail(&format!("two {what}s"))) } else { Ok(()) }
     };
-    for token in trimmed.split(|c: char| c.is_whitespace() || c == ',').filter(|t| !t.is_empty()) {
+    let tokens: Vec<&str> = trimmed.split(|c: char| c.is_whitespace() || c == ',').filter(|t| !t.is_empty()).collect();
+    // CLDR writes the era after a year of fewer than four digits ("March 30, 25 AD").
+    let is_era = |t: &str| matches!(date_word(t).as_str(), "ad" | "ce" | "н. э" | "н.э" | "ap. j.-c");
+    for (i, &token) in tokens.iter().enumerate() {
+        let before_era = tokens.get(i + 1).is_some_and(|next| is_era(next));
+        if is_era(token) {
+            continue;
+        }
         if let Some(dmy) = dotted_date(token) {
             set(&mut day, dmy.0, "day")?;
             set(&mut month, dmy.1, "month")?;
@@ -214,7 +221,7 @@ fn parse_date(text: &str) -> Result<(NaiveDate, Option<Weekday>), Violation> {
             if !matches!(suffix.as_str(), "" | "st" | "nd" | "rd" | "th" | "er" | "г") {
                 return Err(fail(&format!("unknown word {:?}", truncate(token, 20))));
             }
-            if digits.len() == 4 {
+            if digits.len() == 4 || before_era {
                 set(&mut year, number, "year")?;
             } else if digits.len() <= 2 {
                 set(&mut day, number, "day")?;
@@ -854,6 +861,13 @@ mod tests {
     #[test]
     fn a_listing_in_a_dst_gap_is_refused() {
         assert_eq!(codes("30 March 2025", "2:30-3:30 AM (Geneva)"), [Code::TimeNonexistentLocalTime]);
+    }
+
+    #[test]
+    fn a_year_before_1000_carries_its_era() {
+        // Found by fuzzing: ICU writes "March 30, 25 AD", which must read back.
+        let s = parse_listing("March 30, 25 AD", "02:30-03:30 (Conakry)").unwrap();
+        assert_eq!(s.local_start().to_string(), "0025-03-30 02:30:00");
     }
 
     #[test]
