@@ -131,7 +131,8 @@ pub enum EmailError {
 pub struct Email {
     normalized: String,
     at: usize,
-    ascii_domain: String,
+    /// The ASCII form of the domain, when it differs from the Unicode form.
+    ascii_domain: Option<String>,
 }
 
 impl fmt::Debug for Email {
@@ -166,24 +167,10 @@ impl Email {
     /// ```
     pub fn parse(text: &str) -> Result<Email, EmailError> {
         let given = text.trim();
-        let (raw_local, raw_domain) = split_at_unquoted_at(given)?;
-        let (raw_value, quoted) = unquote(raw_local)?;
-        check_local_part(&raw_value, quoted)?;
-        let value: String = raw_value.nfc().collect();
-        if value != raw_value {
-            check_local_part(&value, quoted)?;
+        match parse_plain_ascii(given) {
+            Some(plain) => Ok(plain),
+            None => parse_full(given),
         }
-        let local = if quoted && !is_dot_atom(&value) { requote(&value) } else { value };
-        if local.len() > MAX_LOCAL_PART_BYTES {
-            return Err(EmailError::LocalPartTooLong(local.len()));
-        }
-        let (domain, ascii_domain) = check_domain(raw_domain)?;
-        let normalized = format!("{local}@{domain}");
-        let longest = given.len().max(normalized.len()).max(local.len() + 1 + ascii_domain.len());
-        if longest > MAX_ADDRESS_BYTES {
-            return Err(EmailError::TooLong(longest));
-        }
-        Ok(Email { normalized, at: local.len(), ascii_domain })
     }
 
     /// The normalized address.
@@ -233,7 +220,19 @@ impl Email {
     /// ```
     #[must_use]
     pub fn ascii_domain(&self) -> &str {
-        &self.ascii_domain
+        self.ascii_domain.as_deref().unwrap_or_else(|| self.domain())
+    }
+
+    /// The normalized address, taken out of the `Email` without copying.
+    ///
+    /// ```
+    /// let e = kix_core::email::Email::parse(" Ana@Example.MD ")?;
+    /// assert_eq!(e.into_string(), "Ana@example.md");
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    #[must_use]
+    pub fn into_string(self) -> String {
+        self.normalized
     }
 
     /// The duplicate key: the local part in full Unicode lower case, `@`, the
@@ -248,9 +247,15 @@ impl Email {
     /// ```
     #[must_use]
     pub fn key(&self) -> String {
-        let mut key: String = self.local_part().chars().flat_map(char::to_lowercase).collect();
+        let (local, domain) = (self.local_part(), self.ascii_domain());
+        let mut key = String::with_capacity(local.len() + 1 + domain.len());
+        if local.is_ascii() {
+            key.extend(local.bytes().map(|b| char::from(b.to_ascii_lowercase())));
+        } else {
+            key.extend(local.chars().flat_map(char::to_lowercase));
+        }
         key.push('@');
-        key.push_str(&self.ascii_domain);
+        key.push_str(domain);
         key
     }
 
@@ -267,6 +272,9 @@ impl Email {
     /// ```
     #[must_use]
     pub fn mixed_script(&self) -> Option<&str> {
+        if self.normalized.is_ascii() {
+            return None;
+        }
         std::iter::once(self.local_part()).chain(self.domain().split('.')).find(|part| mixes_scripts(part))
     }
 }
@@ -286,6 +294,81 @@ pub fn duplicate_key(text: &str) -> String {
         Ok(email) => email.key(),
         Err(_) => text.trim().nfc().flat_map(char::to_lowercase).collect(),
     }
+}
+
+/// Every rule, for any address (the plain ASCII ones give the same result faster).
+fn parse_full(given: &str) -> Result<Email, EmailError> {
+    let (raw_local, raw_domain) = split_at_unquoted_at(given)?;
+    let (raw_value, quoted) = unquote(raw_local)?;
+    check_local_part(&raw_value, quoted)?;
+    let value: String = raw_value.nfc().collect();
+    if value != raw_value {
+        check_local_part(&value, quoted)?;
+    }
+    let local = if quoted && !is_dot_atom(&value) { requote(&value) } else { value };
+    if local.len() > MAX_LOCAL_PART_BYTES {
+        return Err(EmailError::LocalPartTooLong(local.len()));
+    }
+    let (domain, ascii_domain) = check_domain(raw_domain)?;
+    let normalized = format!("{local}@{domain}");
+    let longest = given.len().max(normalized.len()).max(local.len() + 1 + ascii_domain.len());
+    if longest > MAX_ADDRESS_BYTES {
+        return Err(EmailError::TooLong(longest));
+    }
+    let ascii_domain = (ascii_domain != domain).then_some(ascii_domain);
+    Ok(Email { normalized, at: local.len(), ascii_domain })
+}
+
+/// The common address in one pass: an ASCII dot-atom local part and a domain
+/// of ASCII letters, digits and hyphens without Punycode. There UTS 46 only
+/// lowercases, NFC changes nothing and no script can mix, so the result is the
+/// one the full path gives; anything else, valid or not, goes the full way
+/// (`None`), which also names what is wrong.
+fn parse_plain_ascii(given: &str) -> Option<Email> {
+    let at = given.bytes().position(|b| b == b'@')?;
+    let (local, domain) = (given.get(..at)?, given.get(at + 1..)?);
+    if local.is_empty() || local.len() > MAX_LOCAL_PART_BYTES || given.len() > MAX_ADDRESS_BYTES {
+        return None;
+    }
+    let mut after_dot = true;
+    for b in local.bytes() {
+        if b == b'.' {
+            if after_dot {
+                return None;
+            }
+            after_dot = true;
+        } else if b.is_ascii_alphanumeric() || b"!#$%&'*+-/=?^_`{|}~".contains(&b) {
+            after_dot = false;
+        } else {
+            return None;
+        }
+    }
+    if after_dot || domain.len() > MAX_DOMAIN_BYTES {
+        return None;
+    }
+    let mut labels = 0;
+    let mut last = "";
+    for label in domain.split('.') {
+        let bytes = label.as_bytes();
+        let plain = (1..=63).contains(&bytes.len())
+            && bytes.iter().all(|b| b.is_ascii_alphanumeric() || *b == b'-')
+            && bytes.first() != Some(&b'-')
+            && bytes.last() != Some(&b'-')
+            && bytes.get(2..4) != Some(b"--");
+        if !plain {
+            return None;
+        }
+        labels += 1;
+        last = label;
+    }
+    if labels < 2 || !last.ends_with(|c: char| c.is_ascii_alphabetic()) {
+        return None;
+    }
+    let mut normalized = String::with_capacity(given.len());
+    normalized.push_str(local);
+    normalized.push('@');
+    normalized.extend(domain.bytes().map(|b| char::from(b.to_ascii_lowercase())));
+    Some(Email { normalized, at, ascii_domain: None })
 }
 
 /// Splits at the first `@` outside a quoted string (a quoted local part may
@@ -512,6 +595,23 @@ fn mixes_scripts(part: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    proptest::proptest! {
+        #[test]
+        fn the_plain_ascii_path_agrees_with_every_rule(text in "[a-zA-Z0-9.@_+-]{0,12}@[a-zA-Z0-9.-]{0,20}") {
+            let full = parse_full(text.trim());
+            if let Some(plain) = parse_plain_ascii(text.trim()) {
+                proptest::prop_assert_eq!(Ok(plain), full);
+            }
+        }
+
+        #[test]
+        fn plain_looking_addresses_take_the_plain_path(local in "[a-z0-9]{1,20}", domain in "[a-z][a-z0-9]{0,10}\\.[a-z]{2,6}") {
+            let text = format!("{local}@{domain}");
+            proptest::prop_assert!(parse_plain_ascii(&text).is_some());
+            proptest::prop_assert_eq!(Email::parse(&text), parse_full(&text));
+        }
+    }
 
     fn ok(text: &str) -> Email {
         Email::parse(text).unwrap_or_else(|e| panic!("{text:?} refused: {e}"))
