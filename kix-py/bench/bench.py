@@ -164,6 +164,12 @@ def registrations(w20):
 
 # ---------------------------------------------------------------- time
 
+def same_instants(a, b):
+    """The same instants at the same wall times (pandas' tz objects may differ: ZoneInfo, pytz)."""
+    return bool(a.dt.tz_convert("UTC").equals(b.dt.tz_convert("UTC"))
+                and a.dt.tz_localize(None).equals(b.dt.tz_localize(None)) and str(a.dt.tz) == str(b.dt.tz))
+
+
 def time_jobs():
     import numpy as np
     import pandas as pd
@@ -178,14 +184,14 @@ def time_jobs():
                                       for x, y in zip(a, b)))]
     series = pd.Series(pd.to_datetime(np.array(seconds, dtype="int64"), unit="s", utc=True))
     out.append(alternate(f"to_local, a column of {N:,} instants (pandas Series)", lambda: kix.to_local(series, zone),
-                         lambda: series.dt.tz_convert(zone), lambda a, b: bool(a.equals(b))))
+                         lambda: series.dt.tz_convert(zone), same_instants))
     # Wall times on the hour, half hour and quarter: gaps and folds included.
     walls = pd.Series(pd.to_datetime(np.array([s - s % 900 for s in seconds], dtype="int64"), unit="s"))
     ambiguous = np.ones(N, dtype=bool)  # a fold's earlier instant (DST), as kix's "compatible"
     out.append(alternate(f"from_local, a column of {N:,} wall times (pandas Series)",
                          lambda: kix.from_local(walls, zone),
                          lambda: walls.dt.tz_localize(zone, ambiguous=ambiguous, nonexistent=pd.Timedelta("1h")),
-                         lambda a, b: bool(a.equals(b))))
+                         same_instants))
     return out
 
 
