@@ -166,7 +166,7 @@ impl Email {
     /// assert_eq!(Email::parse("a@[127.0.0.1]"), Err(EmailError::DomainLiteral));
     /// ```
     pub fn parse(text: &str) -> Result<Email, EmailError> {
-        let given = text.trim();
+        let given = crate::text::trim(text);
         match parse_plain_ascii(given) {
             Some(plain) => Ok(plain),
             None => parse_full(given),
@@ -250,7 +250,8 @@ impl Email {
         let (local, domain) = (self.local_part(), self.ascii_domain());
         let mut key = String::with_capacity(local.len() + 1 + domain.len());
         if local.is_ascii() {
-            key.extend(local.bytes().map(|b| char::from(b.to_ascii_lowercase())));
+            key.push_str(local);
+            key.make_ascii_lowercase();
         } else {
             key.extend(local.chars().flat_map(char::to_lowercase));
         }
@@ -347,9 +348,8 @@ fn parse_plain_ascii(given: &str) -> Option<Email> {
         return None;
     }
     let mut labels = 0;
-    let mut last = "";
-    for label in domain.split('.') {
-        let bytes = label.as_bytes();
+    let mut last: &[u8] = &[];
+    for bytes in domain.as_bytes().split(|b| *b == b'.') {
         let plain = (1..=63).contains(&bytes.len())
             && bytes.iter().all(|b| b.is_ascii_alphanumeric() || *b == b'-')
             && bytes.first() != Some(&b'-')
@@ -359,15 +359,18 @@ fn parse_plain_ascii(given: &str) -> Option<Email> {
             return None;
         }
         labels += 1;
-        last = label;
+        last = bytes;
     }
-    if labels < 2 || !last.ends_with(|c: char| c.is_ascii_alphabetic()) {
+    if labels < 2 || !last.last().is_some_and(u8::is_ascii_alphabetic) {
         return None;
     }
     let mut normalized = String::with_capacity(given.len());
     normalized.push_str(local);
     normalized.push('@');
-    normalized.extend(domain.bytes().map(|b| char::from(b.to_ascii_lowercase())));
+    normalized.push_str(domain);
+    if let Some(lowered) = normalized.get_mut(at + 1..) {
+        lowered.make_ascii_lowercase();
+    }
     Some(Email { normalized, at, ascii_domain: None })
 }
 

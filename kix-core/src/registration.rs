@@ -9,6 +9,8 @@
 
 use std::collections::hash_map::Entry;
 use std::collections::{HashMap, HashSet};
+
+use foldhash::fast::RandomState;
 use std::fmt;
 
 use chrono::{DateTime, FixedOffset, Utc};
@@ -350,11 +352,11 @@ pub struct RegistrationDesk<'a> {
     closes_at: DateTime<Utc>,
     opens_at: Option<DateTime<Utc>>,
     seats_held: u64,
-    emails: HashMap<String, Seen>,
-    invitees: HashSet<String>,
+    emails: HashMap<String, Seen, RandomState>,
+    invitees: HashSet<String, RandomState>,
     next_index: usize,
     /// Country texts already resolved: a batch names few countries, many times.
-    places: HashMap<Box<str>, Result<Place, Violation>>,
+    places: HashMap<Box<str>, Result<Place, Violation>, RandomState>,
 }
 
 /// How many distinct country texts a desk remembers, and how long one may be.
@@ -381,7 +383,7 @@ impl<'a> RegistrationDesk<'a> {
     /// ```
     pub fn new(hub: &'a Hub, event: &'a Event, held: &[HeldRegistration]) -> Result<Self, Error> {
         let closes_at = event.registration_closes_at()?;
-        let mut emails = HashMap::with_capacity(held.len());
+        let mut emails = HashMap::with_capacity_and_hasher(held.len(), RandomState::default());
         let mut seats_held = 0;
         for (i, h) in held.iter().enumerate().filter(|(_, h)| h.status != RegistrationStatus::Rejected) {
             emails.entry(duplicate_key(&h.email)).or_insert(Seen::Held(i));
@@ -398,7 +400,7 @@ impl<'a> RegistrationDesk<'a> {
             emails,
             invitees: event.registration.invitees.iter().map(|e| duplicate_key(e)).collect(),
             next_index: 0,
-            places: HashMap::new(),
+            places: HashMap::default(),
         })
     }
 
@@ -517,7 +519,7 @@ impl<'a> RegistrationDesk<'a> {
     /// is given back if the registration is rejected, so a corrected
     /// resubmission passes.
     fn email_rule(&mut self, r: &RegistrationRef<'_>, index: usize, v: &mut Vec<Violation>) -> Option<Claim> {
-        let trimmed = present(r.email, "email", v)?.trim();
+        let trimmed = crate::text::trim(present(r.email, "email", v)?);
         if trimmed.len() > MAX_EMAIL_BYTES {
             too_long("email", trimmed.len(), MAX_EMAIL_BYTES, v);
             return None;
@@ -611,7 +613,7 @@ impl<'a> RegistrationDesk<'a> {
     }
 
     fn language_rule(&self, r: &RegistrationRef<'_>, v: &mut Vec<Violation>) {
-        let Some(language) = r.language.map(str::trim).filter(|l| !l.is_empty()) else {
+        let Some(language) = r.language.map(crate::text::trim).filter(|l| !l.is_empty()) else {
             return;
         };
         let offered_here = |l: &String| l.eq_ignore_ascii_case(language);
@@ -778,12 +780,15 @@ fn undecodable_text(r: &RegistrationRef<'_>, v: &mut Vec<Violation>) {
 
 fn name_rule(r: &RegistrationRef<'_>, v: &mut Vec<Violation>) {
     if let Some(name) = present(r.full_name, "full_name", v) {
-        too_long("full_name", name.chars().count(), MAX_NAME_CHARS, v);
+        // A character is at least a byte: short text needs no count.
+        if name.len() > MAX_NAME_CHARS {
+            too_long("full_name", name.chars().count(), MAX_NAME_CHARS, v);
+        }
     }
 }
 
 fn organisation_rule(r: &RegistrationRef<'_>, v: &mut Vec<Violation>) {
-    if let Some(org) = r.organisation {
+    if let Some(org) = r.organisation.filter(|o| o.len() > MAX_ORGANISATION_CHARS) {
         too_long("organisation", org.chars().count(), MAX_ORGANISATION_CHARS, v);
     }
 }
@@ -818,7 +823,7 @@ fn reported(v: &[Violation], field: &str) -> bool {
 
 fn present<'r>(value: Option<&'r str>, field: &str, v: &mut Vec<Violation>) -> Option<&'r str> {
     match value {
-        Some(s) if !s.trim().is_empty() => Some(s),
+        Some(s) if !crate::text::trim(s).is_empty() => Some(s),
         _ => {
             if !reported(v, field) {
                 v.push(missing(field));
@@ -837,7 +842,7 @@ fn present<'r>(value: Option<&'r str>, field: &str, v: &mut Vec<Violation>) -> O
 /// ```
 #[must_use]
 pub fn audience_code(text: &str) -> Option<Audience> {
-    let text = text.trim();
+    let text = crate::text::trim(text);
     Audience::ALL.into_iter().find(|a| a.as_str().eq_ignore_ascii_case(text))
 }
 
@@ -876,7 +881,10 @@ pub fn invalid_value(field: &str, kind: &str, found: &str) -> Violation {
 /// strictly: `Err(Some(..))` carries the gap or fold violation; `Err(None)` is
 /// text that is neither form.
 fn parse_submitted(text: &str) -> Result<DateTime<Utc>, Option<Violation>> {
-    let text = text.trim();
+    let text = crate::text::trim(text);
+    if let Some(t) = plain_rfc3339(text) {
+        return Ok(t);
+    }
     if let Ok(t) = DateTime::<FixedOffset>::parse_from_rfc3339(text) {
         return Ok(t.with_timezone(&Utc));
     }
@@ -884,6 +892,41 @@ fn parse_submitted(text: &str) -> Result<DateTime<Utc>, Option<Violation>> {
     let wall = crate::text::parse_wall_time(wall).ok_or(None)?;
     let tz = crate::zone::zone_named(zone).map_err(Some)?;
     crate::zone::from_local(wall, tz, crate::Disambiguation::Reject).map(|t| t.with_timezone(&Utc)).map_err(Some)
+}
+
+/// The usual submission time, `YYYY-MM-DDTHH:MM:SS` with `Z` or `±HH:MM`, read in one
+/// pass; `None` for anything else (fractions, leap seconds, other separators), which
+/// chrono's RFC 3339 parser then reads. Gives exactly what that parser gives.
+fn plain_rfc3339(text: &str) -> Option<DateTime<Utc>> {
+    let b = text.as_bytes();
+    let digits = |at: usize, n: usize| -> Option<u32> {
+        b.get(at..at + n)?.iter().try_fold(0u32, |acc, d| d.is_ascii_digit().then(|| acc * 10 + u32::from(d - b'0')))
+    };
+    let punctuated = [(4, b'-'), (7, b'-'), (10, b'T'), (13, b':'), (16, b':')];
+    if !punctuated.iter().all(|&(at, c)| b.get(at) == Some(&c)) {
+        return None;
+    }
+    let (year, month, day) = (digits(0, 4)?, digits(5, 2)?, digits(8, 2)?);
+    let (hour, minute, second) = (digits(11, 2)?, digits(14, 2)?, digits(17, 2)?);
+    let offset = match (b.len(), b.get(19)) {
+        (20, Some(b'Z')) => 0,
+        (25, Some(&sign @ (b'+' | b'-'))) if b.get(22) == Some(&b':') => {
+            let (h, m) = (digits(20, 2)?, digits(23, 2)?);
+            if h > 23 || m > 59 {
+                return None;
+            }
+            let seconds = i64::from(h * 3600 + m * 60);
+            if sign == b'-' { -seconds } else { seconds }
+        }
+        _ => return None,
+    };
+    if second > 59 {
+        return None;
+    }
+    let wall =
+        chrono::NaiveDate::from_ymd_opt(i32::try_from(year).ok()?, month, day)?.and_hms_opt(hour, minute, second)?;
+    let utc = wall.checked_sub_signed(chrono::Duration::seconds(offset))?;
+    Some(DateTime::from_naive_utc_and_offset(utc, Utc))
 }
 
 fn too_long(field: &str, length: usize, max: usize, v: &mut Vec<Violation>) {
@@ -1045,6 +1088,19 @@ pub fn validate_batch_read(
 mod tests {
     use super::*;
     use crate::violation::Violations;
+
+    proptest::proptest! {
+        #[test]
+        fn the_plain_timestamp_reader_agrees_with_chrono(
+            text in "[0-9]{4}-[0-1][0-9]-[0-3][0-9]T[0-2][0-9]:[0-6][0-9]:[0-6][0-9](Z|[+-][0-2][0-9]:[0-6][0-9]|\\.[0-9]{1,3}Z|z)"
+        ) {
+            let chrono = DateTime::<FixedOffset>::parse_from_rfc3339(&text).ok().map(|t| t.with_timezone(&Utc));
+            if let Some(fast) = plain_rfc3339(&text) {
+                proptest::prop_assert_eq!(Some(fast), chrono);
+            }
+            proptest::prop_assert_eq!(parse_submitted(&text).ok(), chrono);
+        }
+    }
 
     fn w20() -> Event {
         crate::emap().event("kix-emap-webinar-20").unwrap().clone()
