@@ -207,20 +207,22 @@ impl OffsetSteps {
 
 /// Instants of many wall-clock times in one zone, column-wise: nanoseconds since
 /// 1970-01-01 00:00 *local* in, nanoseconds since the UNIX epoch out, each resolved as
-/// [`from_local`] resolves it (gaps and folds under `disambiguation`, `reject` giving the
-/// row's violation). One binary search per value in a table of the zone's offsets.
+/// [`from_local`] resolves it (gaps and folds under `disambiguation`). The rows that cannot
+/// be resolved (a gap or fold under `reject`, a time outside the calendar) come back as
+/// `i64::MIN` in the column and, with their position and violation, in the second list.
+/// One binary search per value in a table of the zone's offsets.
 ///
 /// ```
 /// use kix_core::{Code, Disambiguation};
 /// let zurich = chrono_tz::Europe::Zurich;
 /// let noon = 1_722_427_200 * 1_000_000_000_i64; // 2024-07-31 12:00 as a wall time
 /// let gap = 1_711_852_200 * 1_000_000_000_i64; // 2024-03-31 02:30, skipped in Zurich
-/// let out = kix_core::zone::from_local_nanos(zurich, &[noon, gap], Disambiguation::Reject);
-/// assert_eq!(out[0], Ok(noon - 2 * 3600 * 1_000_000_000));
-/// assert_eq!(out[1].as_ref().unwrap_err().code, Code::TimeNonexistentLocalTime);
+/// let (instants, refused) = kix_core::zone::from_local_nanos(zurich, &[noon, gap], Disambiguation::Reject);
+/// assert_eq!(instants, [noon - 2 * 3600 * 1_000_000_000, i64::MIN]);
+/// assert_eq!((refused[0].0, refused[0].1.code), (1, Code::TimeNonexistentLocalTime));
 /// ```
 #[must_use]
-pub fn from_local_nanos(tz: Tz, walls: &[i64], disambiguation: Disambiguation) -> Vec<Result<i64, Violation>> {
+pub fn from_local_nanos(tz: Tz, walls: &[i64], disambiguation: Disambiguation) -> (Vec<i64>, Vec<(usize, Violation)>) {
     const NANOS: i64 = 1_000_000_000;
     let one = |w: i64| -> Result<i64, Violation> {
         let (s, frac) = (w.div_euclid(NANOS), w.rem_euclid(NANOS));
@@ -234,19 +236,29 @@ pub fn from_local_nanos(tz: Tz, walls: &[i64], disambiguation: Disambiguation) -
     };
     let seconds = walls.iter().map(|w| w.div_euclid(NANOS));
     let steps = OffsetSteps::covering_with(tz, seconds, walls.len(), 2 * 86_400).filter(OffsetSteps::walls_increase);
-    let Some(steps) = steps else {
-        return walls.iter().map(|&w| one(w)).collect();
+    let mut refused = Vec::new();
+    let mut resolve = |i: usize, w: i64| match one(w) {
+        Ok(t) => t,
+        Err(v) => {
+            refused.push((i, v));
+            i64::MIN
+        }
     };
-    walls
-        .iter()
-        .map(|&w| {
-            let (s, frac) = (w.div_euclid(NANOS), w.rem_euclid(NANOS));
-            match steps.unique_instant(s).and_then(|u| u.checked_mul(NANOS)?.checked_add(frac)) {
-                Some(utc) => Ok(utc),
-                None => one(w),
-            }
-        })
-        .collect()
+    let instants = match steps {
+        None => walls.iter().enumerate().map(|(i, &w)| resolve(i, w)).collect(),
+        Some(steps) => walls
+            .iter()
+            .enumerate()
+            .map(|(i, &w)| {
+                let (s, frac) = (w.div_euclid(NANOS), w.rem_euclid(NANOS));
+                match steps.unique_instant(s).and_then(|u| u.checked_mul(NANOS)?.checked_add(frac)) {
+                    Some(utc) => utc,
+                    None => resolve(i, w),
+                }
+            })
+            .collect(),
+    };
+    (instants, refused)
 }
 
 /// The version of the IANA tz database compiled into kix (for example `2025b`).
@@ -1280,11 +1292,16 @@ mod tests {
             let tz: Tz = zone.parse().unwrap();
             // Quarter hours, so that gaps and folds are hit.
             let walls: Vec<i64> = steps.iter().map(|s| (base + s - (base + s) % 900) * 1_000_000_000 + 7).collect();
-            let column = from_local_nanos(tz, &walls, d);
-            for (w, c) in walls.iter().zip(&column) {
+            let (column, refused) = from_local_nanos(tz, &walls, d);
+            let mut refused = refused.into_iter().peekable();
+            for (i, (w, c)) in walls.iter().zip(&column).enumerate() {
                 let naive = DateTime::from_timestamp(w.div_euclid(1_000_000_000), 0).unwrap().naive_utc();
                 let one = from_local(naive, tz, d).map(|t| t.timestamp() * 1_000_000_000 + 7);
-                proptest::prop_assert_eq!(&one, c, "{} {}", zone, naive);
+                let got = match refused.next_if(|(at, _)| *at == i) {
+                    Some((_, v)) => Err(v),
+                    None => Ok(*c),
+                };
+                proptest::prop_assert_eq!(&one, &got, "{} {}", zone, naive);
             }
         }
     }

@@ -78,7 +78,7 @@ where
     T: Sync,
 {
     let mut out = Vec::with_capacity(values.len());
-    for chunk in values.chunks(1 << 18) {
+    for chunk in values.chunks(COLUMN_CHUNK) {
         out.extend(py.detach(|| work(chunk)));
         py.check_signals()?;
     }
@@ -86,6 +86,8 @@ where
 }
 
 const NAT: i64 = i64::MIN;
+/// Values per chunk of a column: a few milliseconds of work between two signal checks.
+const COLUMN_CHUNK: usize = 1 << 18;
 const NANOS: i64 = 1_000_000_000;
 
 /// A UTC instant as nanoseconds, if it fits in a `datetime64[ns]`.
@@ -247,8 +249,9 @@ fn series_of_instants<'py>(
     columns_module(py)?.call_method1(intern!(py, "series_of_instants"), (nanos_bytes(py, ns)?, index, name, tz.name()))
 }
 
-/// Resolves a column of wall times (nanoseconds, `NaT` kept) with kix-core, every row that
-/// cannot be resolved (a gap or fold under `reject`) reported at once, by its label.
+/// Resolves a column of wall times (nanoseconds, `NaT` kept) with kix-core, a chunk at a
+/// time with the GIL released; every row that cannot be resolved (a gap or fold under
+/// `reject`) is reported at once, by its label.
 pub(crate) fn resolve_walls(
     py: Python<'_>,
     walls: &[i64],
@@ -256,19 +259,21 @@ pub(crate) fn resolve_walls(
     d: core::Disambiguation,
     labels: impl Fn(usize) -> String,
 ) -> PyResult<Vec<i64>> {
-    let present: Vec<i64> = walls.iter().map(|&w| if w == NAT { 0 } else { w }).collect();
-    let resolved = in_chunks(py, &present, |w| core::zone::from_local_nanos(tz, w, d))?;
     let mut out = Vec::with_capacity(walls.len());
     let mut refused = Vec::new();
-    for (i, (w, r)) in walls.iter().zip(resolved).enumerate() {
-        match r {
-            _ if *w == NAT => out.push(NAT),
-            Ok(t) => out.push(t),
-            Err(v) => {
-                refused.push(core::Violation { path: format!("[{}]", labels(i)), ..v });
-                out.push(NAT);
-            }
-        }
+    for (n, chunk) in walls.chunks(COLUMN_CHUNK).enumerate() {
+        let (instants, bad) = py.detach(|| {
+            let present: Vec<i64> = chunk.iter().map(|&w| if w == NAT { 0 } else { w }).collect();
+            core::zone::from_local_nanos(tz, &present, d)
+        });
+        let at = n * COLUMN_CHUNK;
+        refused.extend(
+            bad.into_iter()
+                .filter(|(i, _)| chunk.get(*i) != Some(&NAT))
+                .map(|(i, v)| core::Violation { path: format!("[{}]", labels(at + i)), ..v }),
+        );
+        out.extend(chunk.iter().zip(instants).map(|(&w, t)| if w == NAT { NAT } else { t }));
+        py.check_signals()?;
     }
     if refused.is_empty() { Ok(out) } else { Err(to_py(py, core::Error::Rejected(refused))) }
 }
@@ -302,10 +307,8 @@ pub(crate) fn from_local<'py>(
                 walls_of_cells(py, naive)?
             };
             let index = naive.getattr(intern!(py, "index"))?;
-            let labels = if walls.len() <= 1 << 20 { Some(index.call_method0(intern!(py, "tolist"))?) } else { None };
-            let label = |i: usize| -> String {
-                labels.as_ref().and_then(|l| l.get_item(i).ok()).map_or_else(|| i.to_string(), |l| l.to_string())
-            };
+            // A refused row is named by its label, read only for such rows.
+            let label = |i: usize| -> String { index.get_item(i).map_or_else(|_| i.to_string(), |l| l.to_string()) };
             let utc = resolve_walls(py, &walls, tz, d, label)?;
             series_of_instants(py, &utc, naive, tz)
         }
