@@ -321,11 +321,26 @@ impl RegistrationOutcome {
     }
 }
 
-/// Where an e-mail was first seen.
+/// Where an e-mail was first seen: the index of a held registration (the top bit set)
+/// or of a record of the batch, in one word (a batch of a million keeps a million).
 #[derive(Clone, Copy)]
-enum Seen {
-    Held(usize),
-    Batch(usize),
+struct Seen(u64);
+
+impl Seen {
+    const HELD: u64 = 1 << 63;
+
+    fn held(i: usize) -> Self {
+        Seen(i as u64 | Self::HELD)
+    }
+
+    fn batch(i: usize) -> Self {
+        Seen(i as u64)
+    }
+
+    /// Whether it was a held registration, and the index.
+    fn get(self) -> (bool, usize) {
+        (self.0 & Self::HELD != 0, (self.0 & !Self::HELD) as usize)
+    }
 }
 
 /// The state of registration for one event: seats held and e-mails seen.
@@ -352,7 +367,7 @@ pub struct RegistrationDesk<'a> {
     closes_at: DateTime<Utc>,
     opens_at: Option<DateTime<Utc>>,
     seats_held: u64,
-    emails: HashMap<String, Seen, RandomState>,
+    emails: HashMap<Box<str>, Seen, RandomState>,
     invitees: HashSet<String, RandomState>,
     next_index: usize,
     /// Country texts already resolved: a batch names few countries, many times.
@@ -386,7 +401,7 @@ impl<'a> RegistrationDesk<'a> {
         let mut emails = HashMap::with_capacity_and_hasher(held.len(), RandomState::default());
         let mut seats_held = 0;
         for (i, h) in held.iter().enumerate().filter(|(_, h)| h.status != RegistrationStatus::Rejected) {
-            emails.entry(duplicate_key(&h.email)).or_insert(Seen::Held(i));
+            emails.entry(duplicate_key(&h.email).into_boxed_str()).or_insert(Seen::held(i));
             if h.status.holds_seat() {
                 seats_held += 1;
             }
@@ -507,7 +522,7 @@ impl<'a> RegistrationDesk<'a> {
         let status = self.status(&mut v);
         if status == RegistrationStatus::Rejected {
             if let Some(Claim { email, claimed: true }) = &email {
-                self.emails.remove(&email.key());
+                self.emails.remove(email.key().as_str());
             }
         } else if status.holds_seat() {
             self.seats_held += 1;
@@ -544,17 +559,17 @@ impl<'a> RegistrationDesk<'a> {
                 .with_param("part", truncate(part, 200)),
             );
         }
-        let claimed = match self.emails.entry(email.key()) {
+        let claimed = match self.emails.entry(email.key().into_boxed_str()) {
             Entry::Occupied(seen) => {
-                let (message, param, at) = match *seen.get() {
-                    Seen::Held(i) => ("this e-mail is already registered for the event", "held_index", i),
-                    Seen::Batch(i) => ("this e-mail was registered earlier in the batch", "first_index", i),
+                let (message, param, at) = match seen.get().get() {
+                    (true, i) => ("this e-mail is already registered for the event", "held_index", i),
+                    (false, i) => ("this e-mail was registered earlier in the batch", "first_index", i),
                 };
                 v.push(Violation::new(Code::RegistrationDuplicate, "email", message).with_param(param, at));
                 false
             }
             Entry::Vacant(slot) => {
-                slot.insert(Seen::Batch(index));
+                slot.insert(Seen::batch(index));
                 true
             }
         };
