@@ -302,11 +302,11 @@ impl<'py> Source<'py> {
     }
 }
 
+/// A record's eight cells (missing ones `None`) and the problems of the record as a whole.
+type Cells<'py> = ([Option<Bound<'py, PyAny>>; 8], Vec<core::Violation>);
+
 /// Reads a mapping's eight fields (a dict directly, another mapping through `[]`).
-fn read_mapping<'py>(
-    record: &Bound<'py, PyAny>,
-    keys: &[Bound<'py, PyString>; 8],
-) -> PyResult<([Option<Bound<'py, PyAny>>; 8], Vec<core::Violation>)> {
+fn read_mapping<'py>(record: &Bound<'py, PyAny>, keys: &[Bound<'py, PyString>; 8]) -> PyResult<Cells<'py>> {
     let mut cells: [Option<Bound<'py, PyAny>>; 8] = Default::default();
     if let Ok(dict) = record.cast::<PyDict>() {
         for (cell, key) in cells.iter_mut().zip(keys) {

@@ -73,10 +73,7 @@ fn nanos_bytes<'py>(py: Python<'py>, values: &[i64]) -> PyResult<Bound<'py, PyBy
 }
 
 /// Values a chunk at a time with the GIL released, signals checked between chunks.
-fn in_chunks<T: Send, U: Send>(py: Python<'_>, values: &[T], work: impl Fn(&[T]) -> Vec<U> + Sync) -> PyResult<Vec<U>>
-where
-    T: Sync,
-{
+fn in_chunks<T: Sync, U: Send>(py: Python<'_>, values: &[T], work: impl Fn(&[T]) -> Vec<U> + Sync) -> PyResult<Vec<U>> {
     let mut out = Vec::with_capacity(values.len());
     for chunk in values.chunks(COLUMN_CHUNK) {
         out.extend(py.detach(|| work(chunk)));

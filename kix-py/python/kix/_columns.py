@@ -6,27 +6,29 @@ buffers in the kind of object the caller gave, keeping a Series' index and name.
 
 from __future__ import annotations
 
-from typing import Any
+import typing
 from zoneinfo import ZoneInfo
 
+__all__ = ["nanoseconds", "numpy_datetimes", "series_of_instants"]
 
-def series_of_instants(ns: bytes, index: Any, name: Any, zone: str) -> Any:
+
+def series_of_instants(ns: bytes, index: typing.Any, name: typing.Any, zone: str) -> typing.Any:
     """A pandas Series of aware datetimes in ``zone`` from UTC nanoseconds (``NaT`` where missing)."""
     import numpy as np
-    import pandas as pd
+    import pandas as pd  # type: ignore[import-untyped]
 
     utc = pd.DatetimeIndex(np.frombuffer(ns, dtype="datetime64[ns]"), tz="UTC")
     return pd.Series(utc.tz_convert(ZoneInfo(zone)), index=index, name=name, copy=False)
 
 
-def numpy_datetimes(ns: bytes) -> Any:
+def numpy_datetimes(ns: bytes) -> typing.Any:
     """A NumPy ``datetime64[ns]`` array from nanoseconds."""
     import numpy as np
 
     return np.frombuffer(ns, dtype="datetime64[ns]").copy()
 
 
-def nanoseconds(values: Any) -> bytes:
+def nanoseconds(values: typing.Any) -> bytes:
     """The ``datetime64`` values of a NumPy array or pandas Series as int64 nanoseconds (``NaT`` is the minimum)."""
     import numpy as np
 
