@@ -283,8 +283,8 @@ pub fn tzdata_version() -> &'static str {
 /// ```
 #[must_use]
 pub fn wall_time(t: DateTime<Utc>, tz: Tz) -> NaiveDateTime {
-    let offset = i64::from(tz.offset_from_utc_datetime(&t.naive_utc()).fix().local_minus_utc());
-    t.naive_utc().checked_add_signed(Duration::seconds(offset)).unwrap_or(if offset > 0 {
+    let offset = tz.offset_from_utc_datetime(&t.naive_utc()).fix();
+    t.naive_utc().checked_add_offset(offset).unwrap_or(if offset.local_minus_utc() > 0 {
         NaiveDateTime::MAX
     } else {
         NaiveDateTime::MIN
