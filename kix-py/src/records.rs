@@ -71,20 +71,14 @@ enum Kind {
 }
 
 /// Reads one Python cell for a field, reporting a cell of the wrong kind in `found`.
-/// A str that cannot be UTF-8 (a lone surrogate) is replaced by its U+FFFD form.
-fn classify<'py>(field: usize, cell: &mut Option<Bound<'py, PyAny>>, found: &mut Vec<core::Violation>) -> Kind {
+fn classify(field: usize, cell: &Option<Bound<'_, PyAny>>, found: &mut Vec<core::Violation>) -> Kind {
     let Some(v) = cell.as_ref() else { return Kind::Missing };
     if PyString::is_exact_type_of(v) || PyString::is_type_of(v) {
         if field == CONSENT {
             found.push(invalid_value("consent", "text", &shown(v)));
             return Kind::Missing;
         }
-        if let Ok(s) = v.cast::<PyString>()
-            && s.to_str().is_err()
-        {
-            let fixed = PyString::new(v.py(), &s.to_string_lossy()).into_any();
-            *cell = Some(fixed);
-        }
+        // A str that is not UTF-8 (a lone surrogate) is found when the views are made.
         return Kind::Text;
     }
     if v.is_none() {
@@ -127,6 +121,8 @@ pub(crate) struct PyChunk<'py> {
     cells: Vec<Option<Bound<'py, PyAny>>>,
     kinds: Vec<Kind>,
     pub(crate) found: Vec<Vec<core::Violation>>,
+    /// Set by `views` when a str could not be read as UTF-8 (see `fix_surrogates`).
+    not_utf8: std::cell::Cell<bool>,
 }
 
 impl<'py> PyChunk<'py> {
@@ -134,6 +130,33 @@ impl<'py> PyChunk<'py> {
         self.cells.clear();
         self.kinds.clear();
         self.found.clear();
+        self.not_utf8.set(false);
+    }
+
+    /// Replaces every str that is not UTF-8 (a lone surrogate, which Python allows) by its
+    /// U+FFFD form, which the rules report on the record (`registration.undecodable_text`).
+    fn fix_surrogates(&mut self) {
+        for (cell, kind) in self.cells.iter_mut().zip(&self.kinds) {
+            if let (Kind::Text, Some(v)) = (kind, cell.as_ref())
+                && let Ok(s) = v.cast::<PyString>()
+                && s.to_str().is_err()
+            {
+                let fixed = PyString::new(v.py(), &s.to_string_lossy()).into_any();
+                *cell = Some(fixed);
+            }
+        }
+        self.not_utf8.set(false);
+    }
+
+    /// The views, after replacing text that is not UTF-8 if `views` found some.
+    pub(crate) fn with_views<T>(&mut self, f: impl FnOnce(&[RegistrationRef<'_>], &[Vec<core::Violation>]) -> T) -> T {
+        let views = self.views();
+        if !self.not_utf8.get() {
+            return f(&views, &self.found);
+        }
+        drop(views);
+        self.fix_surrogates();
+        f(&self.views(), &self.found)
     }
 
     pub(crate) fn len(&self) -> usize {
@@ -141,8 +164,8 @@ impl<'py> PyChunk<'py> {
     }
 
     /// Adds a record from its eight cells (missing ones as `None`) and the problems found so far.
-    fn push(&mut self, mut cells: [Option<Bound<'py, PyAny>>; 8], mut found: Vec<core::Violation>) {
-        for (field, cell) in cells.iter_mut().enumerate() {
+    fn push(&mut self, cells: [Option<Bound<'py, PyAny>>; 8], mut found: Vec<core::Violation>) {
+        for (field, cell) in cells.iter().enumerate() {
             self.kinds.push(classify(field, cell, &mut found));
         }
         self.cells.extend(cells);
@@ -150,10 +173,17 @@ impl<'py> PyChunk<'py> {
     }
 
     /// The records as the rules read them, borrowing the strings in place.
-    pub(crate) fn views(&self) -> Vec<RegistrationRef<'_>> {
+    fn views(&self) -> Vec<RegistrationRef<'_>> {
         let text = |i: usize| -> Option<&str> {
             match self.kinds.get(i) {
-                Some(Kind::Text) => self.cells.get(i)?.as_ref()?.cast::<PyString>().ok()?.to_str().ok(),
+                Some(Kind::Text) => {
+                    let s = self.cells.get(i)?.as_ref()?.cast::<PyString>().ok()?;
+                    let text = s.to_str();
+                    if text.is_err() {
+                        self.not_utf8.set(true);
+                    }
+                    text.ok()
+                }
                 _ => None,
             }
         };
@@ -302,20 +332,41 @@ impl<'py> Source<'py> {
     }
 }
 
-/// A record's eight cells (missing ones `None`) and the problems of the record as a whole.
-type Cells<'py> = ([Option<Bound<'py, PyAny>>; 8], Vec<core::Violation>);
+/// A record's eight cells (missing ones `None`), the problems of the record as a whole,
+/// and its `row` label if it has one.
+type Cells<'py> = ([Option<Bound<'py, PyAny>>; 8], Vec<core::Violation>, Option<Bound<'py, PyAny>>);
 
-/// Reads a mapping's eight fields (a dict directly, another mapping through `[]`).
-fn read_mapping<'py>(record: &Bound<'py, PyAny>, keys: &[Bound<'py, PyString>; 8]) -> PyResult<Cells<'py>> {
+/// The field a dict key names, if any: the interned key itself first (a literal key is that
+/// very object), else its text. `Some(8)` is `row`.
+fn field_of(key: &Bound<'_, PyAny>, keys: &[Bound<'_, PyString>; 9]) -> Option<usize> {
+    if let Some(i) = keys.iter().position(|k| k.is(key)) {
+        return Some(i);
+    }
+    let text = key.cast::<PyString>().ok()?.to_str().ok()?;
+    FIELDS.iter().position(|f| *f == text).or((text == "row").then_some(8))
+}
+
+/// Reads a mapping's eight fields and its `row`: a dict in one pass over its items, another
+/// mapping through `[]`.
+fn read_mapping<'py>(record: &Bound<'py, PyAny>, keys: &[Bound<'py, PyString>; 9]) -> PyResult<Cells<'py>> {
     let mut cells: [Option<Bound<'py, PyAny>>; 8] = Default::default();
     if let Ok(dict) = record.cast::<PyDict>() {
-        for (cell, key) in cells.iter_mut().zip(keys) {
-            *cell = dict.get_item(key)?;
+        let mut row = None;
+        for (key, value) in dict.iter() {
+            match field_of(&key, keys) {
+                Some(8) => row = Some(value),
+                Some(i) => {
+                    if let Some(cell) = cells.get_mut(i) {
+                        *cell = Some(value);
+                    }
+                }
+                None => {}
+            }
         }
-        return Ok((cells, Vec::new()));
+        return Ok((cells, Vec::new(), row));
     }
     if !record.hasattr(intern!(record.py(), "keys"))? {
-        return Ok((cells, vec![invalid_value("", &type_name(record), &shown(record))]));
+        return Ok((cells, vec![invalid_value("", &type_name(record), &shown(record))], None));
     }
     for (cell, key) in cells.iter_mut().zip(keys) {
         *cell = match record.get_item(key) {
@@ -324,11 +375,13 @@ fn read_mapping<'py>(record: &Bound<'py, PyAny>, keys: &[Bound<'py, PyString>; 8
             Err(e) => return Err(e),
         };
     }
-    Ok((cells, Vec::new()))
+    Ok((cells, Vec::new(), None))
 }
 
-fn field_keys(py: Python<'_>) -> [Bound<'_, PyString>; 8] {
-    FIELDS.map(|f| PyString::intern(py, f))
+/// The eight field names and `row`, interned.
+fn field_keys(py: Python<'_>) -> [Bound<'_, PyString>; 9] {
+    let [a, b, c, d, e, f, g, h] = FIELDS.map(|f| PyString::intern(py, f));
+    [a, b, c, d, e, f, g, h, PyString::intern(py, "row")]
 }
 
 /// Feeds the records of a source chunk by chunk to `each`, which gets the borrowed
@@ -341,7 +394,6 @@ pub(crate) fn for_each_chunk<'py>(
     match source {
         Source::Rows { iter, .. } => {
             let keys = field_keys(py);
-            let row_key = intern!(py, "row");
             let mut chunk = PyChunk::default();
             let (mut n, mut rows) = (0usize, Vec::new());
             let mut iter = iter.into_iter();
@@ -349,19 +401,17 @@ pub(crate) fn for_each_chunk<'py>(
                 chunk.clear();
                 for item in iter.by_ref().take(CHUNK) {
                     let item = item?;
-                    if let Ok(d) = item.cast::<PyDict>()
-                        && let Some(row) = d.get_item(row_key)?
-                    {
+                    let (cells, found, row) = read_mapping(&item, &keys)?;
+                    if let Some(row) = row {
                         rows.push((n, row.unbind()));
                     }
-                    let (cells, found) = read_mapping(&item, &keys)?;
                     chunk.push(cells, found);
                     n += 1;
                 }
                 if chunk.len() == 0 {
                     break;
                 }
-                each(&chunk.views(), &chunk.found)?;
+                chunk.with_views(&mut each)?;
                 if chunk.len() < CHUNK {
                     break;
                 }
@@ -393,7 +443,7 @@ pub(crate) fn for_each_chunk<'py>(
                     }
                     chunk.push(cells, Vec::new());
                 }
-                each(&chunk.views(), &chunk.found)?;
+                chunk.with_views(&mut each)?;
             }
             Ok((Labels::Index(index.unbind()), len))
         }

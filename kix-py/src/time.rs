@@ -150,28 +150,24 @@ fn zoneinfo<'py>(py: Python<'py>, tz: Tz) -> PyResult<Bound<'py, PyAny>> {
     Ok(z)
 }
 
-/// A zone argument resolved once per distinct value: the zone and its ZoneInfo.
-fn zone_of<'py>(py: Python<'py>, zone: &Bound<'py, PyAny>) -> PyResult<(Tz, Bound<'py, PyAny>)> {
+/// The ZoneInfo of a zone argument, resolved by kix-core once per distinct string (a label
+/// such as "CET / Geneva" too) and then looked up.
+fn zoneinfo_of<'py>(py: Python<'py>, zone: &Bound<'py, PyAny>) -> PyResult<Bound<'py, PyAny>> {
     static CACHE: PyOnceLock<Py<PyDict>> = PyOnceLock::new();
     let cache = CACHE.get_or_try_init(py, || -> PyResult<_> { Ok(PyDict::new(py).unbind()) })?.bind(py);
-    // Only strings are remembered: a label is resolved by kix-core once, then looked up.
     let key = zone.cast::<PyString>().ok().filter(|s| PyString::is_exact_type_of(s));
     if let Some(key) = key
-        && let Some(hit) = cache.get_item(key)?
+        && let Some(zi) = cache.get_item(key)?
     {
-        let (name, zi): (String, Bound<'py, PyAny>) = hit.extract()?;
-        if let Ok(tz) = name.parse::<Tz>() {
-            return Ok((tz, zi));
-        }
+        return Ok(zi);
     }
-    let tz = zone_arg(py, zone)?;
-    let zi = zoneinfo(py, tz)?;
+    let zi = zoneinfo(py, zone_arg(py, zone)?)?;
     if let Some(key) = key
         && cache.len() < 4096
     {
-        cache.set_item(key, (tz.name(), &zi))?;
+        cache.set_item(key, &zi)?;
     }
-    Ok((tz, zi))
+    Ok(zi)
 }
 
 /// Whether an object is exactly a `datetime.datetime` (not a subclass such as pandas' Timestamp).
@@ -192,20 +188,21 @@ pub(crate) fn to_local<'py>(
     instant: &Bound<'py, PyAny>,
     zone: &Bound<'py, PyAny>,
 ) -> PyResult<Bound<'py, PyAny>> {
-    let (tz, zi) = zone_of(py, zone)?;
     if is_exact_datetime(instant)? && !instant.getattr(intern!(py, "tzinfo"))?.is_none() {
         // The instant, shown with the zone's ZoneInfo: the one conversion an aware datetime
         // needs. Out of datetime's years, the general path below says why.
+        let zi = zoneinfo_of(py, zone)?;
         if let Ok(local) = instant.call_method1(intern!(py, "astimezone"), (&zi,)) {
             return Ok(local);
         }
     }
+    let tz = zone_arg(py, zone)?;
     if PyString::is_type_of(instant) || instant.is_instance_of::<PyDateTime>() {
         return aware(py, instant_arg(instant)?, tz);
     }
     match column_kind(instant)? {
         Some(ColumnKind::Series { datetimes: true, aware: true }) => {
-            instant.getattr(intern!(py, "dt"))?.call_method1(intern!(py, "tz_convert"), (&zi,))
+            instant.getattr(intern!(py, "dt"))?.call_method1(intern!(py, "tz_convert"), (zoneinfo(py, tz)?,))
         }
         Some(ColumnKind::Series { datetimes: true, aware: false }) => Err(PyValueError::new_err(
             "a naive datetime64 Series holds wall times, not instants: tz_localize it to the zone it was \
@@ -286,7 +283,7 @@ pub(crate) fn from_local<'py>(
     zone: &Bound<'py, PyAny>,
     disambiguation: &str,
 ) -> PyResult<Bound<'py, PyAny>> {
-    let (tz, _) = zone_of(py, zone)?;
+    let tz = zone_arg(py, zone)?;
     let d = disambiguation.parse::<core::Disambiguation>().py_err(py)?;
     if PyString::is_type_of(naive) || naive.is_instance_of::<PyDateTime>() {
         refuse_aware(naive)?;
