@@ -247,9 +247,21 @@ impl Labels {
 
 /// Where records come from, recognised once per call.
 pub(crate) enum Source<'py> {
-    Rows { iter: Bound<'py, pyo3::types::PyIterator>, total: Option<usize> },
-    Frame { columns: Vec<Option<Bound<'py, PyAny>>>, len: usize, index: Bound<'py, PyAny> },
-    Arrow { reader: Box<dyn arrow_array::RecordBatchReader + Send>, index: Option<Bound<'py, PyAny>> },
+    Rows {
+        iter: Bound<'py, pyo3::types::PyIterator>,
+        total: Option<usize>,
+    },
+    Frame {
+        columns: Vec<Option<Bound<'py, PyAny>>>,
+        len: usize,
+        index: Bound<'py, PyAny>,
+    },
+    /// The record batches (the buffers are shared with the producer, not copied), so that
+    /// the count is known before validating.
+    Arrow {
+        batches: Vec<RecordBatch>,
+        index: Option<Bound<'py, PyAny>>,
+    },
 }
 
 const NOT_RECORDS: &str = "records must be an iterable of dicts, a pandas DataFrame or Arrow data \
@@ -275,6 +287,13 @@ fn arrow_backed(series: &Bound<'_, PyAny>) -> PyResult<bool> {
         }
         None => Ok(false),
     }
+}
+
+/// Every batch of an Arrow stream or array.
+fn read_batches(data: AnyRecordBatch) -> PyResult<Vec<RecordBatch>> {
+    data.into_reader()?
+        .collect::<Result<_, _>>()
+        .map_err(|e| PyTypeError::new_err(format!("cannot read the Arrow data: {e}")))
 }
 
 impl<'py> Source<'py> {
@@ -304,15 +323,13 @@ impl<'py> Source<'py> {
             }
             if all_arrow && !present.is_empty() && records.hasattr(intern!(py, "__arrow_c_stream__"))? {
                 let subset = records.get_item(PyList::new(py, &present)?)?;
-                let batches: AnyRecordBatch = subset.extract()?;
-                return Ok(Source::Arrow { reader: batches.into_reader()?, index: Some(index) });
+                return Ok(Source::Arrow { batches: read_batches(subset.extract()?)?, index: Some(index) });
             }
             let len = records.len()?;
             return Ok(Source::Frame { columns, len, index });
         }
         if records.hasattr(intern!(py, "__arrow_c_stream__"))? || records.hasattr(intern!(py, "__arrow_c_array__"))? {
-            let batches: AnyRecordBatch = records.extract()?;
-            return Ok(Source::Arrow { reader: batches.into_reader()?, index: None });
+            return Ok(Source::Arrow { batches: read_batches(records.extract()?)?, index: None });
         }
         if records.is_instance_of::<PyString>() || records.is_instance_of::<PyDict>() {
             return Err(PyTypeError::new_err(NOT_RECORDS));
@@ -327,7 +344,7 @@ impl<'py> Source<'py> {
         match self {
             Source::Rows { total, .. } => *total,
             Source::Frame { len, .. } => Some(*len),
-            Source::Arrow { .. } => None,
+            Source::Arrow { batches, .. } => Some(batches.iter().map(RecordBatch::num_rows).sum()),
         }
     }
 }
@@ -447,10 +464,9 @@ pub(crate) fn for_each_chunk<'py>(
             }
             Ok((Labels::Index(index.unbind()), len))
         }
-        Source::Arrow { reader, index } => {
+        Source::Arrow { batches, index } => {
             let mut n = 0usize;
-            for batch in reader {
-                let batch = batch.map_err(|e| PyTypeError::new_err(format!("cannot read the Arrow data: {e}")))?;
+            for batch in batches {
                 for start in (0..batch.num_rows()).step_by(CHUNK) {
                     let len = CHUNK.min(batch.num_rows() - start);
                     let chunk = ArrowChunk::of(&batch.slice(start, len));

@@ -302,6 +302,8 @@ pub(crate) struct Answers {
     texts: Vec<String>,
     known: std::collections::HashMap<String, u32>,
     rows: Vec<[u32; 2]>,
+    /// Within one chunk, the texts met by address (the same Python str object again).
+    seen: Vec<(usize, usize, u32)>,
 }
 
 const NO_TEXT: u32 = u32::MAX;
@@ -309,6 +311,18 @@ const NO_TEXT: u32 = u32::MAX;
 impl Answers {
     fn id(&mut self, text: Option<&str>) -> u32 {
         let Some(text) = text else { return NO_TEXT };
+        let at = (text.as_ptr() as usize, text.len());
+        if let Some(&(_, _, id)) = self.seen.iter().find(|(p, l, _)| (*p, *l) == at) {
+            return id;
+        }
+        let id = self.lookup(text);
+        if self.seen.len() < 16 {
+            self.seen.push((at.0, at.1, id));
+        }
+        id
+    }
+
+    fn lookup(&mut self, text: &str) -> u32 {
         // Few distinct answers, met again and again: look at the first ones before hashing.
         if let Some(i) = self.texts.iter().take(8).position(|t| t == text) {
             return i as u32;
@@ -322,7 +336,11 @@ impl Answers {
         i
     }
 
+    /// Records a chunk's answers (addresses are remembered for this chunk only: its strings
+    /// are alive while it is read).
     fn record(&mut self, views: &[RegistrationRef<'_>]) {
+        self.seen.clear();
+        self.rows.reserve(views.len());
         for v in views {
             let row = [self.id(v.audience), self.id(v.language)];
             self.rows.push(row);
