@@ -326,53 +326,87 @@ fn parse_full(given: &str) -> Result<Email, EmailError> {
 /// one the full path gives; anything else, valid or not, goes the full way
 /// (`None`), which also names what is wrong.
 fn parse_plain_ascii(given: &str) -> Option<Email> {
-    let at = given.bytes().position(|b| b == b'@')?;
-    let (local, domain) = (given.get(..at)?, given.get(at + 1..)?);
-    if local.is_empty() || local.len() > MAX_LOCAL_PART_BYTES || given.len() > MAX_ADDRESS_BYTES {
+    let bytes = given.as_bytes();
+    if bytes.len() > MAX_ADDRESS_BYTES {
         return None;
     }
+    let class = |b: u8| PLAIN.get(usize::from(b)).copied().unwrap_or(0);
+    // The local part: atext runs separated by single dots, up to the first `@`.
+    let mut at = 0;
     let mut after_dot = true;
-    for b in local.bytes() {
+    loop {
+        let b = *bytes.get(at)?;
+        if b == b'@' {
+            break;
+        }
         if b == b'.' {
             if after_dot {
                 return None;
             }
             after_dot = true;
-        } else if b.is_ascii_alphanumeric() || b"!#$%&'*+-/=?^_`{|}~".contains(&b) {
+        } else if class(b) & ATEXT != 0 {
             after_dot = false;
         } else {
             return None;
         }
+        at += 1;
     }
-    if after_dot || domain.len() > MAX_DOMAIN_BYTES {
+    if at == 0 || at > MAX_LOCAL_PART_BYTES || after_dot {
         return None;
     }
-    let mut labels = 0;
-    let mut last: &[u8] = &[];
-    for bytes in domain.as_bytes().split(|b| *b == b'.') {
-        let plain = (1..=63).contains(&bytes.len())
-            && bytes.iter().all(|b| b.is_ascii_alphanumeric() || *b == b'-')
-            && bytes.first() != Some(&b'-')
-            && bytes.last() != Some(&b'-')
-            && bytes.get(2..4) != Some(b"--");
+    // The domain: labels of letters, digits and hyphens, 1 to 63 long, no hyphen at either end
+    // and none in the third and fourth places (that is Punycode's `xn--`, for the full path).
+    let (mut start, mut labels) = (at + 1, 0);
+    for end in start..=bytes.len() {
+        match bytes.get(end) {
+            Some(&b) if class(b) & LABEL != 0 => continue,
+            Some(b'.') | None => {}
+            Some(_) => return None,
+        }
+        let label = bytes.get(start..end)?;
+        let plain = (1..=63).contains(&label.len())
+            && label.first() != Some(&b'-')
+            && label.last() != Some(&b'-')
+            && label.get(2..4) != Some(b"--");
         if !plain {
             return None;
         }
         labels += 1;
-        last = bytes;
+        start = end + 1;
     }
-    if labels < 2 || !last.last().is_some_and(u8::is_ascii_alphabetic) {
+    if labels < 2 || !bytes.last().is_some_and(u8::is_ascii_alphabetic) {
         return None;
     }
-    let mut normalized = String::with_capacity(given.len());
-    normalized.push_str(local);
-    normalized.push('@');
-    normalized.push_str(domain);
-    if let Some(lowered) = normalized.get_mut(at + 1..) {
-        lowered.make_ascii_lowercase();
+    let mut normalized = given.to_owned();
+    if let Some(domain) = normalized.get_mut(at + 1..) {
+        domain.make_ascii_lowercase();
     }
     Some(Email { normalized, at, ascii_domain: None })
 }
+
+/// Byte classes of the plain path: RFC 5322 `atext` (local parts) and label characters (domains).
+const ATEXT: u8 = 1;
+const LABEL: u8 = 2;
+#[allow(clippy::indexing_slicing)] // a table of 256 indexed by bytes: every index is in range
+static PLAIN: [u8; 256] = {
+    let mut table = [0u8; 256];
+    let mut b = 0;
+    while b < 128 {
+        let c = b as u8;
+        if c.is_ascii_alphanumeric() {
+            table[b] = ATEXT | LABEL;
+        }
+        b += 1;
+    }
+    let specials = b"!#$%&'*+-/=?^_`{|}~";
+    let mut i = 0;
+    while i < specials.len() {
+        table[specials[i] as usize] |= ATEXT;
+        i += 1;
+    }
+    table[b'-' as usize] |= LABEL;
+    table
+};
 
 /// Splits at the first `@` outside a quoted string (a quoted local part may
 /// hold `@`). Quotes open anywhere, as email-validator reads them.
