@@ -357,7 +357,7 @@ fn parse_plain_ascii(given: &str) -> Option<Email> {
     // The domain: labels of letters, digits and hyphens, 1 to 63 long, no hyphen at either end
     // and none in the third and fourth places (that is Punycode's `xn--`, for the full path).
     let (mut start, mut labels) = (at + 1, 0);
-    for end in start..=bytes.len() {
+    for end in at + 1..=bytes.len() {
         match bytes.get(end) {
             Some(&b) if class(b) & LABEL != 0 => continue,
             Some(b'.') | None => {}
