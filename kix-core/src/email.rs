@@ -247,8 +247,23 @@ impl Email {
     /// ```
     #[must_use]
     pub fn key(&self) -> String {
+        let mut key = String::new();
+        self.key_into(&mut key);
+        key
+    }
+
+    /// [`Email::key`] written into a buffer (cleared first), for callers that look many up.
+    ///
+    /// ```
+    /// let mut key = String::from("old");
+    /// kix_core::email::Email::parse("Ana@Example.MD")?.key_into(&mut key);
+    /// assert_eq!(key, "ana@example.md");
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn key_into(&self, key: &mut String) {
         let (local, domain) = (self.local_part(), self.ascii_domain());
-        let mut key = String::with_capacity(local.len() + 1 + domain.len());
+        key.clear();
+        key.reserve(local.len() + 1 + domain.len());
         if local.is_ascii() {
             key.push_str(local);
             key.make_ascii_lowercase();
@@ -257,7 +272,6 @@ impl Email {
         }
         key.push('@');
         key.push_str(domain);
-        key
     }
 
     /// The part that mixes Latin letters with Cyrillic or Greek ones (the

@@ -7,8 +7,8 @@
 //! the held ones. Both return a [`RegistrationOutcome`] per record: a status
 //! and every violation.
 
-use std::collections::hash_map::Entry;
 use std::collections::{HashMap, HashSet};
+use std::hash::BuildHasher;
 
 use foldhash::fast::RandomState;
 use std::fmt;
@@ -343,6 +343,63 @@ impl Seen {
     }
 }
 
+/// The e-mail keys a desk has seen, each kept once in one text (no allocation per key)
+/// and found through a table of (start, length, where it was seen): a batch of a million
+/// keeps a million without a million allocations, and the table stays small in memory.
+struct Keys {
+    text: String,
+    table: hashbrown::HashTable<(usize, usize, Seen)>,
+    hasher: RandomState,
+}
+
+impl Keys {
+    fn new() -> Self {
+        Keys { text: String::new(), table: hashbrown::HashTable::new(), hasher: RandomState::default() }
+    }
+
+    fn len(&self) -> usize {
+        self.table.len()
+    }
+
+    fn hash_at(text: &str, hasher: &RandomState, &(start, len, _): &(usize, usize, Seen)) -> u64 {
+        text.get(start..start + len).map_or(0, |k| hasher.hash_one(k))
+    }
+
+    fn reserve(&mut self, additional: usize) {
+        let (text, hasher) = (&self.text, &self.hasher);
+        self.table.reserve(additional, |e| Self::hash_at(text, hasher, e));
+    }
+
+    /// Where the key was first seen, or `None` after recording it as seen at `seen`.
+    fn claim(&mut self, key: &str, seen: Seen) -> Option<Seen> {
+        let (text, hasher) = (&self.text, &self.hasher);
+        let entry = self.table.entry(
+            hasher.hash_one(key),
+            |&(start, len, _)| text.get(start..start + len) == Some(key),
+            |e| Self::hash_at(text, hasher, e),
+        );
+        match entry {
+            hashbrown::hash_table::Entry::Occupied(first) => Some(first.get().2),
+            hashbrown::hash_table::Entry::Vacant(slot) => {
+                slot.insert((self.text.len(), key.len(), seen));
+                self.text.push_str(key);
+                None
+            }
+        }
+    }
+
+    /// Forgets a key (its text stays, unreachable: giving keys back is rare).
+    fn remove(&mut self, key: &str) {
+        let text = &self.text;
+        if let Ok(entry) = self
+            .table
+            .find_entry(self.hasher.hash_one(key), |&(start, len, _)| text.get(start..start + len) == Some(key))
+        {
+            entry.remove();
+        }
+    }
+}
+
 /// The state of registration for one event: seats held and e-mails seen.
 /// Validating registrations one after another through one desk is exactly
 /// what [`validate_batch`] does.
@@ -367,7 +424,9 @@ pub struct RegistrationDesk<'a> {
     closes_at: DateTime<Utc>,
     opens_at: Option<DateTime<Utc>>,
     seats_held: u64,
-    emails: HashMap<Box<str>, Seen, RandomState>,
+    emails: Keys,
+    /// The key of the record being validated, built here so that looking it up allocates nothing.
+    key: String,
     invitees: HashSet<String, RandomState>,
     next_index: usize,
     /// Country texts already resolved: a batch names few countries, many times.
@@ -398,10 +457,11 @@ impl<'a> RegistrationDesk<'a> {
     /// ```
     pub fn new(hub: &'a Hub, event: &'a Event, held: &[HeldRegistration]) -> Result<Self, Error> {
         let closes_at = event.registration_closes_at()?;
-        let mut emails = HashMap::with_capacity_and_hasher(held.len(), RandomState::default());
+        let mut emails = Keys::new();
+        emails.reserve(held.len());
         let mut seats_held = 0;
         for (i, h) in held.iter().enumerate().filter(|(_, h)| h.status != RegistrationStatus::Rejected) {
-            emails.entry(duplicate_key(&h.email).into_boxed_str()).or_insert(Seen::held(i));
+            emails.claim(&duplicate_key(&h.email), Seen::held(i));
             if h.status.holds_seat() {
                 seats_held += 1;
             }
@@ -413,6 +473,7 @@ impl<'a> RegistrationDesk<'a> {
             opens_at: event.registration.opens_at.map(|t| t.with_timezone(&Utc)),
             seats_held,
             emails,
+            key: String::new(),
             invitees: event.registration.invitees.iter().map(|e| duplicate_key(e)).collect(),
             next_index: 0,
             places: HashMap::default(),
@@ -522,7 +583,8 @@ impl<'a> RegistrationDesk<'a> {
         let status = self.status(&mut v);
         if status == RegistrationStatus::Rejected {
             if let Some(Claim { email, claimed: true }) = &email {
-                self.emails.remove(email.key().as_str());
+                email.key_into(&mut self.key);
+                self.emails.remove(&self.key);
             }
         } else if status.holds_seat() {
             self.seats_held += 1;
@@ -559,19 +621,17 @@ impl<'a> RegistrationDesk<'a> {
                 .with_param("part", truncate(part, 200)),
             );
         }
-        let claimed = match self.emails.entry(email.key().into_boxed_str()) {
-            Entry::Occupied(seen) => {
-                let (message, param, at) = match seen.get().get() {
+        email.key_into(&mut self.key);
+        let claimed = match self.emails.claim(&self.key, Seen::batch(index)) {
+            Some(first) => {
+                let (message, param, at) = match first.get() {
                     (true, i) => ("this e-mail is already registered for the event", "held_index", i),
                     (false, i) => ("this e-mail was registered earlier in the batch", "first_index", i),
                 };
                 v.push(Violation::new(Code::RegistrationDuplicate, "email", message).with_param(param, at));
                 false
             }
-            Entry::Vacant(slot) => {
-                slot.insert(Seen::batch(index));
-                true
-            }
+            None => true,
         };
         Some(Claim { email, claimed })
     }
