@@ -1,9 +1,9 @@
 //! Benchmarks with their baselines measured in the same run (`make bench`):
 //!
 //! 1. `registrations`: validating 1M synthetic registrations in one batch, against
-//!    deserializing the same registrations from JSON with serde_json (target: at most 2x).
+//!    deserializing the same registrations from JSON with serde_json (target: at most 1x).
 //! 2. `local_times`: the local-times table of 100k events over every member zone,
-//!    against a bare chrono-tz conversion loop over the same instants and zones (target: at most 1.5x).
+//!    against a bare chrono-tz conversion loop over the same instants and zones (target: at most 1.2x).
 //! 3. `slots`: the slot finder over all 21 members for 7, 14 and 28 days (target: linear growth).
 //!
 //! `python3 tools/bench_report.py` prints the ratios from criterion's estimates.

@@ -131,7 +131,8 @@ pub enum EmailError {
 pub struct Email {
     normalized: String,
     at: usize,
-    ascii_domain: String,
+    /// The ASCII form of the domain, when it differs from the Unicode form.
+    ascii_domain: Option<String>,
 }
 
 impl fmt::Debug for Email {
@@ -165,25 +166,11 @@ impl Email {
     /// assert_eq!(Email::parse("a@[127.0.0.1]"), Err(EmailError::DomainLiteral));
     /// ```
     pub fn parse(text: &str) -> Result<Email, EmailError> {
-        let given = text.trim();
-        let (raw_local, raw_domain) = split_at_unquoted_at(given)?;
-        let (raw_value, quoted) = unquote(raw_local)?;
-        check_local_part(&raw_value, quoted)?;
-        let value: String = raw_value.nfc().collect();
-        if value != raw_value {
-            check_local_part(&value, quoted)?;
+        let given = crate::text::trim(text);
+        match parse_plain_ascii(given) {
+            Some(plain) => Ok(plain),
+            None => parse_full(given),
         }
-        let local = if quoted && !is_dot_atom(&value) { requote(&value) } else { value };
-        if local.len() > MAX_LOCAL_PART_BYTES {
-            return Err(EmailError::LocalPartTooLong(local.len()));
-        }
-        let (domain, ascii_domain) = check_domain(raw_domain)?;
-        let normalized = format!("{local}@{domain}");
-        let longest = given.len().max(normalized.len()).max(local.len() + 1 + ascii_domain.len());
-        if longest > MAX_ADDRESS_BYTES {
-            return Err(EmailError::TooLong(longest));
-        }
-        Ok(Email { normalized, at: local.len(), ascii_domain })
     }
 
     /// The normalized address.
@@ -233,7 +220,19 @@ impl Email {
     /// ```
     #[must_use]
     pub fn ascii_domain(&self) -> &str {
-        &self.ascii_domain
+        self.ascii_domain.as_deref().unwrap_or_else(|| self.domain())
+    }
+
+    /// The normalized address, taken out of the `Email` without copying.
+    ///
+    /// ```
+    /// let e = kix_core::email::Email::parse(" Ana@Example.MD ")?;
+    /// assert_eq!(e.into_string(), "Ana@example.md");
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    #[must_use]
+    pub fn into_string(self) -> String {
+        self.normalized
     }
 
     /// The duplicate key: the local part in full Unicode lower case, `@`, the
@@ -248,10 +247,31 @@ impl Email {
     /// ```
     #[must_use]
     pub fn key(&self) -> String {
-        let mut key: String = self.local_part().chars().flat_map(char::to_lowercase).collect();
-        key.push('@');
-        key.push_str(&self.ascii_domain);
+        let mut key = String::new();
+        self.key_into(&mut key);
         key
+    }
+
+    /// [`Email::key`] written into a buffer (cleared first), for callers that look many up.
+    ///
+    /// ```
+    /// let mut key = String::from("old");
+    /// kix_core::email::Email::parse("Ana@Example.MD")?.key_into(&mut key);
+    /// assert_eq!(key, "ana@example.md");
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn key_into(&self, key: &mut String) {
+        let (local, domain) = (self.local_part(), self.ascii_domain());
+        key.clear();
+        key.reserve(local.len() + 1 + domain.len());
+        if local.is_ascii() {
+            key.push_str(local);
+            key.make_ascii_lowercase();
+        } else {
+            key.extend(local.chars().flat_map(char::to_lowercase));
+        }
+        key.push('@');
+        key.push_str(domain);
     }
 
     /// The part that mixes Latin letters with Cyrillic or Greek ones (the
@@ -267,6 +287,9 @@ impl Email {
     /// ```
     #[must_use]
     pub fn mixed_script(&self) -> Option<&str> {
+        if self.normalized.is_ascii() {
+            return None;
+        }
         std::iter::once(self.local_part()).chain(self.domain().split('.')).find(|part| mixes_scripts(part))
     }
 }
@@ -287,6 +310,117 @@ pub fn duplicate_key(text: &str) -> String {
         Err(_) => text.trim().nfc().flat_map(char::to_lowercase).collect(),
     }
 }
+
+/// Every rule, for any address (the plain ASCII ones give the same result faster).
+fn parse_full(given: &str) -> Result<Email, EmailError> {
+    let (raw_local, raw_domain) = split_at_unquoted_at(given)?;
+    let (raw_value, quoted) = unquote(raw_local)?;
+    check_local_part(&raw_value, quoted)?;
+    let value: String = raw_value.nfc().collect();
+    if value != raw_value {
+        check_local_part(&value, quoted)?;
+    }
+    let local = if quoted && !is_dot_atom(&value) { requote(&value) } else { value };
+    if local.len() > MAX_LOCAL_PART_BYTES {
+        return Err(EmailError::LocalPartTooLong(local.len()));
+    }
+    let (domain, ascii_domain) = check_domain(raw_domain)?;
+    let normalized = format!("{local}@{domain}");
+    let longest = given.len().max(normalized.len()).max(local.len() + 1 + ascii_domain.len());
+    if longest > MAX_ADDRESS_BYTES {
+        return Err(EmailError::TooLong(longest));
+    }
+    let ascii_domain = (ascii_domain != domain).then_some(ascii_domain);
+    Ok(Email { normalized, at: local.len(), ascii_domain })
+}
+
+/// The common address in one pass: an ASCII dot-atom local part and a domain
+/// of ASCII letters, digits and hyphens without Punycode. There UTS 46 only
+/// lowercases, NFC changes nothing and no script can mix, so the result is the
+/// one the full path gives; anything else, valid or not, goes the full way
+/// (`None`), which also names what is wrong.
+fn parse_plain_ascii(given: &str) -> Option<Email> {
+    let bytes = given.as_bytes();
+    if bytes.len() > MAX_ADDRESS_BYTES {
+        return None;
+    }
+    let class = |b: u8| PLAIN.get(usize::from(b)).copied().unwrap_or(0);
+    // The local part: atext runs separated by single dots, up to the first `@`.
+    let mut at = 0;
+    let mut after_dot = true;
+    loop {
+        let b = *bytes.get(at)?;
+        if b == b'@' {
+            break;
+        }
+        if b == b'.' {
+            if after_dot {
+                return None;
+            }
+            after_dot = true;
+        } else if class(b) & ATEXT != 0 {
+            after_dot = false;
+        } else {
+            return None;
+        }
+        at += 1;
+    }
+    if at == 0 || at > MAX_LOCAL_PART_BYTES || after_dot {
+        return None;
+    }
+    // The domain: labels of letters, digits and hyphens, 1 to 63 long, no hyphen at either end
+    // and none in the third and fourth places (that is Punycode's `xn--`, for the full path).
+    let (mut start, mut labels) = (at + 1, 0);
+    for end in at + 1..=bytes.len() {
+        match bytes.get(end) {
+            Some(&b) if class(b) & LABEL != 0 => continue,
+            Some(b'.') | None => {}
+            Some(_) => return None,
+        }
+        let label = bytes.get(start..end)?;
+        let plain = (1..=63).contains(&label.len())
+            && label.first() != Some(&b'-')
+            && label.last() != Some(&b'-')
+            && label.get(2..4) != Some(b"--");
+        if !plain {
+            return None;
+        }
+        labels += 1;
+        start = end + 1;
+    }
+    if labels < 2 || !bytes.last().is_some_and(u8::is_ascii_alphabetic) {
+        return None;
+    }
+    let mut normalized = given.to_owned();
+    if let Some(domain) = normalized.get_mut(at + 1..) {
+        domain.make_ascii_lowercase();
+    }
+    Some(Email { normalized, at, ascii_domain: None })
+}
+
+/// Byte classes of the plain path: RFC 5322 `atext` (local parts) and label characters (domains).
+const ATEXT: u8 = 1;
+const LABEL: u8 = 2;
+#[allow(clippy::indexing_slicing)] // a table of 256 indexed by bytes: every index is in range
+static PLAIN: [u8; 256] = {
+    let mut table = [0u8; 256];
+    let mut b = 0;
+    while b < 128 {
+        let c = b as u8;
+        if c.is_ascii_alphanumeric() {
+            table[b] = ATEXT | LABEL;
+        }
+        b += 1;
+    }
+    let specials = b"!#$%&'*+-/=?^_`{|}~";
+    let mut i = 0;
+    while i < specials.len() {
+        table[specials[i] as usize] |= ATEXT;
+        i += 1;
+    }
+    table[b'-' as usize] |= LABEL;
+    table
+};
 
 /// Splits at the first `@` outside a quoted string (a quoted local part may
 /// hold `@`). Quotes open anywhere, as email-validator reads them.
@@ -512,6 +646,23 @@ fn mixes_scripts(part: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    proptest::proptest! {
+        #[test]
+        fn the_plain_ascii_path_agrees_with_every_rule(text in "[a-zA-Z0-9.@_+-]{0,12}@[a-zA-Z0-9.-]{0,20}") {
+            let full = parse_full(text.trim());
+            if let Some(plain) = parse_plain_ascii(text.trim()) {
+                proptest::prop_assert_eq!(Ok(plain), full);
+            }
+        }
+
+        #[test]
+        fn plain_looking_addresses_take_the_plain_path(local in "[a-z0-9]{1,20}", domain in "[a-z][a-z0-9]{0,10}\\.[a-z]{2,6}") {
+            let text = format!("{local}@{domain}");
+            proptest::prop_assert!(parse_plain_ascii(&text).is_some());
+            proptest::prop_assert_eq!(Email::parse(&text), parse_full(&text));
+        }
+    }
 
     fn ok(text: &str) -> Email {
         Email::parse(text).unwrap_or_else(|e| panic!("{text:?} refused: {e}"))

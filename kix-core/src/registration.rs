@@ -7,15 +7,17 @@
 //! the held ones. Both return a [`RegistrationOutcome`] per record: a status
 //! and every violation.
 
-use std::collections::hash_map::Entry;
 use std::collections::{HashMap, HashSet};
+use std::hash::BuildHasher;
+
+use foldhash::fast::RandomState;
 use std::fmt;
 
 use chrono::{DateTime, FixedOffset, Utc};
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
-use crate::country::{CountryCode, resolve_place, truncate};
+use crate::country::{CountryCode, Place, resolve_place, truncate};
 use crate::email::{Email, duplicate_key};
 use crate::error::Error;
 use crate::event::{Approval, Audience, Eligibility, Event, EventStatus};
@@ -96,6 +98,122 @@ impl fmt::Debug for Registration {
             .field("submitted_at", &self.submitted_at)
             .finish()
     }
+}
+
+impl Registration {
+    /// The registration read in place, as the rules read it.
+    ///
+    /// ```
+    /// let r = kix_core::Registration { email: Some("a@example.org".into()), ..Default::default() };
+    /// assert_eq!(r.view().email, Some("a@example.org"));
+    /// ```
+    #[must_use]
+    pub fn view(&self) -> RegistrationRef<'_> {
+        RegistrationRef {
+            full_name: self.full_name.as_deref(),
+            email: self.email.as_deref(),
+            country: self.country.as_deref(),
+            organisation: self.organisation.as_deref(),
+            audience: self.audience.as_deref(),
+            language: self.language.as_deref(),
+            consent: self.consent,
+            submitted_at: self.submitted_at.as_deref().map(Submitted::Text),
+        }
+    }
+}
+
+/// A registration borrowed from wherever it was read (a Python dict, an Arrow
+/// column, a [`Registration`]): the same fields, none copied. Bindings read
+/// records into this to validate them without allocating per field.
+///
+/// ```
+/// use kix_core::registration::{RegistrationRef, Submitted};
+/// let hub = kix_core::emap();
+/// let mut desk = kix_core::RegistrationDesk::new(hub, hub.event("kix-emap-webinar-20").unwrap(), &[])?;
+/// let at = "2024-07-20T10:00:00Z".parse::<chrono::DateTime<chrono::Utc>>()?;
+/// let r = RegistrationRef {
+///     full_name: Some("Tenzin Dorji"), email: Some("tenzin@example.bt"), country: Some("Bhutan"),
+///     audience: Some("teacher"), submitted_at: Some(Submitted::At(at)), ..Default::default()
+/// };
+/// assert!(desk.validate_view(r, &[], None).is_accepted());
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+#[derive(Clone, Copy, Default, PartialEq, Eq)]
+pub struct RegistrationRef<'a> {
+    /// Full name.
+    pub full_name: Option<&'a str>,
+    /// E-mail address.
+    pub email: Option<&'a str>,
+    /// Country: an ISO code or any name people type.
+    pub country: Option<&'a str>,
+    /// Organisation.
+    pub organisation: Option<&'a str>,
+    /// Audience code.
+    pub audience: Option<&'a str>,
+    /// Language wanted (ISO 639-1).
+    pub language: Option<&'a str>,
+    /// Consent to the processing of the registration.
+    pub consent: Option<bool>,
+    /// When it was submitted.
+    pub submitted_at: Option<Submitted<'a>>,
+}
+
+impl RegistrationRef<'_> {
+    /// An owned copy, for callers that keep records (an instant becomes its RFC 3339 text).
+    ///
+    /// ```
+    /// use kix_core::registration::{RegistrationRef, Submitted};
+    /// let r = RegistrationRef { submitted_at: Some(Submitted::At(chrono::DateTime::UNIX_EPOCH)), ..Default::default() };
+    /// assert_eq!(r.to_registration().submitted_at.as_deref(), Some("1970-01-01T00:00:00+00:00"));
+    /// ```
+    #[must_use]
+    pub fn to_registration(&self) -> Registration {
+        let own = |s: Option<&str>| s.map(str::to_owned);
+        Registration {
+            full_name: own(self.full_name),
+            email: own(self.email),
+            country: own(self.country),
+            organisation: own(self.organisation),
+            audience: own(self.audience),
+            language: own(self.language),
+            consent: self.consent,
+            submitted_at: self.submitted_at.map(|s| match s {
+                Submitted::Text(text) => text.to_owned(),
+                Submitted::At(t) => t.to_rfc3339(),
+            }),
+        }
+    }
+}
+
+impl fmt::Debug for RegistrationRef<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let redact = |o: &Option<&str>| o.map(|_| "<redacted>");
+        f.debug_struct("RegistrationRef")
+            .field("full_name", &redact(&self.full_name))
+            .field("email", &redact(&self.email))
+            .field("country", &self.country)
+            .field("organisation", &self.organisation)
+            .field("audience", &self.audience)
+            .field("language", &self.language)
+            .field("consent", &self.consent)
+            .field("submitted_at", &self.submitted_at)
+            .finish()
+    }
+}
+
+/// A submission time as read: RFC 3339 text (checked by the rules), or an
+/// instant a binding already holds (an aware datetime, an Arrow timestamp).
+///
+/// ```
+/// use kix_core::registration::Submitted;
+/// assert_ne!(Submitted::Text("2024-07-20T10:00:00Z"), Submitted::At(chrono::DateTime::UNIX_EPOCH));
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Submitted<'a> {
+    /// Text, as a form or a CSV gives it.
+    Text(&'a str),
+    /// An instant.
+    At(DateTime<Utc>),
 }
 
 /// Where a registration stands.
@@ -203,11 +321,83 @@ impl RegistrationOutcome {
     }
 }
 
-/// Where an e-mail was first seen.
+/// Where an e-mail was first seen: the index of a held registration (the top bit set)
+/// or of a record of the batch, in one word (a batch of a million keeps a million).
 #[derive(Clone, Copy)]
-enum Seen {
-    Held(usize),
-    Batch(usize),
+struct Seen(u64);
+
+impl Seen {
+    const HELD: u64 = 1 << 63;
+
+    fn held(i: usize) -> Self {
+        Seen(i as u64 | Self::HELD)
+    }
+
+    fn batch(i: usize) -> Self {
+        Seen(i as u64)
+    }
+
+    /// Whether it was a held registration, and the index.
+    fn get(self) -> (bool, usize) {
+        (self.0 & Self::HELD != 0, (self.0 & !Self::HELD) as usize)
+    }
+}
+
+/// The e-mail keys a desk has seen, each kept once in one text (no allocation per key)
+/// and found through a table of (start, length, where it was seen): a batch of a million
+/// keeps a million without a million allocations, and the table stays small in memory.
+struct Keys {
+    text: String,
+    table: hashbrown::HashTable<(usize, usize, Seen)>,
+    hasher: RandomState,
+}
+
+impl Keys {
+    fn new() -> Self {
+        Keys { text: String::new(), table: hashbrown::HashTable::new(), hasher: RandomState::default() }
+    }
+
+    fn len(&self) -> usize {
+        self.table.len()
+    }
+
+    fn hash_at(text: &str, hasher: &RandomState, &(start, len, _): &(usize, usize, Seen)) -> u64 {
+        text.get(start..start + len).map_or(0, |k| hasher.hash_one(k))
+    }
+
+    fn reserve(&mut self, additional: usize) {
+        let (text, hasher) = (&self.text, &self.hasher);
+        self.table.reserve(additional, |e| Self::hash_at(text, hasher, e));
+    }
+
+    /// Where the key was first seen, or `None` after recording it as seen at `seen`.
+    fn claim(&mut self, key: &str, seen: Seen) -> Option<Seen> {
+        let (text, hasher) = (&self.text, &self.hasher);
+        let entry = self.table.entry(
+            hasher.hash_one(key),
+            |&(start, len, _)| text.get(start..start + len) == Some(key),
+            |e| Self::hash_at(text, hasher, e),
+        );
+        match entry {
+            hashbrown::hash_table::Entry::Occupied(first) => Some(first.get().2),
+            hashbrown::hash_table::Entry::Vacant(slot) => {
+                slot.insert((self.text.len(), key.len(), seen));
+                self.text.push_str(key);
+                None
+            }
+        }
+    }
+
+    /// Forgets a key (its text stays, unreachable: giving keys back is rare).
+    fn remove(&mut self, key: &str) {
+        let text = &self.text;
+        if let Ok(entry) = self
+            .table
+            .find_entry(self.hasher.hash_one(key), |&(start, len, _)| text.get(start..start + len) == Some(key))
+        {
+            entry.remove();
+        }
+    }
 }
 
 /// The state of registration for one event: seats held and e-mails seen.
@@ -234,10 +424,17 @@ pub struct RegistrationDesk<'a> {
     closes_at: DateTime<Utc>,
     opens_at: Option<DateTime<Utc>>,
     seats_held: u64,
-    emails: HashMap<String, Seen>,
-    invitees: HashSet<String>,
+    emails: Keys,
+    /// The key of the record being validated, built here so that looking it up allocates nothing.
+    key: String,
+    invitees: HashSet<String, RandomState>,
     next_index: usize,
+    /// Country texts already resolved: a batch names few countries, many times.
+    places: HashMap<Box<str>, Result<Place, Violation>, RandomState>,
 }
+
+/// How many distinct country texts a desk remembers, and how long one may be.
+const PLACE_CACHE: (usize, usize) = (4096, 64);
 
 impl fmt::Debug for RegistrationDesk<'_> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
@@ -260,10 +457,11 @@ impl<'a> RegistrationDesk<'a> {
     /// ```
     pub fn new(hub: &'a Hub, event: &'a Event, held: &[HeldRegistration]) -> Result<Self, Error> {
         let closes_at = event.registration_closes_at()?;
-        let mut emails = HashMap::with_capacity(held.len());
+        let mut emails = Keys::new();
+        emails.reserve(held.len());
         let mut seats_held = 0;
         for (i, h) in held.iter().enumerate().filter(|(_, h)| h.status != RegistrationStatus::Rejected) {
-            emails.entry(duplicate_key(&h.email)).or_insert(Seen::Held(i));
+            emails.claim(&duplicate_key(&h.email), Seen::held(i));
             if h.status.holds_seat() {
                 seats_held += 1;
             }
@@ -275,9 +473,24 @@ impl<'a> RegistrationDesk<'a> {
             opens_at: event.registration.opens_at.map(|t| t.with_timezone(&Utc)),
             seats_held,
             emails,
+            key: String::new(),
             invitees: event.registration.invitees.iter().map(|e| duplicate_key(e)).collect(),
             next_index: 0,
+            places: HashMap::default(),
         })
+    }
+
+    /// Makes room for `additional` more e-mails, so that a batch of known size
+    /// grows the desk's table once.
+    ///
+    /// ```
+    /// let hub = kix_core::emap();
+    /// let mut desk = kix_core::RegistrationDesk::new(hub, hub.event("kix-emap-webinar-20").unwrap(), &[])?;
+    /// desk.reserve(1000);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn reserve(&mut self, additional: usize) {
+        self.emails.reserve(additional);
     }
 
     /// Seats held now (confirmed and pending).
@@ -332,6 +545,27 @@ impl<'a> RegistrationDesk<'a> {
         found: &[Violation],
         now: Option<DateTime<Utc>>,
     ) -> RegistrationOutcome {
+        self.validate_view(r.view(), found, now)
+    }
+
+    /// [`RegistrationDesk::validate_read`] on a registration borrowed from
+    /// where it was read, so that a binding copies no field to validate it.
+    ///
+    /// ```
+    /// use kix_core::{Registration, RegistrationDesk};
+    /// let hub = kix_core::emap();
+    /// let mut desk = RegistrationDesk::new(hub, hub.event("kix-emap-webinar-20").unwrap(), &[])?;
+    /// let r = Registration { email: Some("a@example.org".into()), ..Default::default() };
+    /// assert_eq!(desk.validate_view(r.view(), &[], None).violations.len(), 4);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn validate_view(
+        &mut self,
+        r: RegistrationRef<'_>,
+        found: &[Violation],
+        now: Option<DateTime<Utc>>,
+    ) -> RegistrationOutcome {
+        let r = &r;
         let index = self.next_index;
         self.next_index += 1;
         let mut v: Vec<Violation> = found.to_vec();
@@ -348,20 +582,21 @@ impl<'a> RegistrationDesk<'a> {
         self.invitation_rule(r, &mut v);
         let status = self.status(&mut v);
         if status == RegistrationStatus::Rejected {
-            if let Some(Claim { key, claimed: true, .. }) = &email {
-                self.emails.remove(key);
+            if let Some(Claim { email, claimed: true }) = &email {
+                email.key_into(&mut self.key);
+                self.emails.remove(&self.key);
             }
         } else if status.holds_seat() {
             self.seats_held += 1;
         }
-        RegistrationOutcome { status, violations: v, email: email.map(|c| c.normalized), country, subdivision }
+        RegistrationOutcome { status, violations: v, email: email.map(|c| c.email.into_string()), country, subdivision }
     }
 
     /// The address checked and normalized, then claimed (one hash); the claim
     /// is given back if the registration is rejected, so a corrected
     /// resubmission passes.
-    fn email_rule(&mut self, r: &Registration, index: usize, v: &mut Vec<Violation>) -> Option<Claim> {
-        let trimmed = present(&r.email, "email", v)?.trim();
+    fn email_rule(&mut self, r: &RegistrationRef<'_>, index: usize, v: &mut Vec<Violation>) -> Option<Claim> {
+        let trimmed = crate::text::trim(present(r.email, "email", v)?);
         if trimmed.len() > MAX_EMAIL_BYTES {
             too_long("email", trimmed.len(), MAX_EMAIL_BYTES, v);
             return None;
@@ -386,30 +621,41 @@ impl<'a> RegistrationDesk<'a> {
                 .with_param("part", truncate(part, 200)),
             );
         }
-        let key = email.key();
-        let claimed = match self.emails.entry(key.clone()) {
-            Entry::Occupied(seen) => {
-                let (message, param, at) = match *seen.get() {
-                    Seen::Held(i) => ("this e-mail is already registered for the event", "held_index", i),
-                    Seen::Batch(i) => ("this e-mail was registered earlier in the batch", "first_index", i),
+        email.key_into(&mut self.key);
+        let claimed = match self.emails.claim(&self.key, Seen::batch(index)) {
+            Some(first) => {
+                let (message, param, at) = match first.get() {
+                    (true, i) => ("this e-mail is already registered for the event", "held_index", i),
+                    (false, i) => ("this e-mail was registered earlier in the batch", "first_index", i),
                 };
                 v.push(Violation::new(Code::RegistrationDuplicate, "email", message).with_param(param, at));
                 false
             }
-            Entry::Vacant(slot) => {
-                slot.insert(Seen::Batch(index));
-                true
-            }
+            None => true,
         };
-        Some(Claim { key, claimed, normalized: email.to_string() })
+        Some(Claim { email, claimed })
     }
 
     /// The country, and the subdivision when the text names one ("Sindh, Pakistan").
-    fn country_rule(&self, r: &Registration, v: &mut Vec<Violation>) -> (Option<CountryCode>, Option<String>) {
-        let Some(text) = present(&r.country, "country", v) else {
+    fn country_rule(
+        &mut self,
+        r: &RegistrationRef<'_>,
+        v: &mut Vec<Violation>,
+    ) -> (Option<CountryCode>, Option<String>) {
+        let Some(text) = present(r.country, "country", v) else {
             return (None, None);
         };
-        let place = match resolve_place(text) {
+        let resolved = match self.places.get(text) {
+            Some(known) => known.clone(),
+            None => {
+                let resolved = resolve_place(text);
+                if self.places.len() < PLACE_CACHE.0 && text.len() <= PLACE_CACHE.1 {
+                    self.places.insert(text.into(), resolved.clone());
+                }
+                resolved
+            }
+        };
+        let place = match resolved {
             Ok(place) => place,
             Err(ambiguous) if ambiguous.code == Code::CountryAmbiguous => {
                 v.push(Violation { path: "country".into(), ..ambiguous });
@@ -441,8 +687,8 @@ impl<'a> RegistrationDesk<'a> {
         (Some(code), place.subdivision)
     }
 
-    fn language_rule(&self, r: &Registration, v: &mut Vec<Violation>) {
-        let Some(language) = r.language.as_deref().map(str::trim).filter(|l| !l.is_empty()) else {
+    fn language_rule(&self, r: &RegistrationRef<'_>, v: &mut Vec<Violation>) {
+        let Some(language) = r.language.map(crate::text::trim).filter(|l| !l.is_empty()) else {
             return;
         };
         let offered_here = |l: &String| l.eq_ignore_ascii_case(language);
@@ -462,16 +708,17 @@ impl<'a> RegistrationDesk<'a> {
         );
     }
 
-    fn consent_rule(&self, r: &Registration, v: &mut Vec<Violation>) {
+    fn consent_rule(&self, r: &RegistrationRef<'_>, v: &mut Vec<Violation>) {
         if self.event.registration.consent_required && r.consent != Some(true) && !reported(v, "consent") {
             v.push(Violation::new(Code::RegistrationConsentRequired, "consent", "the event requires consent"));
         }
     }
 
     /// The submission time (or `now` when there is none) inside the registration window.
-    fn window_rule(&self, r: &Registration, now: Option<DateTime<Utc>>, v: &mut Vec<Violation>) {
-        let submitted = match r.submitted_at.as_deref() {
-            Some(text) => match parse_submitted(text) {
+    fn window_rule(&self, r: &RegistrationRef<'_>, now: Option<DateTime<Utc>>, v: &mut Vec<Violation>) {
+        let submitted = match r.submitted_at {
+            Some(Submitted::At(t)) => t,
+            Some(Submitted::Text(text)) => match parse_submitted(text) {
                 Ok(t) => t,
                 Err(Some(gap_or_fold)) => {
                     v.push(Violation { path: "submitted_at".into(), ..gap_or_fold });
@@ -528,10 +775,9 @@ impl<'a> RegistrationDesk<'a> {
     }
 
     /// Checked on any e-mail text but one already refused as malformed.
-    fn invitation_rule(&self, r: &Registration, v: &mut Vec<Violation>) {
+    fn invitation_rule(&self, r: &RegistrationRef<'_>, v: &mut Vec<Violation>) {
         if self.event.eligibility == Eligibility::InvitationOnly
-            && let Some(email) =
-                r.email.as_deref().filter(|_| !v.iter().any(|x| x.code == Code::RegistrationInvalidEmail))
+            && let Some(email) = r.email.filter(|_| !v.iter().any(|x| x.code == Code::RegistrationInvalidEmail))
             && !self.invitees.contains(&duplicate_key(email))
         {
             v.push(Violation::new(Code::RegistrationNotInvited, "email", "this event is by invitation only"));
@@ -569,28 +815,32 @@ impl<'a> RegistrationDesk<'a> {
     }
 }
 
-/// An e-mail claimed by a registration: its duplicate key, whether this
-/// registration took the key, and the normalized address.
+/// An e-mail claimed by a registration: the address, and whether this
+/// registration took its duplicate key (given back if it is rejected).
 struct Claim {
-    key: String,
+    email: Email,
     claimed: bool,
-    normalized: String,
 }
 
 /// U+FFFD is what text that could not be decoded becomes (a lone surrogate
 /// from Python, bytes that are not UTF-8): the row is refused, the batch goes on.
-fn undecodable_text(r: &Registration, v: &mut Vec<Violation>) {
+fn undecodable_text(r: &RegistrationRef<'_>, v: &mut Vec<Violation>) {
+    let submitted = match r.submitted_at {
+        Some(Submitted::Text(text)) => Some(text),
+        _ => None,
+    };
     let fields = [
-        ("full_name", &r.full_name),
-        ("email", &r.email),
-        ("country", &r.country),
-        ("organisation", &r.organisation),
-        ("audience", &r.audience),
-        ("language", &r.language),
-        ("submitted_at", &r.submitted_at),
+        ("full_name", r.full_name),
+        ("email", r.email),
+        ("country", r.country),
+        ("organisation", r.organisation),
+        ("audience", r.audience),
+        ("language", r.language),
+        ("submitted_at", submitted),
     ];
     for (field, value) in fields {
-        if value.as_deref().is_some_and(|text| text.contains(char::REPLACEMENT_CHARACTER)) {
+        // U+FFFD is three bytes starting 0xEF: ASCII text cannot hold it.
+        if value.is_some_and(|text| !text.is_ascii() && text.contains(char::REPLACEMENT_CHARACTER)) {
             v.push(
                 Violation::new(
                     Code::RegistrationUndecodableText,
@@ -603,20 +853,23 @@ fn undecodable_text(r: &Registration, v: &mut Vec<Violation>) {
     }
 }
 
-fn name_rule(r: &Registration, v: &mut Vec<Violation>) {
-    if let Some(name) = present(&r.full_name, "full_name", v) {
-        too_long("full_name", name.chars().count(), MAX_NAME_CHARS, v);
+fn name_rule(r: &RegistrationRef<'_>, v: &mut Vec<Violation>) {
+    if let Some(name) = present(r.full_name, "full_name", v) {
+        // A character is at least a byte: short text needs no count.
+        if name.len() > MAX_NAME_CHARS {
+            too_long("full_name", name.chars().count(), MAX_NAME_CHARS, v);
+        }
     }
 }
 
-fn organisation_rule(r: &Registration, v: &mut Vec<Violation>) {
-    if let Some(org) = r.organisation.as_deref() {
+fn organisation_rule(r: &RegistrationRef<'_>, v: &mut Vec<Violation>) {
+    if let Some(org) = r.organisation.filter(|o| o.len() > MAX_ORGANISATION_CHARS) {
         too_long("organisation", org.chars().count(), MAX_ORGANISATION_CHARS, v);
     }
 }
 
-fn audience_rule(r: &Registration, v: &mut Vec<Violation>) {
-    let Some(audience) = present(&r.audience, "audience", v) else {
+fn audience_rule(r: &RegistrationRef<'_>, v: &mut Vec<Violation>) {
+    let Some(audience) = present(r.audience, "audience", v) else {
         return;
     };
     if audience_code(audience).is_some() {
@@ -643,9 +896,9 @@ fn reported(v: &[Violation], field: &str) -> bool {
     v.iter().any(|x| x.path == field)
 }
 
-fn present<'r>(value: &'r Option<String>, field: &str, v: &mut Vec<Violation>) -> Option<&'r str> {
-    match value.as_deref() {
-        Some(s) if !s.trim().is_empty() => Some(s),
+fn present<'r>(value: Option<&'r str>, field: &str, v: &mut Vec<Violation>) -> Option<&'r str> {
+    match value {
+        Some(s) if !crate::text::trim(s).is_empty() => Some(s),
         _ => {
             if !reported(v, field) {
                 v.push(missing(field));
@@ -664,7 +917,7 @@ fn present<'r>(value: &'r Option<String>, field: &str, v: &mut Vec<Violation>) -
 /// ```
 #[must_use]
 pub fn audience_code(text: &str) -> Option<Audience> {
-    let text = text.trim();
+    let text = crate::text::trim(text);
     Audience::ALL.into_iter().find(|a| a.as_str().eq_ignore_ascii_case(text))
 }
 
@@ -703,7 +956,10 @@ pub fn invalid_value(field: &str, kind: &str, found: &str) -> Violation {
 /// strictly: `Err(Some(..))` carries the gap or fold violation; `Err(None)` is
 /// text that is neither form.
 fn parse_submitted(text: &str) -> Result<DateTime<Utc>, Option<Violation>> {
-    let text = text.trim();
+    let text = crate::text::trim(text);
+    if let Some(t) = plain_rfc3339(text) {
+        return Ok(t);
+    }
     if let Ok(t) = DateTime::<FixedOffset>::parse_from_rfc3339(text) {
         return Ok(t.with_timezone(&Utc));
     }
@@ -711,6 +967,41 @@ fn parse_submitted(text: &str) -> Result<DateTime<Utc>, Option<Violation>> {
     let wall = crate::text::parse_wall_time(wall).ok_or(None)?;
     let tz = crate::zone::zone_named(zone).map_err(Some)?;
     crate::zone::from_local(wall, tz, crate::Disambiguation::Reject).map(|t| t.with_timezone(&Utc)).map_err(Some)
+}
+
+/// The usual submission time, `YYYY-MM-DDTHH:MM:SS` with `Z` or `±HH:MM`, read in one
+/// pass; `None` for anything else (fractions, leap seconds, other separators), which
+/// chrono's RFC 3339 parser then reads. Gives exactly what that parser gives.
+fn plain_rfc3339(text: &str) -> Option<DateTime<Utc>> {
+    let b = text.as_bytes();
+    let digits = |at: usize, n: usize| -> Option<u32> {
+        b.get(at..at + n)?.iter().try_fold(0u32, |acc, d| d.is_ascii_digit().then(|| acc * 10 + u32::from(d - b'0')))
+    };
+    let punctuated = [(4, b'-'), (7, b'-'), (10, b'T'), (13, b':'), (16, b':')];
+    if !punctuated.iter().all(|&(at, c)| b.get(at) == Some(&c)) {
+        return None;
+    }
+    let (year, month, day) = (digits(0, 4)?, digits(5, 2)?, digits(8, 2)?);
+    let (hour, minute, second) = (digits(11, 2)?, digits(14, 2)?, digits(17, 2)?);
+    let offset = match (b.len(), b.get(19)) {
+        (20, Some(b'Z')) => 0,
+        (25, Some(&sign @ (b'+' | b'-'))) if b.get(22) == Some(&b':') => {
+            let (h, m) = (digits(20, 2)?, digits(23, 2)?);
+            if h > 23 || m > 59 {
+                return None;
+            }
+            let seconds = i64::from(h * 3600 + m * 60);
+            if sign == b'-' { -seconds } else { seconds }
+        }
+        _ => return None,
+    };
+    if second > 59 {
+        return None;
+    }
+    let wall =
+        chrono::NaiveDate::from_ymd_opt(i32::try_from(year).ok()?, month, day)?.and_hms_opt(hour, minute, second)?;
+    let utc = wall.checked_sub_signed(chrono::Duration::seconds(offset))?;
+    Some(DateTime::from_naive_utc_and_offset(utc, Utc))
 }
 
 fn too_long(field: &str, length: usize, max: usize, v: &mut Vec<Violation>) {
@@ -860,7 +1151,7 @@ pub fn validate_batch_read(
     now: Option<DateTime<Utc>>,
 ) -> Result<Vec<RegistrationOutcome>, Error> {
     let mut desk = RegistrationDesk::new(hub, event, held)?;
-    desk.emails.reserve(records.len());
+    desk.reserve(records.len());
     Ok(records
         .iter()
         .enumerate()
@@ -872,6 +1163,19 @@ pub fn validate_batch_read(
 mod tests {
     use super::*;
     use crate::violation::Violations;
+
+    proptest::proptest! {
+        #[test]
+        fn the_plain_timestamp_reader_agrees_with_chrono(
+            text in "[0-9]{4}-[0-1][0-9]-[0-3][0-9]T[0-2][0-9]:[0-6][0-9]:[0-6][0-9](Z|[+-][0-2][0-9]:[0-6][0-9]|\\.[0-9]{1,3}Z|z)"
+        ) {
+            let chrono = DateTime::<FixedOffset>::parse_from_rfc3339(&text).ok().map(|t| t.with_timezone(&Utc));
+            if let Some(fast) = plain_rfc3339(&text) {
+                proptest::prop_assert_eq!(Some(fast), chrono);
+            }
+            proptest::prop_assert_eq!(parse_submitted(&text).ok(), chrono);
+        }
+    }
 
     fn w20() -> Event {
         crate::emap().event("kix-emap-webinar-20").unwrap().clone()

@@ -172,6 +172,15 @@ fn is_latin_greek_cyrillic(c: char) -> bool {
         | '\u{400}'..='\u{52f}' | '\u{1c80}'..='\u{1c8f}' | '\u{2de0}'..='\u{2dff}' | '\u{a640}'..='\u{a69f}')
 }
 
+/// `str::trim`, with the common case (text that starts and ends with a visible ASCII
+/// character) answered without decoding characters.
+pub(crate) fn trim(text: &str) -> &str {
+    match (text.as_bytes().first(), text.as_bytes().last()) {
+        (Some(a), Some(b)) if a.is_ascii_graphic() && b.is_ascii_graphic() => text,
+        _ => text.trim(),
+    }
+}
+
 /// Cuts long input in messages so that a hostile 10 MB "name" does not end up in logs.
 pub(crate) fn truncate(text: &str, max_chars: usize) -> String {
     match text.char_indices().nth(max_chars) {

@@ -111,54 +111,154 @@ impl JsonSchema for ZoneId {
 /// ```
 #[must_use]
 pub fn local_wall_seconds(tz: Tz, instants: &[i64]) -> Vec<i64> {
-    let offset_at = |s: i64| -> Option<i64> {
-        let t = DateTime::from_timestamp(s, 0)?;
-        Some(i64::from(tz.offset_from_utc_datetime(&t.naive_utc()).fix().local_minus_utc()))
-    };
-    let direct = |s: i64| offset_at(s).map_or(s, |o| s + o);
-    let (min_ts, max_ts) = (DateTime::<Utc>::MIN_UTC.timestamp(), DateTime::<Utc>::MAX_UTC.timestamp());
-    let representable = |s: i64| (min_ts..=max_ts).contains(&s);
-    let mut span: Option<(i64, i64)> = None;
-    for &s in instants.iter().filter(|&&s| representable(s)) {
-        span = Some(span.map_or((s, s), |(lo, hi)| (lo.min(s), hi.max(s))));
-    }
-    let Some((lo, hi)) = span.filter(|_| instants.len() > 64) else {
+    let direct = |s: i64| offset_seconds(tz, s).map_or(s, |o| s + o);
+    let Some(steps) = OffsetSteps::covering(tz, instants.iter().copied(), instants.len()) else {
         return instants.iter().map(|&s| direct(s)).collect();
     };
-    // Over more than two centuries a table would cost more than it saves.
-    if hi - lo > 200 * 366 * 86_400 {
-        return instants.iter().map(|&s| direct(s)).collect();
+    instants.iter().map(|&s| steps.offset(s).map_or_else(|| direct(s), |o| s + o)).collect()
+}
+
+/// The offset of `tz` at a UNIX second, if chrono can represent the instant.
+fn offset_seconds(tz: Tz, s: i64) -> Option<i64> {
+    let t = DateTime::from_timestamp(s, 0)?;
+    Some(i64::from(tz.offset_from_utc_datetime(&t.naive_utc()).fix().local_minus_utc()))
+}
+
+/// A zone's offset as a step function over a span of UTC seconds: for a column, one
+/// binary search per value instead of a tz lookup.
+struct OffsetSteps {
+    /// (first UTC second, offset from then on), in order.
+    steps: Vec<(i64, i64)>,
+    lo: i64,
+    hi: i64,
+}
+
+impl OffsetSteps {
+    /// The steps over the span of `seconds` widened by `margin` on both sides, when a
+    /// table pays (more than 64 values, at most two centuries).
+    fn covering(tz: Tz, seconds: impl Iterator<Item = i64>, count: usize) -> Option<Self> {
+        Self::covering_with(tz, seconds, count, 0)
     }
-    // The offset as a step function over [lo, hi]: probe every 6 hours (no two
-    // transitions of the tz database are that close) and bisect each change to
-    // the second. Then one binary search per instant instead of a tz lookup.
-    let mut steps: Vec<(i64, i64)> = vec![(lo, offset_at(lo).unwrap_or(0))];
-    let mut t = lo;
-    while t < hi {
-        let current = steps.last().map_or(0, |s| s.1);
-        let next = (t + 6 * 3600).min(hi);
-        if offset_at(next).unwrap_or(current) == current {
-            t = next;
-            continue;
+
+    fn covering_with(tz: Tz, seconds: impl Iterator<Item = i64>, count: usize, margin: i64) -> Option<Self> {
+        let (min_ts, max_ts) = (DateTime::<Utc>::MIN_UTC.timestamp(), DateTime::<Utc>::MAX_UTC.timestamp());
+        let mut span: Option<(i64, i64)> = None;
+        for s in seconds.filter(|s| (min_ts + margin..=max_ts - margin).contains(s)) {
+            span = Some(span.map_or((s, s), |(lo, hi)| (lo.min(s), hi.max(s))));
         }
-        let (mut a, mut b) = (t, next);
-        while b - a > 1 {
-            let mid = a + (b - a) / 2;
-            if offset_at(mid).unwrap_or(current) == current { a = mid } else { b = mid }
+        let (lo, hi) = span.filter(|_| count > 64)?;
+        let (lo, hi) = (lo - margin, hi + margin);
+        // Over more than two centuries a table would cost more than it saves.
+        if hi - lo > 200 * 366 * 86_400 {
+            return None;
         }
-        steps.push((b, offset_at(b).unwrap_or(current)));
-        t = b;
-    }
-    instants
-        .iter()
-        .map(|&s| {
-            if s < lo || s > hi {
-                return direct(s);
+        // Probe every 6 hours (no two transitions of the tz database are that close) and
+        // bisect each change to the second.
+        let offset_at = |s: i64| offset_seconds(tz, s);
+        let mut steps: Vec<(i64, i64)> = vec![(lo, offset_at(lo).unwrap_or(0))];
+        let mut t = lo;
+        while t < hi {
+            let current = steps.last().map_or(0, |s| s.1);
+            let next = (t + 6 * 3600).min(hi);
+            if offset_at(next).unwrap_or(current) == current {
+                t = next;
+                continue;
             }
-            let i = steps.partition_point(|&(from, _)| from <= s);
-            steps.get(i.saturating_sub(1)).map_or_else(|| direct(s), |&(_, o)| s + o)
-        })
-        .collect()
+            let (mut a, mut b) = (t, next);
+            while b - a > 1 {
+                let mid = a + (b - a) / 2;
+                if offset_at(mid).unwrap_or(current) == current { a = mid } else { b = mid }
+            }
+            steps.push((b, offset_at(b).unwrap_or(current)));
+            t = b;
+        }
+        Some(OffsetSteps { steps, lo, hi })
+    }
+
+    /// The offset at a UTC second inside the span.
+    fn offset(&self, s: i64) -> Option<i64> {
+        if s < self.lo || s > self.hi {
+            return None;
+        }
+        let i = self.steps.partition_point(|&(from, _)| from <= s);
+        self.steps.get(i.checked_sub(1)?).map(|&(_, o)| o)
+    }
+
+    /// The one UTC second that shows wall second `w`, when exactly one does and the table
+    /// covers it; `None` for a gap, a fold or the edges (the caller resolves those one by one).
+    fn unique_instant(&self, w: i64) -> Option<i64> {
+        // Segment k shows the walls [from_k + off_k, from_(k+1) + off_k).
+        let k = self.steps.partition_point(|&(from, off)| from + off <= w).checked_sub(1)?;
+        let &(from, off) = self.steps.get(k)?;
+        let utc = w - off;
+        let next_from = self.steps.get(k + 1).map_or(self.hi, |s| s.0);
+        let inside = utc >= from && utc < next_from && utc >= self.lo && utc <= self.hi;
+        // A fold: the segment before also shows `w`.
+        let folded = k > 0 && self.steps.get(k - 1).is_some_and(|&(_, prev)| w < from + prev);
+        (inside && !folded).then_some(utc)
+    }
+
+    /// Whether each segment starts later in wall time than the one before (true of every
+    /// zone but across the largest jumps; otherwise the column is resolved one by one).
+    fn walls_increase(&self) -> bool {
+        self.steps.windows(2).all(|p| matches!(p, [(a, oa), (b, ob)] if b + ob > a + oa))
+    }
+}
+
+/// Instants of many wall-clock times in one zone, column-wise: nanoseconds since
+/// 1970-01-01 00:00 *local* in, nanoseconds since the UNIX epoch out, each resolved as
+/// [`from_local`] resolves it (gaps and folds under `disambiguation`). The rows that cannot
+/// be resolved (a gap or fold under `reject`, a time outside the calendar) come back as
+/// `i64::MIN` in the column and, with their position and violation, in the second list.
+/// One binary search per value in a table of the zone's offsets.
+///
+/// ```
+/// use kix_core::{Code, Disambiguation};
+/// let zurich = chrono_tz::Europe::Zurich;
+/// let noon = 1_722_427_200 * 1_000_000_000_i64; // 2024-07-31 12:00 as a wall time
+/// let gap = 1_711_852_200 * 1_000_000_000_i64; // 2024-03-31 02:30, skipped in Zurich
+/// let (instants, refused) = kix_core::zone::from_local_nanos(zurich, &[noon, gap], Disambiguation::Reject);
+/// assert_eq!(instants, [noon - 2 * 3600 * 1_000_000_000, i64::MIN]);
+/// assert_eq!((refused[0].0, refused[0].1.code), (1, Code::TimeNonexistentLocalTime));
+/// ```
+#[must_use]
+pub fn from_local_nanos(tz: Tz, walls: &[i64], disambiguation: Disambiguation) -> (Vec<i64>, Vec<(usize, Violation)>) {
+    const NANOS: i64 = 1_000_000_000;
+    let one = |w: i64| -> Result<i64, Violation> {
+        let (s, frac) = (w.div_euclid(NANOS), w.rem_euclid(NANOS));
+        let out_of_range = || {
+            Violation::new(Code::TimeUnparseable, "", "a wall time outside the calendar kix can hold")
+                .with_param("local", w)
+        };
+        let naive = DateTime::from_timestamp(s, 0).ok_or_else(out_of_range)?.naive_utc();
+        let t = from_local(naive, tz, disambiguation)?;
+        t.timestamp().checked_mul(NANOS).and_then(|t| t.checked_add(frac)).ok_or_else(out_of_range)
+    };
+    let seconds = walls.iter().map(|w| w.div_euclid(NANOS));
+    let steps = OffsetSteps::covering_with(tz, seconds, walls.len(), 2 * 86_400).filter(OffsetSteps::walls_increase);
+    let mut refused = Vec::new();
+    let mut resolve = |i: usize, w: i64| match one(w) {
+        Ok(t) => t,
+        Err(v) => {
+            refused.push((i, v));
+            i64::MIN
+        }
+    };
+    let instants = match steps {
+        None => walls.iter().enumerate().map(|(i, &w)| resolve(i, w)).collect(),
+        Some(steps) => walls
+            .iter()
+            .enumerate()
+            .map(|(i, &w)| {
+                let (s, frac) = (w.div_euclid(NANOS), w.rem_euclid(NANOS));
+                match steps.unique_instant(s).and_then(|u| u.checked_mul(NANOS)?.checked_add(frac)) {
+                    Some(utc) => utc,
+                    None => resolve(i, w),
+                }
+            })
+            .collect(),
+    };
+    (instants, refused)
 }
 
 /// The version of the IANA tz database compiled into kix (for example `2025b`).
@@ -183,8 +283,8 @@ pub fn tzdata_version() -> &'static str {
 /// ```
 #[must_use]
 pub fn wall_time(t: DateTime<Utc>, tz: Tz) -> NaiveDateTime {
-    let offset = i64::from(tz.offset_from_utc_datetime(&t.naive_utc()).fix().local_minus_utc());
-    t.naive_utc().checked_add_signed(Duration::seconds(offset)).unwrap_or(if offset > 0 {
+    let offset = tz.offset_from_utc_datetime(&t.naive_utc()).fix();
+    t.naive_utc().checked_add_offset(offset).unwrap_or(if offset.local_minus_utc() > 0 {
         NaiveDateTime::MAX
     } else {
         NaiveDateTime::MIN
@@ -1285,6 +1385,31 @@ impl ZoneLabel {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    proptest::proptest! {
+        #[test]
+        fn the_wall_time_column_resolves_as_one_by_one(
+            zone in proptest::sample::select(vec!["Europe/Zurich", "Europe/Chisinau", "Pacific/Apia", "Asia/Kathmandu", "America/Sao_Paulo", "Australia/Lord_Howe"]),
+            base in 0i64..2_000_000_000,
+            steps in proptest::collection::vec(0i64..(400 * 86_400), 65..200),
+            d in proptest::sample::select(vec![Disambiguation::Compatible, Disambiguation::Earlier, Disambiguation::Later, Disambiguation::Reject]),
+        ) {
+            let tz: Tz = zone.parse().unwrap();
+            // Quarter hours, so that gaps and folds are hit.
+            let walls: Vec<i64> = steps.iter().map(|s| (base + s - (base + s) % 900) * 1_000_000_000 + 7).collect();
+            let (column, refused) = from_local_nanos(tz, &walls, d);
+            let mut refused = refused.into_iter().peekable();
+            for (i, (w, c)) in walls.iter().zip(&column).enumerate() {
+                let naive = DateTime::from_timestamp(w.div_euclid(1_000_000_000), 0).unwrap().naive_utc();
+                let one = from_local(naive, tz, d).map(|t| t.timestamp() * 1_000_000_000 + 7);
+                let got = match refused.next_if(|(at, _)| *at == i) {
+                    Some((_, v)) => Err(v),
+                    None => Ok(*c),
+                };
+                proptest::prop_assert_eq!(&one, &got, "{} {}", zone, naive);
+            }
+        }
+    }
     use chrono::NaiveDate;
 
     fn at(y: i32, m: u32, d: u32, h: u32, min: u32) -> NaiveDateTime {

@@ -8,7 +8,8 @@ use pyo3::types::{PyDict, PyList, PyString};
 use crate::convert::{aware, instant_arg, type_name};
 use crate::events::Event;
 use crate::hub::Hub;
-use crate::registrations::{RegistrationOutcomes, is_missing, records_from, text_of};
+use crate::records::{is_missing, text_of};
+use crate::registrations::{RegistrationOutcomes, records_from};
 use crate::table::{Table, html_table, table};
 
 /// The reconciliation: `rows` (one per person) and `counts` (per country and sub-region).
@@ -126,12 +127,13 @@ pub(crate) fn attendance(
 
     let (mut items, mut cells) = (Vec::new(), Vec::new());
     let records = PyList::empty(py);
+    let labels = outcomes.labels.to_list(py)?;
     for r in &result.rows {
         let d = PyDict::new(py);
         d.set_item("name", &r.name)?;
         d.set_item("email", &r.email)?;
         d.set_item("status", r.status.as_str())?;
-        d.set_item("registration", r.registration.and_then(|i| outcomes.index.get(i)).map(|l| l.clone_ref(py)))?;
+        d.set_item("registration", r.registration.map(|i| labels.get_item(i)).transpose()?)?;
         d.set_item("registration_status", r.registration_status.map(|s| s.as_str()))?;
         d.set_item("country", r.country.map(|c| c.to_string()))?;
         d.set_item("sub_region", &r.sub_region)?;

@@ -10,7 +10,7 @@ use pyo3::types::{PyBool, PyBytes, PyDict, PyList, PyString};
 
 use crate::convert::{aware, type_name, zone_arg};
 use crate::errors::IntoPyResult;
-use crate::registrations::text_of;
+use crate::records::text_of;
 use crate::table::{Table, table};
 
 /// The bytes of a source, and a DataFrame's index labels when the source is one.

@@ -10,7 +10,9 @@
 #![forbid(unsafe_code)]
 #![allow(clippy::needless_pass_by_value)] // pyo3 passes owned arguments.
 
+mod arrow;
 mod attendance;
+mod batch;
 mod book;
 mod catalogue;
 mod convert;
@@ -18,6 +20,7 @@ mod errors;
 mod events;
 mod exports;
 mod hub;
+mod records;
 mod registrations;
 mod table;
 mod time;

@@ -4,16 +4,18 @@ use std::collections::BTreeMap;
 use std::sync::Arc;
 
 use kix_core as core;
-use pyo3::exceptions::{PyKeyError, PyTypeError, PyValueError};
+use kix_core::registration::RegistrationRef;
+use pyo3::exceptions::{PyTypeError, PyValueError};
 use pyo3::intern;
 use pyo3::prelude::*;
-use pyo3::type_object::PyTypeInfo;
-use pyo3::types::{PyBool, PyDateTime, PyDict, PyFloat, PyList, PyString};
+use pyo3::types::{PyDict, PyList, PyString};
 
-use crate::convert::{from_py_json, instant_arg, to_dict, type_name};
+use crate::batch::{Progress, between_chunks};
+use crate::convert::{from_py_json, instant_arg, to_dict};
 use crate::errors::IntoPyResult;
 use crate::events::Event;
 use crate::hub::Hub;
+use crate::records::{Labels, Source, for_each_chunk};
 use crate::table::{html_table, records_to_pandas};
 use crate::violation::violations_list;
 
@@ -66,8 +68,8 @@ impl RegistrationOutcome {
 #[pyclass(module = "kix._kix", frozen, sequence)]
 pub(crate) struct RegistrationOutcomes {
     pub(crate) inner: Vec<core::RegistrationOutcome>,
-    pub(crate) index: Vec<Py<PyAny>>,
-    pub(crate) records: Vec<core::Registration>,
+    pub(crate) labels: Labels,
+    answers: Answers,
     pub(crate) event: core::Event,
     pub(crate) hub: Arc<core::Hub>,
 }
@@ -85,6 +87,29 @@ fn failing_fields(o: &core::RegistrationOutcome) -> Vec<&str> {
 }
 
 impl RegistrationOutcomes {
+    /// status, country, codes and fields as an Arrow table (what `to_pandas` shows, without the index).
+    fn arrow_table(&self) -> PyResult<pyo3_arrow::PyTable> {
+        use arrow_array::{ArrayRef, RecordBatch, StringArray};
+        let column = |values: Vec<Option<String>>| -> ArrayRef { std::sync::Arc::new(StringArray::from(values)) };
+        let batch = RecordBatch::try_from_iter([
+            ("status", column(self.inner.iter().map(|o| Some(o.status.as_str().to_owned())).collect())),
+            ("country", column(self.inner.iter().map(|o| o.country.map(|c| c.to_string())).collect())),
+            (
+                "codes",
+                column(
+                    self.inner
+                        .iter()
+                        .map(|o| Some(o.violations.iter().map(|v| v.code.as_str()).collect::<Vec<_>>().join(";")))
+                        .collect(),
+                ),
+            ),
+            ("fields", column(self.inner.iter().map(|o| Some(failing_fields(o).join(";"))).collect())),
+        ])
+        .map_err(|e| PyValueError::new_err(e.to_string()))?;
+        let schema = batch.schema();
+        pyo3_arrow::PyTable::try_new(vec![batch], schema)
+    }
+
     fn status_counts(&self) -> BTreeMap<&'static str, usize> {
         let mut out = BTreeMap::new();
         for o in &self.inner {
@@ -94,7 +119,7 @@ impl RegistrationOutcomes {
     }
 
     fn labels<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyList>> {
-        PyList::new(py, self.index.iter().map(|i| i.clone_ref(py)))
+        self.labels.to_list(py)
     }
 }
 
@@ -123,7 +148,13 @@ impl RegistrationOutcomes {
     fn counts<'py>(&self, py: Python<'py>, by: Option<&str>) -> PyResult<Bound<'py, PyAny>> {
         let Some(by) = by else { return Ok(self.status_counts().into_pyobject(py)?.into_any()) };
         let key = by.parse::<core::attendance::OutcomeKey>().py_err(py)?;
-        let counts = core::attendance::count_outcomes(&self.hub, &self.event, &self.records, &self.inner, key);
+        let records = match key {
+            core::attendance::OutcomeKey::Audience | core::attendance::OutcomeKey::Language => {
+                self.answers.registrations()
+            }
+            _ => Vec::new(),
+        };
+        let counts = core::attendance::count_outcomes(&self.hub, &self.event, &records, &self.inner, key);
         let d = PyDict::new(py);
         d.set_item(by, PyList::new(py, counts.iter().map(|(k, _)| k.as_deref()))?)?;
         d.set_item("registrations", PyList::new(py, counts.iter().map(|(_, n)| *n))?)?;
@@ -144,9 +175,9 @@ impl RegistrationOutcomes {
     /// One dict per record: index, status, country, codes and fields (lists).
     fn to_records<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyList>> {
         let out = PyList::empty(py);
-        for (o, label) in self.inner.iter().zip(&self.index) {
+        for (o, label) in self.inner.iter().zip(self.labels(py)?.iter()) {
             let d = PyDict::new(py);
-            d.set_item("index", label.clone_ref(py))?;
+            d.set_item("index", label)?;
             d.set_item("status", o.status.as_str())?;
             d.set_item("country", o.country.map(|c| c.to_string()))?;
             d.set_item("codes", o.violations.iter().map(|v| v.code.as_str()).collect::<Vec<_>>())?;
@@ -162,16 +193,43 @@ impl RegistrationOutcomes {
         columns.del_item("index")?;
         let pandas = py.import("pandas")?;
         let kwargs = PyDict::new(py);
-        kwargs.set_item("index", pandas.getattr("Index")?.call1((self.labels(py)?,))?)?;
+        kwargs.set_item("index", self.labels.to_pandas_index(py)?)?;
         pandas.getattr("DataFrame")?.call((columns,), Some(&kwargs))
+    }
+    /// The outcomes as a `pyarrow.Table` (needs pyarrow): index, status, country, codes, fields.
+    fn to_arrow<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        let pyarrow = py.import(intern!(py, "pyarrow")).map_err(|_| {
+            PyErr::new::<pyo3::exceptions::PyImportError, _>("to_arrow() needs pyarrow: pip install pyarrow")
+        })?;
+        let table = pyarrow.getattr(intern!(py, "table"))?.call1((self.arrow_table()?,))?;
+        let labels = self.labels(py)?;
+        let index = match pyarrow.getattr(intern!(py, "array"))?.call1((&labels,)) {
+            Ok(index) => index,
+            // Labels Arrow cannot type (tuples of a MultiIndex): their text.
+            Err(_) => pyarrow
+                .getattr(intern!(py, "array"))?
+                .call1((PyList::new(py, labels.iter().map(|l| l.str()).collect::<PyResult<Vec<_>>>()?)?,))?,
+        };
+        table.call_method1(intern!(py, "add_column"), (0, "index", index))
+    }
+    /// The outcomes as a `polars.DataFrame` (needs polars): index, status, country, codes, fields.
+    fn to_polars<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        let polars = py.import(intern!(py, "polars")).map_err(|_| {
+            PyErr::new::<pyo3::exceptions::PyImportError, _>("to_polars() needs polars: pip install polars")
+        })?;
+        let frame = polars.getattr(intern!(py, "DataFrame"))?.call1((self.arrow_table()?,))?;
+        let kwargs = PyDict::new(py);
+        kwargs.set_item(intern!(py, "strict"), false)?;
+        let index = polars.getattr(intern!(py, "Series"))?.call(("index", self.labels(py)?), Some(&kwargs))?;
+        frame.call_method1(intern!(py, "insert_column"), (0, index))
     }
     /// One row per violation: index, code, severity, field, message, params.
     fn violations_frame<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
         let rows = PyList::empty(py);
-        for (o, label) in self.inner.iter().zip(&self.index) {
+        for (o, label) in self.inner.iter().zip(self.labels(py)?.iter()) {
             for v in &o.violations {
                 let d = PyDict::new(py);
-                d.set_item("index", label.clone_ref(py))?;
+                d.set_item("index", &label)?;
                 d.set_item("code", v.code.as_str())?;
                 d.set_item("severity", v.severity.as_str())?;
                 d.set_item("field", &v.path)?;
@@ -197,167 +255,35 @@ impl RegistrationOutcomes {
     }
 }
 
-/// Whether a cell is missing: None, a float NaN, or pandas' NA / NaT. Exact
-/// types first: a str is never missing, and nothing is probed by raising.
-pub(crate) fn is_missing(v: &Bound<'_, PyAny>) -> bool {
-    if v.is_none() {
-        return true;
-    }
-    if PyString::is_type_of(v) || PyBool::is_type_of(v) {
-        return false;
-    }
-    if let Ok(f) = v.cast::<PyFloat>() {
-        return f.value().is_nan();
-    }
-    // pandas' missing markers, by name: importing pandas to compare types would cost more.
-    matches!(type_name(v).as_str(), "NAType" | "NaTType")
-}
-
-/// A str as Rust text; a lone surrogate (Python allows them) becomes U+FFFD,
-/// which the registration rules report on the record.
-pub(crate) fn text_of(s: &Bound<'_, PyString>) -> String {
-    match s.to_cow() {
-        Ok(text) => text.into_owned(),
-        Err(_) => s.to_string_lossy().into_owned(),
-    }
-}
-
-/// What a cell of the wrong kind is shown as in its violation.
-fn shown(v: &Bound<'_, PyAny>) -> String {
-    v.str().map(|s| text_of(&s)).unwrap_or_else(|_| "?".to_owned())
-}
-
-/// A text field of a record: str, or a missing cell as absent; anything else
-/// is a violation of the record (`registration.invalid_value`).
-fn text_field(value: Option<Bound<'_, PyAny>>, field: &str, found: &mut Vec<core::Violation>) -> Option<String> {
-    let v = value?;
-    if let Ok(s) = v.cast::<PyString>() {
-        return Some(text_of(s));
-    }
-    if !is_missing(&v) {
-        found.push(core::registration::invalid_value(field, &type_name(&v), &shown(&v)));
-    }
-    None
-}
-
-fn consent_field(value: Option<Bound<'_, PyAny>>, found: &mut Vec<core::Violation>) -> Option<bool> {
-    let v = value?;
-    // Only real booleans (Python's and numpy's): 1.5 or "yes" are not consent.
-    if let Ok(b) = v.cast::<PyBool>() {
-        return Some(b.is_true());
-    }
-    if type_name(&v) == "bool_" {
-        return v.is_truthy().ok();
-    }
-    if !is_missing(&v) {
-        let kind = if PyString::is_type_of(&v) { "text".to_owned() } else { type_name(&v) };
-        found.push(core::registration::invalid_value("consent", &kind, &shown(&v)));
-    }
-    None
-}
-
-fn submitted_field(value: Option<Bound<'_, PyAny>>, found: &mut Vec<core::Violation>) -> Option<String> {
-    let v = value?;
-    if v.is_instance_of::<PyDateTime>() && !is_missing(&v) {
-        return match instant_arg(&v) {
-            Ok(t) => Some(t.to_rfc3339()),
-            Err(_) => {
-                found.push(core::registration::invalid_value("submitted_at", "naive datetime", &shown(&v)));
-                None
-            }
-        };
-    }
-    text_field(Some(v), "submitted_at", found)
-}
-
 /// A record as a registration and the problems of its cells. A record that
 /// is no mapping at all is one problem of the whole record.
 pub(crate) fn registration_from(record: &Bound<'_, PyAny>) -> PyResult<(core::Registration, Vec<core::Violation>)> {
-    let mut found = Vec::new();
-    let dict = record.cast::<PyDict>().ok();
-    if dict.is_none() && !record.hasattr(intern!(record.py(), "keys"))? {
-        found.push(core::registration::invalid_value("", &type_name(record), &shown(record)));
-        return Ok((core::Registration::default(), found));
-    }
-    let get = |k: &str| -> PyResult<Option<Bound<'_, PyAny>>> {
-        if let Some(d) = dict {
-            return d.get_item(k);
-        }
-        match record.get_item(k) {
-            Ok(v) => Ok(Some(v)),
-            Err(e) if e.is_instance_of::<PyKeyError>(record.py()) => Ok(None),
-            Err(e) => Err(e),
-        }
-    };
-    let registration = core::Registration {
-        full_name: text_field(get("full_name")?, "full_name", &mut found),
-        email: text_field(get("email")?, "email", &mut found),
-        country: text_field(get("country")?, "country", &mut found),
-        organisation: text_field(get("organisation")?, "organisation", &mut found),
-        audience: text_field(get("audience")?, "audience", &mut found),
-        language: text_field(get("language")?, "language", &mut found),
-        consent: consent_field(get("consent")?, &mut found),
-        submitted_at: submitted_field(get("submitted_at")?, &mut found),
-    };
-    Ok((registration, found))
+    let mut out = None;
+    let list = PyList::new(record.py(), [record])?;
+    for_each_chunk(record.py(), Source::of(&list)?, |views, found| {
+        out = views.first().map(|v| (v.to_registration(), found.first().cloned().unwrap_or_default()));
+        Ok(())
+    })?;
+    Ok(out.unwrap_or_default())
 }
 
-/// Records read for a batch: the registrations, each one's cell problems, and
-/// each one's label (the DataFrame's index, a record's `row`, or its position).
+/// Records read for a batch, owned: the registrations, each one's cell problems, and
+/// the labels (the DataFrame's index, a record's `row`, or its position).
 pub(crate) struct Records {
     pub(crate) registrations: Vec<core::Registration>,
     pub(crate) found: Vec<Vec<core::Violation>>,
-    pub(crate) index: Vec<Py<PyAny>>,
-}
-
-fn is_frame(obj: &Bound<'_, PyAny>) -> PyResult<bool> {
-    Ok(obj.hasattr(intern!(obj.py(), "columns"))? && obj.hasattr(intern!(obj.py(), "to_dict"))?)
 }
 
 /// Records: an iterable of mappings (a `kix.Table` from `read_registrations`
-/// too), or a pandas DataFrame (read column by column).
+/// too), a pandas DataFrame or Arrow data, read column by column.
 pub(crate) fn records_from(py: Python<'_>, records: &Bound<'_, PyAny>) -> PyResult<Records> {
-    let mut out = Records { registrations: Vec::new(), found: Vec::new(), index: Vec::new() };
-    let push = |out: &mut Records, row: &Bound<'_, PyAny>, label: Py<PyAny>| -> PyResult<()> {
-        let (r, f) = registration_from(row)?;
-        out.registrations.push(r);
-        out.found.push(f);
-        out.index.push(label);
+    let (mut registrations, mut all_found) = (Vec::new(), Vec::new());
+    for_each_chunk(py, Source::of(records)?, |views, found| {
+        registrations.extend(views.iter().map(RegistrationRef::to_registration));
+        all_found.extend(found.iter().cloned());
         Ok(())
-    };
-    if is_frame(records)? {
-        let columns = records.call_method1("to_dict", ("list",))?;
-        let labels = records.getattr("index")?.call_method0("tolist")?.cast_into::<PyList>()?;
-        let cols: Vec<Option<Bound<'_, PyList>>> = core::exports::REGISTRATION_FIELDS
-            .iter()
-            .map(|f| columns.get_item(f).ok().and_then(|c| c.cast_into::<PyList>().ok()))
-            .collect();
-        for (i, label) in labels.iter().enumerate() {
-            let row = PyDict::new(py);
-            for (field, col) in core::exports::REGISTRATION_FIELDS.iter().zip(&cols) {
-                if let Some(col) = col {
-                    row.set_item(field, col.get_item(i)?)?;
-                }
-            }
-            push(&mut out, row.as_any(), label.unbind())?;
-        }
-        return Ok(out);
-    }
-    if records.is_instance_of::<PyString>() || records.is_instance_of::<PyDict>() {
-        return Err(PyTypeError::new_err("records must be an iterable of dicts or a pandas DataFrame"));
-    }
-    let iter = records
-        .try_iter()
-        .map_err(|_| PyTypeError::new_err("records must be an iterable of dicts or a pandas DataFrame"))?;
-    for (i, item) in iter.enumerate() {
-        let item = item?;
-        let label = match item.cast::<PyDict>().ok().map(|d| d.get_item("row")).transpose()?.flatten() {
-            Some(row) => row.unbind(),
-            None => i.into_pyobject(py)?.into_any().unbind(),
-        };
-        push(&mut out, &item, label)?;
-    }
-    Ok(out)
+    })?;
+    Ok(Records { registrations, found: all_found })
 }
 
 /// Registrations only, for calls that have no rows to report on (anonymize).
@@ -367,6 +293,68 @@ fn registrations_from(py: Python<'_>, records: &Bound<'_, PyAny>) -> PyResult<Ve
         return Err(PyTypeError::new_err(v.message.clone()));
     }
     Ok(read.registrations)
+}
+
+/// The audience and language texts of a batch, each distinct text kept once, for
+/// `counts(by="audience" | "language")` without keeping every record.
+#[derive(Default)]
+pub(crate) struct Answers {
+    texts: Vec<String>,
+    known: std::collections::HashMap<String, u32>,
+    rows: Vec<[u32; 2]>,
+    /// Within one chunk, the texts met by address (the same Python str object again).
+    seen: Vec<(usize, usize, u32)>,
+}
+
+const NO_TEXT: u32 = u32::MAX;
+
+impl Answers {
+    fn id(&mut self, text: Option<&str>) -> u32 {
+        let Some(text) = text else { return NO_TEXT };
+        let at = (text.as_ptr() as usize, text.len());
+        if let Some(&(_, _, id)) = self.seen.iter().find(|(p, l, _)| (*p, *l) == at) {
+            return id;
+        }
+        let id = self.lookup(text);
+        if self.seen.len() < 16 {
+            self.seen.push((at.0, at.1, id));
+        }
+        id
+    }
+
+    fn lookup(&mut self, text: &str) -> u32 {
+        // Few distinct answers, met again and again: look at the first ones before hashing.
+        if let Some(i) = self.texts.iter().take(8).position(|t| t == text) {
+            return i as u32;
+        }
+        if let Some(&i) = self.known.get(text) {
+            return i;
+        }
+        let i = self.texts.len() as u32;
+        self.texts.push(text.to_owned());
+        self.known.insert(text.to_owned(), i);
+        i
+    }
+
+    /// Records a chunk's answers (addresses are remembered for this chunk only: its strings
+    /// are alive while it is read).
+    fn record(&mut self, views: &[RegistrationRef<'_>]) {
+        self.seen.clear();
+        self.rows.reserve(views.len());
+        for v in views {
+            let row = [self.id(v.audience), self.id(v.language)];
+            self.rows.push(row);
+        }
+    }
+
+    /// The records as `count_outcomes` reads them: audience and language only.
+    fn registrations(&self) -> Vec<core::Registration> {
+        let text = |i: u32| self.texts.get(i as usize).cloned();
+        self.rows
+            .iter()
+            .map(|[a, l]| core::Registration { audience: text(*a), language: text(*l), ..Default::default() })
+            .collect()
+    }
 }
 
 fn held_from(py: Python<'_>, existing: Option<&Bound<'_, PyAny>>) -> PyResult<Vec<core::HeldRegistration>> {
@@ -415,9 +403,11 @@ pub(crate) fn validate_registration(
         .py_err(py)
 }
 
-/// Validates many registrations in order in one pass (the GIL is released while the core works).
+/// Validates many registrations in order in one pass, a chunk at a time with the GIL
+/// released while the core works; Ctrl-C stops it between chunks.
 #[pyfunction]
-#[pyo3(signature = (event, records, existing=None, now=None, hub=None))]
+#[pyo3(signature = (event, records, existing=None, now=None, hub=None, *, progress=None))]
+#[allow(clippy::too_many_arguments)]
 pub(crate) fn validate_registrations(
     py: Python<'_>,
     event: &Bound<'_, Event>,
@@ -425,24 +415,33 @@ pub(crate) fn validate_registrations(
     existing: Option<&Bound<'_, PyAny>>,
     now: Option<&Bound<'_, PyAny>>,
     hub: Option<&Bound<'_, Hub>>,
+    progress: Option<&Bound<'_, PyAny>>,
 ) -> PyResult<RegistrationOutcomes> {
     let e = event.get();
     let hub = e.hub_or(hub);
-    let read = records_from(py, records)?;
     let held = held_from(py, existing)?;
     let now = now.map(instant_arg).transpose()?;
+    let source = Source::of(records)?;
+    let total = source.total();
+    let mut progress = Progress::of(py, progress, total)?;
     let event = &e.inner;
-    let (registrations, found) = (&read.registrations, &read.found);
-    let outcomes = py
-        .detach(|| core::registration::validate_batch_read(&hub, event, registrations, found, &held, now))
-        .py_err(py)?;
-    Ok(RegistrationOutcomes {
-        inner: outcomes,
-        index: read.index,
-        records: read.registrations,
-        event: event.clone(),
-        hub,
-    })
+    let mut desk = core::RegistrationDesk::new(&hub, event, &held).py_err(py)?;
+    desk.reserve(total.unwrap_or(0));
+    let mut outcomes = Vec::with_capacity(total.unwrap_or(0));
+    let mut answers = Answers::default();
+    let read = for_each_chunk(py, source, |views, found| {
+        py.detach(|| {
+            for (view, found) in views.iter().zip(found) {
+                outcomes.push(desk.validate_view(*view, found, now));
+            }
+        });
+        answers.record(views);
+        between_chunks(py, &mut progress, outcomes.len(), views.len())
+    });
+    progress.finish(py);
+    let (labels, _) = read?;
+    drop(desk);
+    Ok(RegistrationOutcomes { inner: outcomes, labels, answers, event: event.clone(), hub })
 }
 
 /// Replaces names and e-mails with salted, stable pseudonyms (duplicates stay

@@ -1,85 +1,322 @@
 //! Time: instants shown in zones, wall-clock times resolved, zone labels, listings (`Schedule`).
 
 use chrono::Utc;
+use chrono_tz::Tz;
 use kix_core as core;
 use pyo3::exceptions::{PyTypeError, PyValueError};
 use pyo3::intern;
 use pyo3::prelude::*;
-use pyo3::types::{PyDateTime, PyDict, PyList, PyString};
+use pyo3::sync::PyOnceLock;
+use pyo3::type_object::PyTypeInfo;
+use pyo3::types::{PyBytes, PyDateTime, PyDict, PyList, PyString};
 
 use crate::convert::{aware, instant_arg, naive_arg, to_dict, zone_arg};
 use crate::errors::{IntoPyResult, to_py};
+use crate::records::is_missing;
 use crate::violation::violations_list;
 
-/// Whether an argument is a pandas Series (by its attributes: pandas is not imported for this).
-fn is_series(obj: &Bound<'_, PyAny>) -> PyResult<bool> {
+/// The kind of column an argument is, recognised without importing pandas or numpy.
+enum ColumnKind {
+    /// A pandas Series: `datetime64` (aware or naive) or values to read one by one.
+    Series { datetimes: bool, aware: bool },
+    /// A NumPy `datetime64` array.
+    Numpy,
+    /// Anything else that speaks Arrow (pyarrow arrays and chunked arrays, polars Series).
+    Arrow,
+}
+
+fn module_of(obj: &Bound<'_, PyAny>) -> String {
     let py = obj.py();
-    Ok(!obj.is_instance_of::<PyString>()
-        && obj.hasattr(intern!(py, "index"))?
-        && obj.hasattr(intern!(py, "dtype"))?
-        && obj.hasattr(intern!(py, "to_list"))?)
+    obj.get_type().getattr(intern!(py, "__module__")).ok().and_then(|m| m.extract::<String>().ok()).unwrap_or_default()
 }
 
-/// A Series converted value by value into a Series of the same index and name; missing values stay None.
-fn map_series<'py>(
-    py: Python<'py>,
-    series: &Bound<'py, PyAny>,
-    convert: impl Fn(&Bound<'py, PyAny>) -> PyResult<Bound<'py, PyAny>>,
-) -> PyResult<Bound<'py, PyAny>> {
-    let out = PyList::empty(py);
-    for value in series.call_method0(intern!(py, "to_list"))?.try_iter()? {
-        let value = value?;
-        if crate::registrations::is_missing(&value) {
-            out.append(py.None())?;
-        } else {
-            out.append(convert(&value)?)?;
-        }
+fn column_kind(obj: &Bound<'_, PyAny>) -> PyResult<Option<ColumnKind>> {
+    let py = obj.py();
+    let module = module_of(obj);
+    if module.starts_with("pandas") && obj.hasattr(intern!(py, "dtype"))? && obj.hasattr(intern!(py, "index"))? {
+        let dtype = obj.getattr(intern!(py, "dtype"))?;
+        let datetimes = dtype.getattr(intern!(py, "kind"))?.eq("M")?;
+        let aware = datetimes && !dtype.getattr_opt(intern!(py, "tz"))?.is_none_or(|tz| tz.is_none());
+        return Ok(Some(ColumnKind::Series { datetimes, aware }));
     }
-    let kwargs = PyDict::new(py);
-    kwargs.set_item("index", series.getattr("index")?)?;
-    kwargs.set_item("name", series.getattr("name")?)?;
-    py.import("pandas")?.getattr("Series")?.call((out,), Some(&kwargs))
+    if module == "numpy" && obj.hasattr(intern!(py, "dtype"))? {
+        let kind = obj.getattr(intern!(py, "dtype"))?.getattr(intern!(py, "kind"))?;
+        if !kind.eq("M")? {
+            return Err(PyTypeError::new_err("a NumPy array of instants or wall times must be datetime64"));
+        }
+        return Ok(Some(ColumnKind::Numpy));
+    }
+    if obj.hasattr(intern!(py, "__arrow_c_array__"))? || obj.hasattr(intern!(py, "__arrow_c_stream__"))? {
+        return Ok(Some(ColumnKind::Arrow));
+    }
+    Ok(None)
 }
 
-/// An instant shown in a zone, as an aware datetime with a zoneinfo tzinfo (a Series for a Series).
+fn columns_module(py: Python<'_>) -> PyResult<Bound<'_, PyModule>> {
+    py.import(intern!(py, "kix._columns"))
+}
+
+/// The nanoseconds of a `datetime64` Series or array (`NaT` is `i64::MIN`).
+fn nanos_of(py: Python<'_>, values: &Bound<'_, PyAny>) -> PyResult<Vec<i64>> {
+    let bytes = columns_module(py)?.call_method1(intern!(py, "nanoseconds"), (values,))?;
+    let bytes = bytes.cast::<PyBytes>()?;
+    Ok(bytes.as_bytes().chunks_exact(8).map(|c| i64::from_ne_bytes(c.try_into().unwrap_or([0; 8]))).collect())
+}
+
+fn nanos_bytes<'py>(py: Python<'py>, values: &[i64]) -> PyResult<Bound<'py, PyBytes>> {
+    PyBytes::new_with(py, values.len() * 8, |buf| {
+        for (chunk, v) in buf.chunks_exact_mut(8).zip(values) {
+            chunk.copy_from_slice(&v.to_ne_bytes());
+        }
+        Ok(())
+    })
+}
+
+/// Values a chunk at a time with the GIL released, signals checked between chunks.
+fn in_chunks<T: Sync, U: Send>(py: Python<'_>, values: &[T], work: impl Fn(&[T]) -> Vec<U> + Sync) -> PyResult<Vec<U>> {
+    let mut out = Vec::with_capacity(values.len());
+    for chunk in values.chunks(COLUMN_CHUNK) {
+        out.extend(py.detach(|| work(chunk)));
+        py.check_signals()?;
+    }
+    Ok(out)
+}
+
+const NAT: i64 = i64::MIN;
+/// Values per chunk of a column: a few milliseconds of work between two signal checks.
+const COLUMN_CHUNK: usize = 1 << 18;
+const NANOS: i64 = 1_000_000_000;
+
+/// A UTC instant as nanoseconds, if it fits in a `datetime64[ns]`.
+fn instant_nanos(t: chrono::DateTime<Utc>) -> Option<i64> {
+    t.timestamp_nanos_opt()
+}
+
+/// The cells of a Series read one by one (text, datetimes, missing values).
+fn cells_of<'py>(py: Python<'py>, series: &Bound<'py, PyAny>) -> PyResult<Bound<'py, PyList>> {
+    Ok(series.call_method0(intern!(py, "to_list"))?.cast_into::<PyList>()?)
+}
+
+/// A Series' instants as UTC nanoseconds, read one by one (an object column).
+fn instants_of_cells(py: Python<'_>, series: &Bound<'_, PyAny>) -> PyResult<Vec<i64>> {
+    let mut out = Vec::new();
+    for value in cells_of(py, series)?.iter() {
+        if is_missing(&value) {
+            out.push(NAT);
+            continue;
+        }
+        let t = instant_arg(&value)?;
+        out.push(instant_nanos(t).ok_or_else(|| PyValueError::new_err(format!("{t} is outside datetime64[ns]")))?);
+    }
+    Ok(out)
+}
+
+/// A Series' wall times as nanoseconds since 1970-01-01 00:00 local, read one by one.
+fn walls_of_cells(py: Python<'_>, series: &Bound<'_, PyAny>) -> PyResult<Vec<i64>> {
+    let mut out = Vec::new();
+    for value in cells_of(py, series)?.iter() {
+        if is_missing(&value) {
+            out.push(NAT);
+            continue;
+        }
+        refuse_aware(&value)?;
+        let naive = naive_arg(&value)?;
+        let ns = naive.and_utc().timestamp_nanos_opt();
+        out.push(ns.ok_or_else(|| PyValueError::new_err(format!("{naive} is outside datetime64[ns]")))?);
+    }
+    Ok(out)
+}
+
+fn refuse_aware(value: &Bound<'_, PyAny>) -> PyResult<()> {
+    if value.is_instance_of::<PyDateTime>() && !value.call_method0(intern!(value.py(), "utcoffset"))?.is_none() {
+        return Err(PyValueError::new_err(
+            "from_local takes a naive datetime (a wall-clock time); this one has a tzinfo",
+        ));
+    }
+    Ok(())
+}
+
+/// The cached `zoneinfo.ZoneInfo` of a zone (ZoneInfo keeps one instance per key; this
+/// saves the call).
+fn zoneinfo<'py>(py: Python<'py>, tz: Tz) -> PyResult<Bound<'py, PyAny>> {
+    static CACHE: PyOnceLock<Py<PyDict>> = PyOnceLock::new();
+    let cache = CACHE.get_or_try_init(py, || -> PyResult<_> { Ok(PyDict::new(py).unbind()) })?.bind(py);
+    let name = tz.name();
+    if let Some(z) = cache.get_item(name)? {
+        return Ok(z);
+    }
+    let z = py.import(intern!(py, "zoneinfo"))?.getattr(intern!(py, "ZoneInfo"))?.call1((name,))?;
+    cache.set_item(name, &z)?;
+    Ok(z)
+}
+
+/// The ZoneInfo of a zone argument, resolved by kix-core once per distinct string (a label
+/// such as "CET / Geneva" too) and then looked up.
+fn zoneinfo_of<'py>(py: Python<'py>, zone: &Bound<'py, PyAny>) -> PyResult<Bound<'py, PyAny>> {
+    static CACHE: PyOnceLock<Py<PyDict>> = PyOnceLock::new();
+    let cache = CACHE.get_or_try_init(py, || -> PyResult<_> { Ok(PyDict::new(py).unbind()) })?.bind(py);
+    let key = zone.cast::<PyString>().ok().filter(|s| PyString::is_exact_type_of(s));
+    if let Some(key) = key
+        && let Some(zi) = cache.get_item(key)?
+    {
+        return Ok(zi);
+    }
+    let zi = zoneinfo(py, zone_arg(py, zone)?)?;
+    if let Some(key) = key
+        && cache.len() < 4096
+    {
+        cache.set_item(key, &zi)?;
+    }
+    Ok(zi)
+}
+
+/// Whether an object is exactly a `datetime.datetime` (not a subclass such as pandas' Timestamp).
+fn is_exact_datetime(obj: &Bound<'_, PyAny>) -> PyResult<bool> {
+    static TYPE: PyOnceLock<Py<PyAny>> = PyOnceLock::new();
+    let py = obj.py();
+    let t = TYPE.get_or_try_init(py, || -> PyResult<_> {
+        Ok(py.import(intern!(py, "datetime"))?.getattr(intern!(py, "datetime"))?.unbind())
+    })?;
+    Ok(obj.get_type().is(t.bind(py)))
+}
+
+/// An instant shown in a zone, as an aware datetime with a zoneinfo tzinfo; a pandas
+/// Series, NumPy datetime64 array or Arrow array gives the same kind back.
 #[pyfunction]
 pub(crate) fn to_local<'py>(
     py: Python<'py>,
     instant: &Bound<'py, PyAny>,
-    zone: &Bound<'_, PyAny>,
+    zone: &Bound<'py, PyAny>,
 ) -> PyResult<Bound<'py, PyAny>> {
-    let tz = zone_arg(py, zone)?;
-    if is_series(instant)? {
-        return map_series(py, instant, |v| aware(py, instant_arg(v)?, tz));
+    if is_exact_datetime(instant)? && !instant.getattr(intern!(py, "tzinfo"))?.is_none() {
+        // The instant, shown with the zone's ZoneInfo: the one conversion an aware datetime
+        // needs. Out of datetime's years, the general path below says why.
+        let zi = zoneinfo_of(py, zone)?;
+        if let Ok(local) = instant.call_method1(intern!(py, "astimezone"), (&zi,)) {
+            return Ok(local);
+        }
     }
-    aware(py, instant_arg(instant)?, tz)
+    let tz = zone_arg(py, zone)?;
+    if PyString::is_type_of(instant) || instant.is_instance_of::<PyDateTime>() {
+        return aware(py, instant_arg(instant)?, tz);
+    }
+    match column_kind(instant)? {
+        Some(ColumnKind::Series { datetimes: true, aware: true }) => {
+            instant.getattr(intern!(py, "dt"))?.call_method1(intern!(py, "tz_convert"), (zoneinfo(py, tz)?,))
+        }
+        Some(ColumnKind::Series { datetimes: true, aware: false }) => Err(PyValueError::new_err(
+            "a naive datetime64 Series holds wall times, not instants: tz_localize it to the zone it was \
+             recorded in, or use kix.from_local(series, zone)",
+        )),
+        Some(ColumnKind::Series { .. }) => {
+            let ns = instants_of_cells(py, instant)?;
+            series_of_instants(py, &ns, instant, tz)
+        }
+        Some(ColumnKind::Numpy) => {
+            // NumPy datetimes carry no zone: they are read as UTC, local wall times come back.
+            let ns = nanos_of(py, instant)?;
+            let local = in_chunks(py, &ns, |ns| local_wall_nanos(tz, ns))?;
+            columns_module(py)?.call_method1(intern!(py, "numpy_datetimes"), (nanos_bytes(py, &local)?,))
+        }
+        Some(ColumnKind::Arrow) => crate::arrow::to_local(py, instant, tz),
+        None => aware(py, instant_arg(instant)?, tz),
+    }
 }
 
-/// A wall-clock time in a zone as an aware datetime, resolving DST gaps and
-/// folds (a Series for a Series).
+/// Wall-clock nanoseconds of UTC nanoseconds (`NaT` stays `NaT`), through kix-core's column conversion.
+fn local_wall_nanos(tz: Tz, ns: &[i64]) -> Vec<i64> {
+    let seconds: Vec<i64> = ns.iter().map(|n| n.div_euclid(NANOS)).collect();
+    let local = core::zone::local_wall_seconds(tz, &seconds);
+    ns.iter()
+        .zip(seconds.iter().zip(local))
+        .map(|(&n, (&s, l))| if n == NAT { NAT } else { n.saturating_add((l - s).saturating_mul(NANOS)) })
+        .collect()
+}
+
+fn series_of_instants<'py>(
+    py: Python<'py>,
+    ns: &[i64],
+    like: &Bound<'py, PyAny>,
+    tz: Tz,
+) -> PyResult<Bound<'py, PyAny>> {
+    let (index, name) = (like.getattr(intern!(py, "index"))?, like.getattr(intern!(py, "name"))?);
+    columns_module(py)?.call_method1(intern!(py, "series_of_instants"), (nanos_bytes(py, ns)?, index, name, tz.name()))
+}
+
+/// Resolves a column of wall times (nanoseconds, `NaT` kept) with kix-core, a chunk at a
+/// time with the GIL released; every row that cannot be resolved (a gap or fold under
+/// `reject`) is reported at once, by its label.
+pub(crate) fn resolve_walls(
+    py: Python<'_>,
+    walls: &[i64],
+    tz: Tz,
+    d: core::Disambiguation,
+    labels: impl Fn(usize) -> String,
+) -> PyResult<Vec<i64>> {
+    let mut out = Vec::with_capacity(walls.len());
+    let mut refused = Vec::new();
+    for (n, chunk) in walls.chunks(COLUMN_CHUNK).enumerate() {
+        let (instants, bad) = py.detach(|| {
+            let present: Vec<i64> = chunk.iter().map(|&w| if w == NAT { 0 } else { w }).collect();
+            core::zone::from_local_nanos(tz, &present, d)
+        });
+        let at = n * COLUMN_CHUNK;
+        refused.extend(
+            bad.into_iter()
+                .filter(|(i, _)| chunk.get(*i) != Some(&NAT))
+                .map(|(i, v)| core::Violation { path: format!("[{}]", labels(at + i)), ..v }),
+        );
+        out.extend(chunk.iter().zip(instants).map(|(&w, t)| if w == NAT { NAT } else { t }));
+        py.check_signals()?;
+    }
+    if refused.is_empty() { Ok(out) } else { Err(to_py(py, core::Error::Rejected(refused))) }
+}
+
+/// A wall-clock time in a zone as an aware datetime, resolving DST gaps and folds; a
+/// pandas Series, NumPy datetime64 array or Arrow array of wall times gives the same
+/// kind of instants back, every row that cannot be resolved reported at once.
 #[pyfunction]
 #[pyo3(signature = (naive, zone, disambiguation="compatible"))]
 pub(crate) fn from_local<'py>(
     py: Python<'py>,
     naive: &Bound<'py, PyAny>,
-    zone: &Bound<'_, PyAny>,
+    zone: &Bound<'py, PyAny>,
     disambiguation: &str,
 ) -> PyResult<Bound<'py, PyAny>> {
     let tz = zone_arg(py, zone)?;
     let d = disambiguation.parse::<core::Disambiguation>().py_err(py)?;
-    let one = |naive: &Bound<'py, PyAny>| -> PyResult<Bound<'py, PyAny>> {
-        if naive.is_instance_of::<PyDateTime>() && !naive.call_method0("utcoffset")?.is_none() {
-            return Err(PyValueError::new_err(
-                "from_local takes a naive datetime (a wall-clock time); this one has a tzinfo",
-            ));
-        }
+    if PyString::is_type_of(naive) || naive.is_instance_of::<PyDateTime>() {
+        refuse_aware(naive)?;
         let t = core::zone::from_local(naive_arg(naive)?, tz, d).py_err(py)?;
-        aware(py, t.with_timezone(&Utc), tz)
-    };
-    if is_series(naive)? {
-        return map_series(py, naive, one);
+        return aware(py, t.with_timezone(&Utc), tz);
     }
-    one(naive)
+    match column_kind(naive)? {
+        Some(ColumnKind::Series { aware: true, .. }) => Err(PyValueError::new_err(
+            "from_local takes wall-clock times; this Series is aware: use kix.to_local(series, zone)",
+        )),
+        Some(ColumnKind::Series { datetimes, .. }) => {
+            let walls = if datetimes {
+                nanos_of(py, &naive.getattr(intern!(py, "values"))?)?
+            } else {
+                walls_of_cells(py, naive)?
+            };
+            let index = naive.getattr(intern!(py, "index"))?;
+            // A refused row is named by its label, read only for such rows.
+            let label = |i: usize| -> String { index.get_item(i).map_or_else(|_| i.to_string(), |l| l.to_string()) };
+            let utc = resolve_walls(py, &walls, tz, d, label)?;
+            series_of_instants(py, &utc, naive, tz)
+        }
+        Some(ColumnKind::Numpy) => {
+            let walls = nanos_of(py, naive)?;
+            let utc = resolve_walls(py, &walls, tz, d, |i| i.to_string())?;
+            columns_module(py)?.call_method1(intern!(py, "numpy_datetimes"), (nanos_bytes(py, &utc)?,))
+        }
+        Some(ColumnKind::Arrow) => crate::arrow::from_local(py, naive, tz, d),
+        None => {
+            let t = core::zone::from_local(naive_arg(naive)?, tz, d).py_err(py)?;
+            aware(py, t.with_timezone(&Utc), tz)
+        }
+    }
 }
 
 /// The IANA zone a label means ("CET / Geneva" -> "Europe/Zurich").

@@ -2,7 +2,7 @@
 
 import datetime
 from array import array
-from typing import Any, Dict, Iterable, Iterator, List, Mapping, Optional, Sequence, Tuple, Union, final
+from typing import Any, Callable, Dict, Iterable, Iterator, List, Mapping, Optional, Sequence, Tuple, Union, final
 
 _DateLike = Union[datetime.date, str]
 """A ``datetime.date`` or an ISO date string such as ``"2024-07-31"``."""
@@ -555,6 +555,10 @@ class RegistrationOutcomes(Sequence[RegistrationOutcome]):
     def to_pandas(self) -> Any:
         """A ``pandas.DataFrame`` indexed like the input: ``status``, ``country``, ``codes``,
         ``fields`` (the fields the errors name), so ``frame.join(outcomes.to_pandas())`` lines up."""
+    def to_arrow(self) -> Any:
+        """A ``pyarrow.Table`` (needs pyarrow): ``index``, ``status``, ``country``, ``codes``, ``fields``."""
+    def to_polars(self) -> Any:
+        """A ``polars.DataFrame`` (needs polars): ``index``, ``status``, ``country``, ``codes``, ``fields``."""
     def violations_frame(self) -> Any:
         """One row per violation: ``index``, ``code``, ``severity``, ``field``, ``message``, ``params``."""
     def _repr_html_(self) -> str:
@@ -575,13 +579,18 @@ def resolve_zone(label: str) -> str:
 
 def to_local(instant: Any, zone: _ZoneLike) -> Any:
     """An instant (an aware datetime or RFC 3339 text, ``T`` or a space, seconds optional) as an
-    aware datetime in a zone (tzinfo is a ``zoneinfo.ZoneInfo``); a pandas Series gives a Series."""
+    aware datetime in a zone (tzinfo is a ``zoneinfo.ZoneInfo``). A column gives the same kind
+    back: a pandas Series (aware ``datetime64`` or values to read) an aware Series with its index
+    and name, a NumPy ``datetime64`` array (read as UTC) the local wall times as ``datetime64[ns]``,
+    an Arrow array (pyarrow, polars) a timestamp array in the zone."""
 
 def from_local(naive: Any, zone: _ZoneLike, disambiguation: str = "compatible") -> Any:
     """A wall-clock time (a naive datetime or ISO text, ``T`` or a space, seconds optional) in a
-    zone as an aware datetime; a pandas Series gives a Series. ``disambiguation`` is ``"compatible"``
-    (gap: later, fold: earlier), ``"earlier"``, ``"later"`` or ``"reject"`` (TimeZoneError with
-    ``time.nonexistent_local_time`` or ``time.ambiguous_local_time``)."""
+    zone as an aware datetime. A column of wall times (a pandas Series, a NumPy ``datetime64``
+    array, an Arrow timestamp or text array) gives the same kind of instants back; missing values
+    stay missing. ``disambiguation`` is ``"compatible"`` (gap: later, fold: earlier), ``"earlier"``,
+    ``"later"`` or ``"reject"`` (TimeZoneError with ``time.nonexistent_local_time`` or
+    ``time.ambiguous_local_time``; for a column, one violation per such row, its path the row's label)."""
 
 def read_registrations(
     source: Any,
@@ -674,5 +683,13 @@ def validate_registrations(
     existing: Optional[Iterable[Mapping[str, Any]]] = None,
     now: Optional[_InstantLike] = None,
     hub: Optional[Hub] = None,
+    *,
+    progress: Union[bool, None, Callable[[int, Optional[int]], Any]] = None,
 ) -> RegistrationOutcomes:
-    """Validates an iterable of dicts or a pandas DataFrame in one pass, in order; one outcome per record."""
+    """Validates records in one pass, in order; one outcome per record. ``records`` is an iterable
+    of dicts, a pandas DataFrame (its index kept), or any Arrow data with ``__arrow_c_stream__`` /
+    ``__arrow_c_array__`` (a pyarrow Table or RecordBatch, a polars DataFrame, pandas with Arrow
+    dtypes), read column by column. The GIL is released while the core works, chunk by chunk;
+    Ctrl-C raises KeyboardInterrupt between chunks. ``progress=True`` shows a tqdm bar (a line
+    on stderr without tqdm); a callable is called with ``(done, total)`` after every chunk
+    (``total`` is None for an input without a length)."""

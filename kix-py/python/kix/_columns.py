@@ -1,0 +1,38 @@
+"""Building the column objects kix returns (pandas, NumPy) from the nanoseconds kix-core computed.
+
+kix-core does the time arithmetic on whole columns; these helpers only wrap its output
+buffers in the kind of object the caller gave, keeping a Series' index and name.
+"""
+
+from __future__ import annotations
+
+import typing
+from zoneinfo import ZoneInfo
+
+__all__ = ["nanoseconds", "numpy_datetimes", "series_of_instants"]
+
+
+def series_of_instants(ns: bytes, index: typing.Any, name: typing.Any, zone: str) -> typing.Any:
+    """A pandas Series of aware datetimes in ``zone`` from UTC nanoseconds (``NaT`` where missing)."""
+    import numpy as np
+    import pandas as pd  # type: ignore[import-untyped]
+
+    utc = pd.DatetimeIndex(np.frombuffer(ns, dtype="datetime64[ns]"), tz="UTC")
+    return pd.Series(utc.tz_convert(ZoneInfo(zone)), index=index, name=name, copy=False)
+
+
+def numpy_datetimes(ns: bytes) -> typing.Any:
+    """A NumPy ``datetime64[ns]`` array from nanoseconds."""
+    import numpy as np
+
+    return np.frombuffer(ns, dtype="datetime64[ns]").copy()
+
+
+def nanoseconds(values: typing.Any) -> bytes:
+    """The ``datetime64`` values of a NumPy array or pandas Series as int64 nanoseconds (``NaT`` is the minimum)."""
+    import numpy as np
+
+    array = np.asarray(values)
+    if array.dtype.kind != "M":
+        raise TypeError(f"expected datetime64 values, not {array.dtype}")
+    return np.ascontiguousarray(array.astype("datetime64[ns]", copy=False)).view("int64").tobytes()

@@ -1,0 +1,688 @@
+//! Reading the records of a batch: an iterable of mappings, a pandas DataFrame, or anything
+//! that speaks the Arrow PyCapsule interface (pyarrow, polars, pandas with Arrow dtypes).
+//!
+//! Records are read a chunk at a time into [`RegistrationRef`]s that borrow the Python
+//! strings or the Arrow buffers in place: no field is copied, no per-row dict is built for
+//! a frame, and a cell of the wrong kind becomes a `registration.invalid_value` of its row.
+//! Exact types are checked first (a `str` is read as text before anything else) and no
+//! exception is raised to probe a type. Between chunks the caller releases the GIL to
+//! validate, checks for signals and reports progress (see `batch.rs`).
+
+use arrow_array::cast::AsArray;
+use arrow_array::types::Int64Type;
+use arrow_array::{Array, ArrayRef, BooleanArray, Float64Array, Int64Array, RecordBatch, StringArray, StringViewArray};
+use arrow_schema::{DataType, TimeUnit};
+use chrono::{DateTime, Utc};
+use kix_core as core;
+use kix_core::registration::{RegistrationRef, Submitted, invalid_value};
+use pyo3::exceptions::{PyKeyError, PyTypeError};
+use pyo3::intern;
+use pyo3::prelude::*;
+use pyo3::type_object::PyTypeInfo;
+use pyo3::types::{PyBool, PyDateTime, PyDict, PyFloat, PyList, PySlice, PyString};
+use pyo3_arrow::input::AnyRecordBatch;
+
+use crate::convert::{instant_arg, type_name};
+
+/// Records read per chunk: small enough that a signal is seen within milliseconds and
+/// that the chunk's cells cost little memory, large enough that the per-chunk calls vanish.
+pub(crate) const CHUNK: usize = 4096;
+
+const FIELDS: [&str; 8] = core::exports::REGISTRATION_FIELDS;
+const CONSENT: usize = 6;
+const SUBMITTED: usize = 7;
+
+/// Whether a cell is missing: None, a float NaN, or pandas' NA / NaT. Exact
+/// types first: a str is never missing, and nothing is probed by raising.
+pub(crate) fn is_missing(v: &Bound<'_, PyAny>) -> bool {
+    if v.is_none() {
+        return true;
+    }
+    if PyString::is_type_of(v) || PyBool::is_type_of(v) {
+        return false;
+    }
+    if let Ok(f) = v.cast::<PyFloat>() {
+        return f.value().is_nan();
+    }
+    // pandas' missing markers, by name: importing pandas to compare types would cost more.
+    matches!(type_name(v).as_str(), "NAType" | "NaTType")
+}
+
+/// A str as Rust text; a lone surrogate (Python allows them) becomes U+FFFD,
+/// which the registration rules report on the record.
+pub(crate) fn text_of(s: &Bound<'_, PyString>) -> String {
+    match s.to_str() {
+        Ok(text) => text.to_owned(),
+        Err(_) => s.to_string_lossy().into_owned(),
+    }
+}
+
+/// What a cell of the wrong kind is shown as in its violation.
+fn shown(v: &Bound<'_, PyAny>) -> String {
+    v.str().map(|s| text_of(&s)).unwrap_or_else(|_| "?".to_owned())
+}
+
+/// A cell as the rules will read it (the text stays in its Python object).
+enum Kind {
+    Missing,
+    Text,
+    Bool(bool),
+    At(DateTime<Utc>),
+}
+
+/// Reads one Python cell for a field, reporting a cell of the wrong kind in `found`.
+fn classify(field: usize, cell: &Option<Bound<'_, PyAny>>, found: &mut Vec<core::Violation>) -> Kind {
+    let Some(v) = cell.as_ref() else { return Kind::Missing };
+    if PyString::is_exact_type_of(v) || PyString::is_type_of(v) {
+        if field == CONSENT {
+            found.push(invalid_value("consent", "text", &shown(v)));
+            return Kind::Missing;
+        }
+        // A str that is not UTF-8 (a lone surrogate) is found when the views are made.
+        return Kind::Text;
+    }
+    if v.is_none() {
+        return Kind::Missing;
+    }
+    if field == CONSENT {
+        // Only real booleans (Python's and numpy's): 1.5 or "yes" are not consent.
+        if let Ok(b) = v.cast::<PyBool>() {
+            return Kind::Bool(b.is_true());
+        }
+        if is_missing(v) {
+            return Kind::Missing;
+        }
+        let kind = type_name(v);
+        if kind == "bool_" {
+            return v.is_truthy().map_or(Kind::Missing, Kind::Bool);
+        }
+        found.push(invalid_value("consent", &kind, &shown(v)));
+        return Kind::Missing;
+    }
+    if is_missing(v) {
+        return Kind::Missing;
+    }
+    if field == SUBMITTED && v.is_instance_of::<PyDateTime>() {
+        return match instant_arg(v) {
+            Ok(t) => Kind::At(t),
+            Err(_) => {
+                found.push(invalid_value("submitted_at", "naive datetime", &shown(v)));
+                Kind::Missing
+            }
+        };
+    }
+    found.push(invalid_value(FIELDS.get(field).copied().unwrap_or(""), &type_name(v), &shown(v)));
+    Kind::Missing
+}
+
+/// One chunk of records read from Python objects: eight cells per record.
+#[derive(Default)]
+pub(crate) struct PyChunk<'py> {
+    cells: Vec<Option<Bound<'py, PyAny>>>,
+    kinds: Vec<Kind>,
+    pub(crate) found: Vec<Vec<core::Violation>>,
+    /// Set by `views` when a str could not be read as UTF-8 (see `fix_surrogates`).
+    not_utf8: std::cell::Cell<bool>,
+}
+
+impl<'py> PyChunk<'py> {
+    fn clear(&mut self) {
+        self.cells.clear();
+        self.kinds.clear();
+        self.found.clear();
+        self.not_utf8.set(false);
+    }
+
+    /// Replaces every str that is not UTF-8 (a lone surrogate, which Python allows) by its
+    /// U+FFFD form, which the rules report on the record (`registration.undecodable_text`).
+    fn fix_surrogates(&mut self) {
+        for (cell, kind) in self.cells.iter_mut().zip(&self.kinds) {
+            if let (Kind::Text, Some(v)) = (kind, cell.as_ref())
+                && let Ok(s) = v.cast::<PyString>()
+                && s.to_str().is_err()
+            {
+                let fixed = PyString::new(v.py(), &s.to_string_lossy()).into_any();
+                *cell = Some(fixed);
+            }
+        }
+        self.not_utf8.set(false);
+    }
+
+    /// The views, after replacing text that is not UTF-8 if `views` found some.
+    pub(crate) fn with_views<T>(&mut self, f: impl FnOnce(&[RegistrationRef<'_>], &[Vec<core::Violation>]) -> T) -> T {
+        let views = self.views();
+        if !self.not_utf8.get() {
+            return f(&views, &self.found);
+        }
+        drop(views);
+        self.fix_surrogates();
+        f(&self.views(), &self.found)
+    }
+
+    pub(crate) fn len(&self) -> usize {
+        self.found.len()
+    }
+
+    /// Adds a record from its eight cells (missing ones as `None`) and the problems found so far.
+    fn push(&mut self, cells: [Option<Bound<'py, PyAny>>; 8], mut found: Vec<core::Violation>) {
+        for (field, cell) in cells.iter().enumerate() {
+            self.kinds.push(classify(field, cell, &mut found));
+        }
+        self.cells.extend(cells);
+        self.found.push(found);
+    }
+
+    /// The records as the rules read them, borrowing the strings in place.
+    fn views(&self) -> Vec<RegistrationRef<'_>> {
+        let text = |i: usize| -> Option<&str> {
+            match self.kinds.get(i) {
+                Some(Kind::Text) => {
+                    let s = self.cells.get(i)?.as_ref()?.cast::<PyString>().ok()?;
+                    let text = s.to_str();
+                    if text.is_err() {
+                        self.not_utf8.set(true);
+                    }
+                    text.ok()
+                }
+                _ => None,
+            }
+        };
+        (0..self.len())
+            .map(|r| {
+                let at = r * 8;
+                RegistrationRef {
+                    full_name: text(at),
+                    email: text(at + 1),
+                    country: text(at + 2),
+                    organisation: text(at + 3),
+                    audience: text(at + 4),
+                    language: text(at + 5),
+                    consent: match self.kinds.get(at + CONSENT) {
+                        Some(Kind::Bool(b)) => Some(*b),
+                        _ => None,
+                    },
+                    submitted_at: match self.kinds.get(at + SUBMITTED) {
+                        Some(Kind::At(t)) => Some(Submitted::At(*t)),
+                        Some(Kind::Text) => text(at + SUBMITTED).map(Submitted::Text),
+                        _ => None,
+                    },
+                }
+            })
+            .collect()
+    }
+}
+
+/// The input's own labels for the outcomes: positions, with the `row` of records that
+/// name one, or a DataFrame's index (converted only when asked for).
+pub(crate) enum Labels {
+    Positions { len: usize, rows: Vec<(usize, Py<PyAny>)> },
+    Index(Py<PyAny>),
+}
+
+impl Labels {
+    pub(crate) fn to_list<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyList>> {
+        match self {
+            Labels::Positions { len, rows } => {
+                let list = PyList::new(py, 0..*len)?;
+                for (i, label) in rows {
+                    list.set_item(*i, label.clone_ref(py))?;
+                }
+                Ok(list)
+            }
+            Labels::Index(index) => Ok(index.bind(py).call_method0(intern!(py, "tolist"))?.cast_into::<PyList>()?),
+        }
+    }
+
+    /// A pandas Index of the labels.
+    pub(crate) fn to_pandas_index<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        match self {
+            Labels::Index(index) => Ok(index.bind(py).clone()),
+            Labels::Positions { len, rows } if rows.is_empty() => {
+                py.import(intern!(py, "pandas"))?.getattr(intern!(py, "RangeIndex"))?.call1((*len,))
+            }
+            labels => py.import(intern!(py, "pandas"))?.getattr(intern!(py, "Index"))?.call1((labels.to_list(py)?,)),
+        }
+    }
+}
+
+/// Where records come from, recognised once per call.
+pub(crate) enum Source<'py> {
+    Rows {
+        iter: Bound<'py, pyo3::types::PyIterator>,
+        total: Option<usize>,
+    },
+    Frame {
+        columns: Vec<Option<Bound<'py, PyAny>>>,
+        len: usize,
+        index: Bound<'py, PyAny>,
+    },
+    /// The record batches (the buffers are shared with the producer, not copied), so that
+    /// the count is known before validating.
+    Arrow {
+        batches: Vec<RecordBatch>,
+        index: Option<Bound<'py, PyAny>>,
+    },
+}
+
+const NOT_RECORDS: &str = "records must be an iterable of dicts, a pandas DataFrame or Arrow data \
+     (a pyarrow Table, a polars DataFrame: anything with __arrow_c_stream__)";
+
+fn is_pandas_frame(obj: &Bound<'_, PyAny>) -> PyResult<bool> {
+    let py = obj.py();
+    let module = obj.get_type().getattr(intern!(py, "__module__"))?;
+    let from_pandas = module.cast::<PyString>().is_ok_and(|m| m.to_str().is_ok_and(|m| m.starts_with("pandas")));
+    Ok(from_pandas && obj.hasattr(intern!(py, "columns"))? && obj.hasattr(intern!(py, "iloc"))?)
+}
+
+/// Whether a pandas column keeps its values in Arrow (`ArrowDtype`, `string[pyarrow]`).
+fn arrow_backed(series: &Bound<'_, PyAny>) -> PyResult<bool> {
+    let py = series.py();
+    let dtype = series.getattr(intern!(py, "dtype"))?;
+    if dtype.hasattr(intern!(py, "pyarrow_dtype"))? {
+        return Ok(true);
+    }
+    match dtype.getattr_opt(intern!(py, "storage"))? {
+        Some(storage) => {
+            Ok(storage.cast::<PyString>().is_ok_and(|s| s.to_str().is_ok_and(|s| s.starts_with("pyarrow"))))
+        }
+        None => Ok(false),
+    }
+}
+
+/// Every batch of an Arrow stream or array.
+fn read_batches(data: AnyRecordBatch) -> PyResult<Vec<RecordBatch>> {
+    data.into_reader()?
+        .collect::<Result<_, _>>()
+        .map_err(|e| PyTypeError::new_err(format!("cannot read the Arrow data: {e}")))
+}
+
+impl<'py> Source<'py> {
+    pub(crate) fn of(records: &Bound<'py, PyAny>) -> PyResult<Self> {
+        let py = records.py();
+        if is_pandas_frame(records)? {
+            let index = records.getattr(intern!(py, "index"))?;
+            let names = records.getattr(intern!(py, "columns"))?;
+            let mut columns = Vec::with_capacity(FIELDS.len());
+            let mut all_arrow = true;
+            let mut present = Vec::new();
+            for field in FIELDS {
+                if names.contains(field)? {
+                    let series = records.get_item(field)?;
+                    all_arrow &= arrow_backed(&series)?;
+                    present.push(field);
+                    // An object column is read through its numpy array (a view, no copy).
+                    let object = series.getattr(intern!(py, "dtype"))?.getattr(intern!(py, "kind"))?.eq("O")?;
+                    columns.push(Some(if object {
+                        series.call_method0(intern!(py, "to_numpy"))?
+                    } else {
+                        series.getattr(intern!(py, "iloc"))?
+                    }));
+                } else {
+                    columns.push(None);
+                }
+            }
+            if all_arrow && !present.is_empty() && records.hasattr(intern!(py, "__arrow_c_stream__"))? {
+                let subset = records.get_item(PyList::new(py, &present)?)?;
+                return Ok(Source::Arrow { batches: read_batches(subset.extract()?)?, index: Some(index) });
+            }
+            let len = records.len()?;
+            return Ok(Source::Frame { columns, len, index });
+        }
+        if records.hasattr(intern!(py, "__arrow_c_stream__"))? || records.hasattr(intern!(py, "__arrow_c_array__"))? {
+            return Ok(Source::Arrow { batches: read_batches(records.extract()?)?, index: None });
+        }
+        if records.is_instance_of::<PyString>() || records.is_instance_of::<PyDict>() {
+            return Err(PyTypeError::new_err(NOT_RECORDS));
+        }
+        let total = records.len().ok();
+        let iter = records.try_iter().map_err(|_| PyTypeError::new_err(NOT_RECORDS))?;
+        Ok(Source::Rows { iter, total })
+    }
+
+    /// How many records, when known before reading.
+    pub(crate) fn total(&self) -> Option<usize> {
+        match self {
+            Source::Rows { total, .. } => *total,
+            Source::Frame { len, .. } => Some(*len),
+            Source::Arrow { batches, .. } => Some(batches.iter().map(RecordBatch::num_rows).sum()),
+        }
+    }
+}
+
+/// A record's eight cells (missing ones `None`), the problems of the record as a whole,
+/// and its `row` label if it has one.
+type Cells<'py> = ([Option<Bound<'py, PyAny>>; 8], Vec<core::Violation>, Option<Bound<'py, PyAny>>);
+
+/// The field a dict key names, if any: the interned key itself first (a literal key is that
+/// very object), else its text. `Some(8)` is `row`.
+fn field_of(key: &Bound<'_, PyAny>, keys: &[Bound<'_, PyString>; 9]) -> Option<usize> {
+    if let Some(i) = keys.iter().position(|k| k.is(key)) {
+        return Some(i);
+    }
+    let text = key.cast::<PyString>().ok()?.to_str().ok()?;
+    FIELDS.iter().position(|f| *f == text).or((text == "row").then_some(8))
+}
+
+/// Reads a mapping's eight fields and its `row`: a dict in one pass over its items, another
+/// mapping through `[]`.
+fn read_mapping<'py>(record: &Bound<'py, PyAny>, keys: &[Bound<'py, PyString>; 9]) -> PyResult<Cells<'py>> {
+    let mut cells: [Option<Bound<'py, PyAny>>; 8] = Default::default();
+    if let Ok(dict) = record.cast::<PyDict>() {
+        let mut row = None;
+        for (key, value) in dict.iter() {
+            match field_of(&key, keys) {
+                Some(8) => row = Some(value),
+                Some(i) => {
+                    if let Some(cell) = cells.get_mut(i) {
+                        *cell = Some(value);
+                    }
+                }
+                None => {}
+            }
+        }
+        return Ok((cells, Vec::new(), row));
+    }
+    if !record.hasattr(intern!(record.py(), "keys"))? {
+        return Ok((cells, vec![invalid_value("", &type_name(record), &shown(record))], None));
+    }
+    for (cell, key) in cells.iter_mut().zip(keys) {
+        *cell = match record.get_item(key) {
+            Ok(v) => Some(v),
+            Err(e) if e.is_instance_of::<PyKeyError>(record.py()) => None,
+            Err(e) => return Err(e),
+        };
+    }
+    Ok((cells, Vec::new(), None))
+}
+
+/// The eight field names and `row`, interned.
+fn field_keys(py: Python<'_>) -> [Bound<'_, PyString>; 9] {
+    let [a, b, c, d, e, f, g, h] = FIELDS.map(|f| PyString::intern(py, f));
+    [a, b, c, d, e, f, g, h, PyString::intern(py, "row")]
+}
+
+/// Feeds the records of a source chunk by chunk to `each`, which gets the borrowed
+/// registrations and each one's cell problems. Returns the labels and the count.
+pub(crate) fn for_each_chunk<'py>(
+    py: Python<'py>,
+    source: Source<'py>,
+    mut each: impl FnMut(&[RegistrationRef<'_>], &[Vec<core::Violation>]) -> PyResult<()>,
+) -> PyResult<(Labels, usize)> {
+    match source {
+        Source::Rows { iter, .. } => {
+            let keys = field_keys(py);
+            let mut chunk = PyChunk::default();
+            let (mut n, mut rows) = (0usize, Vec::new());
+            let mut iter = iter.into_iter();
+            loop {
+                chunk.clear();
+                for item in iter.by_ref().take(CHUNK) {
+                    let item = item?;
+                    let (cells, found, row) = read_mapping(&item, &keys)?;
+                    if let Some(row) = row {
+                        rows.push((n, row.unbind()));
+                    }
+                    chunk.push(cells, found);
+                    n += 1;
+                }
+                if chunk.len() == 0 {
+                    break;
+                }
+                chunk.with_views(&mut each)?;
+                if chunk.len() < CHUNK {
+                    break;
+                }
+            }
+            Ok((Labels::Positions { len: n, rows }, n))
+        }
+        Source::Frame { columns, len, index } => {
+            let mut chunk = PyChunk::default();
+            for start in (0..len).step_by(CHUNK) {
+                chunk.clear();
+                let end = (start + CHUNK).min(len);
+                let slice = PySlice::new(py, start as isize, end as isize, 1);
+                let lists: Vec<Option<Bound<'_, PyList>>> = columns
+                    .iter()
+                    .map(|c| {
+                        c.as_ref()
+                            .map(|c| -> PyResult<Bound<'_, PyList>> {
+                                Ok(c.get_item(&slice)?.call_method0(intern!(py, "tolist"))?.cast_into::<PyList>()?)
+                            })
+                            .transpose()
+                    })
+                    .collect::<PyResult<_>>()?;
+                for i in 0..end - start {
+                    let mut cells: [Option<Bound<'_, PyAny>>; 8] = Default::default();
+                    for (cell, list) in cells.iter_mut().zip(&lists) {
+                        if let Some(list) = list {
+                            *cell = Some(list.get_item(i)?);
+                        }
+                    }
+                    chunk.push(cells, Vec::new());
+                }
+                chunk.with_views(&mut each)?;
+            }
+            Ok((Labels::Index(index.unbind()), len))
+        }
+        Source::Arrow { batches, index } => {
+            let mut n = 0usize;
+            for batch in batches {
+                for start in (0..batch.num_rows()).step_by(CHUNK) {
+                    let len = CHUNK.min(batch.num_rows() - start);
+                    let chunk = ArrowChunk::of(&batch.slice(start, len));
+                    let (views, found) = chunk.views(len);
+                    each(&views, &found)?;
+                    n += len;
+                }
+            }
+            let labels = match index {
+                Some(index) => Labels::Index(index.unbind()),
+                None => Labels::Positions { len: n, rows: Vec::new() },
+            };
+            Ok((labels, n))
+        }
+    }
+}
+
+/// One Arrow column, read for its field.
+enum Column {
+    Absent,
+    Text(StringArray),
+    View(StringViewArray),
+    Bool(BooleanArray),
+    /// UTC instants in microseconds (a timestamp with a zone).
+    Instants(Int64Array),
+    /// A timestamp without a zone: wall times, no instants.
+    Naive(Int64Array),
+    Float(Float64Array),
+    /// Anything else: every value is a cell of the wrong kind, shown as text.
+    Other {
+        kind: &'static str,
+        shown: Option<StringArray>,
+    },
+}
+
+/// The Python type name a value of this Arrow type has once in Python, as the dict path names it.
+fn python_kind(t: &DataType) -> &'static str {
+    match t {
+        DataType::Int8
+        | DataType::Int16
+        | DataType::Int32
+        | DataType::Int64
+        | DataType::UInt8
+        | DataType::UInt16
+        | DataType::UInt32
+        | DataType::UInt64 => "int",
+        DataType::Float16 | DataType::Float32 | DataType::Float64 => "float",
+        DataType::Boolean => "bool",
+        DataType::Date32 | DataType::Date64 => "date",
+        DataType::Time32(_) | DataType::Time64(_) => "time",
+        DataType::Duration(_) => "timedelta",
+        DataType::Decimal32(..) | DataType::Decimal64(..) | DataType::Decimal128(..) | DataType::Decimal256(..) => {
+            "Decimal"
+        }
+        DataType::Binary | DataType::LargeBinary | DataType::BinaryView | DataType::FixedSizeBinary(_) => "bytes",
+        DataType::List(_) | DataType::LargeList(_) | DataType::FixedSizeList(..) | DataType::ListView(_) => "list",
+        DataType::Struct(_) | DataType::Map(..) => "dict",
+        _ => "object",
+    }
+}
+
+fn to_utf8(array: &ArrayRef) -> Option<StringArray> {
+    arrow_cast::cast(array, &DataType::Utf8).ok().map(|a| a.as_string::<i32>().clone())
+}
+
+impl Column {
+    fn of(array: &ArrayRef) -> Column {
+        let micros = |unit: &TimeUnit| -> Option<Int64Array> {
+            let raw = arrow_cast::cast(array, &DataType::Int64).ok()?;
+            let raw = raw.as_primitive::<Int64Type>();
+            let per_micro: i64 = match unit {
+                TimeUnit::Second => return Some(to_micros(raw, 1_000_000, true)),
+                TimeUnit::Millisecond => return Some(to_micros(raw, 1_000, true)),
+                TimeUnit::Microsecond => 1,
+                TimeUnit::Nanosecond => 1_000,
+            };
+            Some(to_micros(raw, per_micro, false))
+        };
+        match array.data_type() {
+            DataType::Null => Column::Absent,
+            DataType::Utf8View => Column::View(array.as_string_view().clone()),
+            DataType::Utf8 | DataType::LargeUtf8 => {
+                to_utf8(array).map_or(Column::Other { kind: "str", shown: None }, Column::Text)
+            }
+            DataType::Dictionary(_, values)
+                if matches!(**values, DataType::Utf8 | DataType::LargeUtf8 | DataType::Utf8View) =>
+            {
+                to_utf8(array).map_or(Column::Other { kind: "str", shown: None }, Column::Text)
+            }
+            DataType::Boolean => Column::Bool(array.as_boolean().clone()),
+            DataType::Timestamp(unit, zone) => match micros(unit) {
+                Some(values) if zone.is_some() => Column::Instants(values),
+                Some(values) => Column::Naive(values),
+                None => Column::Other { kind: "datetime", shown: to_utf8(array) },
+            },
+            DataType::Float16 | DataType::Float32 | DataType::Float64 => {
+                match arrow_cast::cast(array, &DataType::Float64) {
+                    Ok(f) => Column::Float(f.as_primitive::<arrow_array::types::Float64Type>().clone()),
+                    Err(_) => Column::Other { kind: "float", shown: to_utf8(array) },
+                }
+            }
+            other => Column::Other { kind: python_kind(other), shown: to_utf8(array) },
+        }
+    }
+}
+
+/// Values in microseconds from values in a coarser (`multiply`) or finer unit, nulls kept;
+/// a value that overflows becomes null (it is no instant kix can hold).
+fn to_micros(raw: &Int64Array, factor: i64, multiply: bool) -> Int64Array {
+    if factor == 1 {
+        return raw.clone();
+    }
+    raw.iter()
+        .map(|v| v.and_then(|v| if multiply { v.checked_mul(factor) } else { Some(v.div_euclid(factor)) }))
+        .collect()
+}
+
+/// The text Python's `str()` gives a naive datetime, for the violation of a naive timestamp.
+fn naive_shown(micros: i64) -> String {
+    match DateTime::<Utc>::from_timestamp_micros(micros) {
+        Some(t) if t.timestamp_subsec_micros() == 0 => t.format("%Y-%m-%d %H:%M:%S").to_string(),
+        Some(t) => t.format("%Y-%m-%d %H:%M:%S%.6f").to_string(),
+        None => micros.to_string(),
+    }
+}
+
+/// One chunk of an Arrow record batch, column by column.
+struct ArrowChunk {
+    columns: Vec<Column>,
+}
+
+impl ArrowChunk {
+    fn of(batch: &RecordBatch) -> Self {
+        let columns = FIELDS.iter().map(|f| batch.column_by_name(f).map_or(Column::Absent, Column::of)).collect();
+        ArrowChunk { columns }
+    }
+
+    fn views(&self, len: usize) -> (Vec<RegistrationRef<'_>>, Vec<Vec<core::Violation>>) {
+        let mut found: Vec<Vec<core::Violation>> = (0..len).map(|_| Vec::new()).collect();
+        let mut views = vec![RegistrationRef::default(); len];
+        for (field, column) in self.columns.iter().enumerate() {
+            let name = FIELDS.get(field).copied().unwrap_or("");
+            let set: for<'a> fn(&mut RegistrationRef<'a>, &'a str) = match field {
+                0 => |v, t| v.full_name = Some(t),
+                1 => |v, t| v.email = Some(t),
+                2 => |v, t| v.country = Some(t),
+                3 => |v, t| v.organisation = Some(t),
+                4 => |v, t| v.audience = Some(t),
+                5 => |v, t| v.language = Some(t),
+                _ => |v, t| v.submitted_at = Some(Submitted::Text(t)),
+            };
+            let rows = views.iter_mut().zip(found.iter_mut()).enumerate();
+            match column {
+                Column::Absent => {}
+                Column::Text(a) => {
+                    for (i, (view, found)) in rows.filter(|(i, _)| a.is_valid(*i)) {
+                        if field == CONSENT {
+                            found.push(invalid_value("consent", "text", a.value(i)));
+                        } else {
+                            set(view, a.value(i));
+                        }
+                    }
+                }
+                Column::View(a) => {
+                    for (i, (view, found)) in rows.filter(|(i, _)| a.is_valid(*i)) {
+                        if field == CONSENT {
+                            found.push(invalid_value("consent", "text", a.value(i)));
+                        } else {
+                            set(view, a.value(i));
+                        }
+                    }
+                }
+                Column::Bool(a) => {
+                    for (i, (view, found)) in rows.filter(|(i, _)| a.is_valid(*i)) {
+                        if field == CONSENT {
+                            view.consent = Some(a.value(i));
+                        } else {
+                            found.push(invalid_value(name, "bool", if a.value(i) { "True" } else { "False" }));
+                        }
+                    }
+                }
+                Column::Instants(a) => {
+                    for (i, (view, found)) in rows.filter(|(i, _)| a.is_valid(*i)) {
+                        match DateTime::<Utc>::from_timestamp_micros(a.value(i)) {
+                            Some(t) if field == SUBMITTED => view.submitted_at = Some(Submitted::At(t)),
+                            _ => found.push(invalid_value(name, "datetime", &a.value(i).to_string())),
+                        }
+                    }
+                }
+                Column::Naive(a) => {
+                    let kind = if field == SUBMITTED { "naive datetime" } else { "datetime" };
+                    for (i, (_, found)) in rows.filter(|(i, _)| a.is_valid(*i)) {
+                        found.push(invalid_value(name, kind, &naive_shown(a.value(i))));
+                    }
+                }
+                Column::Float(a) => {
+                    for (i, (_, found)) in rows.filter(|(i, _)| a.is_valid(*i) && !a.value(*i).is_nan()) {
+                        found.push(invalid_value(name, "float", &python_float(a.value(i))));
+                    }
+                }
+                Column::Other { kind, shown } => {
+                    for (i, (_, found)) in rows {
+                        match shown {
+                            Some(s) if s.is_null(i) => {}
+                            Some(s) => found.push(invalid_value(name, kind, s.value(i))),
+                            None => found.push(invalid_value(name, kind, "?")),
+                        }
+                    }
+                }
+            }
+        }
+        (views, found)
+    }
+}
+
+/// A float as Python's `str()` writes it for the usual values.
+fn python_float(f: f64) -> String {
+    if f.fract() == 0.0 && f.abs() < 1e16 { format!("{f:.1}") } else { format!("{f}") }
+}

@@ -1,0 +1,266 @@
+"""The fast paths of the Python face give exactly the answers of the plain ones.
+
+The same records go through dicts, a pandas DataFrame (object and Arrow dtypes), a pyarrow
+Table and a polars DataFrame: the outcomes must be identical, bad cells included. Time
+columns (pandas, NumPy, Arrow) must agree with pandas' own tz_convert / tz_localize and with
+kix one value at a time. Long calls release the GIL, stop on Ctrl-C and report progress.
+No timing is asserted here beyond a generous bound on how soon an interrupt is honoured.
+"""
+
+import datetime as dt
+import signal
+import threading
+import time
+import zoneinfo
+
+import numpy as np
+import pandas as pd
+import polars as pl
+import pyarrow as pa
+import pytest
+
+import kix
+
+UTC = dt.timezone.utc
+ZURICH = zoneinfo.ZoneInfo("Europe/Zurich")
+
+
+@pytest.fixture(scope="module")
+def w20():
+    return kix.emap().event("kix-emap-webinar-20")
+
+
+def rows():
+    """Good rows, duplicates, bad e-mails, unknown countries, missing cells, a late submission."""
+    out = []
+    for i in range(40):
+        out.append({
+            "full_name": f"Person {i}" if i % 11 else None,
+            "email": [f"p{i}@example.org", f"P{i - 1}@Example.ORG", "bad address", f"p{i}@localhost"][i % 4] if i else "a@example.org",
+            "country": ["Nepal", "KG", "Narnia", "Viet Nam", None][i % 5],
+            "organisation": "Ministry" if i % 2 else None,
+            "audience": ["teacher", "Teacher", "astronaut", None][i % 4],
+            "language": ["en", "ru", "fr", None][i % 4],
+            "consent": [True, False, None][i % 3],
+            "submitted_at": dt.datetime(2024, 7, 20, 9, i % 60, tzinfo=UTC) if i % 7 else dt.datetime(2024, 8, 1, tzinfo=UTC),
+        })
+    return out
+
+
+def answers(outcomes):
+    return [(o.status, o.codes, [(v.path, v.params) for v in o.violations], o.email, o.country) for o in outcomes]
+
+
+def test_dicts_pandas_arrow_and_polars_give_the_same_outcomes(w20):
+    records = rows()
+    expected = answers(kix.validate_registrations(w20, records))
+    assert len(expected) == len(records)
+    frame = pd.DataFrame(records, index=range(100, 100 + len(records)))
+    sources = {
+        "pandas": frame,
+        "pandas (Arrow dtypes)": frame.convert_dtypes(dtype_backend="pyarrow"),
+        "pyarrow": pa.Table.from_pylist(records),
+        "pyarrow batch": pa.RecordBatch.from_pylist(records),
+        "polars": pl.DataFrame(records),
+    }
+    for name, source in sources.items():
+        out = kix.validate_registrations(w20, source)
+        assert len(out) == len(records), name
+        assert answers(out) == expected, name
+    assert kix.validate_registrations(w20, frame).index == list(frame.index)
+    assert kix.validate_registrations(w20, sources["pandas (Arrow dtypes)"]).index == list(frame.index)
+    assert kix.validate_registrations(w20, sources["polars"]).index == list(range(len(records)))
+
+
+def test_cells_of_the_wrong_kind_are_the_same_violations_from_every_source(w20):
+    naive = dt.datetime(2024, 7, 20, 9, 0)
+    records = [{"full_name": 42 + i, "email": f"x{i}@example.org", "country": "Nepal", "audience": "teacher",
+                "consent": ["Yes", None][i % 2], "submitted_at": naive} for i in range(4)]
+    expected = answers(kix.validate_registrations(w20, records))
+    assert expected[0][1] == ["registration.invalid_value"] * 3
+    assert [p["kind"] for _, p in expected[0][2]] == ["int", "text", "naive datetime"]
+    for source in [pd.DataFrame(records), pa.Table.from_pylist(records), pl.DataFrame(records)]:
+        assert answers(kix.validate_registrations(w20, source)) == expected, type(source)
+
+
+def test_outcomes_go_out_to_arrow_and_polars_as_to_pandas_shows_them(w20):
+    frame = pd.DataFrame(rows(), index=range(7, 47))
+    out = kix.validate_registrations(w20, frame)
+    df = out.to_pandas()
+    table = out.to_arrow()
+    assert isinstance(table, pa.Table) and table.column_names == ["index", "status", "country", "codes", "fields"]
+    assert table.column("index").to_pylist() == list(frame.index)
+    assert table.drop_columns(["index"]).to_pandas().equals(df.reset_index(drop=True))
+    polars = out.to_polars()
+    assert isinstance(polars, pl.DataFrame) and polars.columns == table.column_names
+    assert polars["status"].to_list() == list(df["status"])
+
+
+def test_progress_goes_to_a_callable_and_to_tqdm(w20, capsys):
+    records = [{"full_name": "A", "email": f"p{i}@example.org", "country": "NP", "audience": "teacher",
+                "submitted_at": "2024-07-20T09:00:00Z"} for i in range(10_000)]
+    seen = []
+    kix.validate_registrations(w20, records, progress=lambda done, total: seen.append((done, total)))
+    assert seen[-1] == (10_000, 10_000) and len(seen) >= 2 and seen == sorted(seen)
+    kix.validate_registrations(w20, iter(records), progress=lambda done, total: seen.append((done, total)))
+    assert seen[-1] == (10_000, None), "a generator has no length"
+    kix.validate_registrations(w20, records, progress=True)
+    assert "10000" in capsys.readouterr().err
+    with pytest.raises(TypeError):
+        kix.validate_registrations(w20, records, progress="yes")
+
+
+BIG = 3_000_000  # several seconds of work: an interrupt must cut it short
+
+
+def big_batch():
+    one = {"full_name": "A", "email": "p@example.org", "country": "NP", "audience": "teacher",
+           "submitted_at": "2024-07-20T09:00:00Z"}
+    return [one] * BIG
+
+
+def test_ctrl_c_stops_a_batch_with_keyboard_interrupt(w20):
+    records = big_batch()
+    main = threading.main_thread().ident
+    timer = threading.Timer(0.3, lambda: signal.pthread_kill(main, signal.SIGINT))
+    timer.start()
+    started = time.perf_counter()
+    try:
+        with pytest.raises(KeyboardInterrupt):
+            kix.validate_registrations(w20, records)
+    finally:
+        timer.cancel()
+    # A generous bound: the batch alone takes several seconds; the interrupt lands within a chunk.
+    assert time.perf_counter() - started < 3.0
+
+
+def test_ctrl_c_stops_a_column_conversion():
+    walls = pd.Series(pd.date_range("2000-01-01", periods=20_000_000, freq="min"))
+    main = threading.main_thread().ident
+    timer = threading.Timer(0.2, lambda: signal.pthread_kill(main, signal.SIGINT))
+    timer.start()
+    try:
+        with pytest.raises(KeyboardInterrupt):
+            kix.from_local(walls, "Europe/Zurich")
+    finally:
+        timer.cancel()
+
+
+def test_another_thread_runs_while_a_batch_is_validated(w20):
+    records = big_batch()[:1_000_000]
+    ticks = [0]
+    running = threading.Event()
+    stop = threading.Event()
+
+    def count():
+        running.set()
+        while not stop.is_set():
+            ticks[0] += 1
+
+    thread = threading.Thread(target=count)
+    thread.start()
+    running.wait()
+    before = ticks[0]
+    kix.validate_registrations(w20, records)
+    during = ticks[0] - before
+    stop.set()
+    thread.join()
+    assert during > 1000, f"the other thread counted {during} during the batch"
+
+
+# ---------------------------------------------------------------- time columns
+
+def same_instants(a, b):
+    """The same instants shown at the same wall times (pandas' tz objects may differ: ZoneInfo, pytz)."""
+    return (a.dt.tz_convert("UTC").equals(b.dt.tz_convert("UTC")) and a.dt.tz_localize(None).equals(b.dt.tz_localize(None))
+            and str(a.dt.tz) == str(b.dt.tz))
+
+
+def instants(n=5000):
+    rng = np.random.default_rng(7)
+    seconds = rng.integers(1_577_836_800, 1_893_456_000, n)
+    return pd.Series(pd.to_datetime(seconds, unit="s", utc=True), index=range(3, 3 + n), name="at")
+
+
+def test_to_local_on_a_series_equals_tz_convert_and_one_by_one():
+    s = instants()
+    local = kix.to_local(s, "CET / Geneva")
+    assert same_instants(local, s.dt.tz_convert("Europe/Zurich"))
+    assert isinstance(local.dt.tz, zoneinfo.ZoneInfo)
+    assert list(local.index) == list(s.index) and local.name == "at"
+    for t, l in zip(s.iloc[:200], local.iloc[:200]):
+        one = kix.to_local(t.to_pydatetime(), "Europe/Zurich")
+        assert l.to_pydatetime() == one and l.utcoffset() == one.utcoffset()
+    with pytest.raises(ValueError, match="wall times"):
+        kix.to_local(s.dt.tz_localize(None), "Europe/Zurich")
+
+
+def test_from_local_on_a_series_equals_tz_localize_and_one_by_one():
+    walls = instants().dt.tz_localize(None).dt.floor("15min")
+    ambiguous = np.ones(len(walls), dtype=bool)  # a fold's first instant, as "compatible"
+    expected = walls.dt.tz_localize("Europe/Zurich", ambiguous=ambiguous, nonexistent=pd.Timedelta("1h"))
+    got = kix.from_local(walls, "Europe/Zurich")
+    assert same_instants(got, expected)
+    later = kix.from_local(walls, "Europe/Zurich", "later")
+    for w, a, b in zip(walls.iloc[:300], got.iloc[:300], later.iloc[:300]):
+        assert a == kix.from_local(w.to_pydatetime(), "Europe/Zurich")
+        assert b == kix.from_local(w.to_pydatetime(), "Europe/Zurich", "later")
+
+
+def test_a_column_reports_every_gap_and_fold_by_its_label_under_reject():
+    walls = pd.Series(pd.to_datetime(["2024-03-31 02:30", "2024-07-31 12:00", None, "2024-10-27 02:30"]),
+                      index=["a", "b", "c", "d"])
+    with pytest.raises(kix.TimeZoneError) as e:
+        kix.from_local(walls, "Europe/Zurich", "reject")
+    assert [(x["code"], x["path"]) for x in e.value.errors()] == [
+        ("time.nonexistent_local_time", "[a]"), ("time.ambiguous_local_time", "[d]")]
+    ok = kix.from_local(walls, "Europe/Zurich")
+    assert pd.isna(ok["c"]) and ok["b"] == pd.Timestamp("2024-07-31T10:00Z")
+
+
+def test_text_and_object_columns_are_read_value_by_value():
+    s = pd.Series(["2024-07-31 13:00", None, "2024-03-31T02:30"], index=[5, 6, 7])
+    out = kix.from_local(s, "Europe/Zurich")
+    assert out[5] == pd.Timestamp("2024-07-31T11:00Z") and pd.isna(out[6])
+    assert out[7] == pd.Timestamp("2024-03-31T01:30Z"), "a gap shifts forward, as compatible says"
+    texts = pd.Series(["2024-07-31T11:00:00Z", None])
+    assert kix.to_local(texts, "Asia/Kathmandu")[0].utcoffset() == dt.timedelta(hours=5, minutes=45)
+
+
+def test_numpy_datetimes_in_numpy_datetimes_out():
+    utc = np.array(["2024-07-31T11:00", "2024-01-15T11:00", "NaT"], dtype="datetime64[s]")
+    local = kix.to_local(utc, "Europe/Zurich")
+    assert local.dtype == np.dtype("datetime64[ns]")
+    assert list(local[:2].astype(str)) == ["2024-07-31T13:00:00.000000000", "2024-01-15T12:00:00.000000000"]
+    assert np.isnat(local[2])
+    back = kix.from_local(local, "Europe/Zurich")
+    assert (back[:2] == utc[:2].astype("datetime64[ns]")).all() and np.isnat(back[2])
+
+
+def test_arrow_and_polars_columns_come_back_as_their_own_kind():
+    s = instants(500)
+    arrow = pa.array(s)
+    local = kix.to_local(arrow, "Europe/Zurich")
+    assert isinstance(local, pa.Array) and local.type == pa.timestamp("ns", tz="Europe/Zurich")
+    assert local.to_pandas().equals(s.dt.tz_convert("Europe/Zurich").reset_index(drop=True).rename(None))
+    walls = pa.array(s.dt.tz_localize(None))
+    resolved = kix.from_local(walls, "Asia/Kathmandu")
+    assert resolved.type == pa.timestamp("ns", tz="Asia/Kathmandu")
+    assert resolved.cast(pa.timestamp("ns", tz="UTC")).to_pylist() == pa.array(
+        s.dt.tz_localize(None).dt.tz_localize("Asia/Kathmandu")).cast(pa.timestamp("ns", tz="UTC")).to_pylist()
+    chunked = kix.from_local(pa.chunked_array([walls, walls]), "Asia/Kathmandu")
+    assert isinstance(chunked, pa.ChunkedArray) and len(chunked) == 1000
+    series = kix.from_local(pl.Series("w", s.dt.tz_localize(None)), "Asia/Kathmandu")
+    assert isinstance(series, pl.Series) and series.dtype == pl.Datetime("ns", "Asia/Kathmandu")
+
+
+def test_one_datetime_at_a_time_still_takes_every_kind_of_zone_and_instant():
+    t = dt.datetime(2024, 7, 31, 11, 0, tzinfo=UTC)
+    for zone in ["Asia/Kathmandu", "asia/katmandu", zoneinfo.ZoneInfo("Asia/Kathmandu"), "Kathmandu"]:
+        local = kix.to_local(t, zone)
+        assert (local.hour, local.minute, str(local.tzinfo)) == (16, 45, "Asia/Kathmandu"), zone
+        assert isinstance(local.tzinfo, zoneinfo.ZoneInfo)
+    fold = kix.to_local(dt.datetime(2024, 10, 27, 1, 30, tzinfo=UTC), "Europe/Zurich")
+    assert (fold.hour, fold.fold, fold.utcoffset()) == (2, 1, dt.timedelta(hours=1))
+    with pytest.raises(ValueError, match="naive"):
+        kix.to_local(dt.datetime(2024, 7, 31, 11, 0), "UTC")
