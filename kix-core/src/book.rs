@@ -1534,7 +1534,8 @@ impl RegistrationBook {
         if now >= closes_at {
             return;
         }
-        let mut waiting: Vec<&BookEntry> = self.in_group(group).filter(|e| e.status == BookStatus::Waitlisted).collect();
+        let mut waiting: Vec<&BookEntry> =
+            self.in_group(group).filter(|e| e.status == BookStatus::Waitlisted).collect();
         if waiting.is_empty() {
             return;
         }

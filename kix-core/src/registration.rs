@@ -1488,11 +1488,19 @@ mod tests {
 
     #[test]
     fn an_idn_and_its_punycode_are_one_registrant() {
-        let held = [HeldRegistration { email: "user@пример.рф".into(), status: RegistrationStatus::Confirmed, occurrence: None }];
+        let held = [HeldRegistration {
+            email: "user@пример.рф".into(),
+            status: RegistrationStatus::Confirmed,
+            occurrence: None,
+        }];
         let o = validate_registration(crate::emap(), &w20(), &good("USER@xn--e1afmkfd.xn--p1ai"), &held, None).unwrap();
         assert_eq!(o.violations.codes(), [Code::RegistrationDuplicate]);
         // No provider folding: Gmail's dots and tags are other addresses elsewhere.
-        let held = [HeldRegistration { email: "a.b+kix@gmail.com".into(), status: RegistrationStatus::Confirmed, occurrence: None }];
+        let held = [HeldRegistration {
+            email: "a.b+kix@gmail.com".into(),
+            status: RegistrationStatus::Confirmed,
+            occurrence: None,
+        }];
         assert!(
             validate_registration(crate::emap(), &w20(), &good("ab@gmail.com"), &held, None).unwrap().is_accepted()
         );
@@ -1542,17 +1550,29 @@ mod tests {
 
     #[test]
     fn a_held_rejection_does_not_block_a_new_registration() {
-        let held = [HeldRegistration { email: "nilufar@example.uz".into(), status: RegistrationStatus::Rejected, occurrence: None }];
+        let held = [HeldRegistration {
+            email: "nilufar@example.uz".into(),
+            status: RegistrationStatus::Rejected,
+            occurrence: None,
+        }];
         let o = validate_registration(crate::emap(), &w20(), &good("nilufar@example.uz"), &held, None).unwrap();
         assert_eq!(o.status, RegistrationStatus::Confirmed);
-        let held = [HeldRegistration { email: "nilufar@example.uz".into(), status: RegistrationStatus::Waitlisted, occurrence: None }];
+        let held = [HeldRegistration {
+            email: "nilufar@example.uz".into(),
+            status: RegistrationStatus::Waitlisted,
+            occurrence: None,
+        }];
         let o = validate_registration(crate::emap(), &w20(), &good("nilufar@example.uz"), &held, None).unwrap();
         assert_eq!(o.violations.codes(), [Code::RegistrationDuplicate]);
     }
 
     #[test]
     fn duplicates_are_found_after_case_folding_and_trimming() {
-        let held = [HeldRegistration { email: "Nilufar@Example.UZ".into(), status: RegistrationStatus::Confirmed, occurrence: None }];
+        let held = [HeldRegistration {
+            email: "Nilufar@Example.UZ".into(),
+            status: RegistrationStatus::Confirmed,
+            occurrence: None,
+        }];
         let o = validate_registration(crate::emap(), &w20(), &good(" nilufar@example.uz"), &held, None).unwrap();
         assert_eq!(o.violations.codes(), [Code::RegistrationDuplicate]);
         assert_eq!(o.violations[0].params["held_index"], 0);

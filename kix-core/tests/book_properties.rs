@@ -195,10 +195,8 @@ fn sessions() -> impl Strategy<Value = Event> {
         e.start = "2025-10-21T10:00:00".parse().unwrap();
         e.end = Some("2025-10-21T11:30:00".parse().unwrap());
         e.agenda.clear();
-        e.recurrence = Some(kix_core::Recurrence {
-            count: Some(3),
-            ..kix_core::Recurrence::new(kix_core::Frequency::Weekly)
-        });
+        e.recurrence =
+            Some(kix_core::Recurrence { count: Some(3), ..kix_core::Recurrence::new(kix_core::Frequency::Weekly) });
         e.registration.per_occurrence = true;
         if cancel_last {
             e.cancel_occurrence("2025-11-04T10:00:00".parse().unwrap()).unwrap();
