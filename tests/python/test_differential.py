@@ -154,6 +154,8 @@ def registrations(inp, single):
         columns = outcomes.to_columns()
         assert columns["status"] == [o.status for o in outcomes] == [r["status"] for r in outcomes.to_records()]
         assert list(outcomes.to_pandas()["status"]) == columns["status"]
+        assert outcomes.to_arrow().column("status").to_pylist() == columns["status"]
+        assert outcomes.to_polars()["status"].to_list() == columns["status"]
         assert len(outcomes.violations_frame()) == sum(len(o.violations) for o in outcomes)
         assert sum(outcomes.counts().values()) == len(outcomes) == len(inp["records"])
         assert int(outcomes.counts(by="status")["registrations"].sum()) == len(outcomes)

@@ -521,7 +521,7 @@ class RegistrationBook:
     def ledger(self) -> Dict[str, Any]:
         """Seats: capacity, confirmed, pending, offered, waitlisted, free, checked_in, denied, cancelled
         (for an event taken per occurrence, over every occurrence)."""
-    def ledger_of(self, occurrence: Any) -> Dict[str, Any]:
+    def ledger_of(self, occurrence: _WallLike) -> Dict[str, Any]:
         """The seats of one occurrence (a naive datetime or ISO text of its wall-clock start) of an
         event taken per occurrence."""
     def status(self, id: str) -> Optional[str]:
