@@ -865,11 +865,12 @@ impl RegistrationBook {
         let updating = current.is_some_and(|e| e.status != BookStatus::Cancelled);
         // The occurrence registered for (none when the event has no such occurrence: the desk says why).
         let slot = occurrence.and_then(|o| event.occurrence_at(o).ok());
-        let start = match &slot {
-            Some(o) => o.start_utc,
-            None => event.start_utc()?,
+        let start = match (updating, &slot) {
+            (false, _) => None,
+            (true, Some(o)) => Some(o.start_utc),
+            (true, None) => Some(event.start_utc()?),
         };
-        if updating && now >= start {
+        if let Some(start) = start.filter(|&start| now >= start) {
             return Ok(Submission::rejected(vec![at_occurrence(
                 closed("the event has started; a registration can no longer change", start)
                     .with_param("submitted_at", now),
