@@ -200,6 +200,10 @@ event-invalid_recurrence = لا يمكن استخدام قاعدة تكرار ا
     [occurrence_listed_twice] أُلغيت جلسة أو نُقلت مرتين
    *[other] { $reason }
 }.
-event-unknown_occurrence = لا توجد في السلسلة جلسة تبدأ في { $occurrence }.
+event-unknown_occurrence = { $cancelled ->
+    [true] أُلغيت الجلسة التي كانت تبدأ في { $occurrence }.
+   *[other] لا توجد في السلسلة جلسة تبدأ في { $occurrence }.
+}
+registration-occurrence_ignored = التسجيل في هذه الفعالية للسلسلة كلها، لذلك تُهمَل الجلسة { $occurrence }.
 calendar-sequence_not_raised = تغيّر موعد الفعالية { $event } لكن رقم إصدارها ما زال { $sequence } (كان { $previous_sequence })، فستحتفظ التقاويم بالموعد القديم.
 calendar-fold_start = يتكرر الوقت { $local } مرتين في المنطقة { $zone }: تختلف تطبيقات التقويم في فهمه، لذلك يكتبه الملف بالتوقيت العالمي المنسق.

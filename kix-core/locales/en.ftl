@@ -123,6 +123,10 @@ event-invalid_recurrence = The series' rule cannot be used: { $reason ->
     [occurrence_listed_twice] an occurrence is cancelled or moved twice
    *[other] { $reason }
 }.
-event-unknown_occurrence = The series has no occurrence starting at { $occurrence }.
+event-unknown_occurrence = { $cancelled ->
+    [true] The occurrence starting at { $occurrence } was cancelled.
+   *[other] The series has no occurrence starting at { $occurrence }.
+}
+registration-occurrence_ignored = The event takes registrations for the whole series: the occurrence { $occurrence } is ignored.
 calendar-sequence_not_raised = The times of “{ $event }” changed but its sequence is still { $sequence } (it was { $previous_sequence }): calendars would keep the old times.
 calendar-fold_start = { $local } happens twice in { $zone }: calendar applications disagree on which is meant, so the file gives it in UTC.

@@ -203,6 +203,10 @@ event-invalid_recurrence = Правило повторения серии неп
     [occurrence_listed_twice] одно и то же занятие отменено или перенесено дважды
    *[other] { $reason }
 }.
-event-unknown_occurrence = В серии нет занятия, начинающегося { $occurrence }.
+event-unknown_occurrence = { $cancelled ->
+    [true] Занятие, начинавшееся { $occurrence }, отменено.
+   *[other] В серии нет занятия, начинающегося { $occurrence }.
+}
+registration-occurrence_ignored = Регистрация на это мероприятие идёт на всю серию сразу: занятие { $occurrence } не учитывается.
 calendar-sequence_not_raised = Время мероприятия «{ $event }» изменилось, а номер версии по-прежнему { $sequence } (был { $previous_sequence }): календари сохранят старое время.
 calendar-fold_start = Время { $local } в зоне { $zone } наступает дважды: календарные приложения понимают его по-разному, поэтому в файле оно указано в UTC.

@@ -17,10 +17,17 @@
 //! seat for the first person waiting, held for the policy's `offer_hours` and
 //! never past registration close. Offers hold their seat; one that expires or
 //! is declined passes the seat on.
+//!
+//! An event taken per occurrence (`RegistrationPolicy::per_occurrence`) keeps a
+//! registration per person and occurrence: each [`BookEntry`] carries its
+//! occurrence, and the capacity (the same for every occurrence), the waiting list
+//! and its offers, the registration window, the registrants' cancellation deadline
+//! and the reminders are those of the entry's occurrence. [`RegistrationBook::ledger_of`]
+//! gives one occurrence's seats.
 
 use std::fmt;
 
-use chrono::{DateTime, Duration, FixedOffset, Utc};
+use chrono::{DateTime, Duration, FixedOffset, NaiveDateTime, Utc};
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
@@ -206,6 +213,16 @@ pub struct HistoryEntry {
     /// The country the record resolved to (with the record).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub country: Option<CountryCode>,
+    /// The occurrence registered for, for an event taken per occurrence (with the record).
+    ///
+    /// ```
+    /// let h: kix_core::HistoryEntry = serde_json::from_str(r#"{"at": "2024-07-20T09:00:00Z", "action": "submit",
+    ///     "actor": "registrant", "to": "confirmed", "occurrence": "2024-08-07T13:00:00"}"#)?;
+    /// assert_eq!(h.occurrence.unwrap().to_string(), "2024-08-07 13:00:00");
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub occurrence: Option<NaiveDateTime>,
 }
 
 impl HistoryEntry {
@@ -222,6 +239,7 @@ impl HistoryEntry {
             record: None,
             email: None,
             country: None,
+            occurrence: None,
         }
     }
 
@@ -259,6 +277,18 @@ pub struct BookEntry {
     /// The country the record resolved to.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub country: Option<CountryCode>,
+    /// The occurrence registered for (its `recurrence_id`), for an event taken per occurrence:
+    /// the entry's seat, waiting list, window and reminders are that occurrence's.
+    ///
+    /// ```
+    /// let book = kix_core::RegistrationBook::from_json(r#"{"event_id": "e", "registrations": [{"id": "r-000001",
+    ///     "record": {}, "email": "a@example.org", "status": "confirmed", "submitted_at": "2024-07-20T08:00:00Z",
+    ///     "occurrence": "2024-08-07T13:00:00", "history": []}]}"#)?;
+    /// assert!(book.registrations[0].occurrence.is_some());
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub occurrence: Option<NaiveDateTime>,
     /// The current status.
     pub status: BookStatus,
     /// When the book received the submission (the waiting list's order).
@@ -298,6 +328,7 @@ impl BookEntry {
             record: Registration::default(),
             email: String::new(),
             country: None,
+            occurrence: None,
             status: first.to,
             submitted_at: first.at,
             offer_expires_at: None,
@@ -318,6 +349,7 @@ impl BookEntry {
             self.record = record.clone();
             self.email = h.email.clone().unwrap_or_default();
             self.country = h.country;
+            self.occurrence = h.occurrence;
         }
         if matches!(h.action, BookAction::Submit | BookAction::Resubmit) {
             self.submitted_at = h.at;
@@ -692,9 +724,53 @@ impl RegistrationBook {
     /// event.registration.capacity = Some(100);
     /// assert_eq!(kix_core::RegistrationBook::new(&event).ledger().free, Some(100));
     /// ```
+    ///
+    /// For an event taken per occurrence the counts are over every occurrence, and the capacity
+    /// and the free seats are summed over the occurrences the registrations name (an occurrence
+    /// nobody registered for adds nothing); [`RegistrationBook::ledger_of`] gives one occurrence's.
     #[must_use]
     pub fn ledger(&self) -> SeatLedger {
-        let count = |s: BookStatus| self.registrations.iter().filter(|e| e.status == s).count() as u64;
+        let mut ledger = self.ledger_over(|_| true);
+        let mut named: Vec<NaiveDateTime> = self.registrations.iter().filter_map(|e| e.occurrence).collect();
+        if !named.is_empty() {
+            named.sort_unstable();
+            named.dedup();
+            let per: Vec<SeatLedger> = named.iter().map(|&o| self.ledger_of(o)).collect();
+            let summed = SeatLedger::sum(&per);
+            (ledger.capacity, ledger.free) = (summed.capacity, summed.free);
+        }
+        ledger
+    }
+
+    /// The seat ledger of one occurrence of an event taken per occurrence: its registrations,
+    /// the capacity (every occurrence has the book's) and its free seats.
+    ///
+    /// ```
+    /// use kix_core::{Frequency, Recurrence, Registration, RegistrationBook};
+    /// let hub = kix_core::emap();
+    /// let mut e = hub.event("kix-emap-webinar-20").unwrap().clone();
+    /// e.recurrence = Some(Recurrence { count: Some(2), ..Recurrence::new(Frequency::Weekly) });
+    /// e.registration.per_occurrence = true;
+    /// e.registration.capacity = Some(10);
+    /// let mut book = RegistrationBook::new(&e);
+    /// let second = "2024-08-07T13:00:00".parse()?;
+    /// let r = Registration { full_name: Some("X".into()), email: Some("x@example.np".into()), country: Some("NP".into()),
+    ///     audience: Some("teacher".into()), occurrence: Some(second), ..Default::default() };
+    /// book.submit(hub, &e, &r, "2024-07-20T08:00:00Z".parse()?)?;
+    /// assert_eq!((book.ledger_of(second).confirmed, book.ledger_of(second).free), (1, Some(9)));
+    /// assert_eq!(book.ledger_of("2024-07-31T13:00:00".parse()?).free, Some(10));
+    /// assert_eq!(book.ledger().confirmed, 1);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    #[must_use]
+    pub fn ledger_of(&self, occurrence: NaiveDateTime) -> SeatLedger {
+        self.ledger_over(|e| e.occurrence == Some(occurrence))
+    }
+
+    /// The ledger of the registrations `keep` keeps, with the book's capacity.
+    fn ledger_over(&self, keep: impl Fn(&BookEntry) -> bool) -> SeatLedger {
+        let entries = || self.registrations.iter().filter(|e| keep(e));
+        let count = |s: BookStatus| entries().filter(|e| e.status == s).count() as u64;
         let mut ledger = SeatLedger {
             capacity: self.capacity.map(u64::from),
             confirmed: count(BookStatus::Confirmed),
@@ -702,11 +778,8 @@ impl RegistrationBook {
             offered: count(BookStatus::Offered),
             waitlisted: count(BookStatus::Waitlisted),
             free: None,
-            checked_in: self
-                .registrations
-                .iter()
-                .filter(|e| e.status == BookStatus::Confirmed && e.checked_in_at.is_some())
-                .count() as u64,
+            checked_in: entries().filter(|e| e.status == BookStatus::Confirmed && e.checked_in_at.is_some()).count()
+                as u64,
             denied: count(BookStatus::Denied),
             cancelled: count(BookStatus::Cancelled),
         };
@@ -762,7 +835,12 @@ impl RegistrationBook {
         changes: &mut Vec<Change>,
     ) -> Result<Submission, Error> {
         let email = record.email.as_deref().map(normalize_email);
-        let existing = email.as_deref().and_then(|e| self.registrations.iter().position(|r| r.email == e));
+        // Per occurrence, one registration per person and occurrence; per series, per person.
+        let per_occurrence = event.registration.per_occurrence;
+        let occurrence = record.occurrence.filter(|_| per_occurrence);
+        let existing = email
+            .as_deref()
+            .and_then(|e| self.registrations.iter().position(|r| r.email == e && r.occurrence == occurrence));
         let current = existing.and_then(|i| self.registrations.get(i));
         if let Some(entry) = current {
             if entry.status == BookStatus::Denied {
@@ -785,11 +863,19 @@ impl RegistrationBook {
             }
         }
         let updating = current.is_some_and(|e| e.status != BookStatus::Cancelled);
-        if updating && now >= event.start_utc()? {
-            return Ok(Submission::rejected(vec![
-                closed("the event has started; a registration can no longer change", event.start_utc()?)
+        // The occurrence registered for (none when the event has no such occurrence: the desk says why).
+        let slot = occurrence.and_then(|o| event.occurrence_at(o).ok());
+        let start = match (updating, &slot) {
+            (false, _) => None,
+            (true, Some(o)) => Some(o.start_utc),
+            (true, None) => Some(event.start_utc()?),
+        };
+        if let Some(start) = start.filter(|&start| now >= start) {
+            return Ok(Submission::rejected(vec![at_occurrence(
+                closed("the event has started; a registration can no longer change", start)
                     .with_param("submitted_at", now),
-            ]));
+                occurrence,
+            )]));
         }
 
         // The desk checks the record against the event and everyone else held;
@@ -799,16 +885,31 @@ impl RegistrationBook {
             .iter()
             .enumerate()
             .filter(|(i, _)| Some(*i) != existing)
-            .filter_map(|(_, e)| e.status.to_desk().map(|status| HeldRegistration { email: e.email.clone(), status }))
+            .filter_map(|(_, e)| {
+                e.status.to_desk().map(|status| HeldRegistration {
+                    email: e.email.clone(),
+                    status,
+                    occurrence: e.occurrence,
+                })
+            })
             .collect();
         let mut checked = event.clone();
         checked.registration.capacity = if updating { None } else { self.capacity };
         let outcome = RegistrationDesk::new(hub, &checked, &held)?.validate(record, Some(now));
         let mut violations = outcome.violations;
-        let closes_at = event.registration_closes_at()?;
+        let closes_at = match &slot {
+            Some(o) => Some(event.registration_closes_for(o)),
+            None if per_occurrence => None,
+            None => Some(event.registration_closes_at()?),
+        };
         let reported = |v: &[Violation], c: Code| v.iter().any(|v| v.code == c);
-        if now >= closes_at && !reported(&violations, Code::RegistrationClosed) {
-            violations.push(closed("registration has closed", closes_at).with_param("submitted_at", now));
+        if let Some(closes_at) = closes_at.filter(|&t| now >= t)
+            && !reported(&violations, Code::RegistrationClosed)
+        {
+            violations.push(at_occurrence(
+                closed("registration has closed", closes_at).with_param("submitted_at", now),
+                occurrence,
+            ));
         }
         if let Some(opens_at) = event.registration.opens_at.map(|t| t.with_timezone(&Utc))
             && now < opens_at
@@ -825,8 +926,8 @@ impl RegistrationBook {
         else {
             return Ok(Submission::rejected(violations));
         };
-        // Nobody jumps the queue: while anyone waits, newcomers wait behind them.
-        if status.holds_seat() && self.registrations.iter().any(|e| e.status == BookStatus::Waitlisted) {
+        // Nobody jumps the queue: while anyone waits (for the occurrence), newcomers wait behind them.
+        if status.holds_seat() && self.anyone_waiting_in(occurrence) {
             status = BookStatus::Waitlisted;
         }
 
@@ -840,6 +941,7 @@ impl RegistrationBook {
         h.record = Some(record.clone());
         h.email = email;
         h.country = outcome.country;
+        h.occurrence = occurrence;
         let index = match existing {
             Some(i) => i,
             None => {
@@ -849,6 +951,7 @@ impl RegistrationBook {
                     record: Registration::default(),
                     email: String::new(),
                     country: None,
+                    occurrence: None,
                     status,
                     submitted_at: now,
                     offer_expires_at: None,
@@ -892,27 +995,30 @@ impl RegistrationBook {
     pub fn approve(&mut self, event: &Event, id: &str, force: bool, now: DateTime<Utc>) -> Result<Applied, Error> {
         self.transact(event, now, |book, changes| {
             let (index, from) = book.find(id)?;
+            let group = book.group(event, index);
             let mut warnings = Vec::new();
             let mut h =
                 HistoryEntry::new(now, BookAction::Approve, Actor::Organiser, Some(from), BookStatus::Confirmed);
             match from {
                 BookStatus::Pending | BookStatus::Offered => {}
                 BookStatus::Waitlisted => {
-                    if book.free_seats().is_some_and(|free| free == 0) {
+                    if book.free_seats_in(group).is_some_and(|free| free == 0) {
                         let capacity = book.capacity.unwrap_or(0);
+                        let held = book.seats_held_in(group);
                         if !force {
-                            return Err(Error::Rejected(vec![
+                            return Err(Error::Rejected(vec![at_occurrence(
                                 Violation::new(
                                     Code::RegistrationFull,
                                     "",
                                     format!("all {capacity} seats are held; approve with force to go past capacity"),
                                 )
                                 .with_param("capacity", capacity)
-                                .with_param("held", book.seats_held()),
-                            ]));
+                                .with_param("held", held),
+                                group,
+                            )]));
                         }
                         h.forced = true;
-                        warnings.push(over_capacity(capacity, book.seats_held() + 1));
+                        warnings.push(at_occurrence(over_capacity(capacity, held + 1), group));
                     }
                 }
                 _ => return Err(invalid_transition(id, from, "confirmed")),
@@ -984,9 +1090,14 @@ impl RegistrationBook {
             if matches!(from, BookStatus::Denied | BookStatus::Cancelled) {
                 return Err(invalid_transition(id, from, "cancelled"));
             }
-            if actor == Actor::Registrant {
+            // Per occurrence, the deadline is before the entry's occurrence (none once it was cancelled).
+            let start = match (actor, book.group(event, index)) {
+                (Actor::Registrant, Some(o)) => event.occurrence_at(o).ok().map(|o| o.start_utc),
+                (Actor::Registrant, None) => Some(event.start_utc()?),
+                _ => None,
+            };
+            if let Some(start) = start {
                 let hours = event.registration.cancel_hours_before.unwrap_or(0);
-                let start = event.start_utc()?;
                 let deadline = start.checked_sub_signed(Duration::hours(i64::from(hours))).unwrap_or(start);
                 if now > deadline {
                     return Err(Error::Rejected(vec![
@@ -1037,17 +1148,19 @@ impl RegistrationBook {
             if !matches!(from, BookStatus::Denied | BookStatus::Cancelled) {
                 return Err(invalid_transition(id, from, "reinstated"));
             }
-            let seat_free = book.free_seats().is_none_or(|free| free > 0) && !book.anyone_waiting();
+            let group = book.group(event, index);
+            let seat_free = book.free_seats_in(group).is_none_or(|free| free > 0) && !book.anyone_waiting_in(group);
             let to = if seat_free {
                 seated(event)
             } else if event.registration.waiting_list {
                 BookStatus::Waitlisted
             } else {
                 let capacity = book.capacity.unwrap_or(0);
-                return Err(Error::Rejected(vec![
+                return Err(Error::Rejected(vec![at_occurrence(
                     Violation::new(Code::RegistrationFull, "", format!("all {capacity} seats are held"))
                         .with_param("capacity", capacity),
-                ]));
+                    group,
+                )]));
             };
             let h = HistoryEntry::new(now, BookAction::Reinstate, Actor::Organiser, Some(from), to).because(reason);
             book.record(index, h, changes);
@@ -1154,11 +1267,16 @@ impl RegistrationBook {
                 reason: reason.map(str::to_owned),
             });
             book.capacity = capacity;
-            let held = book.seats_held();
-            let warnings = match capacity {
-                Some(c) if held > u64::from(c) => vec![over_capacity(c, held)],
-                _ => Vec::new(),
-            };
+            let Some(c) = capacity else { return Ok(Applied::default()) };
+            // Per occurrence, a warning for every occurrence held over the capacity.
+            let groups = if event.registration.per_occurrence { book.occurrences_named() } else { vec![None] };
+            let warnings = groups
+                .into_iter()
+                .filter_map(|group| {
+                    let held = book.seats_held_in(group);
+                    (held > u64::from(c)).then(|| at_occurrence(over_capacity(c, held), group))
+                })
+                .collect();
             Ok(Applied { changes: Vec::new(), warnings })
         })
     }
@@ -1213,7 +1331,8 @@ impl RegistrationBook {
     /// else the event's). Computed from the event as it is now, so a moved
     /// event moves them; a lead time already past when the person registered
     /// gives no reminder, and a cancelled event none at all. A series reminds before every
-    /// occurrence (its cancelled ones excepted, moved ones at their new time). Sorted by instant.
+    /// occurrence (its cancelled ones excepted, moved ones at their new time); an event taken per
+    /// occurrence reminds each registrant before their own occurrence only. Sorted by instant.
     ///
     /// ```
     /// # use kix_core::{Registration, RegistrationBook};
@@ -1234,7 +1353,7 @@ impl RegistrationBook {
         if event.status == EventStatus::Cancelled {
             return Ok(Vec::new());
         }
-        let starts: Vec<DateTime<Utc>> = event.occurrences()?.iter().map(|o| o.start_utc).collect();
+        let occurrences = event.occurrences()?;
         let event_tz = event.tz()?;
         let mut out = Vec::new();
         for entry in
@@ -1246,7 +1365,10 @@ impl RegistrationBook {
                 .and_then(|c| c.primary_zone())
                 .and_then(|z| z.tz().ok().map(|tz| (z.clone(), tz)));
             let (zone, tz) = own.unwrap_or_else(|| (event.zone.clone(), event_tz));
-            for start in &starts {
+            // Per occurrence, before the entry's occurrence only (none once it was cancelled).
+            let group = if event.registration.per_occurrence { entry.occurrence } else { None };
+            let starts = occurrences.iter().filter(|o| group.is_none_or(|g| o.recurrence_id == g)).map(|o| o.start_utc);
+            for start in starts {
                 let local = start.with_timezone(&tz).fixed_offset();
                 for &minutes in &event.registration.reminder_minutes {
                     let Some(send_at) = start.checked_sub_signed(Duration::minutes(i64::from(minutes))) else {
@@ -1323,17 +1445,46 @@ impl RegistrationBook {
         }
     }
 
-    /// Free seats (`None`: unlimited).
-    fn free_seats(&self) -> Option<u64> {
-        self.capacity.map(|c| u64::from(c).saturating_sub(self.seats_held()))
+    /// The seats an entry's registration is for: its occurrence for an event taken per
+    /// occurrence, else (`None`) the whole book.
+    fn group(&self, event: &Event, index: usize) -> Option<NaiveDateTime> {
+        if !event.registration.per_occurrence {
+            return None;
+        }
+        self.registrations.get(index).and_then(|e| e.occurrence)
     }
 
-    fn anyone_waiting(&self) -> bool {
-        self.registrations.iter().any(|e| e.status == BookStatus::Waitlisted)
+    /// Every occurrence some registration names, in order, each once.
+    fn occurrences_named(&self) -> Vec<Option<NaiveDateTime>> {
+        let mut named: Vec<NaiveDateTime> = self.registrations.iter().filter_map(|e| e.occurrence).collect();
+        named.sort_unstable();
+        named.dedup();
+        named.into_iter().map(Some).collect()
+    }
+
+    /// The registrations of a group: one occurrence's, or (`None`) the whole book's.
+    fn in_group(&self, group: Option<NaiveDateTime>) -> impl Iterator<Item = &BookEntry> {
+        self.registrations.iter().filter(move |e| group.is_none_or(|g| e.occurrence == Some(g)))
+    }
+
+    /// Seats held in a group.
+    fn seats_held_in(&self, group: Option<NaiveDateTime>) -> u64 {
+        self.in_group(group).filter(|e| e.status.holds_seat()).count() as u64
+    }
+
+    /// Free seats in a group (`None`: unlimited).
+    fn free_seats_in(&self, group: Option<NaiveDateTime>) -> Option<u64> {
+        self.capacity.map(|c| u64::from(c).saturating_sub(self.seats_held_in(group)))
+    }
+
+    fn anyone_waiting_in(&self, group: Option<NaiveDateTime>) -> bool {
+        self.in_group(group).any(|e| e.status == BookStatus::Waitlisted)
     }
 
     /// Expires the offers due at `now`, then offers every free seat to the
-    /// people waiting, first come first served, while registration is open.
+    /// people waiting, first come first served, while registration is open:
+    /// per occurrence, each occurrence's seats to the people waiting for it
+    /// while its registration is open.
     fn settle(&mut self, event: &Event, now: DateTime<Utc>, changes: &mut Vec<Change>) -> Result<(), Error> {
         let due: Vec<usize> = (0..self.registrations.len())
             .filter(|&i| {
@@ -1352,14 +1503,45 @@ impl RegistrationBook {
             );
             self.record(i, h, changes);
         }
-        let closes_at = event.registration_closes_at()?;
-        if now >= closes_at || event.status == EventStatus::Cancelled {
+        if event.registration.per_occurrence {
+            if event.status == EventStatus::Cancelled
+                || !self.registrations.iter().any(|e| e.status == BookStatus::Waitlisted)
+            {
+                return Ok(());
+            }
+            for o in event.occurrences()? {
+                self.offer_seats(event, Some(o.recurrence_id), event.registration_closes_for(&o), now, changes);
+            }
             return Ok(());
         }
+        let closes_at = event.registration_closes_at()?;
+        if event.status == EventStatus::Cancelled {
+            return Ok(());
+        }
+        self.offer_seats(event, None, closes_at, now, changes);
+        Ok(())
+    }
+
+    /// Offers a group's free seats to the people waiting in it, first come first served, while
+    /// its registration is open; each offer runs `offer_hours`, never past `closes_at`.
+    fn offer_seats(
+        &mut self,
+        event: &Event,
+        group: Option<NaiveDateTime>,
+        closes_at: DateTime<Utc>,
+        now: DateTime<Utc>,
+        changes: &mut Vec<Change>,
+    ) {
+        if now >= closes_at {
+            return;
+        }
         let mut waiting: Vec<&BookEntry> =
-            self.registrations.iter().filter(|e| e.status == BookStatus::Waitlisted).collect();
+            self.in_group(group).filter(|e| e.status == BookStatus::Waitlisted).collect();
+        if waiting.is_empty() {
+            return;
+        }
         waiting.sort_by(|a, b| a.queue_key().cmp(&b.queue_key()));
-        let seats = self.free_seats().map_or(waiting.len(), |free| usize::try_from(free).unwrap_or(usize::MAX));
+        let seats = self.free_seats_in(group).map_or(waiting.len(), |free| usize::try_from(free).unwrap_or(usize::MAX));
         let chosen: Vec<String> = waiting.iter().take(seats).map(|e| e.id.clone()).collect();
         let expires =
             now.checked_add_signed(event.registration.offer_duration()).map_or(closes_at, |t| t.min(closes_at));
@@ -1376,7 +1558,14 @@ impl RegistrationBook {
                 self.record(i, h, changes);
             }
         }
-        Ok(())
+    }
+}
+
+/// A violation about one occurrence's seats or window names it.
+fn at_occurrence(v: Violation, occurrence: Option<NaiveDateTime>) -> Violation {
+    match occurrence {
+        Some(o) => v.with_param("occurrence", o),
+        None => v,
     }
 }
 

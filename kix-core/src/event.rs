@@ -268,6 +268,19 @@ pub struct RegistrationPolicy {
     /// When to remind registrants, in minutes before the start (default: 7 days, 1 day, 1 hour).
     #[serde(default = "default_reminder_minutes", skip_serializing_if = "is_default_reminder_minutes")]
     pub reminder_minutes: Vec<u32>,
+    /// Whether people register for each occurrence of a series on its own (else for the whole
+    /// series): a registration then names its occurrence (`Registration::occurrence`), and the
+    /// capacity, the waiting list, duplicates, the registration window and the reminders are per
+    /// occurrence. See [`crate::registration`].
+    ///
+    /// ```
+    /// let policy: kix_core::RegistrationPolicy = serde_json::from_str(r#"{"required": true, "per_occurrence": true}"#)?;
+    /// assert!(policy.per_occurrence);
+    /// assert!(!kix_core::RegistrationPolicy::default().per_occurrence, "per series unless the event says so");
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub per_occurrence: bool,
 }
 
 fn default_offer_hours() -> u32 {
@@ -319,6 +332,7 @@ impl Default for RegistrationPolicy {
             offer_hours: default_offer_hours(),
             cancel_hours_before: None,
             reminder_minutes: default_reminder_minutes(),
+            per_occurrence: false,
         }
     }
 }
@@ -572,6 +586,28 @@ impl Event {
         match self.registration.closes_at {
             Some(t) => Ok(t.with_timezone(&Utc)),
             None => self.start_utc(),
+        }
+    }
+
+    /// When registration for one occurrence closes (an event that takes registrations per
+    /// occurrence): `closes_at`, an instant, closes every occurrence at that instant; without it,
+    /// each occurrence closes at its own start ("register in advance", as a whole event does).
+    ///
+    /// ```
+    /// use kix_core::{Frequency, Recurrence};
+    /// let mut e = kix_core::emap().event("kix-emap-webinar-20").unwrap().clone();
+    /// e.recurrence = Some(Recurrence { count: Some(2), ..Recurrence::new(Frequency::Weekly) });
+    /// let second = &e.occurrences()?[1];
+    /// assert_eq!(e.registration_closes_for(second), second.start_utc);
+    /// e.registration.closes_at = Some("2024-07-30T12:00:00+02:00".parse()?);
+    /// assert_eq!(e.registration_closes_for(second).to_rfc3339(), "2024-07-30T10:00:00+00:00");
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    #[must_use]
+    pub fn registration_closes_for(&self, occurrence: &crate::recurrence::Occurrence) -> DateTime<Utc> {
+        match self.registration.closes_at {
+            Some(t) => t.with_timezone(&Utc),
+            None => occurrence.start_utc,
         }
     }
 

@@ -380,6 +380,7 @@ pub fn read_registrations(
                 language: labelled("language"),
                 consent,
                 submitted_at,
+                occurrence: None,
             },
             found,
         });

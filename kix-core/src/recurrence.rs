@@ -452,6 +452,49 @@ fn shifted(t: NaiveDateTime, by: Duration) -> Result<NaiveDateTime, Error> {
     })
 }
 
+impl Event {
+    /// The occurrence its rule starts at `recurrence_id` (the wall-clock start the rule gives it,
+    /// a moved occurrence's original one; a single event's start for a single event). One that the
+    /// event does not have, or has cancelled, is `event.unknown_occurrence` (with `cancelled` when
+    /// it was cancelled), at the path `occurrence`.
+    ///
+    /// ```
+    /// use kix_core::{Code, Frequency, Recurrence};
+    /// let mut e = kix_core::emap().event("kix-emap-webinar-20").unwrap().clone();
+    /// e.recurrence = Some(Recurrence { count: Some(3), ..Recurrence::new(Frequency::Weekly) });
+    /// let second = e.occurrence_at("2024-08-07T13:00:00".parse()?)?;
+    /// assert_eq!(second.start_utc.to_rfc3339(), "2024-08-07T11:00:00+00:00");
+    /// e.cancel_occurrence("2024-08-07T13:00:00".parse()?)?;
+    /// let v = e.occurrence_at("2024-08-07T13:00:00".parse()?).unwrap_err();
+    /// assert_eq!((v.code, &v.params["cancelled"]), (Code::EventUnknownOccurrence, &serde_json::json!(true)));
+    /// assert!(e.occurrence_at("2024-08-07T14:00:00".parse()?).is_err(), "no occurrence starts then");
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn occurrence_at(&self, recurrence_id: NaiveDateTime) -> Result<Occurrence, Violation> {
+        self.occurrences()?
+            .into_iter()
+            .find(|o| o.recurrence_id == recurrence_id)
+            .ok_or_else(|| self.unknown_occurrence(recurrence_id, "occurrence"))
+    }
+
+    /// `event.unknown_occurrence` for a time that names no occurrence of the event, at `path`,
+    /// with `cancelled` when the rule gives it but it was cancelled.
+    pub(crate) fn unknown_occurrence(&self, occurrence: NaiveDateTime, path: &str) -> Violation {
+        let cancelled = self.recurrence.as_ref().is_some_and(|r| r.exceptions.contains(&occurrence));
+        let v = Violation::new(
+            Code::EventUnknownOccurrence,
+            path,
+            if cancelled {
+                format!("the occurrence starting at {occurrence} was cancelled")
+            } else {
+                format!("the event has no occurrence starting at {occurrence}")
+            },
+        )
+        .with_param("occurrence", occurrence);
+        if cancelled { v.with_param("cancelled", true) } else { v }
+    }
+}
+
 fn unknown_occurrence(occurrence: NaiveDateTime) -> Error {
     Error::Rejected(vec![
         Violation::new(

@@ -6,6 +6,41 @@
 //! checks many in order in one pass, finding duplicates across the batch and
 //! the held ones. Both return a [`RegistrationOutcome`] per record: a status
 //! and every violation.
+//!
+//! An event takes registrations for the whole series, or — when its policy says
+//! `per_occurrence` — for each occurrence on its own. A registration then names its
+//! occurrence by the wall-clock start the series' rule gives it (`occurrence`, the
+//! occurrence's `recurrence_id`; a single event's one occurrence is its start): one
+//! that is missing is `registration.missing_field`, one the event does not have or has
+//! cancelled `event.unknown_occurrence`. The capacity is then the capacity of each
+//! occurrence, duplicates are the same e-mail twice for the same occurrence (one person
+//! may register for several), and the window closes at the occurrence's start (or at the
+//! policy's `closes_at`, an instant, for every occurrence alike). A registration that
+//! names an occurrence of an event taken per series is accepted with the occurrence
+//! ignored (`registration.occurrence_ignored`, a warning).
+//!
+//! ```
+//! use kix_core::{Code, Frequency, Recurrence, Registration, RegistrationStatus, validate_batch};
+//! let hub = kix_core::emap();
+//! let mut e = hub.event("kix-emap-webinar-20").unwrap().clone();
+//! e.recurrence = Some(Recurrence { count: Some(3), ..Recurrence::new(Frequency::Weekly) });
+//! e.registration.per_occurrence = true;
+//! e.registration.capacity = Some(1);
+//! let r = |email: &str, occurrence: &str| Registration {
+//!     full_name: Some("A".into()), email: Some(email.into()), country: Some("NP".into()),
+//!     audience: Some("teacher".into()), submitted_at: Some("2024-07-01T00:00:00Z".into()),
+//!     occurrence: occurrence.parse().ok(), ..Default::default()
+//! };
+//! let records = [r("a@example.org", "2024-07-31T13:00:00"), r("b@example.org", "2024-07-31T13:00:00"),
+//!                r("b@example.org", "2024-08-07T13:00:00"), r("c@example.org", "")];
+//! let outcomes = validate_batch(hub, &e, &records, &[], None)?;
+//! let statuses: Vec<_> = outcomes.iter().map(|o| o.status).collect();
+//! use RegistrationStatus::*;
+//! assert_eq!(statuses, [Confirmed, Rejected, Confirmed, Rejected]);
+//! assert_eq!(outcomes[1].violations[0].code, Code::RegistrationFull, "the first session is full");
+//! assert_eq!(outcomes[3].violations[0].params["field"], "occurrence");
+//! # Ok::<(), Box<dyn std::error::Error>>(())
+//! ```
 
 use std::collections::{HashMap, HashSet};
 use std::hash::BuildHasher;
@@ -13,7 +48,7 @@ use std::hash::BuildHasher;
 use foldhash::fast::RandomState;
 use std::fmt;
 
-use chrono::{DateTime, FixedOffset, Utc};
+use chrono::{DateTime, FixedOffset, NaiveDateTime, Utc};
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
@@ -82,6 +117,18 @@ pub struct Registration {
     /// When it was submitted: an RFC 3339 instant with an offset (a time without offset is refused).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub submitted_at: Option<String>,
+    /// The occurrence registered for, when the event takes registrations per occurrence: the
+    /// wall-clock start the series' rule gives it in the organiser's zone (its `recurrence_id`,
+    /// `2025-03-04T10:00:00`). Ignored, with a warning, by an event taken per series.
+    ///
+    /// ```
+    /// let r: kix_core::Registration = serde_json::from_str(r#"{"occurrence": "2025-03-04T10:00:00"}"#)?;
+    /// assert_eq!(r.occurrence.unwrap().to_string(), "2025-03-04 10:00:00");
+    /// assert_eq!(serde_json::to_string(&kix_core::Registration::default())?, "{}");
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub occurrence: Option<NaiveDateTime>,
 }
 
 impl fmt::Debug for Registration {
@@ -96,6 +143,7 @@ impl fmt::Debug for Registration {
             .field("language", &self.language)
             .field("consent", &self.consent)
             .field("submitted_at", &self.submitted_at)
+            .field("occurrence", &self.occurrence)
             .finish()
     }
 }
@@ -118,6 +166,7 @@ impl Registration {
             language: self.language.as_deref(),
             consent: self.consent,
             submitted_at: self.submitted_at.as_deref().map(Submitted::Text),
+            occurrence: self.occurrence,
         }
     }
 }
@@ -156,6 +205,13 @@ pub struct RegistrationRef<'a> {
     pub consent: Option<bool>,
     /// When it was submitted.
     pub submitted_at: Option<Submitted<'a>>,
+    /// The occurrence registered for (its `recurrence_id`), for an event taken per occurrence.
+    ///
+    /// ```
+    /// let r = kix_core::registration::RegistrationRef { occurrence: "2025-03-04T10:00:00".parse().ok(), ..Default::default() };
+    /// assert_eq!(r.to_registration().occurrence, r.occurrence);
+    /// ```
+    pub occurrence: Option<NaiveDateTime>,
 }
 
 impl RegistrationRef<'_> {
@@ -181,6 +237,7 @@ impl RegistrationRef<'_> {
                 Submitted::Text(text) => text.to_owned(),
                 Submitted::At(t) => t.to_rfc3339(),
             }),
+            occurrence: self.occurrence,
         }
     }
 }
@@ -197,6 +254,7 @@ impl fmt::Debug for RegistrationRef<'_> {
             .field("language", &self.language)
             .field("consent", &self.consent)
             .field("submitted_at", &self.submitted_at)
+            .field("occurrence", &self.occurrence)
             .finish()
     }
 }
@@ -262,10 +320,11 @@ impl RegistrationStatus {
     }
 }
 
-/// A registration already held for the event: its e-mail and status.
+/// A registration already held for the event: its e-mail and status (and, for an event taken
+/// per occurrence, its occurrence).
 ///
 /// ```
-/// let held = kix_core::HeldRegistration { email: "a@example.org".into(), status: kix_core::RegistrationStatus::Confirmed };
+/// let held = kix_core::HeldRegistration { email: "a@example.org".into(), status: kix_core::RegistrationStatus::Confirmed, occurrence: None };
 /// assert!(held.status.holds_seat());
 /// ```
 #[derive(Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
@@ -275,11 +334,26 @@ pub struct HeldRegistration {
     pub email: String,
     /// Status.
     pub status: RegistrationStatus,
+    /// The occurrence it holds, for an event taken per occurrence (its `recurrence_id`). A held
+    /// registration of such an event that names no occurrence of it counts for none.
+    ///
+    /// ```
+    /// let h: kix_core::HeldRegistration = serde_json::from_str(
+    ///     r#"{"email": "a@example.org", "status": "confirmed", "occurrence": "2025-03-04T10:00:00"}"#)?;
+    /// assert!(h.occurrence.is_some());
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub occurrence: Option<NaiveDateTime>,
 }
 
 impl fmt::Debug for HeldRegistration {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.debug_struct("HeldRegistration").field("email", &"<redacted>").field("status", &self.status).finish()
+        f.debug_struct("HeldRegistration")
+            .field("email", &"<redacted>")
+            .field("status", &self.status)
+            .field("occurrence", &self.occurrence)
+            .finish()
     }
 }
 
@@ -424,6 +498,8 @@ pub struct RegistrationDesk<'a> {
     closes_at: DateTime<Utc>,
     opens_at: Option<DateTime<Utc>>,
     seats_held: u64,
+    /// The occurrences, by `recurrence_id`, of an event taken per occurrence; `None` per series.
+    slots: Option<Vec<Slot>>,
     emails: Keys,
     /// The key of the record being validated, built here so that looking it up allocates nothing.
     key: String,
@@ -431,6 +507,26 @@ pub struct RegistrationDesk<'a> {
     next_index: usize,
     /// Country texts already resolved: a batch names few countries, many times.
     places: HashMap<Box<str>, Result<Place, Violation>, RandomState>,
+}
+
+/// One occurrence of an event taken per occurrence: its seats and when its registration closes.
+#[derive(Debug, Clone, Copy)]
+struct Slot {
+    id: NaiveDateTime,
+    closes_at: DateTime<Utc>,
+    seats_held: u64,
+}
+
+/// The slot of an occurrence, if the event has it (slots are sorted by id).
+fn slot_of(slots: &[Slot], occurrence: NaiveDateTime) -> Option<usize> {
+    slots.binary_search_by_key(&occurrence, |s| s.id).ok()
+}
+
+/// An e-mail's duplicate key for one occurrence: the key and the occurrence, which no
+/// e-mail key contains (keys hold no control character).
+fn occurrence_key(key: &mut String, occurrence: NaiveDateTime) {
+    use std::fmt::Write;
+    let _ = write!(key, "\u{1f}{occurrence}");
 }
 
 /// How many distinct country texts a desk remembers, and how long one may be.
@@ -457,13 +553,36 @@ impl<'a> RegistrationDesk<'a> {
     /// ```
     pub fn new(hub: &'a Hub, event: &'a Event, held: &[HeldRegistration]) -> Result<Self, Error> {
         let closes_at = event.registration_closes_at()?;
+        let mut slots = if event.registration.per_occurrence {
+            let mut slots: Vec<Slot> = event
+                .occurrences()?
+                .iter()
+                .map(|o| Slot { id: o.recurrence_id, closes_at: event.registration_closes_for(o), seats_held: 0 })
+                .collect();
+            slots.sort_by_key(|s| s.id);
+            Some(slots)
+        } else {
+            None
+        };
         let mut emails = Keys::new();
         emails.reserve(held.len());
         let mut seats_held = 0;
         for (i, h) in held.iter().enumerate().filter(|(_, h)| h.status != RegistrationStatus::Rejected) {
-            emails.claim(&duplicate_key(&h.email), Seen::held(i));
+            let mut key = duplicate_key(&h.email);
+            // Per occurrence, a held registration counts for the occurrence it names.
+            let slot = match (&mut slots, h.occurrence) {
+                (Some(slots), Some(occurrence)) => {
+                    occurrence_key(&mut key, occurrence);
+                    slot_of(slots, occurrence).and_then(|i| slots.get_mut(i))
+                }
+                _ => None,
+            };
+            emails.claim(&key, Seen::held(i));
             if h.status.holds_seat() {
                 seats_held += 1;
+                if let Some(slot) = slot {
+                    slot.seats_held += 1;
+                }
             }
         }
         Ok(RegistrationDesk {
@@ -472,6 +591,7 @@ impl<'a> RegistrationDesk<'a> {
             closes_at,
             opens_at: event.registration.opens_at.map(|t| t.with_timezone(&Utc)),
             seats_held,
+            slots,
             emails,
             key: String::new(),
             invitees: event.registration.invitees.iter().map(|e| duplicate_key(e)).collect(),
@@ -504,6 +624,29 @@ impl<'a> RegistrationDesk<'a> {
     #[must_use]
     pub fn seats_held(&self) -> u64 {
         self.seats_held
+    }
+
+    /// Seats held now for one occurrence of an event taken per occurrence (`None` for an
+    /// occurrence the event does not have, or an event taken per series).
+    ///
+    /// ```
+    /// use kix_core::{Frequency, HeldRegistration, Recurrence, RegistrationDesk, RegistrationStatus};
+    /// let hub = kix_core::emap();
+    /// let mut e = hub.event("kix-emap-webinar-20").unwrap().clone();
+    /// e.recurrence = Some(Recurrence { count: Some(2), ..Recurrence::new(Frequency::Weekly) });
+    /// e.registration.per_occurrence = true;
+    /// let second = "2024-08-07T13:00:00".parse()?;
+    /// let held = [HeldRegistration { email: "a@example.org".into(), status: RegistrationStatus::Confirmed, occurrence: Some(second) }];
+    /// let desk = RegistrationDesk::new(hub, &e, &held)?;
+    /// assert_eq!(desk.seats_held_for(second), Some(1));
+    /// assert_eq!(desk.seats_held_for("2024-07-31T13:00:00".parse()?), Some(0));
+    /// assert_eq!(desk.seats_held(), 1);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    #[must_use]
+    pub fn seats_held_for(&self, occurrence: NaiveDateTime) -> Option<u64> {
+        let slots = self.slots.as_deref()?;
+        slot_of(slots, occurrence).and_then(|i| slots.get(i)).map(|s| s.seats_held)
     }
 
     /// Validates the next registration and records it if accepted. `now` is
@@ -571,31 +714,83 @@ impl<'a> RegistrationDesk<'a> {
         let mut v: Vec<Violation> = found.to_vec();
         undecodable_text(r, &mut v);
         name_rule(r, &mut v);
-        let email = self.email_rule(r, index, &mut v);
+        let (slot, occurrence_problem) = self.occurrence_rule(r, &v);
+        let email = self.email_rule(r, index, slot, &mut v);
         let (country, subdivision) = self.country_rule(r, &mut v);
         organisation_rule(r, &mut v);
         audience_rule(r, &mut v);
         self.language_rule(r, &mut v);
         self.consent_rule(r, &mut v);
-        self.window_rule(r, now, &mut v);
+        v.extend(occurrence_problem);
+        self.window_rule(r, now, slot, &mut v);
         self.cancellation_rule(&mut v);
         self.invitation_rule(r, &mut v);
-        let status = self.status(&mut v);
+        let status = self.status(slot, &mut v);
         if status == RegistrationStatus::Rejected {
             if let Some(Claim { email, claimed: true }) = &email {
-                email.key_into(&mut self.key);
+                self.key_of(email, slot);
                 self.emails.remove(&self.key);
             }
         } else if status.holds_seat() {
             self.seats_held += 1;
+            if let Some(s) = self.slot_mut(slot) {
+                s.seats_held += 1;
+            }
         }
         RegistrationOutcome { status, violations: v, email: email.map(|c| c.email.into_string()), country, subdivision }
+    }
+
+    /// The occurrence a registration names, for an event taken per occurrence: its slot, or
+    /// the violation to report (missing, unknown or cancelled). Per series, a named occurrence
+    /// is ignored with a warning.
+    fn occurrence_rule(&self, r: &RegistrationRef<'_>, v: &[Violation]) -> (Option<usize>, Option<Violation>) {
+        let Some(slots) = self.slots.as_deref() else {
+            let ignored = r.occurrence.map(|o| {
+                Violation::new(
+                    Code::RegistrationOccurrenceIgnored,
+                    "occurrence",
+                    format!("the event takes registrations for the whole series; the occurrence {o} is ignored"),
+                )
+                .with_param("occurrence", o)
+            });
+            return (None, ignored);
+        };
+        match r.occurrence {
+            None if reported(v, "occurrence") => (None, None),
+            None => (None, Some(missing("occurrence"))),
+            Some(o) => match slot_of(slots, o) {
+                Some(i) => (Some(i), None),
+                None => (None, Some(self.event.unknown_occurrence(o, "occurrence"))),
+            },
+        }
+    }
+
+    fn slot(&self, slot: Option<usize>) -> Option<&Slot> {
+        self.slots.as_deref().and_then(|s| s.get(slot?))
+    }
+
+    fn slot_mut(&mut self, slot: Option<usize>) -> Option<&mut Slot> {
+        self.slots.as_deref_mut().and_then(|s| s.get_mut(slot?))
+    }
+
+    /// The duplicate key of an e-mail (for an occurrence's slot, of the e-mail and the occurrence) in `self.key`.
+    fn key_of(&mut self, email: &Email, slot: Option<usize>) {
+        email.key_into(&mut self.key);
+        if let Some(id) = self.slot(slot).map(|s| s.id) {
+            occurrence_key(&mut self.key, id);
+        }
     }
 
     /// The address checked and normalized, then claimed (one hash); the claim
     /// is given back if the registration is rejected, so a corrected
     /// resubmission passes.
-    fn email_rule(&mut self, r: &RegistrationRef<'_>, index: usize, v: &mut Vec<Violation>) -> Option<Claim> {
+    fn email_rule(
+        &mut self,
+        r: &RegistrationRef<'_>,
+        index: usize,
+        slot: Option<usize>,
+        v: &mut Vec<Violation>,
+    ) -> Option<Claim> {
         let trimmed = crate::text::trim(present(r.email, "email", v)?);
         if trimmed.len() > MAX_EMAIL_BYTES {
             too_long("email", trimmed.len(), MAX_EMAIL_BYTES, v);
@@ -621,14 +816,23 @@ impl<'a> RegistrationDesk<'a> {
                 .with_param("part", truncate(part, 200)),
             );
         }
-        email.key_into(&mut self.key);
+        self.key_of(&email, slot);
         let claimed = match self.emails.claim(&self.key, Seen::batch(index)) {
             Some(first) => {
-                let (message, param, at) = match first.get() {
-                    (true, i) => ("this e-mail is already registered for the event", "held_index", i),
-                    (false, i) => ("this e-mail was registered earlier in the batch", "first_index", i),
+                let occurrence = self.slot(slot).map(|s| s.id);
+                let (message, param, at) = match (first.get(), occurrence) {
+                    ((true, i), None) => ("this e-mail is already registered for the event", "held_index", i),
+                    ((false, i), None) => ("this e-mail was registered earlier in the batch", "first_index", i),
+                    ((true, i), Some(_)) => ("this e-mail is already registered for this occurrence", "held_index", i),
+                    ((false, i), Some(_)) => {
+                        ("this e-mail was registered for this occurrence earlier in the batch", "first_index", i)
+                    }
                 };
-                v.push(Violation::new(Code::RegistrationDuplicate, "email", message).with_param(param, at));
+                let duplicate = Violation::new(Code::RegistrationDuplicate, "email", message).with_param(param, at);
+                v.push(match occurrence {
+                    Some(o) => duplicate.with_param("occurrence", o),
+                    None => duplicate,
+                });
                 false
             }
             None => true,
@@ -714,8 +918,15 @@ impl<'a> RegistrationDesk<'a> {
         }
     }
 
-    /// The submission time (or `now` when there is none) inside the registration window.
-    fn window_rule(&self, r: &RegistrationRef<'_>, now: Option<DateTime<Utc>>, v: &mut Vec<Violation>) {
+    /// The submission time (or `now` when there is none) inside the registration window: the
+    /// event's, or per occurrence the occurrence's (none to close when it names no occurrence).
+    fn window_rule(
+        &self,
+        r: &RegistrationRef<'_>,
+        now: Option<DateTime<Utc>>,
+        slot: Option<usize>,
+        v: &mut Vec<Violation>,
+    ) {
         let submitted = match r.submitted_at {
             Some(Submitted::At(t)) => t,
             Some(Submitted::Text(text)) => match parse_submitted(text) {
@@ -753,16 +964,23 @@ impl<'a> RegistrationDesk<'a> {
                     .with_param("submitted_at", submitted),
             );
         }
-        if submitted >= self.closes_at {
-            v.push(
-                Violation::new(
-                    Code::RegistrationClosed,
-                    "submitted_at",
-                    format!("registration closed at {} (register in advance)", self.closes_at),
-                )
-                .with_param("closes_at", self.closes_at)
-                .with_param("submitted_at", submitted),
-            );
+        let (closes_at, occurrence) = match (self.slots.is_some(), self.slot(slot)) {
+            (false, _) => (self.closes_at, None),
+            (true, Some(s)) => (s.closes_at, Some(s.id)),
+            (true, None) => return,
+        };
+        if submitted >= closes_at {
+            let closed = Violation::new(
+                Code::RegistrationClosed,
+                "submitted_at",
+                format!("registration closed at {closes_at} (register in advance)"),
+            )
+            .with_param("closes_at", closes_at)
+            .with_param("submitted_at", submitted);
+            v.push(match occurrence {
+                Some(o) => closed.with_param("occurrence", o),
+                None => closed,
+            });
         }
     }
 
@@ -786,18 +1004,29 @@ impl<'a> RegistrationDesk<'a> {
 
     /// Rejected on any error; otherwise a seat, the waiting list or, when
     /// full without one, a rejection for the capacity.
-    fn status(&self, v: &mut Vec<Violation>) -> RegistrationStatus {
+    fn status(&self, slot: Option<usize>, v: &mut Vec<Violation>) -> RegistrationStatus {
         if v.iter().any(Violation::is_error) {
             return RegistrationStatus::Rejected;
         }
-        if let Some(capacity) = self.event.registration.capacity.filter(|&cap| self.seats_held >= u64::from(cap)) {
+        let (held, occurrence) = match self.slot(slot) {
+            Some(s) => (s.seats_held, Some(s.id)),
+            None => (self.seats_held, None),
+        };
+        if let Some(capacity) = self.event.registration.capacity.filter(|&cap| held >= u64::from(cap)) {
             if self.event.registration.waiting_list {
                 return RegistrationStatus::Waitlisted;
             }
-            v.push(
-                Violation::new(Code::RegistrationFull, "", format!("all {capacity} seats are taken"))
+            v.push(match occurrence {
+                None => Violation::new(Code::RegistrationFull, "", format!("all {capacity} seats are taken"))
                     .with_param("capacity", capacity),
-            );
+                Some(o) => Violation::new(
+                    Code::RegistrationFull,
+                    "",
+                    format!("all {capacity} seats of the occurrence at {o} are taken"),
+                )
+                .with_param("capacity", capacity)
+                .with_param("occurrence", o),
+            });
             return RegistrationStatus::Rejected;
         }
         if self.event.registration.approval == Approval::Manual {
@@ -935,6 +1164,9 @@ pub fn invalid_value(field: &str, kind: &str, found: &str) -> Violation {
     let expected = match field {
         "consent" => "true or false (map answer texts such as \"Yes\" with answers=)",
         "submitted_at" => "an instant with an offset (an aware datetime or RFC 3339 text); read naive times in a zone",
+        "occurrence" => {
+            "the occurrence's wall-clock start in the event's zone (a naive datetime or ISO text such as 2025-03-04T10:00:00)"
+        }
         "" => "a mapping of field names to values",
         _ => "text",
     };
@@ -1191,6 +1423,7 @@ mod tests {
             language: Some("ru".into()),
             consent: Some(true),
             submitted_at: Some("2024-07-25T08:00:00+05:00".into()),
+            occurrence: None,
         }
     }
 
@@ -1217,6 +1450,7 @@ mod tests {
             language: Some("fr".into()),
             consent: Some(false),
             submitted_at: Some("2024-07-25 08:00:00".into()),
+            occurrence: None,
         };
         let mut e = w20();
         e.registration.consent_required = true;
@@ -1254,11 +1488,19 @@ mod tests {
 
     #[test]
     fn an_idn_and_its_punycode_are_one_registrant() {
-        let held = [HeldRegistration { email: "user@пример.рф".into(), status: RegistrationStatus::Confirmed }];
+        let held = [HeldRegistration {
+            email: "user@пример.рф".into(),
+            status: RegistrationStatus::Confirmed,
+            occurrence: None,
+        }];
         let o = validate_registration(crate::emap(), &w20(), &good("USER@xn--e1afmkfd.xn--p1ai"), &held, None).unwrap();
         assert_eq!(o.violations.codes(), [Code::RegistrationDuplicate]);
         // No provider folding: Gmail's dots and tags are other addresses elsewhere.
-        let held = [HeldRegistration { email: "a.b+kix@gmail.com".into(), status: RegistrationStatus::Confirmed }];
+        let held = [HeldRegistration {
+            email: "a.b+kix@gmail.com".into(),
+            status: RegistrationStatus::Confirmed,
+            occurrence: None,
+        }];
         assert!(
             validate_registration(crate::emap(), &w20(), &good("ab@gmail.com"), &held, None).unwrap().is_accepted()
         );
@@ -1308,17 +1550,29 @@ mod tests {
 
     #[test]
     fn a_held_rejection_does_not_block_a_new_registration() {
-        let held = [HeldRegistration { email: "nilufar@example.uz".into(), status: RegistrationStatus::Rejected }];
+        let held = [HeldRegistration {
+            email: "nilufar@example.uz".into(),
+            status: RegistrationStatus::Rejected,
+            occurrence: None,
+        }];
         let o = validate_registration(crate::emap(), &w20(), &good("nilufar@example.uz"), &held, None).unwrap();
         assert_eq!(o.status, RegistrationStatus::Confirmed);
-        let held = [HeldRegistration { email: "nilufar@example.uz".into(), status: RegistrationStatus::Waitlisted }];
+        let held = [HeldRegistration {
+            email: "nilufar@example.uz".into(),
+            status: RegistrationStatus::Waitlisted,
+            occurrence: None,
+        }];
         let o = validate_registration(crate::emap(), &w20(), &good("nilufar@example.uz"), &held, None).unwrap();
         assert_eq!(o.violations.codes(), [Code::RegistrationDuplicate]);
     }
 
     #[test]
     fn duplicates_are_found_after_case_folding_and_trimming() {
-        let held = [HeldRegistration { email: "Nilufar@Example.UZ".into(), status: RegistrationStatus::Confirmed }];
+        let held = [HeldRegistration {
+            email: "Nilufar@Example.UZ".into(),
+            status: RegistrationStatus::Confirmed,
+            occurrence: None,
+        }];
         let o = validate_registration(crate::emap(), &w20(), &good(" nilufar@example.uz"), &held, None).unwrap();
         assert_eq!(o.violations.codes(), [Code::RegistrationDuplicate]);
         assert_eq!(o.violations[0].params["held_index"], 0);
@@ -1340,7 +1594,7 @@ mod tests {
         let statuses: Vec<_> = o.iter().map(|o| o.status).collect();
         assert_eq!(statuses, [Pending, Pending, Waitlisted, Waitlisted]);
         // Held pending registrations take seats too.
-        let held = [HeldRegistration { email: "x@example.org".into(), status: Pending }];
+        let held = [HeldRegistration { email: "x@example.org".into(), status: Pending, occurrence: None }];
         let o = validate_batch(crate::emap(), &e, &records, &held, None).unwrap();
         assert_eq!(o[1].status, Waitlisted);
     }
@@ -1375,7 +1629,7 @@ mod tests {
             assert_eq!(one.status, b.status);
             assert_eq!(one.violations.codes(), b.violations.codes());
             if one.status != RegistrationStatus::Rejected {
-                held.push(HeldRegistration { email: r.email.clone().unwrap(), status: one.status });
+                held.push(HeldRegistration { email: r.email.clone().unwrap(), status: one.status, occurrence: None });
             }
         }
         // The first p3 was the rejected record 3; the first accepted p3 is at 10 (written P3).

@@ -218,8 +218,9 @@ codes! {
     /// A series' rule is unusable: no count or until date (or both), a zero interval or count, weekdays on a daily
     /// rule, a start on none of its weekdays, more than 1000 occurrences, an occurrence cancelled or moved twice.
     EventInvalidRecurrence = "event.invalid_recurrence", Error, ["reason", "occurrence"];
-    /// A series cancels or moves an occurrence its rule does not give.
-    EventUnknownOccurrence = "event.unknown_occurrence", Error, ["occurrence"];
+    /// A series cancels or moves an occurrence its rule does not give, or a registration names an occurrence the event
+    /// does not have or has cancelled (`cancelled`).
+    EventUnknownOccurrence = "event.unknown_occurrence", Error, ["occurrence", "cancelled"];
     /// Two events overlap in time and share an audience or countries (for series: two of their occurrences).
     ScheduleConflict = "schedule.conflict", Warning, ["event", "other_event", "shared_audiences", "shared_countries", "occurrence", "other_occurrence"];
     /// An event's times, rule or status changed from its previous version but its sequence (the calendar files'
@@ -238,8 +239,9 @@ codes! {
     RegistrationMixedScriptEmail = "registration.mixed_script_email", Warning, ["part"];
     /// A field holds U+FFFD, what undecodable text becomes (a lone surrogate from Python, bytes that are not UTF-8).
     RegistrationUndecodableText = "registration.undecodable_text", Error, ["field"];
-    /// The e-mail is already registered for the event (in the held registrations or earlier in the batch).
-    RegistrationDuplicate = "registration.duplicate", Error, ["held_index", "first_index"];
+    /// The e-mail is already registered for the event (in the held registrations or earlier in the batch); for an event
+    /// that takes registrations per occurrence, for the same occurrence.
+    RegistrationDuplicate = "registration.duplicate", Error, ["held_index", "first_index", "occurrence"];
     /// The country is no code or name that ISO 3166-1 knows.
     RegistrationUnknownCountry = "registration.unknown_country", Error, ["country"];
     /// The event is restricted to participating countries and this one is not.
@@ -252,10 +254,11 @@ codes! {
     RegistrationLanguageNotOffered = "registration.language_not_offered", Error, ["language", "offered"];
     /// The registration was submitted before registration opened.
     RegistrationNotOpen = "registration.not_open", Error, ["opens_at", "submitted_at"];
-    /// The registration was submitted at or after registration closed (by default, the event's start).
-    RegistrationClosed = "registration.closed", Error, ["closes_at", "submitted_at", "cancelled"];
-    /// The event is full and has no waiting list.
-    RegistrationFull = "registration.full", Error, ["capacity", "held"];
+    /// The registration was submitted at or after registration closed (by default, the event's start; per occurrence,
+    /// the occurrence's).
+    RegistrationClosed = "registration.closed", Error, ["closes_at", "submitted_at", "cancelled", "occurrence"];
+    /// The event (per occurrence: the occurrence) is full and has no waiting list.
+    RegistrationFull = "registration.full", Error, ["capacity", "held", "occurrence"];
     /// The event requires consent and the registrant did not give it.
     RegistrationConsentRequired = "registration.consent_required", Error;
     /// The submission time is not an RFC 3339 instant with an offset.
@@ -263,7 +266,7 @@ codes! {
     /// An operation on a held registration does not apply to its status; the parameters name the from and to statuses.
     RegistrationInvalidTransition = "registration.invalid_transition", Error, ["id", "from", "to"];
     /// More seats are held than the capacity allows (capacity lowered, or an approval forced); nobody was dropped.
-    RegistrationOverCapacity = "registration.over_capacity", Warning, ["capacity", "held"];
+    RegistrationOverCapacity = "registration.over_capacity", Warning, ["capacity", "held", "occurrence"];
     /// The e-mail was denied by the organiser and cannot register again until reinstated.
     RegistrationDenied = "registration.denied", Error, ["id"];
     /// No registration in the book has this id, or the book belongs to another event.
@@ -273,6 +276,9 @@ codes! {
     /// A cell holds a value of the wrong kind for its field (a number for a name, "Maybe" for consent, a naive
     /// datetime for an instant); the parameters name the field and what was found.
     RegistrationInvalidValue = "registration.invalid_value", Error, ["field", "kind", "found"];
+    /// A registration names an occurrence, but the event takes registrations for the whole series: the occurrence is
+    /// ignored.
+    RegistrationOccurrenceIgnored = "registration.occurrence_ignored", Warning, ["occurrence"];
     /// A row of an attendee report has no readable join or leave time, or leaves before it joins; it is left out.
     AttendanceUnreadableRow = "attendance.unreadable_row", Warning, ["row", "join", "leave"];
     /// A knowledge product names a country that is not a member of the hub.

@@ -186,3 +186,122 @@ proptest! {
         prop_assert_eq!(SeatLedger::sum([&book.ledger()]), book.ledger());
     }
 }
+
+/// The three weekly sessions of a learning cycle, Tuesdays 10:00 in Geneva across the end of
+/// summer time (21 October, 28 October, 4 November 2025), taken per occurrence; now and then
+/// the last one cancelled.
+fn sessions() -> impl Strategy<Value = Event> {
+    (event(), any::<bool>()).prop_map(|(mut e, cancel_last)| {
+        e.start = "2025-10-21T10:00:00".parse().unwrap();
+        e.end = Some("2025-10-21T11:30:00".parse().unwrap());
+        e.agenda.clear();
+        e.recurrence =
+            Some(kix_core::Recurrence { count: Some(3), ..kix_core::Recurrence::new(kix_core::Frequency::Weekly) });
+        e.registration.per_occurrence = true;
+        if cancel_last {
+            e.cancel_occurrence("2025-11-04T10:00:00".parse().unwrap()).unwrap();
+        }
+        e
+    })
+}
+
+/// The session a submission names: one of the three, or (3) a time the rule does not give.
+fn session(i: usize) -> chrono::NaiveDateTime {
+    ["2025-10-21T10:00:00", "2025-10-28T10:00:00", "2025-11-04T10:00:00", "2025-10-22T10:00:00"][i].parse().unwrap()
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(300))]
+
+    #[test]
+    fn per_occurrence_each_session_keeps_its_own_seats_and_waiting_list(
+        event in sessions(),
+        steps in proptest::collection::vec((op(), 0usize..4, 0i64..(2 * 24 * 60)), 1..40),
+    ) {
+        let occurrences = event.occurrences().unwrap();
+        let mut book = RegistrationBook::new(&event);
+        let mut now: DateTime<Utc> = "2025-10-12T00:00:00Z".parse().unwrap();
+        for (op, which, minutes) in &steps {
+            now += Duration::minutes(*minutes);
+            let before = book.clone();
+            let result = match op {
+                Op::Submit { person: p, organisation } => {
+                    let r = Registration { occurrence: Some(session(*which)), ..person(*p, *organisation) };
+                    book.submit(kix_core::emap(), &event, &r, now).map(|s| {
+                        // A submission for a session the event does not have is refused.
+                        if *which == 3 || occurrences.iter().all(|o| o.recurrence_id != session(*which)) {
+                            assert!(s.is_rejected());
+                        }
+                        Applied { changes: s.changes, warnings: Vec::new() }
+                    })
+                }
+                other => apply(&mut book, &event, other, now),
+            };
+            if result.is_err() {
+                prop_assert_eq!(&book, &before, "{:?} was refused but changed the book", op);
+                continue;
+            }
+            let applied = result.unwrap();
+
+            // Every registration names a session of the rule; one per person and session.
+            let mut keys = HashSet::new();
+            for e in &book.registrations {
+                let o = e.occurrence.unwrap();
+                prop_assert!((0..3).any(|i| session(i) == o), "{} names {}", e.id, o);
+                prop_assert!(keys.insert((e.email.clone(), o)), "two registrations of one person for {}", o);
+            }
+
+            for i in 0..3 {
+                let o = session(i);
+                let l = book.ledger_of(o);
+                let held_before = before.ledger_of(o).held();
+                // Seats held in a session never exceed its capacity, except by a forced approval
+                // (a lowered capacity keeps whoever held a seat, but adds nobody).
+                if let Some(capacity) = book.capacity {
+                    let forced = applied.changes.iter().filter(|c| c.entry.forced).filter(|c| {
+                        book.get(&c.registration_id).and_then(|e| e.occurrence) == Some(o)
+                    }).count() as u64;
+                    prop_assert!(
+                        l.held() <= u64::from(capacity).max(held_before) + forced,
+                        "{:?}: {} held in {} for {} seats (before: {})", op, l.held(), o, capacity, held_before
+                    );
+                }
+                // No offer outlives its session's close (its start), none runs past its expiry,
+                // and while a session is open and someone waits for it, no seat of it stays free.
+                let open = occurrences.iter().find(|x| x.recurrence_id == o).map(|x| event.registration_closes_for(x));
+                for e in book.registrations.iter().filter(|e| e.occurrence == Some(o) && e.status == BookStatus::Offered) {
+                    let expires = e.offer_expires_at.unwrap();
+                    prop_assert!(open.is_some_and(|close| expires <= close), "offer of {} runs past its session's close", e.id);
+                    prop_assert!(expires > now, "offer of {} expired but still held", e.id);
+                }
+                let waiting: Vec<_> = book.registrations.iter()
+                    .filter(|e| e.occurrence == Some(o) && e.status == BookStatus::Waitlisted).collect();
+                if open.is_some_and(|close| now < close) && !waiting.is_empty() {
+                    prop_assert_eq!(l.free, Some(0), "a seat of {} stays free while {} wait", o, waiting.len());
+                }
+                // Nobody is skipped within a session.
+                for c in applied.changes.iter().filter(|c| c.entry.action == BookAction::Offer) {
+                    let offered = book.get(&c.registration_id).unwrap();
+                    if offered.occurrence != Some(o) {
+                        continue;
+                    }
+                    for w in &waiting {
+                        prop_assert!((offered.submitted_at, &offered.id) < (w.submitted_at, &w.id));
+                    }
+                }
+            }
+
+            // The totals are the sessions' sums; the book replays and round-trips.
+            let total = book.ledger();
+            let per: Vec<SeatLedger> = (0..3).map(|i| book.ledger_of(session(i))).collect();
+            let summed = SeatLedger::sum(&per);
+            prop_assert_eq!(
+                (total.confirmed, total.pending, total.offered, total.waitlisted, total.denied, total.cancelled),
+                (summed.confirmed, summed.pending, summed.offered, summed.waitlisted, summed.denied, summed.cancelled)
+            );
+            prop_assert_eq!(total.held(), book.seats_held());
+            prop_assert_eq!(&book.replay(), &book);
+            prop_assert_eq!(&RegistrationBook::from_json(&book.to_json()).unwrap(), &book);
+        }
+    }
+}

@@ -314,13 +314,30 @@ fn run(op: &str, input: &Value) -> Value {
                 }
             });
             match outcomes {
-                Ok(outcomes) => json!({ "outcomes": outcomes.iter().map(|o| json!({
-                    "status": o.status.as_str(),
-                    "violations": violations(&o.violations),
-                    "country": o.country.map(|c| c.to_string()),
-                    "subdivision": o.subdivision,
-                    "email": o.email,
-                })).collect::<Vec<_>>() }),
+                Ok(outcomes) => json!({ "outcomes": outcomes_record(&outcomes) }),
+                Err(e) => error(&e),
+            }
+        }
+        "registration.occurrences" => {
+            match event_with(&input["event"]) {
+                Ok(event) => {
+                    let records: Vec<Registration> = serde_json::from_value(input["records"].clone()).unwrap();
+                    let held: Vec<HeldRegistration> = serde_json::from_value(input["held"].clone()).unwrap();
+                    let now = input["now"].as_str().map(|t| t.parse::<DateTime<Utc>>().unwrap());
+                    let outcomes = kix_core::validate_batch(hub, &event, &records, &held, now)
+                        .map_or_else(|e| error(&e), |o| json!(outcomes_record(&o)));
+                    let (mut book, report) = run_book_with(&event, input["steps"].as_array().unwrap());
+                    book["ledgers"] =
+                        match event.occurrences() {
+                            Ok(list) => json!(list.iter().map(|o| json!({
+                        "occurrence": wall(o.recurrence_id), "ledger": report.ledger_of(o.recurrence_id),
+                    })).collect::<Vec<_>>()),
+                            Err(v) => rejected(&v),
+                        };
+                    book["occurrences"] =
+                        json!(report.registrations.iter().map(|e| e.occurrence.map(wall)).collect::<Vec<_>>());
+                    json!({ "outcomes": outcomes, "book": book })
+                }
                 Err(e) => error(&e),
             }
         }
@@ -669,7 +686,27 @@ fn run_training(input: &Value) -> Value {
 }
 
 /// A registration book's operations in order, each step's result, then the book.
+fn outcomes_record(outcomes: &[kix_core::RegistrationOutcome]) -> Vec<Value> {
+    outcomes
+        .iter()
+        .map(|o| {
+            json!({
+                "status": o.status.as_str(),
+                "violations": violations(&o.violations),
+                "country": o.country.map(|c| c.to_string()),
+                "subdivision": o.subdivision,
+                "email": o.email,
+            })
+        })
+        .collect()
+}
+
 fn run_book(event: &Event, steps: &[Value]) -> Value {
+    run_book_with(event, steps).0
+}
+
+/// The book's steps run, as canonical JSON, and the book they left.
+fn run_book_with(event: &Event, steps: &[Value]) -> (Value, RegistrationBook) {
     let hub = kix_core::emap();
     let mut book = RegistrationBook::new(event);
     let mut results = Vec::new();
@@ -718,7 +755,7 @@ fn run_book(event: &Event, steps: &[Value]) -> Value {
         });
     }
     let again = RegistrationBook::from_json(&book.to_json()).map(|b| b == book);
-    json!({
+    let report = json!({
         "results": results,
         "entries": book.registrations.iter().map(|e| json!({
             "id": e.id, "status": e.status.as_str(), "email": e.email,
@@ -734,7 +771,8 @@ fn run_book(event: &Event, steps: &[Value]) -> Value {
             "zone": r.zone.as_str(), "event_start_local": r.event_start_local.to_rfc3339(),
         })).collect()),
         "round_trip": again.unwrap_or(false),
-    })
+    });
+    (report, book)
 }
 
 // ---- generated inputs -------------------------------------------------------
@@ -918,6 +956,10 @@ fn held() -> impl Strategy<Value = Vec<Value>> {
 }
 
 fn book_steps() -> impl Strategy<Value = Vec<Value>> {
+    book_steps_from("2024-07-20T00:00:00Z")
+}
+
+fn book_steps_from(start: &'static str) -> impl Strategy<Value = Vec<Value>> {
     let who = (1usize..8).prop_map(|i| format!("r-{i:06}"));
     let step = prop_oneof![
         4 => (0usize..6, any::<bool>()).prop_map(|(p, org)| {
@@ -943,12 +985,85 @@ fn book_steps() -> impl Strategy<Value = Vec<Value>> {
         1 => who.prop_map(|id| json!({ "op": "check_in", "args": { "id": id } })),
     ];
     proptest::collection::vec((step, 0i64..(2 * 24 * 60)), 1..16).prop_map(|steps| {
-        let mut now: DateTime<Utc> = "2024-07-20T00:00:00Z".parse().unwrap();
+        let mut now: DateTime<Utc> = start.parse().unwrap();
         steps
             .into_iter()
             .map(|(mut step, minutes)| {
                 now += Duration::minutes(minutes);
                 step["now"] = json!(z(now));
+                step
+            })
+            .collect()
+    })
+}
+
+/// The sessions of [`occurrence_event`]: the three of its rule, and a time it does not give.
+const SESSIONS: [&str; 4] =
+    ["2025-10-21T10:00:00", "2025-10-28T10:00:00", "2025-11-04T10:00:00", "2025-10-22T10:00:00"];
+
+/// Three weekly sessions of Webinar 20, Tuesdays 10:00 in Geneva across the end of summer time
+/// (26 October 2025), with a registration policy of [`registration_event`]; mostly taken per
+/// occurrence, now and then with the last session cancelled or the second moved.
+fn occurrence_event() -> impl Strategy<Value = Value> {
+    (registration_event(), prop_oneof![5 => Just(true), 1 => Just(false)], 0u32..4).prop_map(
+        |(mut e, per_occurrence, edit)| {
+            e["registration"]["per_occurrence"] = json!(per_occurrence);
+            let mut rule = json!({ "frequency": "weekly", "count": 3 });
+            match edit {
+                1 => rule["exceptions"] = json!([SESSIONS[2]]),
+                2 => rule["moved"] = json!([{ "occurrence": SESSIONS[1], "start": "2025-10-29T15:00:00" }]),
+                _ => {}
+            }
+            e["start"] = json!(SESSIONS[0]);
+            e["end"] = json!("2025-10-21T11:30:00");
+            e["agenda"] = json!([]);
+            e["recurrence"] = rule;
+            e
+        },
+    )
+}
+
+/// A session named by a registration: one of [`SESSIONS`], or none.
+fn session() -> impl Strategy<Value = Value> {
+    prop_oneof![6 => (0usize..4).prop_map(|i| json!(SESSIONS[i])), 1 => Just(Value::Null)]
+}
+
+/// Registrations for [`occurrence_event`]: mostly complete ones of a few people, a session
+/// each, submitted around the sessions' starts; now and then one of [`registration_record`].
+fn session_record() -> impl Strategy<Value = Value> {
+    let submitted = proptest::sample::select(vec![
+        "2025-10-01T09:00:00+06:00",
+        "2025-10-21T07:59:59Z",
+        "2025-10-21T08:00:00Z",
+        "2025-10-28T08:30:00Z",
+        "2025-10-28T09:00:00Z",
+    ]);
+    let person = (0usize..4, proptest::sample::select(vec!["KG", "Nepal", "MD", "Sindh"]), submitted).prop_map(
+        |(p, country, submitted)| {
+            let name = ["Ana Rusu", "Bolot Asanov", "Chen Li", "Xenia Popa"][p];
+            let email = ["ana@example.org", "bo@example.org", "chen@example.org", "X@Example.ORG "][p];
+            json!({
+                "full_name": name, "email": email, "country": country, "audience": "teacher", "consent": true,
+                "submitted_at": submitted,
+            })
+        },
+    );
+    (prop_oneof![5 => person, 1 => registration_record()], session()).prop_map(|(mut r, session)| {
+        r["occurrence"] = session;
+        r
+    })
+}
+
+/// The steps of [`book_steps`] from 12 October 2025, each submission naming a session.
+fn occurrence_steps() -> impl Strategy<Value = Vec<Value>> {
+    (book_steps_from("2025-10-12T00:00:00Z"), proptest::collection::vec(session(), 16)).prop_map(|(steps, sessions)| {
+        steps
+            .into_iter()
+            .zip(sessions)
+            .map(|(mut step, session)| {
+                if step["op"] == "submit" {
+                    step["args"]["record"]["occurrence"] = session;
+                }
                 step
             })
             .collect()
@@ -1349,6 +1464,27 @@ fn generate() -> Vec<(&'static str, &'static [&'static str], Vec<Value>)> {
             cases_of((registration_event(), book_steps()).prop_map(|(e, s)| json!({ "event": e, "steps": s })), 30, 26),
         ),
         ("about", ALL, vec![json!({})]),
+        (
+            "registration.occurrences",
+            ALL,
+            cases_of(
+                (
+                    occurrence_event(),
+                    proptest::collection::vec(session_record(), 0..9),
+                    (held(), proptest::collection::vec(session(), 4)),
+                    proptest::option::of(Just("2025-10-25T00:00:00Z")),
+                    occurrence_steps(),
+                )
+                    .prop_map(|(e, records, (mut held, sessions), now, steps)| {
+                        for (h, s) in held.iter_mut().zip(sessions) {
+                            h["occurrence"] = s;
+                        }
+                        json!({ "event": e, "records": records, "held": held, "now": now, "steps": steps })
+                    }),
+                30,
+                37,
+            ),
+        ),
         ("event.series", ALL, cases_of(series_overrides().prop_map(|e| json!({ "event": e })), 30, 32)),
         (
             "event.series_edit",

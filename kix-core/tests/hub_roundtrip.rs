@@ -98,7 +98,7 @@ proptest! {
             let codes = |o: &kix_core::RegistrationOutcome| o.violations.iter().map(|v| v.code).collect::<Vec<_>>();
             prop_assert_eq!(codes(&one), codes(b));
             if one.status != kix_core::RegistrationStatus::Rejected {
-                held.push(kix_core::HeldRegistration { email: r.email.clone().unwrap(), status: one.status });
+                held.push(kix_core::HeldRegistration { email: r.email.clone().unwrap(), status: one.status, occurrence: None });
             }
         }
     }

@@ -7,7 +7,7 @@ use std::time::SystemTime;
 
 use kix_core as core;
 
-use crate::convert::{instant, system_time, to_json_str};
+use crate::convert::{instant, system_time, to_json_str, wall, wall_text};
 use crate::error::{KixError, Result, Violation};
 use crate::hub::Hub;
 use crate::registrations::Registration;
@@ -131,6 +131,8 @@ pub struct BookEntry {
     pub email: String,
     /// The language asked for, if any.
     pub language: Option<String>,
+    /// The occurrence registered for, for an event taken per occurrence (`2025-03-04T10:00:00`).
+    pub occurrence: Option<String>,
     /// Until when an offer holds the seat.
     pub offer_expires_at: Option<SystemTime>,
     /// When it attended.
@@ -146,6 +148,7 @@ impl From<&core::BookEntry> for BookEntry {
             status: e.status.as_str().to_owned(),
             email: e.email.clone(),
             language: e.record.language.clone(),
+            occurrence: e.occurrence.map(wall_text),
             offer_expires_at: e.offer_expires_at.map(system_time),
             checked_in_at: e.checked_in_at.map(system_time),
             history: e.history.iter().map(|h| change(&e.id, h)).collect(),
@@ -217,7 +220,10 @@ impl RegistrationBook {
     /// Submits a registration; the same person with the same data gets their registration back.
     pub fn submit(&self, record: Registration, now: SystemTime) -> Result<BookSubmission> {
         let now = instant(now)?;
-        let record: core::Registration = record.into();
+        let (record, found) = record.read();
+        if !found.is_empty() {
+            return Err(core::Error::Rejected(found).into());
+        }
         let s = self.book().submit(&self.hub.read(), &self.event, &record, now)?;
         Ok(BookSubmission {
             id: s.id,
@@ -282,9 +288,17 @@ impl RegistrationBook {
         self.apply(|b, e| b.check_in(e, &id, now))
     }
 
-    /// The seats: confirmed, pending, offered, waitlisted, free, checked in.
+    /// The seats: confirmed, pending, offered, waitlisted, free, checked in (for an event
+    /// taken per occurrence, over every occurrence; capacity and free seats summed over the
+    /// occurrences registered for).
     pub fn ledger(&self) -> SeatLedger {
         self.book().ledger().into()
+    }
+
+    /// The seats of one occurrence (its wall-clock start, such as `2025-03-04T10:00:00`) of an
+    /// event taken per occurrence.
+    pub fn ledger_of(&self, occurrence: String) -> Result<SeatLedger> {
+        Ok(self.book().ledger_of(wall(&occurrence)?).into())
     }
 
     /// Every registration, in submission order.

@@ -68,20 +68,7 @@ pub struct ReadRegistration {
 impl From<core::exports::ReadRegistration> for ReadRegistration {
     fn from(r: core::exports::ReadRegistration) -> Self {
         let g = r.registration;
-        ReadRegistration {
-            row: r.row as u64,
-            registration: Registration {
-                full_name: g.full_name,
-                email: g.email,
-                country: g.country,
-                organisation: g.organisation,
-                audience: g.audience,
-                language: g.language,
-                consent: g.consent,
-                submitted_at: g.submitted_at,
-            },
-            found: violations(&r.found),
-        }
+        ReadRegistration { row: r.row as u64, registration: Registration::from(g), found: violations(&r.found) }
     }
 }
 
@@ -207,8 +194,10 @@ impl Hub {
         let mut regs = Vec::with_capacity(records.len());
         let mut found = Vec::with_capacity(records.len());
         for r in records {
-            regs.push(core::Registration::from(r.registration));
-            found.push(r.found.into_iter().map(core::Violation::try_from).collect::<Result<Vec<_>>>()?);
+            let (registration, mut problems) = r.registration.read();
+            regs.push(registration);
+            problems.splice(0..0, r.found.into_iter().map(core::Violation::try_from).collect::<Result<Vec<_>>>()?);
+            found.push(problems);
         }
         let hub = self.read();
         let outcomes =

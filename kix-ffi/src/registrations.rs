@@ -4,7 +4,7 @@ use std::time::SystemTime;
 
 use kix_core as core;
 
-use crate::convert::instant;
+use crate::convert::{instant, wall, wall_text};
 use crate::error::{Result, Violation, violations};
 use crate::hub::Hub;
 
@@ -35,19 +35,51 @@ pub struct Registration {
     /// RFC 3339 instant with offset.
     #[uniffi(default = None)]
     pub submitted_at: Option<String>,
+    /// The occurrence registered for, for an event taken per occurrence: the wall-clock start
+    /// the series' rule gives it in the organiser's zone, such as `2025-03-04T10:00:00`.
+    #[uniffi(default = None)]
+    pub occurrence: Option<String>,
 }
 
-impl From<Registration> for core::Registration {
-    fn from(r: Registration) -> Self {
-        core::Registration {
-            full_name: r.full_name,
-            email: r.email,
-            country: r.country,
-            organisation: r.organisation,
-            audience: r.audience,
-            language: r.language,
-            consent: r.consent,
-            submitted_at: r.submitted_at,
+impl Registration {
+    /// The core's registration, and the problems of its fields (an occurrence that is no
+    /// wall-clock time is a `registration.invalid_value` of the record).
+    pub(crate) fn read(self) -> (core::Registration, Vec<core::Violation>) {
+        let mut found = Vec::new();
+        let occurrence = self.occurrence.and_then(|text| {
+            let t = core::text::parse_wall_time(&text);
+            if t.is_none() {
+                found.push(core::registration::invalid_value("occurrence", "text", &text));
+            }
+            t
+        });
+        let r = core::Registration {
+            full_name: self.full_name,
+            email: self.email,
+            country: self.country,
+            organisation: self.organisation,
+            audience: self.audience,
+            language: self.language,
+            consent: self.consent,
+            submitted_at: self.submitted_at,
+            occurrence,
+        };
+        (r, found)
+    }
+}
+
+impl From<core::Registration> for Registration {
+    fn from(g: core::Registration) -> Self {
+        Registration {
+            full_name: g.full_name,
+            email: g.email,
+            country: g.country,
+            organisation: g.organisation,
+            audience: g.audience,
+            language: g.language,
+            consent: g.consent,
+            submitted_at: g.submitted_at,
+            occurrence: g.occurrence.map(wall_text),
         }
     }
 }
@@ -87,18 +119,23 @@ impl From<RegistrationStatus> for core::RegistrationStatus {
     }
 }
 
-/// A registration already held: its e-mail and status.
+/// A registration already held: its e-mail and status (and its occurrence, for an event taken per occurrence).
 #[derive(Debug, Clone, PartialEq, uniffi::Record)]
 pub struct HeldRegistration {
     /// E-mail.
     pub email: String,
     /// Status.
     pub status: RegistrationStatus,
+    /// The occurrence it holds (its wall-clock start, such as `2025-03-04T10:00:00`).
+    #[uniffi(default = None)]
+    pub occurrence: Option<String>,
 }
 
-impl From<HeldRegistration> for core::HeldRegistration {
-    fn from(h: HeldRegistration) -> Self {
-        core::HeldRegistration { email: h.email, status: h.status.into() }
+impl TryFrom<HeldRegistration> for core::HeldRegistration {
+    type Error = crate::error::KixError;
+    fn try_from(h: HeldRegistration) -> Result<Self> {
+        let occurrence = h.occurrence.as_deref().map(wall).transpose()?;
+        Ok(core::HeldRegistration { email: h.email, status: h.status.into(), occurrence })
     }
 }
 
@@ -129,8 +166,8 @@ impl From<core::RegistrationOutcome> for RegistrationOutcome {
     }
 }
 
-fn held_core(held: Vec<HeldRegistration>) -> Vec<core::HeldRegistration> {
-    held.into_iter().map(Into::into).collect()
+fn held_core(held: Vec<HeldRegistration>) -> Result<Vec<core::HeldRegistration>> {
+    held.into_iter().map(TryInto::try_into).collect()
 }
 
 #[uniffi::export]
@@ -143,11 +180,12 @@ impl Hub {
         held: Vec<HeldRegistration>,
         now: Option<SystemTime>,
     ) -> Result<RegistrationOutcome> {
-        let held = held_core(held);
+        let held = held_core(held)?;
         let now = now.map(instant).transpose()?;
+        let (record, found) = record.read();
         let hub = self.read();
-        let outcome = core::validate_registration(&hub, hub.require_event(&event_id)?, &record.into(), &held, now)?;
-        Ok(outcome.into())
+        let mut desk = core::RegistrationDesk::new(&hub, hub.require_event(&event_id)?, &held)?;
+        Ok(desk.validate_read(&record, &found, now).into())
     }
 
     /// Validates many registrations in order in one call; one outcome per record.
@@ -158,11 +196,13 @@ impl Hub {
         held: Vec<HeldRegistration>,
         now: Option<SystemTime>,
     ) -> Result<Vec<RegistrationOutcome>> {
-        let held = held_core(held);
+        let held = held_core(held)?;
         let now = now.map(instant).transpose()?;
-        let records: Vec<core::Registration> = records.into_iter().map(Into::into).collect();
+        let (records, found): (Vec<core::Registration>, Vec<Vec<core::Violation>>) =
+            records.into_iter().map(Registration::read).unzip();
         let hub = self.read();
-        let outcomes = core::validate_batch(&hub, hub.require_event(&event_id)?, &records, &held, now)?;
+        let outcomes =
+            core::registration::validate_batch_read(&hub, hub.require_event(&event_id)?, &records, &found, &held, now)?;
         Ok(outcomes.into_iter().map(Into::into).collect())
     }
 }

@@ -12,7 +12,7 @@ use kix_core as core;
 use pyo3::prelude::*;
 use pyo3::types::{PyDict, PyList};
 
-use crate::convert::{aware, instant_arg, to_dict};
+use crate::convert::{aware, instant_arg, occurrence_arg, to_dict};
 use crate::errors::{IntoPyResult, to_py};
 use crate::events::Event;
 use crate::hub::Hub;
@@ -208,6 +208,12 @@ impl RegistrationBook {
 
     fn ledger<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
         to_dict(py, &self.inner.ledger())
+    }
+
+    /// The seats of one occurrence (a naive datetime or ISO text of the wall-clock start its
+    /// rule gives it) of an event taken per occurrence.
+    fn ledger_of<'py>(&self, py: Python<'py>, occurrence: &Bound<'_, PyAny>) -> PyResult<Bound<'py, PyAny>> {
+        to_dict(py, &self.inner.ledger_of(occurrence_arg(occurrence)?))
     }
 
     fn status(&self, id: &str) -> Option<&'static str> {

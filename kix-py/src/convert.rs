@@ -111,6 +111,18 @@ pub(crate) fn naive_arg(obj: &Bound<'_, PyAny>) -> PyResult<NaiveDateTime> {
         .ok_or_else(|| PyValueError::new_err("not a valid date and time"))
 }
 
+/// An occurrence of a series, by the wall-clock start its rule gives it: a naive datetime or
+/// ISO text (`2025-03-04T10:00:00`). An aware datetime is refused: the wall time is the
+/// organiser's, in the event's zone.
+pub(crate) fn occurrence_arg(obj: &Bound<'_, PyAny>) -> PyResult<NaiveDateTime> {
+    if obj.is_instance_of::<PyDateTime>() && !obj.call_method0("utcoffset")?.is_none() {
+        return Err(PyValueError::new_err(
+            "an occurrence is named by its wall-clock start in the event's zone: give a naive datetime",
+        ));
+    }
+    naive_arg(obj)
+}
+
 pub(crate) fn zone_arg(py: Python<'_>, obj: &Bound<'_, PyAny>) -> PyResult<Tz> {
     if let Ok(s) = obj.cast::<PyString>() {
         return core::zone::zone_named(&s.to_cow()?).py_err(py);

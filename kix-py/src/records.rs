@@ -12,7 +12,7 @@ use arrow_array::cast::AsArray;
 use arrow_array::types::Int64Type;
 use arrow_array::{Array, ArrayRef, BooleanArray, Float64Array, Int64Array, RecordBatch, StringArray, StringViewArray};
 use arrow_schema::{DataType, TimeUnit};
-use chrono::{DateTime, Utc};
+use chrono::{DateTime, NaiveDateTime, Utc};
 use kix_core as core;
 use kix_core::registration::{RegistrationRef, Submitted, invalid_value};
 use pyo3::exceptions::{PyKeyError, PyTypeError};
@@ -22,15 +22,22 @@ use pyo3::type_object::PyTypeInfo;
 use pyo3::types::{PyBool, PyDateTime, PyDict, PyFloat, PyList, PySlice, PyString};
 use pyo3_arrow::input::AnyRecordBatch;
 
-use crate::convert::{instant_arg, type_name};
+use crate::convert::{instant_arg, naive_arg, type_name};
 
 /// Records read per chunk: small enough that a signal is seen within milliseconds and
 /// that the chunk's cells cost little memory, large enough that the per-chunk calls vanish.
 pub(crate) const CHUNK: usize = 4096;
 
 const FIELDS: [&str; 8] = core::exports::REGISTRATION_FIELDS;
+/// The cells read per record: the fields of an export, and the occurrence registered for.
+const NAMES: [&str; 9] =
+    [FIELDS[0], FIELDS[1], FIELDS[2], FIELDS[3], FIELDS[4], FIELDS[5], FIELDS[6], FIELDS[7], "occurrence"];
+const CELLS: usize = NAMES.len();
 const CONSENT: usize = 6;
 const SUBMITTED: usize = 7;
+const OCCURRENCE: usize = 8;
+/// A mapping's `row` key, after the cells.
+const ROW: usize = CELLS;
 
 /// Whether a cell is missing: None, a float NaN, or pandas' NA / NaT. Exact
 /// types first: a str is never missing, and nothing is probed by raising.
@@ -68,11 +75,44 @@ enum Kind {
     Text,
     Bool(bool),
     At(DateTime<Utc>),
+    Wall(NaiveDateTime),
+}
+
+/// An occurrence cell: a naive datetime or ISO text of the occurrence's wall-clock start.
+fn occurrence_kind(v: &Bound<'_, PyAny>, found: &mut Vec<core::Violation>) -> Kind {
+    if let Ok(s) = v.cast::<PyString>() {
+        let text = text_of(s);
+        return match core::text::parse_wall_time(&text) {
+            Some(t) => Kind::Wall(t),
+            None => {
+                found.push(invalid_value("occurrence", "text", &text));
+                Kind::Missing
+            }
+        };
+    }
+    if is_missing(v) {
+        return Kind::Missing;
+    }
+    if v.is_instance_of::<PyDateTime>() {
+        let naive = v.call_method0(intern!(v.py(), "utcoffset")).is_ok_and(|o| o.is_none());
+        match naive_arg(v) {
+            Ok(t) if naive => return Kind::Wall(t),
+            _ => {
+                found.push(invalid_value("occurrence", "aware datetime", &shown(v)));
+                return Kind::Missing;
+            }
+        }
+    }
+    found.push(invalid_value("occurrence", &type_name(v), &shown(v)));
+    Kind::Missing
 }
 
 /// Reads one Python cell for a field, reporting a cell of the wrong kind in `found`.
 fn classify(field: usize, cell: &Option<Bound<'_, PyAny>>, found: &mut Vec<core::Violation>) -> Kind {
     let Some(v) = cell.as_ref() else { return Kind::Missing };
+    if field == OCCURRENCE {
+        return occurrence_kind(v, found);
+    }
     if PyString::is_exact_type_of(v) || PyString::is_type_of(v) {
         if field == CONSENT {
             found.push(invalid_value("consent", "text", &shown(v)));
@@ -115,7 +155,7 @@ fn classify(field: usize, cell: &Option<Bound<'_, PyAny>>, found: &mut Vec<core:
     Kind::Missing
 }
 
-/// One chunk of records read from Python objects: eight cells per record.
+/// One chunk of records read from Python objects: nine cells per record.
 #[derive(Default)]
 pub(crate) struct PyChunk<'py> {
     cells: Vec<Option<Bound<'py, PyAny>>>,
@@ -163,8 +203,8 @@ impl<'py> PyChunk<'py> {
         self.found.len()
     }
 
-    /// Adds a record from its eight cells (missing ones as `None`) and the problems found so far.
-    fn push(&mut self, cells: [Option<Bound<'py, PyAny>>; 8], mut found: Vec<core::Violation>) {
+    /// Adds a record from its cells (missing ones as `None`) and the problems found so far.
+    fn push(&mut self, cells: [Option<Bound<'py, PyAny>>; CELLS], mut found: Vec<core::Violation>) {
         for (field, cell) in cells.iter().enumerate() {
             self.kinds.push(classify(field, cell, &mut found));
         }
@@ -189,7 +229,7 @@ impl<'py> PyChunk<'py> {
         };
         (0..self.len())
             .map(|r| {
-                let at = r * 8;
+                let at = r * CELLS;
                 RegistrationRef {
                     full_name: text(at),
                     email: text(at + 1),
@@ -204,6 +244,10 @@ impl<'py> PyChunk<'py> {
                     submitted_at: match self.kinds.get(at + SUBMITTED) {
                         Some(Kind::At(t)) => Some(Submitted::At(*t)),
                         Some(Kind::Text) => text(at + SUBMITTED).map(Submitted::Text),
+                        _ => None,
+                    },
+                    occurrence: match self.kinds.get(at + OCCURRENCE) {
+                        Some(Kind::Wall(t)) => Some(*t),
                         _ => None,
                     },
                 }
@@ -302,10 +346,10 @@ impl<'py> Source<'py> {
         if is_pandas_frame(records)? {
             let index = records.getattr(intern!(py, "index"))?;
             let names = records.getattr(intern!(py, "columns"))?;
-            let mut columns = Vec::with_capacity(FIELDS.len());
+            let mut columns = Vec::with_capacity(NAMES.len());
             let mut all_arrow = true;
             let mut present = Vec::new();
-            for field in FIELDS {
+            for field in NAMES {
                 if names.contains(field)? {
                     let series = records.get_item(field)?;
                     all_arrow &= arrow_backed(&series)?;
@@ -349,29 +393,29 @@ impl<'py> Source<'py> {
     }
 }
 
-/// A record's eight cells (missing ones `None`), the problems of the record as a whole,
+/// A record's cells (missing ones `None`), the problems of the record as a whole,
 /// and its `row` label if it has one.
-type Cells<'py> = ([Option<Bound<'py, PyAny>>; 8], Vec<core::Violation>, Option<Bound<'py, PyAny>>);
+type Cells<'py> = ([Option<Bound<'py, PyAny>>; CELLS], Vec<core::Violation>, Option<Bound<'py, PyAny>>);
 
 /// The field a dict key names, if any: the interned key itself first (a literal key is that
-/// very object), else its text. `Some(8)` is `row`.
-fn field_of(key: &Bound<'_, PyAny>, keys: &[Bound<'_, PyString>; 9]) -> Option<usize> {
+/// very object), else its text. `Some(ROW)` is `row`.
+fn field_of(key: &Bound<'_, PyAny>, keys: &[Bound<'_, PyString>; CELLS + 1]) -> Option<usize> {
     if let Some(i) = keys.iter().position(|k| k.is(key)) {
         return Some(i);
     }
     let text = key.cast::<PyString>().ok()?.to_str().ok()?;
-    FIELDS.iter().position(|f| *f == text).or((text == "row").then_some(8))
+    NAMES.iter().position(|f| *f == text).or((text == "row").then_some(ROW))
 }
 
-/// Reads a mapping's eight fields and its `row`: a dict in one pass over its items, another
-/// mapping through `[]`.
-fn read_mapping<'py>(record: &Bound<'py, PyAny>, keys: &[Bound<'py, PyString>; 9]) -> PyResult<Cells<'py>> {
-    let mut cells: [Option<Bound<'py, PyAny>>; 8] = Default::default();
+/// Reads a mapping's fields, its occurrence and its `row`: a dict in one pass over its items,
+/// another mapping through `[]`.
+fn read_mapping<'py>(record: &Bound<'py, PyAny>, keys: &[Bound<'py, PyString>; CELLS + 1]) -> PyResult<Cells<'py>> {
+    let mut cells: [Option<Bound<'py, PyAny>>; CELLS] = Default::default();
     if let Ok(dict) = record.cast::<PyDict>() {
         let mut row = None;
         for (key, value) in dict.iter() {
             match field_of(&key, keys) {
-                Some(8) => row = Some(value),
+                Some(ROW) => row = Some(value),
                 Some(i) => {
                     if let Some(cell) = cells.get_mut(i) {
                         *cell = Some(value);
@@ -395,10 +439,10 @@ fn read_mapping<'py>(record: &Bound<'py, PyAny>, keys: &[Bound<'py, PyString>; 9
     Ok((cells, Vec::new(), None))
 }
 
-/// The eight field names and `row`, interned.
-fn field_keys(py: Python<'_>) -> [Bound<'_, PyString>; 9] {
-    let [a, b, c, d, e, f, g, h] = FIELDS.map(|f| PyString::intern(py, f));
-    [a, b, c, d, e, f, g, h, PyString::intern(py, "row")]
+/// The cell names and `row`, interned.
+fn field_keys(py: Python<'_>) -> [Bound<'_, PyString>; CELLS + 1] {
+    let [a, b, c, d, e, f, g, h, i] = NAMES.map(|f| PyString::intern(py, f));
+    [a, b, c, d, e, f, g, h, i, PyString::intern(py, "row")]
 }
 
 /// Feeds the records of a source chunk by chunk to `each`, which gets the borrowed
@@ -452,7 +496,7 @@ pub(crate) fn for_each_chunk<'py>(
                     })
                     .collect::<PyResult<_>>()?;
                 for i in 0..end - start {
-                    let mut cells: [Option<Bound<'_, PyAny>>; 8] = Default::default();
+                    let mut cells: [Option<Bound<'_, PyAny>>; CELLS] = Default::default();
                     for (cell, list) in cells.iter_mut().zip(&lists) {
                         if let Some(list) = list {
                             *cell = Some(list.get_item(i)?);
@@ -600,7 +644,7 @@ struct ArrowChunk {
 
 impl ArrowChunk {
     fn of(batch: &RecordBatch) -> Self {
-        let columns = FIELDS.iter().map(|f| batch.column_by_name(f).map_or(Column::Absent, Column::of)).collect();
+        let columns = NAMES.iter().map(|f| batch.column_by_name(f).map_or(Column::Absent, Column::of)).collect();
         ArrowChunk { columns }
     }
 
@@ -608,6 +652,10 @@ impl ArrowChunk {
         let mut found: Vec<Vec<core::Violation>> = (0..len).map(|_| Vec::new()).collect();
         let mut views = vec![RegistrationRef::default(); len];
         for (field, column) in self.columns.iter().enumerate() {
+            if field == OCCURRENCE {
+                read_occurrences(column, &mut views, &mut found);
+                continue;
+            }
             let name = FIELDS.get(field).copied().unwrap_or("");
             let set: for<'a> fn(&mut RegistrationRef<'a>, &'a str) = match field {
                 0 => |v, t| v.full_name = Some(t),
@@ -679,6 +727,63 @@ impl ArrowChunk {
             }
         }
         (views, found)
+    }
+}
+
+/// An Arrow column of occurrences: text (ISO wall times) or timestamps without a zone (wall
+/// times); anything else, an aware timestamp too, is a cell of the wrong kind.
+fn read_occurrences<'a>(column: &'a Column, views: &mut [RegistrationRef<'a>], found: &mut [Vec<core::Violation>]) {
+    let rows = views.iter_mut().zip(found.iter_mut()).enumerate();
+    let text = |view: &mut RegistrationRef<'a>, found: &mut Vec<core::Violation>, t: &str| {
+        match core::text::parse_wall_time(t) {
+            Some(t) => view.occurrence = Some(t),
+            None => found.push(invalid_value("occurrence", "text", t)),
+        }
+    };
+    match column {
+        Column::Absent => {}
+        Column::Text(a) => {
+            for (i, (view, found)) in rows.filter(|(i, _)| a.is_valid(*i)) {
+                text(view, found, a.value(i));
+            }
+        }
+        Column::View(a) => {
+            for (i, (view, found)) in rows.filter(|(i, _)| a.is_valid(*i)) {
+                text(view, found, a.value(i));
+            }
+        }
+        Column::Naive(a) => {
+            for (i, (view, found)) in rows.filter(|(i, _)| a.is_valid(*i)) {
+                match DateTime::<Utc>::from_timestamp_micros(a.value(i)) {
+                    Some(t) => view.occurrence = Some(t.naive_utc()),
+                    None => found.push(invalid_value("occurrence", "datetime", &a.value(i).to_string())),
+                }
+            }
+        }
+        Column::Instants(a) => {
+            for (i, (_, found)) in rows.filter(|(i, _)| a.is_valid(*i)) {
+                found.push(invalid_value("occurrence", "aware datetime", &a.value(i).to_string()));
+            }
+        }
+        Column::Bool(a) => {
+            for (i, (_, found)) in rows.filter(|(i, _)| a.is_valid(*i)) {
+                found.push(invalid_value("occurrence", "bool", if a.value(i) { "True" } else { "False" }));
+            }
+        }
+        Column::Float(a) => {
+            for (i, (_, found)) in rows.filter(|(i, _)| a.is_valid(*i) && !a.value(*i).is_nan()) {
+                found.push(invalid_value("occurrence", "float", &python_float(a.value(i))));
+            }
+        }
+        Column::Other { kind, shown } => {
+            for (i, (_, found)) in rows {
+                match shown {
+                    Some(s) if s.is_null(i) => {}
+                    Some(s) => found.push(invalid_value("occurrence", kind, s.value(i))),
+                    None => found.push(invalid_value("occurrence", kind, "?")),
+                }
+            }
+        }
     }
 }
 

@@ -11,7 +11,7 @@ use pyo3::prelude::*;
 use pyo3::types::{PyDict, PyList, PyString};
 
 use crate::batch::{Progress, between_chunks};
-use crate::convert::{from_py_json, instant_arg, to_dict};
+use crate::convert::{from_py_json, instant_arg, occurrence_arg, to_dict};
 use crate::errors::IntoPyResult;
 use crate::events::Event;
 use crate::hub::Hub;
@@ -368,9 +368,23 @@ fn held_from(py: Python<'_>, existing: Option<&Bound<'_, PyAny>>) -> PyResult<Ve
         if item.is_instance_of::<RegistrationOutcome>() {
             return Err(PyTypeError::new_err("existing takes dicts {email, status}, not outcomes"));
         }
-        out.push(from_py_json(py, "held registration", &item)?);
+        out.push(from_py_json(py, "held registration", &with_occurrence_text(&item)?)?);
     }
     Ok(out)
+}
+
+/// A held registration whose `occurrence` is a naive datetime, with it as ISO text (as JSON
+/// reads it); anything else as it is.
+fn with_occurrence_text<'py>(item: &Bound<'py, PyAny>) -> PyResult<Bound<'py, PyAny>> {
+    let Ok(dict) = item.cast::<PyDict>() else { return Ok(item.clone()) };
+    let Some(occurrence) = dict.get_item("occurrence")? else { return Ok(item.clone()) };
+    if !occurrence.is_instance_of::<pyo3::types::PyDateTime>() {
+        return Ok(item.clone());
+    }
+    let wall = occurrence_arg(&occurrence)?;
+    let copy = dict.copy()?;
+    copy.set_item("occurrence", wall.format("%Y-%m-%dT%H:%M:%S%.f").to_string())?;
+    Ok(copy.into_any())
 }
 
 /// Validates one registration against an event and the registrations already held.
@@ -389,8 +403,15 @@ pub(crate) fn validate_registration(
     // One record: a cell of the wrong kind is a programming error, raised with the field named.
     let (record, found) = registration_from(record)?;
     if let Some(v) = found.first() {
-        // A naive datetime is of the right type with a value that is no instant.
-        return Err(if v.path == "submitted_at" && v.params.get("kind").is_some_and(|k| k == "naive datetime") {
+        // A naive datetime is of the right type with a value that is no instant (an aware one
+        // or unreadable text no occurrence's wall time).
+        let kind = v.params.get("kind").and_then(|k| k.as_str()).unwrap_or_default();
+        let wrong_value = match v.path.as_str() {
+            "submitted_at" => kind == "naive datetime",
+            "occurrence" => kind == "aware datetime" || kind == "text",
+            _ => false,
+        };
+        return Err(if wrong_value {
             PyValueError::new_err(v.message.clone())
         } else {
             PyTypeError::new_err(v.message.clone())

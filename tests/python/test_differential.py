@@ -154,6 +154,8 @@ def registrations(inp, single):
         columns = outcomes.to_columns()
         assert columns["status"] == [o.status for o in outcomes] == [r["status"] for r in outcomes.to_records()]
         assert list(outcomes.to_pandas()["status"]) == columns["status"]
+        assert outcomes.to_arrow().column("status").to_pylist() == columns["status"]
+        assert outcomes.to_polars()["status"].to_list() == columns["status"]
         assert len(outcomes.violations_frame()) == sum(len(o.violations) for o in outcomes)
         assert sum(outcomes.counts().values()) == len(outcomes) == len(inp["records"])
         assert int(outcomes.counts(by="status")["registrations"].sum()) == len(outcomes)
@@ -210,6 +212,11 @@ def products(inp):
 
 
 def book_run(inp):
+    return book_run_with(inp)[1]
+
+
+def book_run_with(inp):
+    """The book's steps run, as the canonical result, and the book they left."""
     event = event_with(inp["event"])
     book = kix.RegistrationBook(event)
     results = []
@@ -254,7 +261,7 @@ def book_run(inp):
                          "reason": h.get("reason")} for h in book.history(e["id"])],
         })
     again = kix.RegistrationBook.from_json(book.to_json(), event)
-    return {
+    return book, {
         "results": results,
         "entries": entries,
         "ledger": book.ledger(),
@@ -264,6 +271,21 @@ def book_run(inp):
         } for r in book.reminders()]),
         "round_trip": again.to_json() == book.to_json(),
     }
+
+
+def occurrences(inp):
+    """A batch and a book of an event taken per occurrence (or not), with each occurrence's ledger."""
+    event = event_with(inp["event"])
+    outcomes = attempt(lambda: [outcome(o) for o in kix.validate_registrations(
+        event, inp["records"], existing=inp["held"], now=inp["now"], hub=HUB)])
+    book, report = book_run_with(inp)
+    # Occurrences named by a naive datetime and by ISO text alike.
+    report["ledgers"] = attempt(lambda: [
+        {"occurrence": wall(o["recurrence_id"]),
+         "ledger": book.ledger_of(o["recurrence_id"] if i % 2 else wall(o["recurrence_id"]))}
+        for i, o in enumerate(event.occurrences())])
+    report["occurrences"] = [book.get(f"r-{i:06d}").get("occurrence") for i in range(1, len(book) + 1)]
+    return {"outcomes": outcomes, "book": report}
 
 
 def without_stamp(ics):
@@ -406,6 +428,7 @@ def run(op, inp):
         "catalogue.counts": lambda: {"counts": HUB.product_counts(s("by")).to_records()},
         "grants.totals": lambda: kix.Hub.from_dict({**HUB.to_dict(), "grants": s("grants")}).grant_totals(),
         "book.run": lambda: book_run(inp),
+        "registration.occurrences": lambda: occurrences(inp),
         "event.series": lambda: series(inp),
         "event.series_edit": lambda: series_edit(inp),
         "event.reschedule": lambda: reschedule(inp),

@@ -165,10 +165,23 @@ pub fn registration() -> impl Strategy<Value = Registration> {
     (
         (maybe_text(), maybe_text(), maybe_text(), maybe_text()),
         (maybe_text(), maybe_text(), proptest::option::of(any::<bool>()), maybe_text()),
+        proptest::option::of(wall()),
     )
-        .prop_map(|((full_name, email, country, organisation), (audience, language, consent, submitted_at))| {
-            Registration { full_name, email, country, organisation, audience, language, consent, submitted_at }
-        })
+        .prop_map(
+            |((full_name, email, country, organisation), (audience, language, consent, submitted_at), occurrence)| {
+                Registration {
+                    full_name,
+                    email,
+                    country,
+                    organisation,
+                    audience,
+                    language,
+                    consent,
+                    submitted_at,
+                    occurrence,
+                }
+            },
+        )
 }
 
 pub fn held() -> impl Strategy<Value = HeldRegistration> {
@@ -180,8 +193,9 @@ pub fn held() -> impl Strategy<Value = HeldRegistration> {
             RegistrationStatus::Waitlisted,
             RegistrationStatus::Rejected,
         ]),
+        proptest::option::of(wall()),
     )
-        .prop_map(|(email, status)| HeldRegistration { email, status })
+        .prop_map(|(email, status, occurrence)| HeldRegistration { email, status, occurrence })
 }
 
 pub fn event() -> impl Strategy<Value = Event> {

@@ -58,4 +58,35 @@ class BookTest {
         assertEquals(book.toJson(), copy.toJson())
         assertEquals("not_found", codeOf { RegistrationBook(h, "no-such-event") })
     }
+    /** Webinar 20 as three weekly sessions (31 July, 7 and 14 August 2024), one seat each, per occurrence. */
+    private fun sessions(): Hub {
+        val w20 = emap["events"].list()[0].obj()
+        val policy = mapOf("required" to true, "capacity" to 1L, "waiting_list" to true, "per_occurrence" to true)
+        val series = mapOf("registration" to policy, "recurrence" to mapOf("frequency" to "weekly", "count" to 3L))
+        return Hub.fromJson(Json.write(emap + mapOf("events" to listOf(w20 + series))))
+    }
+
+    @Test
+    fun `per occurrence each session has its own seat and waiting list`() {
+        val hub = sessions()
+        val book = RegistrationBook(hub, W20)
+        val first = "2024-07-31T13:00:00"
+        val second = "2024-08-07T13:00:00"
+        val a = book.submit(person("Ana").copy(occurrence = first), at(0))
+        val b = book.submit(person("Bob").copy(occurrence = first), at(1))
+        val c = book.submit(person("Bob").copy(occurrence = second), at(2))
+        assertEquals(listOf("confirmed", "waitlisted", "confirmed"), listOf(a.status, b.status, c.status))
+        assertEquals(listOf(first, first, second), book.entries().map { it.occurrence })
+        assertEquals(1uL, book.ledgerOf(first).waitlisted)
+        assertEquals(0uL, book.ledgerOf(second).free)
+        assertEquals(2uL, book.ledger().confirmed)
+        assertEquals("invalid_input", codeOf { book.ledgerOf("next week") })
+        assertEquals("registration.invalid_value", codeOf { book.submit(person("Cem").copy(occurrence = "soon"), at(3)) })
+        val batch = hub.validateRegistrations(W20, listOf(good().copy(occurrence = second), good().copy(occurrence = "soon"), good()),
+            listOf(HeldRegistration("x@example.org", RegistrationStatus.CONFIRMED, second)), null)
+        assertEquals(listOf(listOf(), listOf("registration.invalid_value"), listOf("registration.missing_field")),
+            batch.map { o -> o.violations.filter { it.severity == "error" }.map { it.code } })
+        assertEquals(RegistrationStatus.WAITLISTED, batch[0].status, "the held registration has the second session's seat")
+        assertEquals("invalid_input", codeOf { hub.validateRegistrations(W20, listOf(good()), listOf(HeldRegistration("x@example.org", RegistrationStatus.CONFIRMED, "x")), null) })
+    }
 }

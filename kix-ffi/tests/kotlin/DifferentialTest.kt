@@ -53,11 +53,12 @@ private fun record(r: Map<String, Any?>) = Registration(
     fullName = r["full_name"] as String?, email = r["email"] as String?, country = r["country"] as String?,
     organisation = r["organisation"] as String?, audience = r["audience"] as String?,
     language = r["language"] as String?, consent = r["consent"] as Boolean?, submittedAt = r["submitted_at"] as String?,
+    occurrence = r["occurrence"] as String?,
 )
 
 private fun held(list: Any?) = list.list().map {
     val h = it.obj()
-    HeldRegistration(h["email"] as String, RegistrationStatus.valueOf((h["status"] as String).uppercase()))
+    HeldRegistration(h["email"] as String, RegistrationStatus.valueOf((h["status"] as String).uppercase()), h["occurrence"] as String?)
 }
 
 private fun outcome(o: RegistrationOutcome) = mapOf(
@@ -184,6 +185,16 @@ private fun run(op: String, input: Map<String, Any?>): Any? {
             mapOf("by_country" to rows(t.byCountry), "by_sub_region" to rows(t.bySubRegion), "by_phase" to rows(t.byPhase))
         }
         "book.run" -> attempt { runBook(input["event"].obj(), input["steps"].list()) }
+        "registration.occurrences" -> {
+            val hub = hubWithEvent(input["event"].obj())
+            val records = input["records"].list().map { record(it.obj()) }
+            val outcomes = attempt {
+                hub.validateRegistrations(W20, records, held(input["held"]), s("now")?.let { Instant.parse(it) }).map(::outcome)
+            }
+            val (report, book) = runBookWith(input["event"].obj(), input["steps"].list())
+            val ledgers = attempt { hub.eventOccurrences(W20).map { mapOf("occurrence" to it.recurrenceId, "ledger" to ledger(book.ledgerOf(it.recurrenceId))) } }
+            mapOf("outcomes" to outcomes, "book" to report + mapOf("ledgers" to ledgers, "occurrences" to book.entries().map { it.occurrence }))
+        }
         "listing.write" -> attempt {
             val w = hubWithEvent(input["event"].obj()).eventListing(W20, s("locale")!!,
                 (input["countries"] as List<*>?)?.map { it as String }, input["plain"] as Boolean)
@@ -309,7 +320,16 @@ private fun runTraining(input: Map<String, Any?>): Map<String, Any?> {
 
 private fun change(c: BookChange) = mapOf("id" to c.registrationId, "from" to c.from, "to" to c.to, "action" to c.action)
 
-private fun runBook(event: Map<String, Any?>, steps: List<Any?>): Map<String, Any?> {
+private fun ledger(l: SeatLedger) = mapOf(
+    "capacity" to l.capacity?.toLong(), "confirmed" to l.confirmed.toLong(), "pending" to l.pending.toLong(),
+    "offered" to l.offered.toLong(), "waitlisted" to l.waitlisted.toLong(), "free" to l.free?.toLong(),
+    "checked_in" to l.checkedIn.toLong(), "denied" to l.denied.toLong(), "cancelled" to l.cancelled.toLong(),
+)
+
+private fun runBook(event: Map<String, Any?>, steps: List<Any?>): Map<String, Any?> = runBookWith(event, steps).first
+
+/** The book's steps run, as the canonical result, and the book they left. */
+private fun runBookWith(event: Map<String, Any?>, steps: List<Any?>): Pair<Map<String, Any?>, RegistrationBook> {
     val hub = hubWithEvent(event)
     val book = RegistrationBook(hub, W20)
     val results = steps.map { raw ->
@@ -346,16 +366,11 @@ private fun runBook(event: Map<String, Any?>, steps: List<Any?>): Map<String, An
                 mapOf("at" to it.at.toString(), "action" to it.action, "to" to it.to, "actor" to it.actor, "reason" to it.reason)
             })
     }
-    val l = book.ledger()
     val again = RegistrationBook.fromJson(hub, W20, book.toJson())
     return mapOf(
         "results" to results,
         "entries" to entries,
-        "ledger" to mapOf(
-            "capacity" to l.capacity?.toLong(), "confirmed" to l.confirmed.toLong(), "pending" to l.pending.toLong(),
-            "offered" to l.offered.toLong(), "waitlisted" to l.waitlisted.toLong(), "free" to l.free?.toLong(),
-            "checked_in" to l.checkedIn.toLong(), "denied" to l.denied.toLong(), "cancelled" to l.cancelled.toLong(),
-        ),
+        "ledger" to ledger(book.ledger()),
         "reminders" to attempt {
             book.reminders().map {
                 mapOf("registration_id" to it.registrationId, "minutes_before" to it.minutesBefore.toLong(),
@@ -363,7 +378,7 @@ private fun runBook(event: Map<String, Any?>, steps: List<Any?>): Map<String, An
             }
         },
         "round_trip" to (again.toJson() == book.toJson()),
-    )
+    ) to book
 }
 
 /** The differences between two canonical results (numbers to 1e-12, relative). */

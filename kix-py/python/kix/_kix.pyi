@@ -519,7 +519,11 @@ class RegistrationBook:
     def check_in(self, id: str, *, now: Any = None) -> Dict[str, Any]:
         """Records that a registrant attended."""
     def ledger(self) -> Dict[str, Any]:
-        """Seats: capacity, confirmed, pending, offered, waitlisted, free, checked_in, denied, cancelled."""
+        """Seats: capacity, confirmed, pending, offered, waitlisted, free, checked_in, denied, cancelled
+        (for an event taken per occurrence, over every occurrence)."""
+    def ledger_of(self, occurrence: _WallLike) -> Dict[str, Any]:
+        """The seats of one occurrence (a naive datetime or ISO text of its wall-clock start) of an
+        event taken per occurrence."""
     def status(self, id: str) -> Optional[str]:
         """The registration's current status, or None for an unknown id."""
     def get(self, id: str) -> Optional[Dict[str, Any]]:
@@ -527,7 +531,8 @@ class RegistrationBook:
     def history(self, id: str) -> List[Dict[str, Any]]:
         """The registration's history, oldest first, with aware datetimes."""
     def reminders(self) -> List[Dict[str, Any]]:
-        """When to remind each active registrant, with the start in their own zone (for a series, before every occurrence)."""
+        """When to remind each active registrant, with the start in their own zone (for a series, before every
+        occurrence; taken per occurrence, before the registrant's own)."""
     def invitation(self, id: str, *, now: Any = None) -> str:
         """The registrant's calendar message: METHOD:REQUEST with their PARTSTAT, or METHOD:CANCEL.
         Raises ValueError on the waiting list or without an organiser e-mail."""
@@ -670,7 +675,9 @@ def validate_registration(
     hub: Optional[Hub] = None,
 ) -> RegistrationOutcome:
     """Validates one registration (keys: full_name, email, country, organisation, audience, language,
-    consent, submitted_at) against an event and the held registrations (dicts with email and status)."""
+    consent, submitted_at, and occurrence for an event taken per occurrence: a naive datetime or ISO text
+    of the wall-clock start the series' rule gives it) against an event and the held registrations
+    (dicts with email and status, and occurrence)."""
 
 def anonymize(records: Any, salt: Union[str, bytes]) -> Any:
     """A copy of the records (dicts or a pandas DataFrame) with names and e-mails replaced by
@@ -692,4 +699,6 @@ def validate_registrations(
     dtypes), read column by column. The GIL is released while the core works, chunk by chunk;
     Ctrl-C raises KeyboardInterrupt between chunks. ``progress=True`` shows a tqdm bar (a line
     on stderr without tqdm); a callable is called with ``(done, total)`` after every chunk
-    (``total`` is None for an input without a length)."""
+    (``total`` is None for an input without a length). For an event taken per occurrence each
+    record names its ``occurrence`` (a naive datetime or ISO text; in a frame, a text or naive
+    timestamp column): seats, waiting lists, duplicates and windows are per occurrence."""
