@@ -367,6 +367,15 @@ fn vtimezone(tz: Tz, first: DateTime<Utc>, last: DateTime<Utc>, lines: &mut Vec<
         lines.push(format!("TZNAME:{}", escape_text(t.name.as_str())));
         lines.push(format!("END:{kind}"));
     };
+    // Each of the current rules as a yearly RRULE from its first onset.
+    let yearly_observances = |lines: &mut Vec<String>, rules: &[YearlyRule]| {
+        for rule in rules {
+            let week = rule.weeks.first().copied().unwrap_or(-1);
+            let rrule =
+                format!("RRULE:FREQ=YEARLY;BYMONTH={};BYDAY={week}{}", rule.key.month, weekday_code(rule.key.weekday));
+            observance(lines, &rule.first, Some(rrule));
+        }
+    };
     // The observance in force at the window's start: its real onset, or 1970 for a zone that has
     // not changed since.
     let in_force = all.iter().rposition(|t| t.at <= window_start);
@@ -388,30 +397,14 @@ fn vtimezone(tz: Tz, first: DateTime<Utc>, last: DateTime<Utc>, lines: &mut Vec<
     match yearly_tail(&all) {
         Some((start, rules)) if start <= after => {
             // The current rules were already in force: they alone describe the window and beyond.
-            for rule in &rules {
-                let week = rule.weeks.first().copied().unwrap_or(-1);
-                let rrule = format!(
-                    "RRULE:FREQ=YEARLY;BYMONTH={};BYDAY={week}{}",
-                    rule.key.month,
-                    weekday_code(rule.key.weekday)
-                );
-                observance(lines, &rule.first, Some(rrule));
-            }
+            yearly_observances(lines, &rules);
         }
         Some((start, rules)) => {
             observance(lines, &base, None);
             for t in all.iter().take(start).skip(after) {
                 observance(lines, t, None);
             }
-            for rule in &rules {
-                let week = rule.weeks.first().copied().unwrap_or(-1);
-                let rrule = format!(
-                    "RRULE:FREQ=YEARLY;BYMONTH={};BYDAY={week}{}",
-                    rule.key.month,
-                    weekday_code(rule.key.weekday)
-                );
-                observance(lines, &rule.first, Some(rrule));
-            }
+            yearly_observances(lines, &rules);
         }
         None => {
             observance(lines, &base, None);

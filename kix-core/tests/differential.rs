@@ -597,7 +597,7 @@ fn run_export(input: &Value) -> Value {
                 "country": r.registration.country, "audience": r.registration.audience,
                 "language": r.registration.language,
             })).collect::<Vec<_>>(),
-            "outcomes": outcomes.iter().map(outcome_record).collect::<Vec<_>>(),
+            "outcomes": outcomes_record(&outcomes),
         }),
         Err(e) => error(&e),
     }
@@ -685,22 +685,11 @@ fn run_training(input: &Value) -> Value {
     })
 }
 
-/// A registration book's operations in order, each step's result, then the book.
 fn outcomes_record(outcomes: &[kix_core::RegistrationOutcome]) -> Vec<Value> {
-    outcomes
-        .iter()
-        .map(|o| {
-            json!({
-                "status": o.status.as_str(),
-                "violations": violations(&o.violations),
-                "country": o.country.map(|c| c.to_string()),
-                "subdivision": o.subdivision,
-                "email": o.email,
-            })
-        })
-        .collect()
+    outcomes.iter().map(outcome_record).collect()
 }
 
+/// A registration book's operations in order, each step's result, then the book.
 fn run_book(event: &Event, steps: &[Value]) -> Value {
     run_book_with(event, steps).0
 }
