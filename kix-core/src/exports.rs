@@ -325,6 +325,31 @@ pub fn read_registrations(
     answers: &Answers,
 ) -> Result<Vec<ReadRegistration>, Error> {
     let (header, rows) = table(bytes, format, &["Registration Time", "First Name"])?;
+    read_registration_table(&header, &rows, zone, columns, answers)
+}
+
+/// Reads a table already split into a header and rows of text cells (a
+/// spreadsheet, or an Arrow table a binding has turned into text) exactly as
+/// [`read_registrations`] reads the table of an export: the same column names,
+/// mapping, answers and timestamps. An empty cell is a missing one.
+///
+/// ```
+/// use kix_core::exports::{Answers, read_registration_table};
+/// let header = ["Email address", "Full name", "Country", "Timestamp"].map(String::from);
+/// let rows = vec![["aziz@example.tj", "Aziz Nazarov", "Таджикистан", "2024-07-30T09:15:02"].map(String::from).to_vec()];
+/// let zone = Some(chrono_tz::Asia::Dushanbe);
+/// let read = read_registration_table(&header, &rows, zone, &[], &Answers::default())?;
+/// assert_eq!(read[0].registration.submitted_at.as_deref(), Some("2024-07-30T09:15:02+05:00"));
+/// assert_eq!(read[0].registration.country.as_deref(), Some("Таджикистан"));
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+pub fn read_registration_table(
+    header: &[String],
+    rows: &[Vec<String>],
+    zone: Option<Tz>,
+    columns: &[(String, String)],
+    answers: &Answers,
+) -> Result<Vec<ReadRegistration>, Error> {
     let mut at: HashMap<&str, usize> = HashMap::new();
     for (field, column) in columns {
         let field = REGISTRATION_FIELDS.iter().copied().find(|f| *f == field.as_str()).ok_or_else(|| {
@@ -334,7 +359,7 @@ pub fn read_registrations(
                 expected: "a registration field: full_name, email, country, organisation, audience, language, consent, submitted_at",
             }
         })?;
-        let i = find_column(&header, &[column.as_str()]).ok_or_else(|| Error::InvalidValue {
+        let i = find_column(header, &[column.as_str()]).ok_or_else(|| Error::InvalidValue {
             what: "column",
             value: truncate(column, 40),
             expected: "a column of the export's header row",
@@ -342,11 +367,11 @@ pub fn read_registrations(
         at.insert(field, i);
     }
     for field in REGISTRATION_FIELDS {
-        if let (false, Some(i)) = (at.contains_key(field), find_column(&header, aliases(field))) {
+        if let (false, Some(i)) = (at.contains_key(field), find_column(header, aliases(field))) {
             at.insert(field, i);
         }
     }
-    let (first, last) = (find_column(&header, &["first name"]), find_column(&header, &["last name"]));
+    let (first, last) = (find_column(header, &["first name"]), find_column(header, &["last name"]));
     let mut out = Vec::with_capacity(rows.len());
     for (row, cells) in rows.iter().enumerate() {
         let cell = |field: &str| -> Option<&str> {

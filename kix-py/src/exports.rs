@@ -1,4 +1,4 @@
-//! Exports: Zoom and Google Forms files (a path, a file object or a DataFrame) read into tables.
+//! Exports: Zoom and Google Forms files (a path, a file object, a DataFrame or Arrow data) read into tables.
 
 use chrono::{DateTime, Utc};
 use chrono_tz::Tz;
@@ -10,8 +10,94 @@ use pyo3::types::{PyBool, PyBytes, PyDict, PyList, PyString};
 
 use crate::convert::{aware, type_name, zone_arg};
 use crate::errors::IntoPyResult;
-use crate::records::text_of;
+use crate::records::{arrow_frame, is_pandas_frame, text_of};
 use crate::table::{Table, table};
+
+/// A registration export as given: the bytes of a file, or a table already in columns
+/// (Arrow data) turned into text cells.
+enum Export {
+    Bytes(Vec<u8>),
+    Cells { header: Vec<String>, rows: Vec<Vec<String>> },
+}
+
+/// An Arrow table (pyarrow, polars, pandas with Arrow dtypes) as a header and rows of
+/// text cells, read column by column: no Python object per cell. Text stays text, a
+/// boolean is `true`/`false` (consent answers kix knows), a timestamp with a zone is its
+/// instant in RFC 3339 and one without a zone its wall time, read in `zone` by the core
+/// as an export's naive times are; any other value is written as Arrow writes it.
+fn arrow_cells(source: &Bound<'_, PyAny>) -> PyResult<(Vec<String>, Vec<Vec<String>>)> {
+    let data: pyo3_arrow::input::AnyRecordBatch = source.extract()?;
+    let reader = data.into_reader()?;
+    let header: Vec<String> = reader.schema().fields().iter().map(|f| f.name().clone()).collect();
+    let mut rows: Vec<Vec<String>> = Vec::new();
+    for batch in reader {
+        let batch = batch.map_err(|e| PyTypeError::new_err(format!("cannot read the Arrow data: {e}")))?;
+        let mut columns = Vec::with_capacity(batch.num_columns());
+        for (array, field) in batch.columns().iter().zip(batch.schema().fields()) {
+            columns.push(column_cells(array).map_err(|e| {
+                PyTypeError::new_err(format!("column {:?} ({}) cannot be read: {e}", field.name(), array.data_type()))
+            })?);
+        }
+        let mut columns: Vec<_> = columns.into_iter().map(Vec::into_iter).collect();
+        for _ in 0..batch.num_rows() {
+            rows.push(columns.iter_mut().map(|c| c.next().unwrap_or_default()).collect());
+        }
+        source.py().check_signals()?;
+    }
+    Ok((header, rows))
+}
+
+fn text_cells(array: &arrow_array::ArrayRef) -> Result<Vec<String>, arrow_schema::ArrowError> {
+    use arrow_array::cast::AsArray;
+    let text = arrow_cast::cast(array, &arrow_schema::DataType::Utf8)?;
+    Ok(text.as_string::<i32>().iter().map(|v| v.unwrap_or_default().to_owned()).collect())
+}
+
+/// One Arrow column's cells as text, a null as an empty cell.
+fn column_cells(array: &arrow_array::ArrayRef) -> Result<Vec<String>, arrow_schema::ArrowError> {
+    use arrow_array::Array;
+    use arrow_array::cast::AsArray;
+    use arrow_array::types::Int64Type;
+    use arrow_schema::{DataType, TimeUnit};
+
+    Ok(match array.data_type() {
+        DataType::Timestamp(unit, zone) => {
+            let per_second: i64 = match unit {
+                TimeUnit::Second => 1,
+                TimeUnit::Millisecond => 1_000,
+                TimeUnit::Microsecond => 1_000_000,
+                TimeUnit::Nanosecond => 1_000_000_000,
+            };
+            let raw = arrow_cast::cast(array, &DataType::Int64)?;
+            let text = |value: i64| {
+                let (secs, frac) = (value.div_euclid(per_second), value.rem_euclid(per_second));
+                let nanos = u32::try_from(frac * (1_000_000_000 / per_second)).unwrap_or(0);
+                match DateTime::<Utc>::from_timestamp(secs, nanos) {
+                    Some(t) if zone.is_some() => t.to_rfc3339_opts(chrono::SecondsFormat::AutoSi, true),
+                    Some(t) => t.naive_utc().format("%Y-%m-%dT%H:%M:%S%.f").to_string(),
+                    None => value.to_string(),
+                }
+            };
+            raw.as_primitive::<Int64Type>().iter().map(|v| v.map(text).unwrap_or_default()).collect()
+        }
+        DataType::Boolean => array.as_boolean().iter().map(|v| v.map(|b| b.to_string()).unwrap_or_default()).collect(),
+        DataType::Utf8 | DataType::LargeUtf8 | DataType::Utf8View => text_cells(array)?,
+        DataType::Dictionary(_, values)
+            if matches!(**values, DataType::Utf8 | DataType::LargeUtf8 | DataType::Utf8View) =>
+        {
+            text_cells(array)?
+        }
+        // Numbers, dates, lists, structs: as Arrow writes them, so that a column no field
+        // reads costs nothing and one a field reads is reported on its rows.
+        _ => {
+            let options = arrow_cast::display::FormatOptions::default();
+            let shown = arrow_cast::display::ArrayFormatter::try_new(array.as_ref(), &options)?;
+            (0..array.len())
+                .map(|i| if array.is_valid(i) { shown.value(i).to_string() } else { String::new() })
+                .collect()
+        }
+    })
+}
 
 /// The bytes of a source, and a DataFrame's index labels when the source is one.
 fn source_bytes<'py>(py: Python<'py>, source: &Bound<'py, PyAny>) -> PyResult<(Vec<u8>, Option<Bound<'py, PyList>>)> {
@@ -45,6 +131,28 @@ fn source_bytes<'py>(py: Python<'py>, source: &Bound<'py, PyAny>) -> PyResult<(V
         "source must be a path, a file object or a pandas DataFrame, not {}",
         type_name(source)
     )))
+}
+
+/// A registration export: Arrow data read in columns (a pandas frame when all its columns
+/// are Arrow-backed, its index kept as the rows' labels), anything else as bytes.
+fn registration_export<'py>(
+    py: Python<'py>,
+    source: &Bound<'py, PyAny>,
+) -> PyResult<(Export, Option<Bound<'py, PyList>>)> {
+    if is_pandas_frame(source)? {
+        if arrow_frame(source)? {
+            let labels = source.getattr("index")?.call_method0("tolist")?.cast_into::<PyList>()?;
+            let kwargs = PyDict::new(py);
+            kwargs.set_item("drop", true)?;
+            let (header, rows) = arrow_cells(&source.call_method("reset_index", (), Some(&kwargs))?)?;
+            return Ok((Export::Cells { header, rows }, Some(labels)));
+        }
+    } else if source.hasattr(intern!(py, "__arrow_c_stream__"))? || source.hasattr(intern!(py, "__arrow_c_array__"))? {
+        let (header, rows) = arrow_cells(source)?;
+        return Ok((Export::Cells { header, rows }, None));
+    }
+    let (bytes, labels) = source_bytes(py, source)?;
+    Ok((Export::Bytes(bytes), labels))
 }
 
 fn answers_arg(answers: Option<&Bound<'_, PyAny>>) -> PyResult<core::exports::Answers> {
@@ -107,9 +215,16 @@ pub(crate) fn read_registrations(
 ) -> PyResult<Table> {
     let format = format.parse::<core::exports::ExportFormat>().py_err(py)?;
     let zone = zone.map(|z| zone_arg(py, z)).transpose()?;
-    let (bytes, labels) = source_bytes(py, source)?;
+    let (export, labels) = registration_export(py, source)?;
     let (columns, answers) = (columns_arg(columns)?, answers_arg(answers)?);
-    let read = py.detach(|| core::exports::read_registrations(&bytes, format, zone, &columns, &answers)).py_err(py)?;
+    let read = py
+        .detach(|| match &export {
+            Export::Bytes(bytes) => core::exports::read_registrations(bytes, format, zone, &columns, &answers),
+            Export::Cells { header, rows } => {
+                core::exports::read_registration_table(header, rows, zone, &columns, &answers)
+            }
+        })
+        .py_err(py)?;
     let (mut items, mut cells) = (Vec::with_capacity(read.len()), Vec::with_capacity(read.len()));
     let records = PyList::empty(py);
     for r in &read {

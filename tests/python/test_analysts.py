@@ -11,6 +11,9 @@ import pathlib
 import zoneinfo
 
 import pandas as pd
+import polars as pl
+import pyarrow as pa
+import pyarrow.csv
 import pytest
 
 import kix
@@ -86,6 +89,74 @@ def test_file_objects_dataframes_and_twelve_hour_iso_and_gap_times():
     out = kix.validate_registrations(kix.emap().event("kix-emap-webinar-20"), from_frame)
     assert "time.nonexistent_local_time" in out[2].codes
     assert out.index == [10, 20, 30]
+
+
+@pytest.mark.parametrize("reader", ["pyarrow", "polars", "pandas with Arrow dtypes"])
+def test_an_export_already_read_into_arrow_gives_what_the_file_gives(forms, reader):
+    path = DATA / "google_forms_responses.csv"
+    frame = {
+        "pyarrow": lambda: pyarrow.csv.read_csv(path),
+        "polars": lambda: pl.read_csv(path, infer_schema=False),
+        "pandas with Arrow dtypes": lambda: pd.read_csv(path, dtype_backend="pyarrow"),
+    }[reader]()
+    read = kix.read_registrations(frame, format="google_forms", zone="Asia/Bishkek", columns=FORM_COLUMNS,
+                                  answers=LABELS)
+    assert read.to_records() == forms.to_records()
+    assert read[0]["submitted_at"] == dt.datetime(2024, 7, 19, 3, 15, 2, tzinfo=UTC)
+
+
+def test_typed_arrow_columns_are_read_as_an_exports_cells():
+    walls = [dt.datetime(2024, 7, 30, 14, 5), dt.datetime(2024, 3, 31, 2, 30), None, dt.datetime(2024, 10, 27, 2, 30)]
+    kathmandu = zoneinfo.ZoneInfo("Asia/Kathmandu")
+    instants = [dt.datetime(2024, 7, 30, 9, 50, tzinfo=kathmandu), None, None, None]
+    table = pa.table({
+        "Email address": ["a@example.org", "b@example.org", "c@example.org", None],
+        "Name": pa.array(["A", "B", "C", "D"]).dictionary_encode(),
+        "Timestamp": pa.array(walls, pa.timestamp("us")),
+        "Confirmed at": pa.array(instants, pa.timestamp("ns", tz="Asia/Kathmandu")),
+        "Consent": pa.array([True, False, None, True]),
+        "Seats": pa.array([1, 2, None, 4], pa.int32()),
+    })
+    read = kix.read_registrations(table, format="csv", zone="Europe/Zurich", columns={"full_name": "Name"})
+    # Wall times are read in the zone, as zoneinfo reads them; a gap is never guessed, a fold is
+    # kept as the wall time in its zone for validation to report.
+    assert read[0]["submitted_at"] == dt.datetime(2024, 7, 30, 14, 5, tzinfo=ZURICH).astimezone(UTC)
+    assert read[1]["submitted_at"] == "2024-03-31T02:30:00[Europe/Zurich]"
+    assert read[2]["submitted_at"] is None
+    assert read[3]["submitted_at"] == "2024-10-27T02:30:00[Europe/Zurich]"
+    assert [r["consent"] for r in read] == [True, False, None, True]
+    assert [r["full_name"] for r in read] == ["A", "B", "C", "D"]
+    assert read[3]["email"] is None
+    # An aware timestamp is an instant: mapped to submitted_at, it needs no zone.
+    confirmed = kix.read_registrations(table.select(["Email address", "Confirmed at"]), format="csv",
+                                       columns={"submitted_at": "Confirmed at"})
+    assert confirmed[0]["submitted_at"] == instants[0]
+    with pytest.raises(ValueError, match=r'zone="Europe/Zurich"'):
+        kix.read_registrations(table, format="csv")
+    # A column of another kind is text as Arrow writes it: no field reads it here, and one that
+    # does gets a value validation can report on its row.
+    nested = table.append_column("Extra", pa.array([{"x": 1}, None, {"x": 3}, {"x": 4}]))
+    assert kix.read_registrations(nested, format="csv", zone="Europe/Zurich").to_records() == read.to_records()
+    as_name = kix.read_registrations(nested, format="csv", zone="Europe/Zurich", columns={"full_name": "Extra"})
+    assert [r["full_name"] for r in as_name] == ["{x: 1}", None, "{x: 3}", "{x: 4}"]
+
+
+def test_a_polars_frame_with_datetimes_and_a_pandas_arrow_frame_keep_their_rows():
+    frame = pl.DataFrame({
+        "Email address": ["a@example.org", "b@example.org"],
+        "Full name": ["Aziz Nazarov", "Dorji Wangmo"],
+        "Timestamp": [dt.datetime(2024, 7, 30, 9, 15, 2, 500000), dt.datetime(2024, 7, 30, 10, 0)],
+    })
+    read = kix.read_registrations(frame, format="csv", zone="Asia/Thimphu")
+    thimphu = zoneinfo.ZoneInfo("Asia/Thimphu")
+    assert [r["submitted_at"] for r in read] == [
+        dt.datetime(2024, 7, 30, 9, 15, 2, 500000, tzinfo=thimphu).astimezone(UTC),
+        dt.datetime(2024, 7, 30, 10, 0, tzinfo=thimphu).astimezone(UTC),
+    ]
+    labelled = frame.to_pandas(use_pyarrow_extension_array=True).set_axis(["r-7", "r-9"])
+    read = kix.read_registrations(labelled, format="csv", zone="Asia/Thimphu")
+    assert [r["row"] for r in read] == ["r-7", "r-9"]
+    assert [r["full_name"] for r in read] == ["Aziz Nazarov", "Dorji Wangmo"]
 
 
 def test_every_bad_cell_is_a_violation_of_its_row_and_no_batch_aborts(w20):

@@ -606,10 +606,12 @@ def read_registrations(
     answers: Optional[Mapping[str, Union[bool, str]]] = None,
 ) -> Table:
     """Reads a Zoom webinar registration report (``format="zoom"``), a Google Forms CSV
-    (``"google_forms"``) or any CSV (``"csv"``) from a path, a file object or a DataFrame into a
-    table of registration fields plus ``row``, ready for ``validate_registrations``. Naive
-    timestamps are read in ``zone`` (required for them); ``columns`` maps kix fields to column
-    names; ``answers`` maps answer texts to consent (True/False) or audience/language codes."""
+    (``"google_forms"``) or any CSV (``"csv"``) from a path, a file object, a pandas DataFrame or
+    Arrow data already read (a pyarrow Table, a polars DataFrame, a pandas frame with Arrow dtypes:
+    read column by column, its column names as the header) into a table of registration fields
+    plus ``row``, ready for ``validate_registrations``. Naive timestamps (text, or an Arrow
+    timestamp without a zone) are read in ``zone`` (required for them); ``columns`` maps kix fields
+    to column names; ``answers`` maps answer texts to consent (True/False) or audience/language codes."""
 
 def read_attendance(source: Any, *, format: str = "zoom", zone: Optional[_ZoneLike] = None) -> Table:
     """Reads a Zoom attendee or participant report: one row per join (``row``, ``name``,

@@ -311,7 +311,7 @@ pub(crate) enum Source<'py> {
 const NOT_RECORDS: &str = "records must be an iterable of dicts, a pandas DataFrame or Arrow data \
      (a pyarrow Table, a polars DataFrame: anything with __arrow_c_stream__)";
 
-fn is_pandas_frame(obj: &Bound<'_, PyAny>) -> PyResult<bool> {
+pub(crate) fn is_pandas_frame(obj: &Bound<'_, PyAny>) -> PyResult<bool> {
     let py = obj.py();
     let module = obj.get_type().getattr(intern!(py, "__module__"))?;
     let from_pandas = module.cast::<PyString>().is_ok_and(|m| m.to_str().is_ok_and(|m| m.starts_with("pandas")));
@@ -320,8 +320,29 @@ fn is_pandas_frame(obj: &Bound<'_, PyAny>) -> PyResult<bool> {
 
 /// Whether a pandas column keeps its values in Arrow (`ArrowDtype`, `string[pyarrow]`).
 fn arrow_backed(series: &Bound<'_, PyAny>) -> PyResult<bool> {
-    let py = series.py();
-    let dtype = series.getattr(intern!(py, "dtype"))?;
+    arrow_dtype(&series.getattr(intern!(series.py(), "dtype"))?)
+}
+
+/// Whether every column of a pandas frame keeps its values in Arrow, so that the frame
+/// can be read through `__arrow_c_stream__` as it is.
+pub(crate) fn arrow_frame(frame: &Bound<'_, PyAny>) -> PyResult<bool> {
+    let py = frame.py();
+    if !frame.hasattr(intern!(py, "__arrow_c_stream__"))? {
+        return Ok(false);
+    }
+    let dtypes = frame.getattr(intern!(py, "dtypes"))?.call_method0(intern!(py, "tolist"))?;
+    let mut any = false;
+    for dtype in dtypes.try_iter()? {
+        any = true;
+        if !arrow_dtype(&dtype?)? {
+            return Ok(false);
+        }
+    }
+    Ok(any)
+}
+
+fn arrow_dtype(dtype: &Bound<'_, PyAny>) -> PyResult<bool> {
+    let py = dtype.py();
     if dtype.hasattr(intern!(py, "pyarrow_dtype"))? {
         return Ok(true);
     }
