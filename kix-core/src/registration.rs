@@ -417,57 +417,91 @@ impl Seen {
     }
 }
 
-/// The e-mail keys a desk has seen, each kept once in one text (no allocation per key)
-/// and found through a table of (start, length, where it was seen): a batch of a million
-/// keeps a million without a million allocations, and the table stays small in memory.
+/// The e-mail keys a desk has seen, each kept once in one text (no allocation per key),
+/// found through a table of key numbers: a batch of a million keeps a million without a
+/// million allocations. The table holds 4 bytes a key, so that the memory a lookup touches
+/// at random stays small; where each key lies and where it was seen are kept in order of
+/// arrival, read only when a key's hash matches.
 struct Keys {
     text: String,
-    table: hashbrown::HashTable<(usize, usize, Seen)>,
+    /// Each key's place in `text` and where it was first seen, by key number.
+    keys: Vec<(usize, usize, Seen)>,
+    table: hashbrown::HashTable<u32>,
     hasher: RandomState,
+    overflow: HashMap<Box<str>, Seen, RandomState>,
+    /// How many keys get a number (all that fit in one; fewer in the tests, to reach `overflow`).
+    numbered: u32,
 }
 
 impl Keys {
     fn new() -> Self {
-        Keys { text: String::new(), table: hashbrown::HashTable::new(), hasher: RandomState::default() }
+        Keys {
+            text: String::new(),
+            keys: Vec::new(),
+            table: hashbrown::HashTable::new(),
+            hasher: RandomState::default(),
+            overflow: HashMap::default(),
+            numbered: u32::MAX,
+        }
     }
 
     fn len(&self) -> usize {
-        self.table.len()
+        self.table.len() + self.overflow.len()
     }
 
-    fn hash_at(text: &str, hasher: &RandomState, &(start, len, _): &(usize, usize, Seen)) -> u64 {
-        text.get(start..start + len).map_or(0, |k| hasher.hash_one(k))
+    fn key<'t>(text: &'t str, keys: &[(usize, usize, Seen)], id: u32) -> Option<&'t str> {
+        let &(start, len, _) = keys.get(id as usize)?;
+        text.get(start..start + len)
+    }
+
+    fn hash_of(text: &str, keys: &[(usize, usize, Seen)], hasher: &RandomState, id: u32) -> u64 {
+        Self::key(text, keys, id).map_or(0, |k| hasher.hash_one(k))
     }
 
     fn reserve(&mut self, additional: usize) {
-        let (text, hasher) = (&self.text, &self.hasher);
-        self.table.reserve(additional, |e| Self::hash_at(text, hasher, e));
+        let (text, keys, hasher) = (&self.text, &self.keys, &self.hasher);
+        self.table.reserve(additional, |&id| Self::hash_of(text, keys, hasher, id));
+        self.keys.reserve(additional);
     }
 
     /// Where the key was first seen, or `None` after recording it as seen at `seen`.
     fn claim(&mut self, key: &str, seen: Seen) -> Option<Seen> {
-        let (text, hasher) = (&self.text, &self.hasher);
+        let (text, keys, hasher) = (&self.text, &self.keys, &self.hasher);
         let entry = self.table.entry(
             hasher.hash_one(key),
-            |&(start, len, _)| text.get(start..start + len) == Some(key),
-            |e| Self::hash_at(text, hasher, e),
+            |&id| Self::key(text, keys, id) == Some(key),
+            |&id| Self::hash_of(text, keys, hasher, id),
         );
         match entry {
-            hashbrown::hash_table::Entry::Occupied(first) => Some(first.get().2),
-            hashbrown::hash_table::Entry::Vacant(slot) => {
-                slot.insert((self.text.len(), key.len(), seen));
-                self.text.push_str(key);
-                None
+            hashbrown::hash_table::Entry::Occupied(first) => {
+                Some(self.keys.get(*first.get() as usize).map_or(seen, |&(_, _, s)| s))
             }
+            hashbrown::hash_table::Entry::Vacant(slot) => match u32::try_from(self.keys.len()) {
+                Ok(id) if id < self.numbered => {
+                    slot.insert(id);
+                    self.keys.push((self.text.len(), key.len(), seen));
+                    self.text.push_str(key);
+                    None
+                }
+                // Past four billion keys (more records than memory holds at once, but
+                // correct all the same) the rest go to a plain map.
+                _ => match self.overflow.entry(key.into()) {
+                    std::collections::hash_map::Entry::Occupied(first) => Some(*first.get()),
+                    std::collections::hash_map::Entry::Vacant(slot) => {
+                        slot.insert(seen);
+                        None
+                    }
+                },
+            },
         }
     }
 
     /// Forgets a key (its text stays, unreachable: giving keys back is rare).
     fn remove(&mut self, key: &str) {
-        let text = &self.text;
-        if let Ok(entry) = self
-            .table
-            .find_entry(self.hasher.hash_one(key), |&(start, len, _)| text.get(start..start + len) == Some(key))
+        self.overflow.remove(key);
+        let (text, keys) = (&self.text, &self.keys);
+        if let Ok(entry) =
+            self.table.find_entry(self.hasher.hash_one(key), |&id| Self::key(text, keys, id) == Some(key))
         {
             entry.remove();
         }
@@ -1411,6 +1445,25 @@ mod tests {
 
     fn w20() -> Event {
         crate::emap().event("kix-emap-webinar-20").unwrap().clone()
+    }
+
+    #[test]
+    fn keys_past_the_numbered_ones_are_still_found_and_given_back() {
+        let mut keys = Keys { numbered: 2, ..Keys::new() };
+        let names = ["a@example.org", "b@example.org", "c@example.org", "d@example.org"];
+        for (i, k) in names.iter().enumerate() {
+            assert!(keys.claim(k, Seen::batch(i)).is_none(), "{k} is new");
+        }
+        assert_eq!((keys.table.len(), keys.overflow.len(), keys.len()), (2, 2, 4));
+        for (i, k) in names.iter().enumerate() {
+            assert_eq!(keys.claim(k, Seen::batch(9)).map(Seen::get), Some((false, i)), "{k} was seen at {i}");
+        }
+        keys.remove("a@example.org");
+        keys.remove("c@example.org");
+        assert!(keys.claim("a@example.org", Seen::batch(5)).is_none());
+        assert!(keys.claim("c@example.org", Seen::batch(6)).is_none());
+        assert_eq!(keys.claim("c@example.org", Seen::batch(9)).map(Seen::get), Some((false, 6)));
+        assert_eq!(keys.claim("b@example.org", Seen::held(3)).map(Seen::get), Some((false, 1)));
     }
 
     fn good(email: &str) -> Registration {
