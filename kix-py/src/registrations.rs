@@ -297,36 +297,48 @@ fn registrations_from(py: Python<'_>, records: &Bound<'_, PyAny>) -> PyResult<Ve
 
 /// The audience and language texts of a batch, each distinct text kept once, for
 /// `counts(by="audience" | "language")` without keeping every record.
-#[derive(Default)]
 pub(crate) struct Answers {
     texts: Vec<String>,
     known: std::collections::HashMap<String, u32>,
     rows: Vec<[u32; 2]>,
-    /// Within one chunk, the texts met by address (the same Python str object again).
-    seen: Vec<(usize, usize, u32)>,
+    /// The text last met in each slot of a cheap fingerprint (length, first and last byte):
+    /// the few distinct answers of a form, met again and again, are found with one
+    /// comparison, whether a Python `str` or an Arrow buffer holds them.
+    recent: [u32; RECENT],
 }
 
 const NO_TEXT: u32 = u32::MAX;
+const RECENT: usize = 64;
+
+impl Default for Answers {
+    fn default() -> Self {
+        Answers {
+            texts: Vec::new(),
+            known: std::collections::HashMap::new(),
+            rows: Vec::new(),
+            recent: [NO_TEXT; RECENT],
+        }
+    }
+}
 
 impl Answers {
     fn id(&mut self, text: Option<&str>) -> u32 {
         let Some(text) = text else { return NO_TEXT };
-        let at = (text.as_ptr() as usize, text.len());
-        if let Some(&(_, _, id)) = self.seen.iter().find(|(p, l, _)| (*p, *l) == at) {
-            return id;
+        let b = text.as_bytes();
+        let (first, last) = (b.first().map_or(0, |&c| usize::from(c)), b.last().map_or(0, |&c| usize::from(c)));
+        let slot = (b.len() ^ (first << 1) ^ (last << 3)) % RECENT;
+        let recent = self.recent.get(slot).copied().unwrap_or(NO_TEXT);
+        if self.texts.get(recent as usize).is_some_and(|t| t == text) {
+            return recent;
         }
         let id = self.lookup(text);
-        if self.seen.len() < 16 {
-            self.seen.push((at.0, at.1, id));
+        if let Some(r) = self.recent.get_mut(slot) {
+            *r = id;
         }
         id
     }
 
     fn lookup(&mut self, text: &str) -> u32 {
-        // Few distinct answers, met again and again: look at the first ones before hashing.
-        if let Some(i) = self.texts.iter().take(8).position(|t| t == text) {
-            return i as u32;
-        }
         if let Some(&i) = self.known.get(text) {
             return i;
         }
@@ -336,10 +348,8 @@ impl Answers {
         i
     }
 
-    /// Records a chunk's answers (addresses are remembered for this chunk only: its strings
-    /// are alive while it is read).
+    /// Records a chunk's answers.
     fn record(&mut self, views: &[RegistrationRef<'_>]) {
-        self.seen.clear();
         self.rows.reserve(views.len());
         for v in views {
             let row = [self.id(v.audience), self.id(v.language)];

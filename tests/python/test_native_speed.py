@@ -168,6 +168,37 @@ def test_another_thread_runs_while_a_batch_is_validated(w20):
     assert during > 1000, f"the other thread counted {during} during the batch"
 
 
+def test_counts_by_audience_and_language_are_the_texts_given_from_every_source(w20):
+    # The answers are counted from the texts kept per batch: many distinct ones, some alike in
+    # length and first and last letter (the face finds recent texts by that fingerprint), and
+    # the same text in several forms that name one code.
+    codes = ["teacher", "policy_maker", "other"]
+    given = ["teacher", " Teacher", "TEACHER", "policy_maker", "Other", None]
+    given += [f"t{c * 5}r" for c in "abcdefgh"]  # seven letters, t…r, as "teacher" is
+    given += [f"role {i}" for i in range(90)]
+    languages = ["ru", "RU", "en", "ky", None, "uz"]
+    records = [{"full_name": f"P {i}", "email": f"p{i}@example.org", "country": "NP",
+                "audience": given[i % len(given)], "language": languages[i % len(languages)],
+                "submitted_at": "2024-07-20T09:00:00Z"} for i in range(3000)]
+
+    def expected(field, key):
+        counts = {}
+        for r in records:
+            text = r[field]
+            if text is not None:
+                counts[key(text)] = counts.get(key(text), 0) + 1
+        return counts
+
+    audience = expected("audience", lambda t: t.strip().lower() if t.strip().lower() in codes else t)
+    language = expected("language", str.lower)
+    table = pa.Table.from_pylist(records)
+    for source in (records, table, pl.from_arrow(table)):
+        out = kix.validate_registrations(w20, source)
+        got = lambda by: {k: v for k, v in out.counts(by=by).values.tolist() if k is not None}  # noqa: E731
+        assert got("audience") == audience
+        assert got("language") == language
+
+
 # ---------------------------------------------------------------- time columns
 
 def same_instants(a, b):
