@@ -9,6 +9,8 @@ No timing is asserted here beyond a generous bound on how soon an interrupt is h
 
 import datetime as dt
 import signal
+import subprocess
+import sys
 import threading
 import time
 import zoneinfo
@@ -197,6 +199,31 @@ def test_counts_by_audience_and_language_are_the_texts_given_from_every_source(w
         got = lambda by: {k: v for k, v in out.counts(by=by).values.tolist() if k is not None}  # noqa: E731
         assert got("audience") == audience
         assert got("language") == language
+
+
+def test_kix_first_used_on_a_thread_that_ends_then_on_new_threads():
+    # The face allocates through mimalloc; its v3 (the crate's default) crashes when the thread
+    # that first used it has exited and a new thread takes over its identity (mimalloc issue
+    # 1287), which is what a notebook's or a web server's worker pool does. Run in a fresh
+    # process, so that kix's first allocation really happens on the worker.
+    script = """
+import threading
+def use():
+    import kix
+    w20 = kix.emap().event("kix-emap-webinar-20")
+    one = {"full_name": "A", "email": "p@example.org", "country": "NP", "audience": "teacher",
+           "submitted_at": "2024-07-20T09:00:00Z"}
+    out = kix.validate_registrations(w20, [one] * 1000)
+    assert out.to_columns()["status"].count("confirmed") == 1
+for _ in range(20):
+    t = threading.Thread(target=use)
+    t.start()
+    t.join()
+print("ok")
+"""
+    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=120)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.strip() == "ok"
 
 
 # ---------------------------------------------------------------- time columns
