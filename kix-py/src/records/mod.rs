@@ -24,9 +24,11 @@ use crate::convert::{instant_arg, naive_arg, type_name};
 mod columns;
 use columns::ArrowChunk;
 
-/// Records read per chunk: small enough that a signal is seen within milliseconds and
-/// that the chunk's cells cost little memory, large enough that the per-chunk calls vanish.
-pub(crate) const CHUNK: usize = 4096;
+/// Records read per chunk: small enough that a signal is seen within milliseconds and that
+/// the chunk's cells and views stay in the core's caches while the core reads them (4096 made
+/// 100k dicts 17% slower, Arrow rows 4%; 256 is no faster than 512), large enough that the
+/// per-chunk calls (releasing the GIL, checking signals) vanish.
+pub(crate) const CHUNK: usize = 512;
 
 const FIELDS: [&str; 8] = core::exports::REGISTRATION_FIELDS;
 /// The cells read per record: the fields of an export, and the occurrence registered for.
