@@ -10,6 +10,7 @@
 #![forbid(unsafe_code)]
 #![allow(clippy::needless_pass_by_value)] // pyo3 passes owned arguments.
 
+mod answers;
 mod arrow;
 mod attendance;
 mod batch;
@@ -28,7 +29,6 @@ mod training;
 mod violation;
 
 use kix_core as core;
-
 use pyo3::prelude::*;
 use pyo3::types::PyTuple;
 

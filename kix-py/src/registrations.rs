@@ -10,6 +10,7 @@ use pyo3::intern;
 use pyo3::prelude::*;
 use pyo3::types::{PyDict, PyList, PyString};
 
+use crate::answers::Answers;
 use crate::batch::{Progress, between_chunks};
 use crate::convert::{from_py_json, instant_arg, occurrence_arg, to_dict};
 use crate::errors::IntoPyResult;
@@ -293,78 +294,6 @@ fn registrations_from(py: Python<'_>, records: &Bound<'_, PyAny>) -> PyResult<Ve
         return Err(PyTypeError::new_err(v.message.clone()));
     }
     Ok(read.registrations)
-}
-
-/// The audience and language texts of a batch, each distinct text kept once, for
-/// `counts(by="audience" | "language")` without keeping every record.
-pub(crate) struct Answers {
-    texts: Vec<String>,
-    known: std::collections::HashMap<String, u32>,
-    rows: Vec<[u32; 2]>,
-    /// The text last met in each slot of a cheap fingerprint (length, first and last byte):
-    /// the few distinct answers of a form, met again and again, are found with one
-    /// comparison, whether a Python `str` or an Arrow buffer holds them.
-    recent: [u32; RECENT],
-}
-
-const NO_TEXT: u32 = u32::MAX;
-const RECENT: usize = 64;
-
-impl Default for Answers {
-    fn default() -> Self {
-        Answers {
-            texts: Vec::new(),
-            known: std::collections::HashMap::new(),
-            rows: Vec::new(),
-            recent: [NO_TEXT; RECENT],
-        }
-    }
-}
-
-impl Answers {
-    fn id(&mut self, text: Option<&str>) -> u32 {
-        let Some(text) = text else { return NO_TEXT };
-        let b = text.as_bytes();
-        let (first, last) = (b.first().map_or(0, |&c| usize::from(c)), b.last().map_or(0, |&c| usize::from(c)));
-        let slot = (b.len() ^ (first << 1) ^ (last << 3)) % RECENT;
-        let recent = self.recent.get(slot).copied().unwrap_or(NO_TEXT);
-        if self.texts.get(recent as usize).is_some_and(|t| t == text) {
-            return recent;
-        }
-        let id = self.lookup(text);
-        if let Some(r) = self.recent.get_mut(slot) {
-            *r = id;
-        }
-        id
-    }
-
-    fn lookup(&mut self, text: &str) -> u32 {
-        if let Some(&i) = self.known.get(text) {
-            return i;
-        }
-        let i = self.texts.len() as u32;
-        self.texts.push(text.to_owned());
-        self.known.insert(text.to_owned(), i);
-        i
-    }
-
-    /// Records a chunk's answers.
-    fn record(&mut self, views: &[RegistrationRef<'_>]) {
-        self.rows.reserve(views.len());
-        for v in views {
-            let row = [self.id(v.audience), self.id(v.language)];
-            self.rows.push(row);
-        }
-    }
-
-    /// The records as `count_outcomes` reads them: audience and language only.
-    fn registrations(&self) -> Vec<core::Registration> {
-        let text = |i: u32| self.texts.get(i as usize).cloned();
-        self.rows
-            .iter()
-            .map(|[a, l]| core::Registration { audience: text(*a), language: text(*l), ..Default::default() })
-            .collect()
-    }
 }
 
 fn held_from(py: Python<'_>, existing: Option<&Bound<'_, PyAny>>) -> PyResult<Vec<core::HeldRegistration>> {
