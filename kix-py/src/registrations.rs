@@ -151,7 +151,7 @@ impl RegistrationOutcomes {
         let key = by.parse::<core::attendance::OutcomeKey>().py_err(py)?;
         let records = match key {
             core::attendance::OutcomeKey::Audience | core::attendance::OutcomeKey::Language => {
-                self.answers.registrations()
+                self.answers.registrations(py)?
             }
             _ => Vec::new(),
         };
@@ -388,7 +388,7 @@ pub(crate) fn validate_registrations(
     let mut desk = core::RegistrationDesk::new(&hub, event, &held).py_err(py)?;
     desk.reserve(total.unwrap_or(0));
     let mut outcomes = Vec::with_capacity(total.unwrap_or(0));
-    let mut answers = Answers::default();
+    let mut answers = source.answer_columns().map_or_else(Answers::default, Answers::deferred);
     let read = for_each_chunk(py, source, |views, found| {
         py.detach(|| {
             for (view, found) in views.iter().zip(found) {

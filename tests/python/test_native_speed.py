@@ -201,6 +201,23 @@ def test_counts_by_audience_and_language_are_the_texts_given_from_every_source(w
         assert got("language") == language
 
 
+def test_counts_by_answers_of_an_arrow_table_read_after_the_table_is_gone_and_without_the_columns(w20):
+    # Arrow data's answers are read from its columns when counted, not during the batch: the
+    # outcomes keep those columns, so the counts hold once the caller's table is dropped; a
+    # table without them counts every record as unanswered, as the dicts do.
+    records = [{"full_name": f"P {i}", "email": f"p{i}@example.org", "country": "KG",
+                "audience": ["teacher", "Other"][i % 2], "language": "ru"} for i in range(1500)]
+    table = pa.Table.from_pylist(records)
+    out = kix.validate_registrations(w20, table)
+    del table
+    assert out.counts(by="audience").values.tolist() == [["other", 750], ["teacher", 750]]
+    assert out.counts(by="language").values.tolist() == [["ru", 1500]]
+    bare = [{k: r[k] for k in ("full_name", "email", "country")} for r in records]
+    from_table = kix.validate_registrations(w20, pa.Table.from_pylist(bare)).counts(by="audience")
+    assert from_table.values.tolist() == [[None, 1500]]
+    assert from_table.equals(kix.validate_registrations(w20, bare).counts(by="audience"))
+
+
 def test_kix_first_used_on_a_thread_that_ends_then_on_new_threads():
     # The face allocates through mimalloc; its v3 (the crate's default) crashes when the thread
     # that first used it has exited and a new thread takes over its identity (mimalloc issue

@@ -406,6 +406,18 @@ impl<'py> Source<'py> {
         Ok(Source::Rows { iter, total })
     }
 
+    /// For Arrow data, its audience and language columns (shared with the producer, not
+    /// copied), so that the outcomes can read those answers when asked instead of during the batch.
+    pub(crate) fn answer_columns(&self) -> Option<Vec<RecordBatch>> {
+        let Source::Arrow { batches, .. } = self else { return None };
+        let project = |b: &RecordBatch| -> Option<RecordBatch> {
+            let schema = b.schema();
+            let keep: Vec<usize> = ["audience", "language"].iter().filter_map(|f| schema.index_of(f).ok()).collect();
+            b.project(&keep).ok()
+        };
+        batches.iter().map(project).collect()
+    }
+
     /// How many records, when known before reading.
     pub(crate) fn total(&self) -> Option<usize> {
         match self {
