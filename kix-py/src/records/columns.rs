@@ -9,6 +9,11 @@ use arrow_schema::{DataType, TimeUnit};
 use chrono::{DateTime, Utc};
 use kix_core as core;
 use kix_core::registration::{RegistrationRef, Submitted, invalid_value};
+use pyo3::exceptions::PyTypeError;
+use pyo3::intern;
+use pyo3::prelude::*;
+use pyo3::types::PyString;
+use pyo3_arrow::input::AnyRecordBatch;
 
 use super::{CONSENT, FIELDS, NAMES, OCCURRENCE, SUBMITTED};
 
@@ -292,4 +297,47 @@ fn read_occurrences<'a>(column: &'a Column, views: &mut [RegistrationRef<'a>], f
 /// A float as Python's `str()` writes it for the usual values.
 fn python_float(f: f64) -> String {
     if f.fract() == 0.0 && f.abs() < 1e16 { format!("{f:.1}") } else { format!("{f}") }
+}
+
+/// Whether a pandas column keeps its values in Arrow (`ArrowDtype`, `string[pyarrow]`).
+pub(super) fn arrow_backed(series: &Bound<'_, PyAny>) -> PyResult<bool> {
+    arrow_dtype(&series.getattr(intern!(series.py(), "dtype"))?)
+}
+
+/// Whether every column of a pandas frame keeps its values in Arrow, so that the frame
+/// can be read through `__arrow_c_stream__` as it is.
+pub(crate) fn arrow_frame(frame: &Bound<'_, PyAny>) -> PyResult<bool> {
+    let py = frame.py();
+    if !frame.hasattr(intern!(py, "__arrow_c_stream__"))? {
+        return Ok(false);
+    }
+    let dtypes = frame.getattr(intern!(py, "dtypes"))?.call_method0(intern!(py, "tolist"))?;
+    let mut any = false;
+    for dtype in dtypes.try_iter()? {
+        any = true;
+        if !arrow_dtype(&dtype?)? {
+            return Ok(false);
+        }
+    }
+    Ok(any)
+}
+
+fn arrow_dtype(dtype: &Bound<'_, PyAny>) -> PyResult<bool> {
+    let py = dtype.py();
+    if dtype.hasattr(intern!(py, "pyarrow_dtype"))? {
+        return Ok(true);
+    }
+    match dtype.getattr_opt(intern!(py, "storage"))? {
+        Some(storage) => {
+            Ok(storage.cast::<PyString>().is_ok_and(|s| s.to_str().is_ok_and(|s| s.starts_with("pyarrow"))))
+        }
+        None => Ok(false),
+    }
+}
+
+/// Every batch of an Arrow stream or array.
+pub(super) fn read_batches(data: AnyRecordBatch) -> PyResult<Vec<RecordBatch>> {
+    data.into_reader()?
+        .collect::<Result<_, _>>()
+        .map_err(|e| PyTypeError::new_err(format!("cannot read the Arrow data: {e}")))
 }

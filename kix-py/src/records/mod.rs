@@ -17,12 +17,12 @@ use pyo3::intern;
 use pyo3::prelude::*;
 use pyo3::type_object::PyTypeInfo;
 use pyo3::types::{PyBool, PyDateTime, PyDict, PyFloat, PyList, PySlice, PyString};
-use pyo3_arrow::input::AnyRecordBatch;
 
 use crate::convert::{instant_arg, naive_arg, type_name};
 
 mod columns;
-use columns::ArrowChunk;
+pub(crate) use columns::arrow_frame;
+use columns::{ArrowChunk, arrow_backed, read_batches};
 
 /// Records read per chunk: small enough that a signal is seen within milliseconds and that
 /// the chunk's cells and views stay in the core's caches while the core reads them (1024
@@ -318,49 +318,6 @@ pub(crate) fn is_pandas_frame(obj: &Bound<'_, PyAny>) -> PyResult<bool> {
     let module = obj.get_type().getattr(intern!(py, "__module__"))?;
     let from_pandas = module.cast::<PyString>().is_ok_and(|m| m.to_str().is_ok_and(|m| m.starts_with("pandas")));
     Ok(from_pandas && obj.hasattr(intern!(py, "columns"))? && obj.hasattr(intern!(py, "iloc"))?)
-}
-
-/// Whether a pandas column keeps its values in Arrow (`ArrowDtype`, `string[pyarrow]`).
-fn arrow_backed(series: &Bound<'_, PyAny>) -> PyResult<bool> {
-    arrow_dtype(&series.getattr(intern!(series.py(), "dtype"))?)
-}
-
-/// Whether every column of a pandas frame keeps its values in Arrow, so that the frame
-/// can be read through `__arrow_c_stream__` as it is.
-pub(crate) fn arrow_frame(frame: &Bound<'_, PyAny>) -> PyResult<bool> {
-    let py = frame.py();
-    if !frame.hasattr(intern!(py, "__arrow_c_stream__"))? {
-        return Ok(false);
-    }
-    let dtypes = frame.getattr(intern!(py, "dtypes"))?.call_method0(intern!(py, "tolist"))?;
-    let mut any = false;
-    for dtype in dtypes.try_iter()? {
-        any = true;
-        if !arrow_dtype(&dtype?)? {
-            return Ok(false);
-        }
-    }
-    Ok(any)
-}
-
-fn arrow_dtype(dtype: &Bound<'_, PyAny>) -> PyResult<bool> {
-    let py = dtype.py();
-    if dtype.hasattr(intern!(py, "pyarrow_dtype"))? {
-        return Ok(true);
-    }
-    match dtype.getattr_opt(intern!(py, "storage"))? {
-        Some(storage) => {
-            Ok(storage.cast::<PyString>().is_ok_and(|s| s.to_str().is_ok_and(|s| s.starts_with("pyarrow"))))
-        }
-        None => Ok(false),
-    }
-}
-
-/// Every batch of an Arrow stream or array.
-fn read_batches(data: AnyRecordBatch) -> PyResult<Vec<RecordBatch>> {
-    data.into_reader()?
-        .collect::<Result<_, _>>()
-        .map_err(|e| PyTypeError::new_err(format!("cannot read the Arrow data: {e}")))
 }
 
 impl<'py> Source<'py> {
