@@ -35,6 +35,8 @@ const FIELDS: [&str; 8] = core::exports::REGISTRATION_FIELDS;
 const NAMES: [&str; 9] =
     [FIELDS[0], FIELDS[1], FIELDS[2], FIELDS[3], FIELDS[4], FIELDS[5], FIELDS[6], FIELDS[7], "occurrence"];
 const CELLS: usize = NAMES.len();
+/// The answers `counts(by=…)` reads: audience and language.
+const ANSWERS: [&str; 2] = [FIELDS[4], FIELDS[5]];
 const CONSENT: usize = 6;
 const SUBMITTED: usize = 7;
 const OCCURRENCE: usize = 8;
@@ -369,7 +371,7 @@ impl<'py> Source<'py> {
         let Source::Arrow { batches, .. } = self else { return None };
         let project = |b: &RecordBatch| -> Option<RecordBatch> {
             let schema = b.schema();
-            let keep: Vec<usize> = ["audience", "language"].iter().filter_map(|f| schema.index_of(f).ok()).collect();
+            let keep: Vec<usize> = ANSWERS.iter().filter_map(|f| schema.index_of(f).ok()).collect();
             b.project(&keep).ok()
         };
         batches.iter().map(project).collect()
