@@ -261,12 +261,20 @@ impl Email {
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     pub fn key_into(&self, key: &mut String) {
-        let (local, domain) = (self.local_part(), self.ascii_domain());
         key.clear();
+        self.key_append(key);
+    }
+
+    /// [`Email::key`] appended to a text that holds others.
+    pub(crate) fn key_append(&self, key: &mut String) {
+        let (local, domain) = (self.local_part(), self.ascii_domain());
         key.reserve(local.len() + 1 + domain.len());
         if local.is_ascii() {
+            let start = key.len();
             key.push_str(local);
-            key.make_ascii_lowercase();
+            if let Some(added) = key.get_mut(start..) {
+                added.make_ascii_lowercase();
+            }
         } else {
             key.extend(local.chars().flat_map(char::to_lowercase));
         }

@@ -44,6 +44,8 @@
 
 use std::collections::{HashMap, HashSet};
 use std::hash::BuildHasher;
+use std::ops::Range;
+use std::sync::Mutex;
 
 use foldhash::fast::RandomState;
 use std::fmt;
@@ -419,27 +421,44 @@ impl Seen {
 
 /// The e-mail keys a desk has seen, each kept once in one text (no allocation per key),
 /// found through a table of key numbers: a batch of a million keeps a million without a
-/// million allocations. The table holds 4 bytes a key, so that the memory a lookup touches
-/// at random stays small; where each key lies and where it was seen are kept in order of
-/// arrival, read only when a key's hash matches.
+/// million allocations. The table holds 8 bytes a key, the key's number and 32 bits of its
+/// hash, so that the memory a lookup touches at random stays small and a key's text is
+/// read only when those bits match too (the table's own 7-bit tags match a stranger in
+/// about one lookup in eight); where each key lies and where it was seen are kept in order
+/// of arrival.
 struct Keys {
     text: String,
     /// Each key's place in `text` and where it was first seen, by key number.
     keys: Vec<(usize, usize, Seen)>,
-    table: hashbrown::HashTable<u32>,
+    table: hashbrown::HashTable<(u32, u32)>,
     hasher: RandomState,
     overflow: HashMap<Box<str>, Seen, RandomState>,
     /// How many keys get a number (all that fit in one; fewer in the tests, to reach `overflow`).
     numbered: u32,
 }
 
+/// The bits of a key's hash kept beside its number: the high half (the table places keys by
+/// the low bits and tags them with the top seven).
+fn fragment(hash: u64) -> u32 {
+    (hash >> 32) as u32
+}
+
+/// How many tables a desk keeps its e-mail keys in: a key's table is chosen by its hash, so
+/// that the duplicate check of a batch can run on as many threads as there are tables.
+const SHARDS: usize = 8;
+
+/// The table of a key with this hash (the low bits of its fragment).
+fn shard_of(hash: u64) -> usize {
+    fragment(hash) as usize % SHARDS
+}
+
 impl Keys {
-    fn new() -> Self {
+    fn new(hasher: RandomState) -> Self {
         Keys {
             text: String::new(),
             keys: Vec::new(),
             table: hashbrown::HashTable::new(),
-            hasher: RandomState::default(),
+            hasher,
             overflow: HashMap::default(),
             numbered: u32::MAX,
         }
@@ -458,27 +477,41 @@ impl Keys {
         Self::key(text, keys, id).map_or(0, |k| hasher.hash_one(k))
     }
 
+    /// Whether a table entry is `key`, whose hash is `hash`.
+    fn is(text: &str, keys: &[(usize, usize, Seen)], entry: (u32, u32), key: &str, hash: u64) -> bool {
+        entry.1 == fragment(hash) && Self::key(text, keys, entry.0) == Some(key)
+    }
+
     fn reserve(&mut self, additional: usize) {
         let (text, keys, hasher) = (&self.text, &self.keys, &self.hasher);
-        self.table.reserve(additional, |&id| Self::hash_of(text, keys, hasher, id));
+        self.table.reserve(additional, |&(id, _)| Self::hash_of(text, keys, hasher, id));
         self.keys.reserve(additional);
     }
 
+    /// Where the key was first seen, if it was, without recording it.
+    fn find(&self, key: &str, hash: u64) -> Option<Seen> {
+        let (text, keys) = (&self.text, &self.keys);
+        match self.table.find(hash, |&entry| Self::is(text, keys, entry, key, hash)) {
+            Some(&(id, _)) => keys.get(id as usize).map(|&(_, _, seen)| seen),
+            None => self.overflow.get(key).copied(),
+        }
+    }
+
     /// Where the key was first seen, or `None` after recording it as seen at `seen`.
-    fn claim(&mut self, key: &str, seen: Seen) -> Option<Seen> {
+    fn claim(&mut self, key: &str, hash: u64, seen: Seen) -> Option<Seen> {
         let (text, keys, hasher) = (&self.text, &self.keys, &self.hasher);
         let entry = self.table.entry(
-            hasher.hash_one(key),
-            |&id| Self::key(text, keys, id) == Some(key),
-            |&id| Self::hash_of(text, keys, hasher, id),
+            hash,
+            |&entry| Self::is(text, keys, entry, key, hash),
+            |&(id, _)| Self::hash_of(text, keys, hasher, id),
         );
         match entry {
             hashbrown::hash_table::Entry::Occupied(first) => {
-                Some(self.keys.get(*first.get() as usize).map_or(seen, |&(_, _, s)| s))
+                Some(self.keys.get(first.get().0 as usize).map_or(seen, |&(_, _, s)| s))
             }
             hashbrown::hash_table::Entry::Vacant(slot) => match u32::try_from(self.keys.len()) {
                 Ok(id) if id < self.numbered => {
-                    slot.insert(id);
+                    slot.insert((id, fragment(hash)));
                     self.keys.push((self.text.len(), key.len(), seen));
                     self.text.push_str(key);
                     None
@@ -497,14 +530,111 @@ impl Keys {
     }
 
     /// Forgets a key (its text stays, unreachable: giving keys back is rare).
-    fn remove(&mut self, key: &str) {
+    fn remove(&mut self, key: &str, hash: u64) {
         self.overflow.remove(key);
         let (text, keys) = (&self.text, &self.keys);
-        if let Ok(entry) =
-            self.table.find_entry(self.hasher.hash_one(key), |&id| Self::key(text, keys, id) == Some(key))
-        {
+        if let Ok(entry) = self.table.find_entry(hash, |&entry| Self::is(text, keys, entry, key, hash)) {
             entry.remove();
         }
+    }
+}
+
+/// Registrations that a desk reads a block at a time, on the threads that check them (see
+/// [`RegistrationDesk::validate_rows`]), borrowed from where they were read: Arrow buffers,
+/// a binding's cells, records. A slice of views or of records with the problems found
+/// reading each, `(rows, found)`, is such rows (`found[i]` belongs to row `i`; a shorter
+/// list means no problems for the rest).
+///
+/// ```
+/// use kix_core::registration::{Registration, RegistrationRows};
+/// let records = [Registration::default(), Registration::default()];
+/// let rows = (&records[..], &[][..]);
+/// let (mut views, mut found) = (Vec::new(), Vec::new());
+/// rows.read(1..2, &mut views, &mut found);
+/// assert_eq!((rows.len(), views.len(), found.len()), (2, 1, 0));
+/// ```
+pub trait RegistrationRows: Sync {
+    /// How many registrations there are.
+    fn len(&self) -> usize;
+
+    /// Whether there are none.
+    ///
+    /// ```
+    /// use kix_core::registration::{Registration, RegistrationRows};
+    /// assert!((&[][..] as &[Registration], &[][..]).is_empty());
+    /// ```
+    fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+
+    /// Appends the registrations `rows` (within `0..len()`) to `views`, and to `found` the
+    /// problems found reading them, each with its row's place among `rows`, in row order.
+    fn read<'s>(
+        &'s self,
+        rows: Range<usize>,
+        views: &mut Vec<RegistrationRef<'s>>,
+        found: &mut Vec<(usize, Violation)>,
+    );
+
+    /// The registrations `rows` where they lie as views already, with the problems found
+    /// reading each (`found[i]` for row `i`, a shorter list: none for the rest), so that
+    /// they are checked in place instead of read; `None` (the default) when they are not.
+    ///
+    /// ```
+    /// use kix_core::registration::{Registration, RegistrationRows};
+    /// let r = Registration::default();
+    /// let views = [r.view(), r.view()];
+    /// assert_eq!((&views[..], &[][..]).views(1..2).map(|(v, _)| v.len()), Some(1));
+    /// assert!((&[r][..], &[][..]).views(0..1).is_none());
+    /// ```
+    fn views(&self, rows: Range<usize>) -> Option<(&[RegistrationRef<'_>], &[Vec<Violation>])> {
+        let _ = rows;
+        None
+    }
+}
+
+/// The problems found reading `rows` of a batch, as [`RegistrationRows::read`] gives them.
+fn found_in(found: &[Vec<Violation>], rows: Range<usize>, into: &mut Vec<(usize, Violation)>) {
+    let start = rows.start;
+    for (i, problems) in found.iter().enumerate().take(rows.end).skip(start) {
+        into.extend(problems.iter().map(|v| (i - start, v.clone())));
+    }
+}
+
+impl<'r> RegistrationRows for (&[RegistrationRef<'r>], &[Vec<Violation>]) {
+    fn len(&self) -> usize {
+        self.0.len()
+    }
+
+    fn read<'s>(
+        &'s self,
+        rows: Range<usize>,
+        views: &mut Vec<RegistrationRef<'s>>,
+        found: &mut Vec<(usize, Violation)>,
+    ) {
+        views.extend_from_slice(self.0.get(rows.clone()).unwrap_or_default());
+        found_in(self.1, rows, found);
+    }
+
+    fn views(&self, rows: Range<usize>) -> Option<(&[RegistrationRef<'_>], &[Vec<Violation>])> {
+        let found = self.1.get(rows.start.min(self.1.len())..rows.end.min(self.1.len())).unwrap_or_default();
+        Some((self.0.get(rows)?, found))
+    }
+}
+
+impl RegistrationRows for (&[Registration], &[Vec<Violation>]) {
+    fn len(&self) -> usize {
+        self.0.len()
+    }
+
+    fn read<'s>(
+        &'s self,
+        rows: Range<usize>,
+        views: &mut Vec<RegistrationRef<'s>>,
+        found: &mut Vec<(usize, Violation)>,
+    ) {
+        views.extend(self.0.get(rows.clone()).unwrap_or_default().iter().map(Registration::view));
+        found_in(self.1, rows, found);
     }
 }
 
@@ -527,20 +657,52 @@ impl Keys {
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 pub struct RegistrationDesk<'a> {
+    rules: Rules<'a>,
+    seats_held: u64,
+    /// Seats held per occurrence, by slot, for an event taken per occurrence.
+    slot_seats: Vec<u64>,
+    /// The e-mail keys seen, in [`SHARDS`] tables by hash.
+    emails: Vec<Keys>,
+    next_index: usize,
+    /// What each thread that checks registrations keeps between them; the first is this thread's.
+    scratch: Vec<Scratch>,
+    threads: usize,
+}
+
+/// What a registration is checked against, read by every thread that checks: the event,
+/// its window and occurrences, the invitees. Nothing in it changes during a batch.
+struct Rules<'a> {
     hub: &'a Hub,
     event: &'a Event,
     closes_at: DateTime<Utc>,
     opens_at: Option<DateTime<Utc>>,
-    seats_held: u64,
     /// The occurrences, by `recurrence_id`, of an event taken per occurrence; `None` per series.
     slots: Option<Vec<Slot>>,
-    emails: Keys,
-    /// The key of the record being validated, built here so that looking it up allocates nothing.
-    key: String,
     invitees: HashSet<String, RandomState>,
-    next_index: usize,
-    /// Country texts already resolved: a batch names few countries, many times.
+    /// The hasher of the e-mail keys, so that a key is hashed where it is built.
+    hasher: RandomState,
+}
+
+/// What one checking thread keeps between chunks: the country texts it resolved (a batch
+/// names few countries, many times), and for the registrations of its part the e-mail keys
+/// in one text, their claims and (but on this thread) their outcomes.
+#[derive(Default)]
+struct Scratch {
     places: HashMap<Box<str>, Result<Place, Violation>, RandomState>,
+    keys: String,
+    claims: Vec<Claim>,
+    outcomes: Vec<RegistrationOutcome>,
+}
+
+/// What the in-order part of a validation needs of a registration checked against the
+/// rules: its duplicate key and where a duplicate violation goes, and its occurrence's slot.
+#[derive(Clone, Copy)]
+struct Claim {
+    /// The key's place in the scratch keys and its hash; `None` without a valid address.
+    key: Option<(usize, usize, u64)>,
+    /// Where a duplicate goes among the violations: after the e-mail's own.
+    duplicate_at: usize,
+    slot: Option<usize>,
 }
 
 /// One occurrence of an event taken per occurrence: its seats and when its registration closes.
@@ -548,7 +710,6 @@ pub struct RegistrationDesk<'a> {
 struct Slot {
     id: NaiveDateTime,
     closes_at: DateTime<Utc>,
-    seats_held: u64,
 }
 
 /// The slot of an occurrence, if the event has it (slots are sorted by id).
@@ -563,17 +724,97 @@ fn occurrence_key(key: &mut String, occurrence: NaiveDateTime) {
     let _ = write!(key, "\u{1f}{occurrence}");
 }
 
+/// `work` done on every item, the first on this thread and each other on a thread of its
+/// own, or on this thread after the others when a thread cannot be started (a process out of
+/// threads still gets its outcomes); the results in the items' order.
+fn on_threads<T: Send, R: Send>(items: Vec<T>, work: impl Fn(T) -> R + Sync) -> Vec<R> {
+    let items: Vec<Mutex<Option<T>>> = items.into_iter().map(|t| Mutex::new(Some(t))).collect();
+    // Each item is taken once, by the thread that does it: the lock is never contended.
+    let take = |i: usize| items.get(i)?.lock().unwrap_or_else(std::sync::PoisonError::into_inner).take();
+    let (take, work) = (&take, &work);
+    std::thread::scope(|scope| {
+        let started: Vec<_> = (1..items.len())
+            .map(|i| std::thread::Builder::new().spawn_scoped(scope, move || take(i).map(work)).ok())
+            .collect();
+        let mut done = vec![take(0).map(work)];
+        for thread in started {
+            // A panic on a thread (there should be none) goes on here.
+            done.push(thread.and_then(|t| t.join().unwrap_or_else(|panic| std::panic::resume_unwind(panic))));
+        }
+        done.into_iter().enumerate().filter_map(|(i, r)| r.or_else(|| take(i).map(work))).collect()
+    })
+}
+
+/// The duplicate claims of a checked slice in one thread's tables (those whose number is
+/// `thread` modulo `threads`), in order: a registration with an error of its own only looks
+/// its e-mail up (it will be refused and give its claim back), any other claims it. `index`
+/// is the desk's number of the slice's first registration. Returns each duplicate's row in
+/// the slice and where its e-mail was first seen.
+fn claim_in_order(
+    (thread, threads): (usize, usize),
+    mut tables: Vec<&mut Keys>,
+    checked: &[Scratch],
+    first_part: &[RegistrationOutcome],
+    index: usize,
+) -> Vec<(usize, Seen)> {
+    let mut found = Vec::new();
+    let mut row = 0;
+    for (p, part) in checked.iter().enumerate() {
+        let outcomes = if p == 0 { first_part } else { &part.outcomes[..] };
+        for (outcome, claim) in outcomes.iter().zip(&part.claims) {
+            if let Some((start, len, hash)) = claim.key
+                && shard_of(hash) % threads == thread
+                && let Some(keys) = tables.get_mut(shard_of(hash) / threads)
+            {
+                let key = part.keys.get(start..start + len).unwrap_or_default();
+                let first = if outcome.violations.iter().any(Violation::is_error) {
+                    keys.find(key, hash)
+                } else {
+                    keys.claim(key, hash, Seen::batch(index + row))
+                };
+                if let Some(first) = first {
+                    found.push((row, first));
+                }
+            }
+            row += 1;
+        }
+    }
+    found
+}
+
 /// How many distinct country texts a desk remembers, and how long one may be.
 const PLACE_CACHE: (usize, usize) = (4096, 64);
 
 impl fmt::Debug for RegistrationDesk<'_> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.debug_struct("RegistrationDesk")
-            .field("event", &self.event.id)
+            .field("event", &self.rules.event.id)
             .field("seats_held", &self.seats_held)
-            .field("emails_seen", &self.emails.len())
+            .field("emails_seen", &self.emails.iter().map(Keys::len).sum::<usize>())
+            .field("threads", &self.threads)
             .finish_non_exhaustive()
     }
+}
+
+/// The least registrations worth a thread of their own: below this, starting the thread
+/// costs more than it saves.
+const MIN_ROWS_PER_THREAD: usize = 1024;
+
+/// Registrations a checking thread reads at a time, so that their views stay in the
+/// processor's caches while the rules read them.
+const BLOCK: usize = 512;
+
+/// The threads a desk checks with unless told otherwise: `KIX_MAX_THREADS` when it is set
+/// to a number (as `POLARS_MAX_THREADS` and `RAYON_NUM_THREADS` are), else the machine's
+/// cores, at most [`SHARDS`] (the duplicate check takes a table of e-mails a thread).
+fn default_threads() -> usize {
+    static THREADS: std::sync::OnceLock<usize> = std::sync::OnceLock::new();
+    *THREADS.get_or_init(|| {
+        std::env::var("KIX_MAX_THREADS")
+            .ok()
+            .and_then(|n| n.trim().parse::<usize>().ok())
+            .map_or_else(|| std::thread::available_parallelism().map_or(1, |n| n.get().min(SHARDS)), |n| n.max(1))
+    })
 }
 
 impl<'a> RegistrationDesk<'a> {
@@ -587,50 +828,59 @@ impl<'a> RegistrationDesk<'a> {
     /// ```
     pub fn new(hub: &'a Hub, event: &'a Event, held: &[HeldRegistration]) -> Result<Self, Error> {
         let closes_at = event.registration_closes_at()?;
-        let mut slots = if event.registration.per_occurrence {
+        let slots = if event.registration.per_occurrence {
             let mut slots: Vec<Slot> = event
                 .occurrences()?
                 .iter()
-                .map(|o| Slot { id: o.recurrence_id, closes_at: event.registration_closes_for(o), seats_held: 0 })
+                .map(|o| Slot { id: o.recurrence_id, closes_at: event.registration_closes_for(o) })
                 .collect();
             slots.sort_by_key(|s| s.id);
             Some(slots)
         } else {
             None
         };
-        let mut emails = Keys::new();
-        emails.reserve(held.len());
+        let mut slot_seats = vec![0; slots.as_ref().map_or(0, Vec::len)];
+        let hasher = RandomState::default();
+        let mut emails: Vec<Keys> = (0..SHARDS).map(|_| Keys::new(hasher.clone())).collect();
         let mut seats_held = 0;
         for (i, h) in held.iter().enumerate().filter(|(_, h)| h.status != RegistrationStatus::Rejected) {
             let mut key = duplicate_key(&h.email);
             // Per occurrence, a held registration counts for the occurrence it names.
-            let slot = match (&mut slots, h.occurrence) {
+            let slot = match (&slots, h.occurrence) {
                 (Some(slots), Some(occurrence)) => {
                     occurrence_key(&mut key, occurrence);
-                    slot_of(slots, occurrence).and_then(|i| slots.get_mut(i))
+                    slot_of(slots, occurrence).and_then(|i| slot_seats.get_mut(i))
                 }
                 _ => None,
             };
-            emails.claim(&key, Seen::held(i));
+            let hash = hasher.hash_one(key.as_str());
+            if let Some(keys) = emails.get_mut(shard_of(hash)) {
+                keys.claim(&key, hash, Seen::held(i));
+            }
             if h.status.holds_seat() {
                 seats_held += 1;
-                if let Some(slot) = slot {
-                    slot.seats_held += 1;
+                if let Some(seats) = slot {
+                    *seats += 1;
                 }
             }
         }
-        Ok(RegistrationDesk {
+        let rules = Rules {
             hub,
             event,
             closes_at,
             opens_at: event.registration.opens_at.map(|t| t.with_timezone(&Utc)),
-            seats_held,
             slots,
-            emails,
-            key: String::new(),
             invitees: event.registration.invitees.iter().map(|e| duplicate_key(e)).collect(),
+            hasher,
+        };
+        Ok(RegistrationDesk {
+            rules,
+            seats_held,
+            slot_seats,
+            emails,
             next_index: 0,
-            places: HashMap::default(),
+            scratch: vec![Scratch::default()],
+            threads: default_threads(),
         })
     }
 
@@ -644,7 +894,39 @@ impl<'a> RegistrationDesk<'a> {
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     pub fn reserve(&mut self, additional: usize) {
-        self.emails.reserve(additional);
+        // A little more than a table's share: keys fall into the tables unevenly.
+        let share = additional.div_ceil(SHARDS);
+        for keys in &mut self.emails {
+            keys.reserve(share + share / 8);
+        }
+    }
+
+    /// How many threads [`RegistrationDesk::validate_rows`] may check registrations on (at
+    /// least one, this one among them; at most 8 are used). The default is `KIX_MAX_THREADS`
+    /// when it is set, else the machine's cores. The outcomes are the same on any number.
+    ///
+    /// ```
+    /// let hub = kix_core::emap();
+    /// let mut desk = kix_core::RegistrationDesk::new(hub, hub.event("kix-emap-webinar-20").unwrap(), &[])?;
+    /// desk.set_threads(1);
+    /// assert_eq!(desk.threads(), 1);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn set_threads(&mut self, threads: usize) {
+        self.threads = threads.max(1);
+    }
+
+    /// The threads [`RegistrationDesk::validate_rows`] may check registrations on.
+    ///
+    /// ```
+    /// let hub = kix_core::emap();
+    /// let desk = kix_core::RegistrationDesk::new(hub, hub.event("kix-emap-webinar-20").unwrap(), &[])?;
+    /// assert!(desk.threads() >= 1);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    #[must_use]
+    pub fn threads(&self) -> usize {
+        self.threads
     }
 
     /// Seats held now (confirmed and pending).
@@ -679,8 +961,8 @@ impl<'a> RegistrationDesk<'a> {
     /// ```
     #[must_use]
     pub fn seats_held_for(&self, occurrence: NaiveDateTime) -> Option<u64> {
-        let slots = self.slots.as_deref()?;
-        slot_of(slots, occurrence).and_then(|i| slots.get(i)).map(|s| s.seats_held)
+        let slots = self.rules.slots.as_deref()?;
+        slot_of(slots, occurrence).and_then(|i| self.slot_seats.get(i)).copied()
     }
 
     /// Validates the next registration and records it if accepted. `now` is
@@ -742,15 +1024,229 @@ impl<'a> RegistrationDesk<'a> {
         found: &[Violation],
         now: Option<DateTime<Utc>>,
     ) -> RegistrationOutcome {
-        let r = &r;
+        let mut scratch = self.scratch.pop().unwrap_or_default();
+        scratch.keys.clear();
+        let (mut outcome, claim) = self.rules.check(&r, found.to_vec(), now, &mut scratch.places, &mut scratch.keys);
+        self.settle(&mut outcome, claim, &scratch.keys);
+        self.scratch.push(scratch);
+        outcome
+    }
+
+    /// Validates registrations in order, as many calls of
+    /// [`RegistrationDesk::validate_view`] would, and appends their outcomes to `out`. The
+    /// rows are read a block at a time where they are checked. A large batch is shared among
+    /// threads (see [`RegistrationDesk::set_threads`]): each reads and checks a part of the
+    /// rows, then each claims the e-mails of its tables, in order (unless the event refuses
+    /// registrations when full: then one thread does), and the seats are counted in order,
+    /// so the outcomes are those of one thread.
+    ///
+    /// ```
+    /// use kix_core::{Registration, RegistrationDesk, RegistrationStatus};
+    /// let hub = kix_core::emap();
+    /// let mut desk = RegistrationDesk::new(hub, hub.event("kix-emap-webinar-20").unwrap(), &[])?;
+    /// let r = Registration {
+    ///     full_name: Some("Tenzin Dorji".into()), email: Some("tenzin@example.bt".into()),
+    ///     country: Some("Bhutan".into()), audience: Some("teacher".into()),
+    ///     submitted_at: Some("2024-07-20T10:00:00+06:00".into()), ..Default::default()
+    /// };
+    /// let mut out = Vec::new();
+    /// desk.validate_rows(&(&[r.clone(), r][..], &[][..]), None, &mut out);
+    /// assert_eq!(out[0].status, RegistrationStatus::Confirmed);
+    /// assert_eq!(out[1].violations[0].code, kix_core::Code::RegistrationDuplicate);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn validate_rows<R: RegistrationRows + ?Sized>(
+        &mut self,
+        rows: &R,
+        now: Option<DateTime<Utc>>,
+        out: &mut Vec<RegistrationOutcome>,
+    ) {
+        let len = rows.len();
+        let parts = self.threads.min(SHARDS).min(len / MIN_ROWS_PER_THREAD).max(1);
+        let mut scratch = std::mem::take(&mut self.scratch);
+        if scratch.len() < parts {
+            scratch.resize_with(parts, Scratch::default);
+        }
+        let per_part = len.div_ceil(parts).max(1);
+        let rules = &self.rules;
+        // Reads and checks a part a block at a time (the block's views stay in the caches while
+        // they are checked) into `outcomes`, its claims and keys into the scratch.
+        let check = |part: Range<usize>, scratch: &mut Scratch, outcomes: Option<&mut Vec<_>>| {
+            let Scratch { places, keys, claims, outcomes: own } = scratch;
+            let outcomes = outcomes.unwrap_or(own);
+            keys.clear();
+            claims.clear();
+            outcomes.reserve(part.len());
+            let mut check_block = |views: &[RegistrationRef<'_>], found: &mut dyn FnMut(usize) -> Vec<Violation>| {
+                for (i, r) in views.iter().enumerate() {
+                    let (outcome, claim) = rules.check(r, found(i), now, places, keys);
+                    outcomes.push(outcome);
+                    claims.push(claim);
+                }
+            };
+            let (mut views, mut found) = (Vec::new(), Vec::new());
+            for start in part.clone().step_by(BLOCK) {
+                let block = start..part.end.min(start + BLOCK);
+                if let Some((views, found)) = rows.views(block.clone()) {
+                    check_block(views, &mut |i| found.get(i).cloned().unwrap_or_default());
+                    continue;
+                }
+                views.clear();
+                rows.read(block, &mut views, &mut found);
+                let mut found = found.drain(..).peekable();
+                check_block(&views, &mut |i| {
+                    let mut own = Vec::new();
+                    while let Some((_, v)) = found.next_if(|(row, _)| *row == i) {
+                        own.push(v);
+                    }
+                    own
+                });
+            }
+        };
+        let first = out.len();
+        // The first part's outcomes go straight to `out`, the others' to their scratch.
+        let mut to = Some(&mut *out);
+        let work = (0..parts).map(|p| p * per_part..len.min((p + 1) * per_part)).zip(scratch.iter_mut());
+        on_threads(work.map(|(part, s)| (part, s, to.take())).collect(), |(part, s, to)| check(part, s, to));
         let index = self.next_index;
+        // Without a refusal for a full event, a registration keeps its claim on its e-mail unless
+        // it breaks a rule of its own, which is known already: the tables, each in order, can
+        // be claimed on the threads (a table each in turn), and only the seats are left.
+        let duplicates = if parts > 1 && !self.rules.may_refuse_when_full() {
+            let mut tables: Vec<Vec<&mut Keys>> = (0..parts).map(|_| Vec::new()).collect();
+            for (shard, keys) in self.emails.iter_mut().enumerate() {
+                if let Some(table) = tables.get_mut(shard % parts) {
+                    table.push(keys);
+                }
+            }
+            let (checked, mine) = (scratch.get(..parts).unwrap_or_default(), out.get(first..).unwrap_or_default());
+            let claim = |(t, tables)| claim_in_order((t, parts), tables, checked, mine, index);
+            Some(on_threads(tables.into_iter().enumerate().collect(), claim).concat())
+        } else {
+            None
+        };
+        // In order: this thread's part where it stands in `out`, then each other part, settled
+        // in its own vector and moved to the end of `out`.
+        let mut duplicates = duplicates.map(|mut found| {
+            found.sort_unstable_by_key(|&(row, _)| row);
+            found.into_iter().peekable()
+        });
+        for (p, part) in scratch.iter_mut().take(parts).enumerate() {
+            let outcomes = if p == 0 { out.get_mut(first..).unwrap_or_default() } else { &mut part.outcomes[..] };
+            for (outcome, claim) in outcomes.iter_mut().zip(&part.claims) {
+                match &mut duplicates {
+                    Some(found) => {
+                        let row = self.next_index - index;
+                        let first = found.next_if(|&(r, _)| r == row).map(|(_, first)| first);
+                        self.decide(outcome, *claim, first);
+                    }
+                    None => self.settle(outcome, *claim, &part.keys),
+                }
+            }
+            if p > 0 {
+                out.append(&mut part.outcomes);
+            }
+        }
+        self.scratch = scratch;
+    }
+
+    /// The part of a validation that depends on the registrations before it, in order:
+    /// the duplicate claim (given back if the registration is rejected, so a corrected
+    /// resubmission passes), the status and the seats.
+    fn settle(&mut self, outcome: &mut RegistrationOutcome, claim: Claim, keys: &str) {
+        let key = claim.key.map(|(start, len, hash)| (keys.get(start..start + len).unwrap_or_default(), hash));
+        let seen = Seen::batch(self.next_index);
+        let first = key.and_then(|(key, hash)| self.emails.get_mut(shard_of(hash))?.claim(key, hash, seen));
+        let status = self.decide(outcome, claim, first);
+        if let (RegistrationStatus::Rejected, Some((key, hash)), None) = (status, key, first)
+            && let Some(keys) = self.emails.get_mut(shard_of(hash))
+        {
+            keys.remove(key, hash);
+        }
+    }
+
+    /// A registration's duplicate (its e-mail `first` seen there), status and seat, in order.
+    fn decide(&mut self, outcome: &mut RegistrationOutcome, claim: Claim, first: Option<Seen>) -> RegistrationStatus {
         self.next_index += 1;
-        let mut v: Vec<Violation> = found.to_vec();
+        let v = &mut outcome.violations;
+        if let Some(first) = first {
+            v.insert(claim.duplicate_at.min(v.len()), self.rules.duplicate(first, claim.slot));
+        }
+        let status = self.status(claim.slot, v);
+        if status.holds_seat() {
+            self.seats_held += 1;
+            if let Some(seats) = claim.slot.and_then(|s| self.slot_seats.get_mut(s)) {
+                *seats += 1;
+            }
+        }
+        outcome.status = status;
+        status
+    }
+
+    /// Rejected on any error; otherwise a seat, the waiting list or, when
+    /// full without one, a rejection for the capacity.
+    fn status(&self, slot: Option<usize>, v: &mut Vec<Violation>) -> RegistrationStatus {
+        if v.iter().any(Violation::is_error) {
+            return RegistrationStatus::Rejected;
+        }
+        let event = self.rules.event;
+        let (held, occurrence) = match (self.rules.slot(slot), slot.and_then(|s| self.slot_seats.get(s))) {
+            (Some(s), Some(&seats)) => (seats, Some(s.id)),
+            _ => (self.seats_held, None),
+        };
+        if let Some(capacity) = event.registration.capacity.filter(|&cap| held >= u64::from(cap)) {
+            if event.registration.waiting_list {
+                return RegistrationStatus::Waitlisted;
+            }
+            v.push(match occurrence {
+                None => Violation::new(Code::RegistrationFull, "", format!("all {capacity} seats are taken"))
+                    .with_param("capacity", capacity),
+                Some(o) => Violation::new(
+                    Code::RegistrationFull,
+                    "",
+                    format!("all {capacity} seats of the occurrence at {o} are taken"),
+                )
+                .with_param("capacity", capacity)
+                .with_param("occurrence", o),
+            });
+            return RegistrationStatus::Rejected;
+        }
+        if event.registration.approval == Approval::Manual {
+            RegistrationStatus::Pending
+        } else {
+            RegistrationStatus::Confirmed
+        }
+    }
+}
+
+impl Rules<'_> {
+    /// Every violation of a registration's own fields, in the order the rules run, with
+    /// what the duplicate check and the seats need later. Its duplicate key is written to
+    /// the scratch keys and hashed here, where the address is at hand.
+    fn check(
+        &self,
+        r: &RegistrationRef<'_>,
+        found: Vec<Violation>,
+        now: Option<DateTime<Utc>>,
+        places: &mut HashMap<Box<str>, Result<Place, Violation>, RandomState>,
+        keys: &mut String,
+    ) -> (RegistrationOutcome, Claim) {
+        let mut v = found;
         undecodable_text(r, &mut v);
         name_rule(r, &mut v);
         let (slot, occurrence_problem) = self.occurrence_rule(r, &v);
-        let email = self.email_rule(r, index, slot, &mut v);
-        let (country, subdivision) = self.country_rule(r, &mut v);
+        let email = self.email_rule(r, &mut v);
+        let duplicate_at = v.len();
+        let key = email.as_ref().map(|email| {
+            let start = keys.len();
+            email.key_append(keys);
+            if let Some(id) = self.slot(slot).map(|s| s.id) {
+                occurrence_key(keys, id);
+            }
+            let key = keys.get(start..).unwrap_or_default();
+            (start, key.len(), self.hasher.hash_one(key))
+        });
+        let (country, subdivision) = self.country_rule(r, places, &mut v);
         organisation_rule(r, &mut v);
         audience_rule(r, &mut v);
         self.language_rule(r, &mut v);
@@ -759,19 +1255,40 @@ impl<'a> RegistrationDesk<'a> {
         self.window_rule(r, now, slot, &mut v);
         self.cancellation_rule(&mut v);
         self.invitation_rule(r, &mut v);
-        let status = self.status(slot, &mut v);
-        if status == RegistrationStatus::Rejected {
-            if let Some(Claim { email, claimed: true }) = &email {
-                self.key_of(email, slot);
-                self.emails.remove(&self.key);
+        // The status is the in-order part's to decide (`RegistrationDesk::settle`).
+        let outcome = RegistrationOutcome {
+            status: RegistrationStatus::Rejected,
+            violations: v,
+            email: email.map(Email::into_string),
+            country,
+            subdivision,
+        };
+        (outcome, Claim { key, duplicate_at, slot })
+    }
+
+    /// Whether a registration without an error can still be refused: when the event (or an
+    /// occurrence) is full and has no waiting list. Only then does a claim on an e-mail depend
+    /// on the seats taken before it.
+    fn may_refuse_when_full(&self) -> bool {
+        self.event.registration.capacity.is_some() && !self.event.registration.waiting_list
+    }
+
+    /// The duplicate violation of a registration whose key was first seen at `first`.
+    fn duplicate(&self, first: Seen, slot: Option<usize>) -> Violation {
+        let occurrence = self.slot(slot).map(|s| s.id);
+        let (message, param, at) = match (first.get(), occurrence) {
+            ((true, i), None) => ("this e-mail is already registered for the event", "held_index", i),
+            ((false, i), None) => ("this e-mail was registered earlier in the batch", "first_index", i),
+            ((true, i), Some(_)) => ("this e-mail is already registered for this occurrence", "held_index", i),
+            ((false, i), Some(_)) => {
+                ("this e-mail was registered for this occurrence earlier in the batch", "first_index", i)
             }
-        } else if status.holds_seat() {
-            self.seats_held += 1;
-            if let Some(s) = self.slot_mut(slot) {
-                s.seats_held += 1;
-            }
+        };
+        let duplicate = Violation::new(Code::RegistrationDuplicate, "email", message).with_param(param, at);
+        match occurrence {
+            Some(o) => duplicate.with_param("occurrence", o),
+            None => duplicate,
         }
-        RegistrationOutcome { status, violations: v, email: email.map(|c| c.email.into_string()), country, subdivision }
     }
 
     /// The occurrence a registration names, for an event taken per occurrence: its slot, or
@@ -803,28 +1320,8 @@ impl<'a> RegistrationDesk<'a> {
         self.slots.as_deref().and_then(|s| s.get(slot?))
     }
 
-    fn slot_mut(&mut self, slot: Option<usize>) -> Option<&mut Slot> {
-        self.slots.as_deref_mut().and_then(|s| s.get_mut(slot?))
-    }
-
-    /// The duplicate key of an e-mail (for an occurrence's slot, of the e-mail and the occurrence) in `self.key`.
-    fn key_of(&mut self, email: &Email, slot: Option<usize>) {
-        email.key_into(&mut self.key);
-        if let Some(id) = self.slot(slot).map(|s| s.id) {
-            occurrence_key(&mut self.key, id);
-        }
-    }
-
-    /// The address checked and normalized, then claimed (one hash); the claim
-    /// is given back if the registration is rejected, so a corrected
-    /// resubmission passes.
-    fn email_rule(
-        &mut self,
-        r: &RegistrationRef<'_>,
-        index: usize,
-        slot: Option<usize>,
-        v: &mut Vec<Violation>,
-    ) -> Option<Claim> {
+    /// The address checked and normalized (and its look-alike letters reported).
+    fn email_rule(&self, r: &RegistrationRef<'_>, v: &mut Vec<Violation>) -> Option<Email> {
         let trimmed = crate::text::trim(present(r.email, "email", v)?);
         if trimmed.len() > MAX_EMAIL_BYTES {
             too_long("email", trimmed.len(), MAX_EMAIL_BYTES, v);
@@ -850,45 +1347,25 @@ impl<'a> RegistrationDesk<'a> {
                 .with_param("part", truncate(part, 200)),
             );
         }
-        self.key_of(&email, slot);
-        let claimed = match self.emails.claim(&self.key, Seen::batch(index)) {
-            Some(first) => {
-                let occurrence = self.slot(slot).map(|s| s.id);
-                let (message, param, at) = match (first.get(), occurrence) {
-                    ((true, i), None) => ("this e-mail is already registered for the event", "held_index", i),
-                    ((false, i), None) => ("this e-mail was registered earlier in the batch", "first_index", i),
-                    ((true, i), Some(_)) => ("this e-mail is already registered for this occurrence", "held_index", i),
-                    ((false, i), Some(_)) => {
-                        ("this e-mail was registered for this occurrence earlier in the batch", "first_index", i)
-                    }
-                };
-                let duplicate = Violation::new(Code::RegistrationDuplicate, "email", message).with_param(param, at);
-                v.push(match occurrence {
-                    Some(o) => duplicate.with_param("occurrence", o),
-                    None => duplicate,
-                });
-                false
-            }
-            None => true,
-        };
-        Some(Claim { email, claimed })
+        Some(email)
     }
 
     /// The country, and the subdivision when the text names one ("Sindh, Pakistan").
     fn country_rule(
-        &mut self,
+        &self,
         r: &RegistrationRef<'_>,
+        places: &mut HashMap<Box<str>, Result<Place, Violation>, RandomState>,
         v: &mut Vec<Violation>,
     ) -> (Option<CountryCode>, Option<String>) {
         let Some(text) = present(r.country, "country", v) else {
             return (None, None);
         };
-        let resolved = match self.places.get(text) {
+        let resolved = match places.get(text) {
             Some(known) => known.clone(),
             None => {
                 let resolved = resolve_place(text);
-                if self.places.len() < PLACE_CACHE.0 && text.len() <= PLACE_CACHE.1 {
-                    self.places.insert(text.into(), resolved.clone());
+                if places.len() < PLACE_CACHE.0 && text.len() <= PLACE_CACHE.1 {
+                    places.insert(text.into(), resolved.clone());
                 }
                 resolved
             }
@@ -1036,53 +1513,12 @@ impl<'a> RegistrationDesk<'a> {
         }
     }
 
-    /// Rejected on any error; otherwise a seat, the waiting list or, when
-    /// full without one, a rejection for the capacity.
-    fn status(&self, slot: Option<usize>, v: &mut Vec<Violation>) -> RegistrationStatus {
-        if v.iter().any(Violation::is_error) {
-            return RegistrationStatus::Rejected;
-        }
-        let (held, occurrence) = match self.slot(slot) {
-            Some(s) => (s.seats_held, Some(s.id)),
-            None => (self.seats_held, None),
-        };
-        if let Some(capacity) = self.event.registration.capacity.filter(|&cap| held >= u64::from(cap)) {
-            if self.event.registration.waiting_list {
-                return RegistrationStatus::Waitlisted;
-            }
-            v.push(match occurrence {
-                None => Violation::new(Code::RegistrationFull, "", format!("all {capacity} seats are taken"))
-                    .with_param("capacity", capacity),
-                Some(o) => Violation::new(
-                    Code::RegistrationFull,
-                    "",
-                    format!("all {capacity} seats of the occurrence at {o} are taken"),
-                )
-                .with_param("capacity", capacity)
-                .with_param("occurrence", o),
-            });
-            return RegistrationStatus::Rejected;
-        }
-        if self.event.registration.approval == Approval::Manual {
-            RegistrationStatus::Pending
-        } else {
-            RegistrationStatus::Confirmed
-        }
-    }
-
     fn eligible(&self, code: CountryCode) -> bool {
         match &self.event.countries {
             Some(list) => list.contains(&code),
             None => self.hub.is_member(code),
         }
     }
-}
-
-/// An e-mail claimed by a registration: the address, and whether this
-/// registration took its duplicate key (given back if it is rejected).
-struct Claim {
-    email: Email,
-    claimed: bool,
 }
 
 /// U+FFFD is what text that could not be decoded becomes (a lone surrogate
@@ -1418,11 +1854,9 @@ pub fn validate_batch_read(
 ) -> Result<Vec<RegistrationOutcome>, Error> {
     let mut desk = RegistrationDesk::new(hub, event, held)?;
     desk.reserve(records.len());
-    Ok(records
-        .iter()
-        .enumerate()
-        .map(|(i, r)| desk.validate_read(r, found.get(i).map_or(&[][..], Vec::as_slice), now))
-        .collect())
+    let mut outcomes = Vec::with_capacity(records.len());
+    desk.validate_rows(&(records, found), now, &mut outcomes);
+    Ok(outcomes)
 }
 
 #[cfg(test)]
@@ -1449,21 +1883,28 @@ mod tests {
 
     #[test]
     fn keys_past_the_numbered_ones_are_still_found_and_given_back() {
-        let mut keys = Keys { numbered: 2, ..Keys::new() };
+        let mut keys = Keys { numbered: 2, ..Keys::new(RandomState::default()) };
+        let hasher = keys.hasher.clone();
+        let hash = |k: &str| hasher.hash_one(k);
         let names = ["a@example.org", "b@example.org", "c@example.org", "d@example.org"];
         for (i, k) in names.iter().enumerate() {
-            assert!(keys.claim(k, Seen::batch(i)).is_none(), "{k} is new");
+            assert!(keys.claim(k, hash(k), Seen::batch(i)).is_none(), "{k} is new");
         }
         assert_eq!((keys.table.len(), keys.overflow.len(), keys.len()), (2, 2, 4));
         for (i, k) in names.iter().enumerate() {
-            assert_eq!(keys.claim(k, Seen::batch(9)).map(Seen::get), Some((false, i)), "{k} was seen at {i}");
+            assert_eq!(keys.claim(k, hash(k), Seen::batch(9)).map(Seen::get), Some((false, i)), "{k} was seen at {i}");
         }
-        keys.remove("a@example.org");
-        keys.remove("c@example.org");
-        assert!(keys.claim("a@example.org", Seen::batch(5)).is_none());
-        assert!(keys.claim("c@example.org", Seen::batch(6)).is_none());
-        assert_eq!(keys.claim("c@example.org", Seen::batch(9)).map(Seen::get), Some((false, 6)));
-        assert_eq!(keys.claim("b@example.org", Seen::held(3)).map(Seen::get), Some((false, 1)));
+        keys.remove("a@example.org", hash("a@example.org"));
+        keys.remove("c@example.org", hash("c@example.org"));
+        assert!(keys.claim("a@example.org", hash("a@example.org"), Seen::batch(5)).is_none());
+        assert!(keys.claim("c@example.org", hash("c@example.org"), Seen::batch(6)).is_none());
+        assert_eq!(keys.claim("c@example.org", hash("c@example.org"), Seen::batch(9)).map(Seen::get), Some((false, 6)));
+        assert_eq!(keys.claim("b@example.org", hash("b@example.org"), Seen::held(3)).map(Seen::get), Some((false, 1)));
+        // A lookup finds numbered and overflowing keys alike and records nothing.
+        assert_eq!(keys.find("b@example.org", hash("b@example.org")).map(Seen::get), Some((false, 1)));
+        assert_eq!(keys.find("d@example.org", hash("d@example.org")).map(Seen::get), Some((false, 3)));
+        assert!(keys.find("e@example.org", hash("e@example.org")).is_none());
+        assert!(keys.find("e@example.org", hash("e@example.org")).is_none(), "the lookup did not record it");
     }
 
     fn good(email: &str) -> Registration {
@@ -1687,6 +2128,107 @@ mod tests {
         }
         // The first p3 was the rejected record 3; the first accepted p3 is at 10 (written P3).
         assert_eq!(batch[17].violations[0].params["first_index"], 10);
+    }
+
+    #[test]
+    fn work_shared_among_threads_comes_back_in_order() {
+        let ids = |n: usize| on_threads((0..n).collect(), |i| (i, std::thread::current().id()));
+        assert!(ids(0).is_empty());
+        let done = ids(4);
+        assert_eq!(done.iter().map(|&(i, _)| i).collect::<Vec<_>>(), [0, 1, 2, 3]);
+        assert_eq!(done[0].1, std::thread::current().id(), "the first item is done here");
+        assert!(done[1..].iter().all(|&(_, t)| t != done[0].1), "the others on threads of their own");
+    }
+
+    /// Registrations of every kind: duplicates of earlier ones far back (in another thread's
+    /// part), unknown and ambiguous countries, bad addresses, late ones.
+    fn varied(n: usize) -> Vec<Registration> {
+        (0..n)
+            .map(|i| {
+                let mut r = good(&format!("p{}@example.org", if i % 10 == 9 { i.saturating_sub(2501) } else { i }));
+                match i % 13 {
+                    1 => r.country = Some("Narnia".into()),
+                    2 => r.email = Some(format!("P{i}@localhost")),
+                    3 => r.country = Some("Congo".into()),
+                    4 => r.submitted_at = Some("2024-08-30T10:00:00Z".into()),
+                    5 => r.audience = None,
+                    6 => r.email = Some(format!("p\u{430}ypal{i}@example.org")),
+                    _ => {}
+                }
+                r
+            })
+            .collect()
+    }
+
+    /// 3,300 registrations on one thread and on two and three, for an event that refuses when
+    /// full (the e-mails are claimed in order on one thread), one with a waiting list and one
+    /// without a capacity (the claims go to the threads, a table each): every outcome and the
+    /// seats are those of validating the records one by one.
+    #[test]
+    fn a_batch_shared_among_threads_gives_the_outcomes_of_one_by_one() {
+        let records = varied(3300);
+        let views: Vec<RegistrationRef<'_>> = records.iter().map(Registration::view).collect();
+        // Problems found reading rows in the first block, a later block and another part.
+        let mut found = vec![Vec::new(); 2501];
+        for row in [0, 700, 2500] {
+            found[row] = vec![invalid_value("consent", "str", "Maybe"), invalid_value("language", "int", "7")];
+        }
+        let held = [
+            HeldRegistration {
+                email: "P7@Example.org".into(),
+                status: RegistrationStatus::Confirmed,
+                occurrence: None,
+            },
+            HeldRegistration { email: "p8@example.org".into(), status: RegistrationStatus::Rejected, occurrence: None },
+        ];
+        let first_index = |o: &RegistrationOutcome, param: &str| {
+            o.violations.iter().find(|v| v.code == Code::RegistrationDuplicate).map(|v| v.params[param].clone())
+        };
+        for (capacity, waiting_list) in [(Some(1500), false), (Some(1500), true), (None, false)] {
+            let mut e = w20();
+            e.registration.capacity = capacity;
+            e.registration.waiting_list = waiting_list;
+            let mut desk = RegistrationDesk::new(crate::emap(), &e, &held).unwrap();
+            let one_by_one: Vec<RegistrationOutcome> = records
+                .iter()
+                .enumerate()
+                .map(|(i, r)| desk.validate_read(r, found.get(i).map_or(&[][..], Vec::as_slice), None))
+                .collect();
+            let seats = desk.seats_held();
+            // Rows checked where they lie (views) and rows read a block at a time (records).
+            let rows: [&dyn RegistrationRows; 2] = [&(&views[..], &found[..]), &(&records[..], &found[..])];
+            for (threads, rows) in [1, 2, 3].into_iter().flat_map(|t| rows.map(|r| (t, r))) {
+                let mut desk = RegistrationDesk::new(crate::emap(), &e, &held).unwrap();
+                desk.set_threads(threads);
+                let mut out = Vec::new();
+                desk.validate_rows(rows, None, &mut out);
+                let read = if rows.views(0..1).is_some() { "as views" } else { "read" };
+                assert!(
+                    out == one_by_one,
+                    "{capacity:?} seats, waiting list {waiting_list}, on {threads} threads, {read}"
+                );
+                assert_eq!(desk.seats_held(), seats);
+            }
+            // What crosses the parts: a duplicate of a record in the first part, and the seats.
+            let late = "record 498 came late and gave its address back";
+            assert_eq!(first_index(&one_by_one[2989], "first_index"), Some(serde_json::json!(488)));
+            assert_eq!(first_index(&one_by_one[2999], "first_index"), None, "{late}");
+            assert_eq!(first_index(&one_by_one[7], "held_index"), Some(serde_json::json!(0)));
+            assert_eq!(first_index(&one_by_one[8], "held_index"), None, "a held rejection claims nothing");
+            for row in [0, 700, 2500] {
+                assert_eq!(one_by_one[row].violations.codes()[..2], [Code::RegistrationInvalidValue; 2]);
+            }
+            let count = |status| one_by_one.iter().filter(|o| o.status == status).count() as u64;
+            match (capacity, waiting_list) {
+                (Some(_), false) => {
+                    assert_eq!(seats, 1500);
+                    assert!(one_by_one.iter().any(|o| o.violations.codes() == [Code::RegistrationFull]));
+                }
+                (Some(_), true) => assert!((seats, count(RegistrationStatus::Waitlisted) > 0) == (1500, true)),
+                // The held confirmed registration holds a seat too.
+                (None, _) => assert!(seats > 1500 && seats == count(RegistrationStatus::Confirmed) + 1),
+            }
+        }
     }
 
     #[test]
