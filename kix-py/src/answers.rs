@@ -4,10 +4,10 @@
 
 use arrow_array::RecordBatch;
 use kix_core as core;
-use kix_core::registration::RegistrationRef;
+use kix_core::registration::RegistrationRows;
 use pyo3::prelude::*;
 
-use crate::records::{Source, for_each_chunk};
+use crate::records::{CHUNK, Source, for_each_chunk};
 
 /// The audience and language texts of a batch, each distinct text kept once, for
 /// `counts(by="audience" | "language")` without keeping every record.
@@ -73,14 +73,20 @@ impl Answers {
     }
 
     /// Records a chunk's answers (nothing when they are read from Arrow columns later).
-    pub(crate) fn record(&mut self, views: &[RegistrationRef<'_>]) {
+    pub(crate) fn record(&mut self, rows: &dyn RegistrationRows) {
         if self.deferred.is_some() {
             return;
         }
-        self.rows.reserve(views.len());
-        for v in views {
-            let row = [self.id(v.audience), self.id(v.language)];
-            self.rows.push(row);
+        self.rows.reserve(rows.len());
+        let (mut views, mut found) = (Vec::new(), Vec::new());
+        for start in (0..rows.len()).step_by(CHUNK) {
+            views.clear();
+            rows.read(start..rows.len().min(start + CHUNK), &mut views, &mut found);
+            found.clear();
+            for v in &views {
+                let row = [self.id(v.audience), self.id(v.language)];
+                self.rows.push(row);
+            }
         }
     }
 
@@ -89,8 +95,8 @@ impl Answers {
         if let Some(batches) = &self.deferred {
             let mut read = Answers::default();
             let source = Source::Arrow { batches: batches.clone(), index: None };
-            for_each_chunk(py, source, |views, _| {
-                read.record(views);
+            for_each_chunk(py, source, |rows| {
+                read.record(rows);
                 Ok(())
             })?;
             return Ok(read.recorded());

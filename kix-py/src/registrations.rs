@@ -4,7 +4,6 @@ use std::collections::BTreeMap;
 use std::sync::Arc;
 
 use kix_core as core;
-use kix_core::registration::RegistrationRef;
 use pyo3::exceptions::{PyTypeError, PyValueError};
 use pyo3::intern;
 use pyo3::prelude::*;
@@ -16,7 +15,7 @@ use crate::convert::{from_py_json, instant_arg, occurrence_arg, to_dict};
 use crate::errors::IntoPyResult;
 use crate::events::Event;
 use crate::hub::Hub;
-use crate::records::{Labels, Source, for_each_chunk};
+use crate::records::{Labels, Source, for_each_chunk, owned};
 use crate::table::{html_table, records_to_pandas};
 use crate::violation::violations_list;
 
@@ -261,8 +260,9 @@ impl RegistrationOutcomes {
 pub(crate) fn registration_from(record: &Bound<'_, PyAny>) -> PyResult<(core::Registration, Vec<core::Violation>)> {
     let mut out = None;
     let list = PyList::new(record.py(), [record])?;
-    for_each_chunk(record.py(), Source::of(&list)?, |views, found| {
-        out = views.first().map(|v| (v.to_registration(), found.first().cloned().unwrap_or_default()));
+    for_each_chunk(record.py(), Source::of(&list)?, |rows| {
+        let (records, found) = owned(rows);
+        out = records.into_iter().zip(found).next();
         Ok(())
     })?;
     Ok(out.unwrap_or_default())
@@ -279,9 +279,10 @@ pub(crate) struct Records {
 /// too), a pandas DataFrame or Arrow data, read column by column.
 pub(crate) fn records_from(py: Python<'_>, records: &Bound<'_, PyAny>) -> PyResult<Records> {
     let (mut registrations, mut all_found) = (Vec::new(), Vec::new());
-    for_each_chunk(py, Source::of(records)?, |views, found| {
-        registrations.extend(views.iter().map(RegistrationRef::to_registration));
-        all_found.extend(found.iter().cloned());
+    for_each_chunk(py, Source::of(records)?, |rows| {
+        let (records, found) = owned(rows);
+        registrations.extend(records);
+        all_found.extend(found);
         Ok(())
     })?;
     Ok(Records { registrations, found: all_found })
@@ -389,14 +390,10 @@ pub(crate) fn validate_registrations(
     desk.reserve(total.unwrap_or(0));
     let mut outcomes = Vec::with_capacity(total.unwrap_or(0));
     let mut answers = source.answer_columns().map_or_else(Answers::default, Answers::deferred);
-    let read = for_each_chunk(py, source, |views, found| {
-        py.detach(|| {
-            for (view, found) in views.iter().zip(found) {
-                outcomes.push(desk.validate_view(*view, found, now));
-            }
-        });
-        answers.record(views);
-        between_chunks(py, &mut progress, outcomes.len(), views.len())
+    let read = for_each_chunk(py, source, |rows| {
+        py.detach(|| desk.validate_rows(rows, now, &mut outcomes));
+        answers.record(rows);
+        between_chunks(py, &mut progress, outcomes.len(), rows.len())
     });
     progress.finish(py);
     let (labels, _) = read?;

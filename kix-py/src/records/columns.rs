@@ -8,12 +8,14 @@ use arrow_array::{Array, ArrayRef, BooleanArray, Float64Array, Int64Array, Recor
 use arrow_schema::{DataType, TimeUnit};
 use chrono::{DateTime, Utc};
 use kix_core as core;
+use kix_core::Violation;
 use kix_core::registration::{RegistrationRef, Submitted, invalid_value};
 use pyo3::exceptions::PyTypeError;
 use pyo3::intern;
 use pyo3::prelude::*;
 use pyo3::types::PyString;
 use pyo3_arrow::input::AnyRecordBatch;
+use std::ops::Range;
 
 use super::{CONSENT, FIELDS, NAMES, OCCURRENCE, SUBMITTED};
 
@@ -126,168 +128,192 @@ fn naive_shown(micros: i64) -> String {
     }
 }
 
-/// One chunk of an Arrow record batch, column by column.
+/// An Arrow record batch read column by column: the registrations of any range of its
+/// rows, read where they are checked (on the core's threads, a block at a time).
 pub(super) struct ArrowChunk {
     columns: Vec<Column>,
+    len: usize,
 }
 
 impl ArrowChunk {
     pub(super) fn of(batch: &RecordBatch) -> Self {
         let columns = NAMES.iter().map(|f| batch.column_by_name(f).map_or(Column::Absent, Column::of)).collect();
-        ArrowChunk { columns }
+        ArrowChunk { columns, len: batch.num_rows() }
+    }
+}
+
+impl core::registration::RegistrationRows for ArrowChunk {
+    fn len(&self) -> usize {
+        self.len
     }
 
-    pub(super) fn views(&self, len: usize) -> (Vec<RegistrationRef<'_>>, Vec<Vec<core::Violation>>) {
-        let mut found: Vec<Vec<core::Violation>> = (0..len).map(|_| Vec::new()).collect();
-        let mut views = vec![RegistrationRef::default(); len];
+    fn read<'s>(
+        &'s self,
+        rows: Range<usize>,
+        views: &mut Vec<RegistrationRef<'s>>,
+        found: &mut Vec<(usize, Violation)>,
+    ) {
+        let (start, first_found) = (views.len(), found.len());
+        views.resize(start + rows.len(), RegistrationRef::default());
+        let views = views.get_mut(start..).unwrap_or_default();
         for (field, column) in self.columns.iter().enumerate() {
             if field == OCCURRENCE {
-                read_occurrences(column, &mut views, &mut found);
+                read_occurrences(column, rows.clone(), views, found);
                 continue;
             }
             let name = FIELDS.get(field).copied().unwrap_or("");
             // A closure per field, not a function pointer: each column's loop is compiled
             // with its store inlined, no call per cell.
             match field {
-                0 => texts(column, &mut views, |v, t| v.full_name = Some(t)),
-                1 => texts(column, &mut views, |v, t| v.email = Some(t)),
-                2 => texts(column, &mut views, |v, t| v.country = Some(t)),
-                3 => texts(column, &mut views, |v, t| v.organisation = Some(t)),
-                4 => texts(column, &mut views, |v, t| v.audience = Some(t)),
-                5 => texts(column, &mut views, |v, t| v.language = Some(t)),
-                SUBMITTED => texts(column, &mut views, |v, t| v.submitted_at = Some(Submitted::Text(t))),
+                0 => texts(column, rows.clone(), views, |v, t| v.full_name = Some(t)),
+                1 => texts(column, rows.clone(), views, |v, t| v.email = Some(t)),
+                2 => texts(column, rows.clone(), views, |v, t| v.country = Some(t)),
+                3 => texts(column, rows.clone(), views, |v, t| v.organisation = Some(t)),
+                4 => texts(column, rows.clone(), views, |v, t| v.audience = Some(t)),
+                5 => texts(column, rows.clone(), views, |v, t| v.language = Some(t)),
+                SUBMITTED => texts(column, rows.clone(), views, |v, t| v.submitted_at = Some(Submitted::Text(t))),
                 _ => {}
             }
-            let rows = views.iter_mut().zip(found.iter_mut()).enumerate();
             match column {
                 Column::Absent => {}
                 Column::Text(a) if field == CONSENT => {
-                    for (i, (_, found)) in rows.filter(|(i, _)| a.is_valid(*i)) {
-                        found.push(invalid_value("consent", "text", a.value(i)));
+                    for (row, i) in cells(rows.clone(), |i| a.is_valid(i)) {
+                        found.push((row, invalid_value("consent", "text", a.value(i))));
                     }
                 }
                 Column::View(a) if field == CONSENT => {
-                    for (i, (_, found)) in rows.filter(|(i, _)| a.is_valid(*i)) {
-                        found.push(invalid_value("consent", "text", a.value(i)));
+                    for (row, i) in cells(rows.clone(), |i| a.is_valid(i)) {
+                        found.push((row, invalid_value("consent", "text", a.value(i))));
                     }
                 }
                 Column::Text(_) | Column::View(_) => {}
                 Column::Bool(a) => {
-                    for (i, (view, found)) in rows.filter(|(i, _)| a.is_valid(*i)) {
+                    for (row, i) in cells(rows.clone(), |i| a.is_valid(i)) {
                         if field == CONSENT {
-                            view.consent = Some(a.value(i));
+                            if let Some(view) = views.get_mut(row) {
+                                view.consent = Some(a.value(i));
+                            }
                         } else {
-                            found.push(invalid_value(name, "bool", if a.value(i) { "True" } else { "False" }));
+                            found.push((row, invalid_value(name, "bool", if a.value(i) { "True" } else { "False" })));
                         }
                     }
                 }
                 Column::Instants(a) => {
-                    for (i, (view, found)) in rows.filter(|(i, _)| a.is_valid(*i)) {
-                        match DateTime::<Utc>::from_timestamp_micros(a.value(i)) {
-                            Some(t) if field == SUBMITTED => view.submitted_at = Some(Submitted::At(t)),
-                            _ => found.push(invalid_value(name, "datetime", &a.value(i).to_string())),
+                    for (row, i) in cells(rows.clone(), |i| a.is_valid(i)) {
+                        match (DateTime::<Utc>::from_timestamp_micros(a.value(i)), views.get_mut(row)) {
+                            (Some(t), Some(view)) if field == SUBMITTED => view.submitted_at = Some(Submitted::At(t)),
+                            _ => found.push((row, invalid_value(name, "datetime", &a.value(i).to_string()))),
                         }
                     }
                 }
                 Column::Naive(a) => {
                     let kind = if field == SUBMITTED { "naive datetime" } else { "datetime" };
-                    for (i, (_, found)) in rows.filter(|(i, _)| a.is_valid(*i)) {
-                        found.push(invalid_value(name, kind, &naive_shown(a.value(i))));
+                    for (row, i) in cells(rows.clone(), |i| a.is_valid(i)) {
+                        found.push((row, invalid_value(name, kind, &naive_shown(a.value(i)))));
                     }
                 }
                 Column::Float(a) => {
-                    for (i, (_, found)) in rows.filter(|(i, _)| a.is_valid(*i) && !a.value(*i).is_nan()) {
-                        found.push(invalid_value(name, "float", &python_float(a.value(i))));
+                    for (row, i) in cells(rows.clone(), |i| a.is_valid(i) && !a.value(i).is_nan()) {
+                        found.push((row, invalid_value(name, "float", &python_float(a.value(i)))));
                     }
                 }
                 Column::Other { kind, shown } => {
-                    for (i, (_, found)) in rows {
+                    for (row, i) in rows.clone().enumerate() {
                         match shown {
                             Some(s) if s.is_null(i) => {}
-                            Some(s) => found.push(invalid_value(name, kind, s.value(i))),
-                            None => found.push(invalid_value(name, kind, "?")),
+                            Some(s) => found.push((row, invalid_value(name, kind, s.value(i)))),
+                            None => found.push((row, invalid_value(name, kind, "?"))),
                         }
                     }
                 }
             }
         }
-        (views, found)
+        // Read column by column, the problems go back in row order (each row's in field order).
+        if let Some(found) = found.get_mut(first_found..) {
+            found.sort_by_key(|&(row, _)| row);
+        }
     }
 }
 
-/// A text column's values stored into the views by `set` (nulls left out); other columns
-/// are read by the caller.
-fn texts<'a>(column: &'a Column, views: &mut [RegistrationRef<'a>], set: impl Fn(&mut RegistrationRef<'a>, &'a str)) {
+/// Each row of `rows` with its place among them, where `valid` holds (a cell that is not null).
+fn cells(rows: Range<usize>, valid: impl Fn(usize) -> bool) -> impl Iterator<Item = (usize, usize)> {
+    rows.enumerate().filter(move |&(_, i)| valid(i))
+}
+
+/// A text column's values of `rows` stored into their views by `set` (nulls left out);
+/// other columns are read by the caller.
+fn texts<'a>(
+    column: &'a Column,
+    rows: Range<usize>,
+    views: &mut [RegistrationRef<'a>],
+    set: impl Fn(&mut RegistrationRef<'a>, &'a str),
+) {
     match column {
-        Column::Text(a) => {
-            for (view, text) in views.iter_mut().zip(a.iter()) {
-                if let Some(text) = text {
-                    set(view, text);
+        Column::Text(a) => match a.nulls() {
+            None => views.iter_mut().zip(rows).for_each(|(view, i)| set(view, a.value(i))),
+            Some(nulls) => {
+                for (view, i) in views.iter_mut().zip(rows).filter(|&(_, i)| nulls.is_valid(i)) {
+                    set(view, a.value(i));
                 }
             }
-        }
-        Column::View(a) => {
-            for (view, text) in views.iter_mut().zip(a.iter()) {
-                if let Some(text) = text {
-                    set(view, text);
+        },
+        Column::View(a) => match a.nulls() {
+            None => views.iter_mut().zip(rows).for_each(|(view, i)| set(view, a.value(i))),
+            Some(nulls) => {
+                for (view, i) in views.iter_mut().zip(rows).filter(|&(_, i)| nulls.is_valid(i)) {
+                    set(view, a.value(i));
                 }
             }
-        }
+        },
         _ => {}
     }
 }
 
 /// An Arrow column of occurrences: text (ISO wall times) or timestamps without a zone (wall
 /// times); anything else, an aware timestamp too, is a cell of the wrong kind.
-fn read_occurrences<'a>(column: &'a Column, views: &mut [RegistrationRef<'a>], found: &mut [Vec<core::Violation>]) {
-    let rows = views.iter_mut().zip(found.iter_mut()).enumerate();
-    let text = |view: &mut RegistrationRef<'a>, found: &mut Vec<core::Violation>, t: &str| {
-        match core::text::parse_wall_time(t) {
-            Some(t) => view.occurrence = Some(t),
-            None => found.push(invalid_value("occurrence", "text", t)),
-        }
+fn read_occurrences<'a>(
+    column: &'a Column,
+    rows: Range<usize>,
+    views: &mut [RegistrationRef<'a>],
+    found: &mut Vec<(usize, Violation)>,
+) {
+    let mut text = |row: usize, t: &str| match (core::text::parse_wall_time(t), views.get_mut(row)) {
+        (Some(t), Some(view)) => view.occurrence = Some(t),
+        _ => found.push((row, invalid_value("occurrence", "text", t))),
     };
     match column {
         Column::Absent => {}
-        Column::Text(a) => {
-            for (i, (view, found)) in rows.filter(|(i, _)| a.is_valid(*i)) {
-                text(view, found, a.value(i));
-            }
-        }
-        Column::View(a) => {
-            for (i, (view, found)) in rows.filter(|(i, _)| a.is_valid(*i)) {
-                text(view, found, a.value(i));
-            }
-        }
+        Column::Text(a) => cells(rows.clone(), |i| a.is_valid(i)).for_each(|(row, i)| text(row, a.value(i))),
+        Column::View(a) => cells(rows.clone(), |i| a.is_valid(i)).for_each(|(row, i)| text(row, a.value(i))),
         Column::Naive(a) => {
-            for (i, (view, found)) in rows.filter(|(i, _)| a.is_valid(*i)) {
-                match DateTime::<Utc>::from_timestamp_micros(a.value(i)) {
-                    Some(t) => view.occurrence = Some(t.naive_utc()),
-                    None => found.push(invalid_value("occurrence", "datetime", &a.value(i).to_string())),
+            for (row, i) in cells(rows.clone(), |i| a.is_valid(i)) {
+                match (DateTime::<Utc>::from_timestamp_micros(a.value(i)), views.get_mut(row)) {
+                    (Some(t), Some(view)) => view.occurrence = Some(t.naive_utc()),
+                    _ => found.push((row, invalid_value("occurrence", "datetime", &a.value(i).to_string()))),
                 }
             }
         }
         Column::Instants(a) => {
-            for (i, (_, found)) in rows.filter(|(i, _)| a.is_valid(*i)) {
-                found.push(invalid_value("occurrence", "aware datetime", &a.value(i).to_string()));
+            for (row, i) in cells(rows.clone(), |i| a.is_valid(i)) {
+                found.push((row, invalid_value("occurrence", "aware datetime", &a.value(i).to_string())));
             }
         }
         Column::Bool(a) => {
-            for (i, (_, found)) in rows.filter(|(i, _)| a.is_valid(*i)) {
-                found.push(invalid_value("occurrence", "bool", if a.value(i) { "True" } else { "False" }));
+            for (row, i) in cells(rows.clone(), |i| a.is_valid(i)) {
+                found.push((row, invalid_value("occurrence", "bool", if a.value(i) { "True" } else { "False" })));
             }
         }
         Column::Float(a) => {
-            for (i, (_, found)) in rows.filter(|(i, _)| a.is_valid(*i) && !a.value(*i).is_nan()) {
-                found.push(invalid_value("occurrence", "float", &python_float(a.value(i))));
+            for (row, i) in cells(rows.clone(), |i| a.is_valid(i) && !a.value(i).is_nan()) {
+                found.push((row, invalid_value("occurrence", "float", &python_float(a.value(i)))));
             }
         }
         Column::Other { kind, shown } => {
-            for (i, (_, found)) in rows {
+            for (row, i) in rows.clone().enumerate() {
                 match shown {
                     Some(s) if s.is_null(i) => {}
-                    Some(s) => found.push(invalid_value("occurrence", kind, s.value(i))),
-                    None => found.push(invalid_value("occurrence", kind, "?")),
+                    Some(s) => found.push((row, invalid_value("occurrence", kind, s.value(i)))),
+                    None => found.push((row, invalid_value("occurrence", kind, "?"))),
                 }
             }
         }
