@@ -8,6 +8,8 @@ No timing is asserted here beyond a generous bound on how soon an interrupt is h
 """
 
 import datetime as dt
+import json
+import os
 import signal
 import subprocess
 import sys
@@ -72,6 +74,44 @@ def test_dicts_pandas_arrow_and_polars_give_the_same_outcomes(w20):
     assert kix.validate_registrations(w20, frame).index == list(frame.index)
     assert kix.validate_registrations(w20, sources["pandas (Arrow dtypes)"]).index == list(frame.index)
     assert kix.validate_registrations(w20, sources["polars"]).index == list(range(len(records)))
+
+
+def large_rows(n=6000):
+    """The rows above over and over, with addresses that come back thousands of rows later."""
+    base = rows()
+    out = []
+    for i in range(n):
+        r = dict(base[i % len(base)])
+        if i % 4 == 0:
+            r["email"] = f"p{i % 4400}@example.org"
+        out.append(r)
+    return out
+
+
+def test_a_large_arrow_batch_read_on_threads_gives_the_outcomes_of_dicts(w20):
+    # From Arrow, 6,000 rows are read 512 at a time on the core's threads, each thread its part
+    # (KIX_MAX_THREADS=3, in a fresh process, so that threads are used on any machine); dicts go
+    # 512 at a time on one. Null cells are in every block, duplicates cross the parts.
+    records = large_rows()
+    expected = answers(kix.validate_registrations(w20, records))
+    assert sum(1 for a in expected if "registration.duplicate" in a[1]) > 1000
+    script = """
+import json, sys
+import pyarrow as pa, polars as pl
+sys.path.insert(0, sys.argv[1])
+import kix
+from test_native_speed import answers, large_rows
+w20 = kix.emap().event("kix-emap-webinar-20")
+table = pa.Table.from_pylist(large_rows())
+print(json.dumps([answers(kix.validate_registrations(w20, source)) for source in [table, pl.from_arrow(table)]]))
+"""
+    env = {**os.environ, "KIX_MAX_THREADS": "3"}
+    done = subprocess.run([sys.executable, "-c", script, os.path.dirname(__file__)], capture_output=True, text=True,
+                          timeout=120, env=env)
+    assert done.returncode == 0, done.stderr
+    as_json = json.loads(json.dumps(expected))
+    for name, got in zip(["pyarrow", "polars"], json.loads(done.stdout)):
+        assert got == as_json, name
 
 
 def test_cells_of_the_wrong_kind_are_the_same_violations_from_every_source(w20):
