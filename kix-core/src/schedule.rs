@@ -7,8 +7,12 @@
 
 use std::cmp::Ordering;
 use std::fmt;
+use std::sync::OnceLock;
+use std::sync::atomic::{AtomicUsize, Ordering as AtomicOrdering};
 
-use chrono::{DateTime, Datelike, Duration, NaiveDate, NaiveDateTime, NaiveTime, Offset, TimeZone, Timelike, Utc};
+use chrono::{
+    DateTime, Datelike, Duration, FixedOffset, NaiveDate, NaiveDateTime, NaiveTime, Offset, TimeZone, Timelike, Utc,
+};
 use chrono_tz::Tz;
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
@@ -19,7 +23,8 @@ use crate::event::Event;
 use crate::hub::{Country, Hub};
 use crate::violation::Violation;
 use crate::zone::{
-    Abbreviation, Disambiguation, ZoneId, abbreviation_with, common_abbreviations, format_offset, from_local, wall_time,
+    Abbreviation, Disambiguation, ZoneId, ZoneYears, abbreviation_with, common_abbreviations, format_offset,
+    from_local, wall_time,
 };
 
 /// Local working hours, by default 08:00 to 18:00.
@@ -215,11 +220,30 @@ pub struct LocalTimes {
 /// assert_eq!(zones.len(), 24);
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
-#[derive(Debug, Clone)]
+#[derive(Debug)]
 pub struct CountryZones<'a> {
     zones: Vec<(&'a Country, Tz)>,
     /// Per zone, the abbreviations in common use by offset (see `zone::abbreviation`).
     abbreviations: Vec<Vec<(i32, Abbreviation)>>,
+    /// How many tables have been asked for: from [`MANY_TABLES`] on, the zones' offsets come
+    /// from `years`, a year of steps per zone found when first needed.
+    asked: AtomicUsize,
+    years: OnceLock<Vec<ZoneYears>>,
+}
+
+/// The tables after which a zone's offsets are worth finding a year at a time: a year costs
+/// about 1,500 tz lookups, a table two per zone.
+const MANY_TABLES: usize = 64;
+
+impl Clone for CountryZones<'_> {
+    fn clone(&self) -> Self {
+        CountryZones {
+            zones: self.zones.clone(),
+            abbreviations: self.abbreviations.clone(),
+            asked: AtomicUsize::new(self.asked.load(AtomicOrdering::Relaxed)),
+            years: self.years.clone(),
+        }
+    }
 }
 
 impl<'a> CountryZones<'a> {
@@ -258,7 +282,7 @@ impl<'a> CountryZones<'a> {
             }
         }
         let abbreviations = zones.iter().map(|(_, tz)| common_abbreviations(*tz)).collect();
-        Ok(CountryZones { zones, abbreviations })
+        Ok(CountryZones { zones, abbreviations, asked: AtomicUsize::new(0), years: OnceLock::new() })
     }
 
     /// How many zones.
@@ -331,8 +355,21 @@ impl<'a> CountryZones<'a> {
         out: &mut Vec<LocalTimeRow>,
     ) {
         out.clear();
-        for ((country, tz), common) in self.zones.iter().zip(&self.abbreviations) {
-            out.push(row(Some(country), *tz, common, start, end, organiser_date, working));
+        let years = (self.asked.fetch_add(1, AtomicOrdering::Relaxed) >= MANY_TABLES)
+            .then(|| self.years.get_or_init(|| self.zones.iter().map(|(_, tz)| ZoneYears::new(*tz)).collect()));
+        for (i, ((country, tz), common)) in self.zones.iter().zip(&self.abbreviations).enumerate() {
+            let known = years.and_then(|y| y.get(i)).and_then(|y| y.at_both(start.timestamp(), end.timestamp()));
+            out.push(match known {
+                Some(((offset, abbreviation), end_offset)) => row_at(
+                    Some(country),
+                    *tz,
+                    (start, offset, abbreviation),
+                    (end, end_offset),
+                    organiser_date,
+                    working,
+                ),
+                None => row(Some(country), *tz, common, start, end, organiser_date, working),
+            });
         }
     }
 }
@@ -347,13 +384,30 @@ fn row(
     working: WorkingHours,
 ) -> LocalTimeRow {
     let offset = tz.offset_from_utc_datetime(&start.naive_utc());
-    let fixed = offset.fix();
-    let seconds = fixed.local_minus_utc();
-    // The start's wall time from the offset already found: one tz lookup fewer per row.
-    let local_start = start.naive_utc().checked_add_offset(fixed).unwrap_or_else(|| wall_time(start, tz));
-    let local_end = wall_time(end, tz);
-    let local_date = local_start.date();
     let abbreviation = abbreviation_with(&offset, |s| common.iter().find(|(o, _)| *o == s).map(|(_, a)| *a));
+    let end_offset = tz.offset_from_utc_datetime(&end.naive_utc()).fix().local_minus_utc();
+    let start = (start, offset.fix().local_minus_utc(), abbreviation);
+    row_at(country, tz, start, (end, end_offset), organiser_date, working)
+}
+
+/// A row from the offsets (seconds east of UTC) at the start and the end and the start's
+/// abbreviation.
+fn row_at(
+    country: Option<&Country>,
+    tz: Tz,
+    (start, seconds, abbreviation): (DateTime<Utc>, i32, Abbreviation),
+    (end, end_seconds): (DateTime<Utc>, i32),
+    organiser_date: NaiveDate,
+    working: WorkingHours,
+) -> LocalTimeRow {
+    // Wall times from the offsets already found; at the edges of chrono's range, as `wall_time` gives them.
+    let wall = |t: DateTime<Utc>, seconds: i32| {
+        FixedOffset::east_opt(seconds)
+            .and_then(|o| t.naive_utc().checked_add_offset(o))
+            .unwrap_or_else(|| wall_time(t, tz))
+    };
+    let (local_start, local_end) = (wall(start, seconds), wall(end, end_seconds));
+    let local_date = local_start.date();
     LocalTimeRow {
         country: country.map(|c| c.code),
         zone: tz,
@@ -722,6 +776,35 @@ mod tests {
 
     fn find(t: &LocalTimes, zone: Tz) -> &LocalTimeRow {
         t.rows.iter().find(|r| r.zone == zone).unwrap()
+    }
+
+    /// After many tables the zones' offsets come from their years of steps: the rows are those
+    /// of two tz lookups each, for events spread from 1970 to 2100 and for events across the
+    /// clock changes of Chisinau and Tirane.
+    #[test]
+    fn tables_over_many_events_give_the_rows_of_tz_lookups() {
+        let zones = CountryZones::of(crate::emap(), None).unwrap();
+        zones.asked.store(MANY_TABLES, AtomicOrdering::Relaxed);
+        let mut events: Vec<(i64, i64)> =
+            (0..3000_i64).map(|i| (i * 1_370_000 + (i * i * 7_919) % 86_400, (i % 49) * 3600 + 17 * 60)).collect();
+        for change in ["2024-03-31T00:00:00Z", "2024-03-31T01:00:00Z", "2024-10-27T00:00:00Z", "2024-10-27T01:00:00Z"] {
+            let at = change.parse::<DateTime<Utc>>().unwrap().timestamp();
+            events.extend((-4..=4).map(|q| (at + q * 900, 3600)));
+        }
+        let mut rows = Vec::new();
+        for (start, length) in events {
+            let start = DateTime::from_timestamp(start, 0).unwrap();
+            let (end, date) = (start + Duration::seconds(length), start.date_naive());
+            zones.rows_into(start, end, date, WorkingHours::default(), &mut rows);
+            let looked_up: Vec<LocalTimeRow> = zones
+                .zones
+                .iter()
+                .zip(&zones.abbreviations)
+                .map(|((c, tz), common)| row(Some(c), *tz, common, start, end, date, WorkingHours::default()))
+                .collect();
+            assert_eq!(rows, looked_up, "{start} to {end}");
+        }
+        assert!(zones.years.get().is_some(), "the years were used");
     }
 
     #[test]

@@ -98,6 +98,90 @@ impl JsonSchema for ZoneId {
     }
 }
 
+/// A zone's offset and abbreviation over time, found a year at a time (from 1970 to 2100) the
+/// first time an instant of that year is asked for: for tables over many events, one short
+/// search per instant instead of a tz lookup, as pandas keeps a zone's transitions for
+/// `tz_convert`. A year is probed every 6 hours (no two transitions of the tz database are
+/// that close) and each change of offset or abbreviation bisected to the second, as
+/// [`OffsetSteps`] is. Instants outside those years are for the caller to look up.
+#[derive(Debug, Clone)]
+pub(crate) struct ZoneYears {
+    tz: Tz,
+    /// The abbreviations in common use by offset (see [`common_abbreviations`]).
+    common: Vec<(i32, Abbreviation)>,
+    years: Vec<OnceLock<Vec<ZoneStep>>>,
+}
+
+/// From `from` (a UTC second) on, the zone's offset and abbreviation.
+#[derive(Debug, Clone, Copy)]
+struct ZoneStep {
+    from: i64,
+    offset: i32,
+    abbreviation: Abbreviation,
+}
+
+/// The length of a "year" of [`ZoneYears`] (365.25 days: only a span of time, not a calendar year),
+/// and how many of them from 1970.
+const ZONE_YEAR: (i64, usize) = (31_557_600, 131);
+
+impl ZoneYears {
+    pub(crate) fn new(tz: Tz) -> Self {
+        ZoneYears { tz, common: common_abbreviations(tz), years: (0..ZONE_YEAR.1).map(|_| OnceLock::new()).collect() }
+    }
+
+    /// The offset (seconds east of UTC) and abbreviation at UTC second `start`, and the offset
+    /// at `end`: the same step's when no change lies between them, as for most events.
+    /// `None` outside the years.
+    pub(crate) fn at_both(&self, start: i64, end: i64) -> Option<((i32, Abbreviation), i32)> {
+        let (step, until) = self.step(start)?;
+        let end_offset = if (step.from..until).contains(&end) { step.offset } else { self.step(end)?.0.offset };
+        Some(((step.offset, step.abbreviation), end_offset))
+    }
+
+    /// The step holding a UTC second, and the second its successor starts (or its year ends).
+    fn step(&self, s: i64) -> Option<(ZoneStep, i64)> {
+        let year = usize::try_from(s.div_euclid(ZONE_YEAR.0)).ok()?;
+        let steps = self.years.get(year)?.get_or_init(|| self.steps(year as i64 * ZONE_YEAR.0));
+        let i = steps.partition_point(|step| step.from <= s);
+        let until = steps.get(i).map_or((year as i64 + 1) * ZONE_YEAR.0, |next| next.from);
+        steps.get(i.checked_sub(1)?).map(|&step| (step, until))
+    }
+
+    /// The steps of the year from UTC second `lo`.
+    fn steps(&self, lo: i64) -> Vec<ZoneStep> {
+        let hi = lo + ZONE_YEAR.0;
+        let lookup = |s: i64| DateTime::from_timestamp(s, 0).map(|t| self.tz.offset_from_utc_datetime(&t.naive_utc()));
+        // What a step is told apart by: the offset and the tz database's name for it.
+        let key = |s: i64| lookup(s).map(|o| (o.fix().local_minus_utc(), o.abbreviation().map(Abbreviation::new)));
+        let step = |from: i64| {
+            lookup(from).map(|o| ZoneStep {
+                from,
+                offset: o.fix().local_minus_utc(),
+                abbreviation: abbreviation_with(&o, |seconds| {
+                    self.common.iter().find(|(at, _)| *at == seconds).map(|(_, a)| *a)
+                }),
+            })
+        };
+        let mut steps: Vec<ZoneStep> = step(lo).into_iter().collect();
+        let (mut t, mut current) = (lo, key(lo));
+        while t < hi {
+            let next = (t + 6 * 3600).min(hi);
+            if key(next) == current {
+                t = next;
+                continue;
+            }
+            let (mut a, mut b) = (t, next);
+            while b - a > 1 {
+                let mid = a + (b - a) / 2;
+                if key(mid) == current { a = mid } else { b = mid }
+            }
+            steps.extend(step(b));
+            (t, current) = (b, key(b));
+        }
+        steps
+    }
+}
+
 /// Local wall-clock times for many instants at once, as seconds since
 /// 1970-01-01 00:00 *local* (so a column of them reads as naive local
 /// datetimes in any dataframe library). Instants outside chrono's range come
@@ -1385,6 +1469,50 @@ impl ZoneLabel {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Every member zone and a few unusual ones (a 30-minute DST, a 2-hour DST, a zone that
+    /// crossed the date line, a 45-minute offset): at a second before, at and after every
+    /// change a year of steps holds, and every five days between, its offset and abbreviation
+    /// are the tz database's through chrono-tz, from 1970 to 2100.
+    #[test]
+    fn a_zones_years_give_the_tz_databases_offsets_and_abbreviations() {
+        let mut zones: Vec<Tz> =
+            crate::emap().countries.iter().flat_map(|c| c.time_zones.iter()).map(|z| z.tz().unwrap()).collect();
+        zones.extend([Tz::Europe__Zurich, Tz::Australia__Lord_Howe, Tz::Antarctica__Troll, Tz::Pacific__Apia]);
+        let mut changes = 0;
+        for tz in zones {
+            let years = ZoneYears::new(tz);
+            for year in 0..ZONE_YEAR.1 {
+                let lo = year as i64 * ZONE_YEAR.0;
+                years.at_both(lo, lo);
+                let steps = years.years[year].get().unwrap();
+                changes += steps.len() - 1;
+                let mut instants: Vec<i64> =
+                    steps.iter().flat_map(|step| [step.from - 1, step.from, step.from + 1]).collect();
+                instants.extend((0..73).map(|k| lo + k * 5 * 86_400 + 12_345));
+                for s in instants.into_iter().filter(|&s| s >= 0 && s < ZONE_YEAR.0 * ZONE_YEAR.1 as i64) {
+                    let at = DateTime::from_timestamp(s, 0).unwrap();
+                    let offset = tz.offset_from_utc_datetime(&at.naive_utc()).fix().local_minus_utc();
+                    assert_eq!(years.at_both(s, s), Some(((offset, abbreviation(tz, at)), offset)), "{tz} at {at}");
+                    // An event of 90 minutes from here: its end's offset, from the same step or the next.
+                    let end = tz.offset_from_utc_datetime(&(at + Duration::minutes(90)).naive_utc());
+                    let both = years.at_both(s, s + 5_400).map(|(_, o)| o);
+                    // and an end before the start (a caller's mistake) is looked up, not assumed.
+                    let before = tz.offset_from_utc_datetime(&(at - Duration::minutes(90)).naive_utc());
+                    if s >= 5_400 {
+                        assert_eq!(years.at_both(s, s - 5_400).map(|(_, o)| o), Some(before.fix().local_minus_utc()));
+                    }
+                    if s + 5_400 < ZONE_YEAR.0 * ZONE_YEAR.1 as i64 {
+                        assert_eq!(both, Some(end.fix().local_minus_utc()), "{tz} at {at} + 90 minutes");
+                    }
+                }
+            }
+            let end = ZONE_YEAR.0 * ZONE_YEAR.1 as i64;
+            assert!(years.at_both(-1, 0).is_none() && years.at_both(end, end).is_none(), "{tz}: 1970 to 2100 only");
+            assert!(years.at_both(end - 1, end).is_none(), "{tz}: an end past 2100 is looked up");
+        }
+        assert!(changes > 1_000, "the DST zones change twice a year: {changes}");
+    }
 
     proptest::proptest! {
         #[test]
