@@ -685,7 +685,7 @@ struct Rules<'a> {
 
 /// What one checking thread keeps between chunks: the country texts it resolved (a batch
 /// names few countries, many times), and for the registrations of its part the e-mail keys
-/// in one text, their claims and (but on this thread) their outcomes.
+/// in one text, their claims and their outcomes (the first part's go straight to the caller's).
 #[derive(Default)]
 struct Scratch {
     places: HashMap<Box<str>, Result<Place, Violation>, RandomState>,

@@ -101,9 +101,8 @@ impl JsonSchema for ZoneId {
 /// A zone's offset and abbreviation over time, found a year at a time (from 1970 to 2100) the
 /// first time an instant of that year is asked for: for tables over many events, one short
 /// search per instant instead of a tz lookup, as pandas keeps a zone's transitions for
-/// `tz_convert`. A year is probed every 6 hours (no two transitions of the tz database are
-/// that close) and each change of offset or abbreviation bisected to the second, as
-/// [`OffsetSteps`] is. Instants outside those years are for the caller to look up.
+/// `tz_convert`. A year's changes of offset or abbreviation are found as [`OffsetSteps`] finds
+/// a span's (see [`changes`]). Instants outside those years are for the caller to look up.
 #[derive(Debug, Clone)]
 pub(crate) struct ZoneYears {
     tz: Tz,
@@ -162,24 +161,31 @@ impl ZoneYears {
                 }),
             })
         };
-        let mut steps: Vec<ZoneStep> = step(lo).into_iter().collect();
-        let (mut t, mut current) = (lo, key(lo));
-        while t < hi {
-            let next = (t + 6 * 3600).min(hi);
-            if key(next) == current {
-                t = next;
-                continue;
-            }
-            let (mut a, mut b) = (t, next);
-            while b - a > 1 {
-                let mid = a + (b - a) / 2;
-                if key(mid) == current { a = mid } else { b = mid }
-            }
-            steps.extend(step(b));
-            (t, current) = (b, key(b));
-        }
-        steps
+        changes(lo, hi, key).into_iter().filter_map(step).collect()
     }
+}
+
+/// Where `key` changes over the UTC seconds `lo..hi`: `lo`, then the first second of each new
+/// value. Probed every 6 hours (no two transitions of the tz database are that close) and each
+/// change bisected to the second.
+fn changes<K: PartialEq>(lo: i64, hi: i64, key: impl Fn(i64) -> K) -> Vec<i64> {
+    let mut starts = vec![lo];
+    let (mut t, mut current) = (lo, key(lo));
+    while t < hi {
+        let next = (t + 6 * 3600).min(hi);
+        if key(next) == current {
+            t = next;
+            continue;
+        }
+        let (mut a, mut b) = (t, next);
+        while b - a > 1 {
+            let mid = a + (b - a) / 2;
+            if key(mid) == current { a = mid } else { b = mid }
+        }
+        starts.push(b);
+        (t, current) = (b, key(b));
+    }
+    starts
 }
 
 /// Local wall-clock times for many instants at once, as seconds since
@@ -236,26 +242,9 @@ impl OffsetSteps {
         if hi - lo > 200 * 366 * 86_400 {
             return None;
         }
-        // Probe every 6 hours (no two transitions of the tz database are that close) and
-        // bisect each change to the second.
-        let offset_at = |s: i64| offset_seconds(tz, s);
-        let mut steps: Vec<(i64, i64)> = vec![(lo, offset_at(lo).unwrap_or(0))];
-        let mut t = lo;
-        while t < hi {
-            let current = steps.last().map_or(0, |s| s.1);
-            let next = (t + 6 * 3600).min(hi);
-            if offset_at(next).unwrap_or(current) == current {
-                t = next;
-                continue;
-            }
-            let (mut a, mut b) = (t, next);
-            while b - a > 1 {
-                let mid = a + (b - a) / 2;
-                if offset_at(mid).unwrap_or(current) == current { a = mid } else { b = mid }
-            }
-            steps.push((b, offset_at(b).unwrap_or(current)));
-            t = b;
-        }
+        // The span is inside chrono's range: every second has an offset.
+        let offset_at = |s: i64| offset_seconds(tz, s).unwrap_or(0);
+        let steps = changes(lo, hi, offset_at).into_iter().map(|from| (from, offset_at(from))).collect();
         Some(OffsetSteps { steps, lo, hi })
     }
 

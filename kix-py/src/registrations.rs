@@ -4,6 +4,7 @@ use std::collections::BTreeMap;
 use std::sync::Arc;
 
 use kix_core as core;
+use kix_core::registration::{RegistrationRef, RegistrationRows};
 use pyo3::exceptions::{PyTypeError, PyValueError};
 use pyo3::intern;
 use pyo3::prelude::*;
@@ -15,7 +16,7 @@ use crate::convert::{from_py_json, instant_arg, occurrence_arg, to_dict};
 use crate::errors::IntoPyResult;
 use crate::events::Event;
 use crate::hub::Hub;
-use crate::records::{Labels, Source, for_each_chunk, owned};
+use crate::records::{Labels, Source, for_each_chunk};
 use crate::table::{html_table, records_to_pandas};
 use crate::violation::violations_list;
 
@@ -286,6 +287,19 @@ pub(crate) fn records_from(py: Python<'_>, records: &Bound<'_, PyAny>) -> PyResu
         Ok(())
     })?;
     Ok(Records { registrations, found: all_found })
+}
+
+/// Every registration of `rows`, owned, with the problems found reading each.
+fn owned(rows: &dyn RegistrationRows) -> (Vec<core::Registration>, Vec<Vec<core::Violation>>) {
+    let (mut views, mut found) = (Vec::with_capacity(rows.len()), Vec::new());
+    rows.read(0..rows.len(), &mut views, &mut found);
+    let mut problems = vec![Vec::new(); views.len()];
+    for (row, v) in found {
+        if let Some(p) = problems.get_mut(row) {
+            p.push(v);
+        }
+    }
+    (views.iter().map(RegistrationRef::to_registration).collect(), problems)
 }
 
 /// Registrations only, for calls that have no rows to report on (anonymize).

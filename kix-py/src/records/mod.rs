@@ -438,19 +438,6 @@ fn read_mapping<'py>(record: &Bound<'py, PyAny>, keys: &[Bound<'py, PyString>; C
     Ok((cells, Vec::new(), None))
 }
 
-/// Every registration of `rows`, owned, with the problems found reading each.
-pub(crate) fn owned(rows: &dyn RegistrationRows) -> (Vec<core::Registration>, Vec<Vec<core::Violation>>) {
-    let (mut views, mut found) = (Vec::with_capacity(rows.len()), Vec::new());
-    rows.read(0..rows.len(), &mut views, &mut found);
-    let mut problems = vec![Vec::new(); views.len()];
-    for (row, v) in found {
-        if let Some(p) = problems.get_mut(row) {
-            p.push(v);
-        }
-    }
-    (views.iter().map(RegistrationRef::to_registration).collect(), problems)
-}
-
 /// The cell names and `row`, interned.
 fn field_keys(py: Python<'_>) -> [Bound<'_, PyString>; CELLS + 1] {
     let [a, b, c, d, e, f, g, h, i] = NAMES.map(|f| PyString::intern(py, f));
