@@ -70,66 +70,61 @@
 
 #![forbid(unsafe_code)]
 
-pub mod attendance;
-pub mod book;
+// The layers, bottom first (`tools/check_layers.py` holds the same order and fails on a
+// back-import): a module imports its own folder's earlier files and lower layers, never higher.
 pub mod calendar;
-pub mod catalogue;
 pub mod context;
 pub mod country;
-pub mod email;
-pub mod error;
-pub mod event;
-pub mod exports;
-pub mod format;
-pub mod grants;
+pub mod events;
 pub mod hub;
-pub mod listing;
-pub mod messages;
-pub mod nomination;
-pub mod recurrence;
-mod reference;
-pub mod registration;
-pub mod schedule;
+pub mod language;
+pub mod registrations;
 pub mod schema;
-mod spelling;
-pub mod text;
-pub mod timeline;
-pub mod training;
-pub mod violation;
-pub mod zone;
+pub mod shared;
+pub mod time;
 
-pub use book::{
-    Actor, Applied, BookAction, BookEntry, BookStatus, CapacityChange, Change, HistoryEntry, RegistrationBook,
-    Reminder, SeatLedger, Submission,
-};
-pub use catalogue::{CountBy, KnowledgeProduct, ProductCount, ProductKind, ProductQuery, TrainingLink};
+// The module paths users import (`kix_core::zone::from_local`, `kix_core::book::Actor`, ...)
+// from before the folders, kept as they were.
+pub use context::nomination;
+pub use events::event;
+pub use hub::{catalogue, grants, schedule, training};
+pub use language::messages;
+pub use registrations::{attendance, book, exports, registration};
+pub use shared::{email, error, text, violation};
+pub use time::{format, listing, recurrence, timeline, zone};
+
 pub use context::{Check, HubView};
 pub use country::{CountryCode, Weekday, resolve_country};
-pub use error::{Error, ErrorClass};
-pub use event::{
+pub use events::event::{
     AgendaItem, Approval, Audience, Eligibility, Event, EventKind, EventStatus, Location, Party, RegistrationPolicy,
 };
-pub use grants::{
+pub use hub::catalogue::{CountBy, KnowledgeProduct, ProductCount, ProductKind, ProductQuery, TrainingLink};
+pub use hub::grants::{
     CurrencyCode, Grant, GrantBook, GrantPolicy, GrantPurpose, GrantStatus, GrantTotal, GrantTotals, Money,
 };
-pub use hub::{Assignment, Country, Hub, Organisation, PartnerRole, Period, RestDayChange, SubRegion, Subdivision};
-pub use listing::{Schedule, parse_listing};
-pub use messages::LocalizedMessage;
-pub use recurrence::{Frequency, MovedOccurrence, Occurrence, Recurrence};
-pub use registration::{
-    HeldRegistration, Registration, RegistrationDesk, RegistrationOutcome, RegistrationStatus, validate_batch,
-    validate_registration,
-};
-pub use schedule::{
+pub use hub::schedule::{
     LocalTimeRow, LocalTimes, Slot, SlotQuery, SlotZone, UtcOffset, WorkingHours, find_slots, local_times,
 };
-pub use timeline::{Phase, Timeline, TimelinePosition};
-pub use training::{
+pub use hub::training::{
     LedgerRow, Nomination, NominationStatus, NominationStep, QuotaLedger, TimelineLedger, Training, TrainingCycle,
     TrainingPolicy,
 };
-pub use violation::{Code, Severity, Violation, Violations};
-pub use zone::{Disambiguation, ZoneId, resolve_zone, tzdata_version};
+pub use hub::{Assignment, Country, Hub, Organisation, PartnerRole, Period, RestDayChange, SubRegion, Subdivision};
+pub use language::messages::LocalizedMessage;
+pub use registrations::book::{
+    Actor, Applied, BookAction, BookEntry, BookStatus, CapacityChange, Change, HistoryEntry, RegistrationBook,
+    Reminder, SeatLedger, Submission,
+};
+pub use registrations::registration::{
+    HeldRegistration, Registration, RegistrationDesk, RegistrationOutcome, RegistrationStatus, validate_batch,
+    validate_registration,
+};
+pub use shared::error::{Error, ErrorClass};
+pub use shared::violation::{Code, Severity, Violation, Violations};
+pub use time::listing::{Schedule, parse_listing};
+pub use time::recurrence::{Frequency, MovedOccurrence, Occurrence, Recurrence};
+pub use time::timeline::{Phase, Timeline, TimelinePosition};
+pub use time::zone::{Disambiguation, ZoneId, resolve_zone, tzdata_version};
 
 /// The JSON of the embedded KIX EMAP hub, as shipped in the crate.
 ///

@@ -9,17 +9,17 @@ use schemars::JsonSchema;
 use schemars::generate::SchemaSettings;
 use serde_json::Value;
 
-use crate::book::{Change, RegistrationBook, Reminder, SeatLedger};
-use crate::catalogue::{KnowledgeProduct, ProductCount, ProductQuery};
-use crate::event::Event;
-use crate::grants::{Grant, GrantTotals};
+use crate::events::event::Event;
+use crate::hub::catalogue::{KnowledgeProduct, ProductCount, ProductQuery};
+use crate::hub::grants::{Grant, GrantTotals};
+use crate::hub::schedule::{LocalTimes, Slot, SlotQuery};
+use crate::hub::training::{Nomination, QuotaLedger, TimelineLedger, TrainingCycle};
 use crate::hub::{Country, Hub, Organisation};
-use crate::listing::Schedule;
-use crate::registration::{HeldRegistration, Registration, RegistrationOutcome};
-use crate::schedule::{LocalTimes, Slot, SlotQuery};
-use crate::timeline::TimelinePosition;
-use crate::training::{Nomination, QuotaLedger, TimelineLedger, TrainingCycle};
-use crate::violation::Violation;
+use crate::registrations::book::{Change, RegistrationBook, Reminder, SeatLedger};
+use crate::registrations::registration::{HeldRegistration, Registration, RegistrationOutcome};
+use crate::shared::violation::Violation;
+use crate::time::listing::Schedule;
+use crate::time::timeline::TimelinePosition;
 
 /// Where the schemas are published; the major version is part of the path, so
 /// an `$id` never changes within a major version.
@@ -174,12 +174,12 @@ pub fn documents() -> Vec<SchemaDocument> {
         document::<SlotQuery>("slot_query", "KIX slot query", "What the slot finder searches."),
         document::<Slot>("slot", "KIX slot suggestion", "A ranked candidate start time for an event."),
         document::<Schedule>("schedule", "KIX schedule", "An event listing's date and time texts read into instants."),
-        document::<crate::listing::WrittenListing>(
+        document::<crate::time::listing::WrittenListing>(
             "listing",
             "KIX written listing",
             "An event's date and multi-zone time line as webinar pages publish them, in one language.",
         ),
-        document::<crate::attendance::Attendance>(
+        document::<crate::registrations::attendance::Attendance>(
             "attendance",
             "KIX attendance",
             "Who attended, who did not come and who walked in, with minutes present and counts per country.",

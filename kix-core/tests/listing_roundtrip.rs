@@ -69,7 +69,7 @@ fn the_issue_listing_in_three_languages() {
         en.time_text,
         "13:00–14:30 (Geneva, CEST) / 17:00–18:30 (Bishkek, UTC+6) / 16:45–18:15 (Kathmandu, UTC+5:45)"
     );
-    let plain = kix_core::listing::write_listing(w20, "ar", &[Bishkek], kix_core::messages::Bidi::Plain).unwrap();
+    let plain = w20.listing_with("ar", &[Bishkek], kix_core::messages::Bidi::Plain).unwrap();
     assert_eq!(plain.time_text, "13:00–14:30 (جنيف، UTC+2) / 17:00–18:30 (بشكيك، UTC+6)");
     assert_eq!(plain.date_text, "31 يوليو 2024");
     let display = w20.listing("ar", &[Bishkek]).unwrap();
@@ -77,7 +77,7 @@ fn the_issue_listing_in_three_languages() {
         display.time_text,
         "\u{2068}13:00–14:30\u{2069} (جنيف، \u{2068}UTC+2\u{2069}) / \u{2068}17:00–18:30\u{2069} (بشكيك، \u{2068}UTC+6\u{2069})"
     );
-    let digits = kix_core::listing::write_listing(w20, "ar-u-nu-arab", &[], kix_core::messages::Bidi::Plain).unwrap();
+    let digits = w20.listing_with("ar-u-nu-arab", &[], kix_core::messages::Bidi::Plain).unwrap();
     assert_eq!(digits.time_text, "١٣:٠٠–١٤:٣٠ (جنيف، UTC+٢)");
     let fr = w20.listing("fr", &[]).unwrap();
     assert_eq!((fr.locale.as_str(), fr.fell_back), ("en", true));

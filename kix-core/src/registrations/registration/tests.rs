@@ -1,0 +1,391 @@
+use super::*;
+use crate::shared::violation::Violations;
+
+proptest::proptest! {
+    #[test]
+    fn the_plain_timestamp_reader_agrees_with_chrono(
+        text in "[0-9]{4}-[0-1][0-9]-[0-3][0-9]T[0-2][0-9]:[0-6][0-9]:[0-6][0-9](Z|[+-][0-2][0-9]:[0-6][0-9]|\\.[0-9]{1,3}Z|z)"
+    ) {
+        let chrono = DateTime::<FixedOffset>::parse_from_rfc3339(&text).ok().map(|t| t.with_timezone(&Utc));
+        if let Some(fast) = plain_rfc3339(&text) {
+            proptest::prop_assert_eq!(Some(fast), chrono);
+        }
+        proptest::prop_assert_eq!(parse_submitted(&text).ok(), chrono);
+    }
+}
+
+fn w20() -> Event {
+    crate::emap().event("kix-emap-webinar-20").unwrap().clone()
+}
+
+#[test]
+fn keys_past_the_numbered_ones_are_still_found_and_given_back() {
+    let mut keys = Keys { numbered: 2, ..Keys::new(RandomState::default()) };
+    let hasher = keys.hasher.clone();
+    let hash = |k: &str| hasher.hash_one(k);
+    let names = ["a@example.org", "b@example.org", "c@example.org", "d@example.org"];
+    for (i, k) in names.iter().enumerate() {
+        assert!(keys.claim(k, hash(k), Seen::batch(i)).is_none(), "{k} is new");
+    }
+    assert_eq!((keys.table.len(), keys.overflow.len(), keys.len()), (2, 2, 4));
+    for (i, k) in names.iter().enumerate() {
+        assert_eq!(keys.claim(k, hash(k), Seen::batch(9)).map(Seen::get), Some((false, i)), "{k} was seen at {i}");
+    }
+    keys.remove("a@example.org", hash("a@example.org"));
+    keys.remove("c@example.org", hash("c@example.org"));
+    assert!(keys.claim("a@example.org", hash("a@example.org"), Seen::batch(5)).is_none());
+    assert!(keys.claim("c@example.org", hash("c@example.org"), Seen::batch(6)).is_none());
+    assert_eq!(keys.claim("c@example.org", hash("c@example.org"), Seen::batch(9)).map(Seen::get), Some((false, 6)));
+    assert_eq!(keys.claim("b@example.org", hash("b@example.org"), Seen::held(3)).map(Seen::get), Some((false, 1)));
+    // A lookup finds numbered and overflowing keys alike and records nothing.
+    assert_eq!(keys.find("b@example.org", hash("b@example.org")).map(Seen::get), Some((false, 1)));
+    assert_eq!(keys.find("d@example.org", hash("d@example.org")).map(Seen::get), Some((false, 3)));
+    assert!(keys.find("e@example.org", hash("e@example.org")).is_none());
+    assert!(keys.find("e@example.org", hash("e@example.org")).is_none(), "the lookup did not record it");
+}
+
+fn good(email: &str) -> Registration {
+    Registration {
+        full_name: Some("Nilufar Karimova".into()),
+        email: Some(email.into()),
+        country: Some("Uzbekistan".into()),
+        organisation: Some("Ministry of Preschool and School Education".into()),
+        audience: Some("government_official".into()),
+        language: Some("ru".into()),
+        consent: Some(true),
+        submitted_at: Some("2024-07-25T08:00:00+05:00".into()),
+        occurrence: None,
+    }
+}
+
+fn check(event: &Event, r: &Registration) -> RegistrationOutcome {
+    validate_registration(crate::emap(), event, r, &[], None).unwrap()
+}
+
+#[test]
+fn a_good_registration_is_confirmed_and_resolves_its_country() {
+    let o = check(&w20(), &good("n.karimova@example.uz"));
+    assert_eq!(o.status, RegistrationStatus::Confirmed);
+    assert!(o.violations.is_empty());
+    assert_eq!(o.country.map(|c| c.to_string()), Some("UZ".into()));
+}
+
+#[test]
+fn every_problem_is_reported_at_once() {
+    let r = Registration {
+        full_name: Some("x".repeat(MAX_NAME_CHARS + 1)),
+        email: Some("not-an-email".into()),
+        country: Some("Atlantis".into()),
+        organisation: None,
+        audience: Some("astronaut".into()),
+        language: Some("fr".into()),
+        consent: Some(false),
+        submitted_at: Some("2024-07-25 08:00:00".into()),
+        occurrence: None,
+    };
+    let mut e = w20();
+    e.registration.consent_required = true;
+    let o = check(&e, &r);
+    assert_eq!(o.status, RegistrationStatus::Rejected);
+    assert_eq!(
+        o.violations.codes(),
+        [
+            Code::RegistrationTooLong,
+            Code::RegistrationInvalidEmail,
+            Code::RegistrationUnknownCountry,
+            Code::RegistrationUnknownAudience,
+            Code::RegistrationLanguageNotOffered,
+            Code::RegistrationConsentRequired,
+            Code::RegistrationInvalidTimestamp,
+        ]
+    );
+}
+
+#[test]
+fn emails_need_a_tld_and_no_domain_literal() {
+    for bad in ["a@localhost", "a@[127.0.0.1]", "Ann <a@example.org>", "a@@example.org", "a b@example.org"] {
+        let o = check(&w20(), &good(bad));
+        assert_eq!(o.violations.codes(), [Code::RegistrationInvalidEmail], "{bad}");
+    }
+    assert!(check(&w20(), &good("  ana.maria+kix@sub.example.org ")).is_accepted());
+}
+
+#[test]
+fn the_outcome_gives_back_the_address_kix_compared() {
+    let o = check(&w20(), &good("  nguye\u{302}\u{303}n@Example.VN "));
+    assert_eq!(o.email.as_deref(), Some("nguy\u{1ec5}n@example.vn"));
+    assert_eq!(check(&w20(), &good("user@mail_ru.com")).email, None);
+}
+
+#[test]
+fn an_idn_and_its_punycode_are_one_registrant() {
+    let held =
+        [HeldRegistration {
+            email: "user@пример.рф".into(), status: RegistrationStatus::Confirmed, occurrence: None
+        }];
+    let o = validate_registration(crate::emap(), &w20(), &good("USER@xn--e1afmkfd.xn--p1ai"), &held, None).unwrap();
+    assert_eq!(o.violations.codes(), [Code::RegistrationDuplicate]);
+    // No provider folding: Gmail's dots and tags are other addresses elsewhere.
+    let held = [HeldRegistration {
+        email: "a.b+kix@gmail.com".into(),
+        status: RegistrationStatus::Confirmed,
+        occurrence: None,
+    }];
+    assert!(validate_registration(crate::emap(), &w20(), &good("ab@gmail.com"), &held, None).unwrap().is_accepted());
+}
+
+#[test]
+fn look_alike_letters_warn_and_undecodable_text_refuses() {
+    let o = check(&w20(), &good("p\u{430}ypal@example.org"));
+    assert_eq!(o.status, RegistrationStatus::Confirmed);
+    assert_eq!(o.violations.codes(), [Code::RegistrationMixedScriptEmail]);
+    assert_eq!(o.violations[0].params["part"], "p\u{430}ypal");
+    let mut r = good("a@example.org");
+    r.organisation = Some("Minist\u{fffd}re".into());
+    let o = check(&w20(), &r);
+    assert_eq!(o.violations.codes(), [Code::RegistrationUndecodableText]);
+    assert_eq!(o.violations[0].path, "organisation");
+}
+
+#[test]
+fn a_timestamp_without_offset_is_refused() {
+    let mut r = good("a@example.org");
+    r.submitted_at = Some("2024-07-25T08:00:00".into());
+    assert_eq!(check(&w20(), &r).violations.codes(), [Code::RegistrationInvalidTimestamp]);
+    r.submitted_at = None;
+    assert_eq!(check(&w20(), &r).violations.codes(), [Code::RegistrationMissingField]);
+    let now = DateTime::parse_from_rfc3339("2024-07-25T08:00:00Z").unwrap().with_timezone(&Utc);
+    assert!(validate_registration(crate::emap(), &w20(), &r, &[], Some(now)).unwrap().is_accepted());
+}
+
+#[test]
+fn registration_closes_at_the_start_and_not_one_second_later() {
+    let mut r = good("a@example.org");
+    r.submitted_at = Some("2024-07-31T12:59:59+02:00".into());
+    assert!(check(&w20(), &r).is_accepted());
+    r.submitted_at = Some("2024-07-31T11:00:00Z".into());
+    assert_eq!(check(&w20(), &r).violations.codes(), [Code::RegistrationClosed]);
+}
+
+#[test]
+fn a_window_that_has_not_opened_refuses() {
+    let mut e = w20();
+    e.registration.opens_at = Some(DateTime::parse_from_rfc3339("2024-07-10T00:00:00+02:00").unwrap());
+    let mut r = good("a@example.org");
+    r.submitted_at = Some("2024-07-09T23:59:00+02:00".into());
+    assert_eq!(check(&e, &r).violations.codes(), [Code::RegistrationNotOpen]);
+}
+
+#[test]
+fn a_held_rejection_does_not_block_a_new_registration() {
+    let held = [HeldRegistration {
+        email: "nilufar@example.uz".into(),
+        status: RegistrationStatus::Rejected,
+        occurrence: None,
+    }];
+    let o = validate_registration(crate::emap(), &w20(), &good("nilufar@example.uz"), &held, None).unwrap();
+    assert_eq!(o.status, RegistrationStatus::Confirmed);
+    let held = [HeldRegistration {
+        email: "nilufar@example.uz".into(),
+        status: RegistrationStatus::Waitlisted,
+        occurrence: None,
+    }];
+    let o = validate_registration(crate::emap(), &w20(), &good("nilufar@example.uz"), &held, None).unwrap();
+    assert_eq!(o.violations.codes(), [Code::RegistrationDuplicate]);
+}
+
+#[test]
+fn duplicates_are_found_after_case_folding_and_trimming() {
+    let held = [HeldRegistration {
+        email: "Nilufar@Example.UZ".into(),
+        status: RegistrationStatus::Confirmed,
+        occurrence: None,
+    }];
+    let o = validate_registration(crate::emap(), &w20(), &good(" nilufar@example.uz"), &held, None).unwrap();
+    assert_eq!(o.violations.codes(), [Code::RegistrationDuplicate]);
+    assert_eq!(o.violations[0].params["held_index"], 0);
+}
+
+#[test]
+fn capacity_with_and_without_a_waiting_list() {
+    let mut e = w20();
+    e.registration.capacity = Some(2);
+    let records: Vec<Registration> = (0..4).map(|i| good(&format!("p{i}@example.org"))).collect();
+    let o = validate_batch(crate::emap(), &e, &records, &[], None).unwrap();
+    let statuses: Vec<_> = o.iter().map(|o| o.status).collect();
+    use RegistrationStatus::*;
+    assert_eq!(statuses, [Confirmed, Confirmed, Rejected, Rejected]);
+    assert_eq!(o[2].violations.codes(), [Code::RegistrationFull]);
+    e.registration.waiting_list = true;
+    e.registration.approval = Approval::Manual;
+    let o = validate_batch(crate::emap(), &e, &records, &[], None).unwrap();
+    let statuses: Vec<_> = o.iter().map(|o| o.status).collect();
+    assert_eq!(statuses, [Pending, Pending, Waitlisted, Waitlisted]);
+    // Held pending registrations take seats too.
+    let held = [HeldRegistration { email: "x@example.org".into(), status: Pending, occurrence: None }];
+    let o = validate_batch(crate::emap(), &e, &records, &held, None).unwrap();
+    assert_eq!(o[1].status, Waitlisted);
+}
+
+#[test]
+fn restricted_eligibility_and_invitations() {
+    let mut e = w20();
+    e.eligibility = Eligibility::ParticipatingCountries;
+    let mut r = good("a@example.org");
+    r.country = Some("France".into());
+    assert_eq!(check(&e, &r).violations.codes(), [Code::RegistrationCountryNotEligible]);
+    r.country = Some("Kyrgyz Republic".into());
+    assert!(check(&e, &r).is_accepted());
+    e.eligibility = Eligibility::InvitationOnly;
+    e.registration.invitees = vec!["A@example.org".into()];
+    assert!(check(&e, &r).is_accepted());
+    r.email = Some("b@example.org".into());
+    assert_eq!(check(&e, &r).violations.codes(), [Code::RegistrationNotInvited]);
+}
+
+#[test]
+fn a_batch_equals_one_by_one_validation_in_order() {
+    let e = w20();
+    let mut records: Vec<Registration> = (0..50).map(|i| good(&format!("p{}@example.org", i % 7))).collect();
+    records[3].country = Some("Narnia".into());
+    records[10].email = Some("P3@example.org".into());
+    let batch = validate_batch(crate::emap(), &e, &records, &[], None).unwrap();
+    assert_eq!(batch.len(), records.len());
+    let mut held: Vec<HeldRegistration> = Vec::new();
+    for (r, b) in records.iter().zip(&batch) {
+        let one = validate_registration(crate::emap(), &e, r, &held, None).unwrap();
+        assert_eq!(one.status, b.status);
+        assert_eq!(one.violations.codes(), b.violations.codes());
+        if one.status != RegistrationStatus::Rejected {
+            held.push(HeldRegistration { email: r.email.clone().unwrap(), status: one.status, occurrence: None });
+        }
+    }
+    // The first p3 was the rejected record 3; the first accepted p3 is at 10 (written P3).
+    assert_eq!(batch[17].violations[0].params["first_index"], 10);
+}
+
+#[test]
+fn work_shared_among_threads_comes_back_in_order() {
+    let ids = |n: usize| on_threads((0..n).collect(), |i| (i, std::thread::current().id()));
+    assert!(ids(0).is_empty());
+    let done = ids(4);
+    assert_eq!(done.iter().map(|&(i, _)| i).collect::<Vec<_>>(), [0, 1, 2, 3]);
+    assert_eq!(done[0].1, std::thread::current().id(), "the first item is done here");
+    assert!(done[1..].iter().all(|&(_, t)| t != done[0].1), "the others on threads of their own");
+}
+
+/// Registrations of every kind: duplicates of earlier ones far back (in another thread's
+/// part), unknown and ambiguous countries, bad addresses, late ones.
+fn varied(n: usize) -> Vec<Registration> {
+    (0..n)
+        .map(|i| {
+            let mut r = good(&format!("p{}@example.org", if i % 10 == 9 { i.saturating_sub(2501) } else { i }));
+            match i % 13 {
+                1 => r.country = Some("Narnia".into()),
+                2 => r.email = Some(format!("P{i}@localhost")),
+                3 => r.country = Some("Congo".into()),
+                4 => r.submitted_at = Some("2024-08-30T10:00:00Z".into()),
+                5 => r.audience = None,
+                6 => r.email = Some(format!("p\u{430}ypal{i}@example.org")),
+                _ => {}
+            }
+            r
+        })
+        .collect()
+}
+
+/// 3,300 registrations on one thread and on two and three, for an event that refuses when
+/// full (the e-mails are claimed in order on one thread), one with a waiting list and one
+/// without a capacity (the claims go to the threads, a table each): every outcome and the
+/// seats are those of validating the records one by one.
+#[test]
+fn a_batch_shared_among_threads_gives_the_outcomes_of_one_by_one() {
+    let records = varied(3300);
+    let views: Vec<RegistrationRef<'_>> = records.iter().map(Registration::view).collect();
+    // Problems found reading rows in the first block, a later block and another part.
+    let mut found = vec![Vec::new(); 2501];
+    for row in [0, 700, 2500] {
+        found[row] = vec![invalid_value("consent", "str", "Maybe"), invalid_value("language", "int", "7")];
+    }
+    let held = [
+        HeldRegistration { email: "P7@Example.org".into(), status: RegistrationStatus::Confirmed, occurrence: None },
+        HeldRegistration { email: "p8@example.org".into(), status: RegistrationStatus::Rejected, occurrence: None },
+    ];
+    let first_index = |o: &RegistrationOutcome, param: &str| {
+        o.violations.iter().find(|v| v.code == Code::RegistrationDuplicate).map(|v| v.params[param].clone())
+    };
+    for (capacity, waiting_list) in [(Some(1500), false), (Some(1500), true), (None, false)] {
+        let mut e = w20();
+        e.registration.capacity = capacity;
+        e.registration.waiting_list = waiting_list;
+        let mut desk = RegistrationDesk::new(crate::emap(), &e, &held).unwrap();
+        let one_by_one: Vec<RegistrationOutcome> = records
+            .iter()
+            .enumerate()
+            .map(|(i, r)| desk.validate_read(r, found.get(i).map_or(&[][..], Vec::as_slice), None))
+            .collect();
+        let seats = desk.seats_held();
+        // Rows checked where they lie (views) and rows read a block at a time (records).
+        let rows: [&dyn RegistrationRows; 2] = [&(&views[..], &found[..]), &(&records[..], &found[..])];
+        for (threads, rows) in [1, 2, 3].into_iter().flat_map(|t| rows.map(|r| (t, r))) {
+            let mut desk = RegistrationDesk::new(crate::emap(), &e, &held).unwrap();
+            desk.set_threads(threads);
+            let mut out = Vec::new();
+            desk.validate_rows(rows, None, &mut out);
+            let read = if rows.views(0..1).is_some() { "as views" } else { "read" };
+            assert!(out == one_by_one, "{capacity:?} seats, waiting list {waiting_list}, on {threads} threads, {read}");
+            assert_eq!(desk.seats_held(), seats);
+        }
+        // What crosses the parts: a duplicate of a record in the first part, and the seats.
+        let late = "record 498 came late and gave its address back";
+        assert_eq!(first_index(&one_by_one[2989], "first_index"), Some(serde_json::json!(488)));
+        assert_eq!(first_index(&one_by_one[2999], "first_index"), None, "{late}");
+        assert_eq!(first_index(&one_by_one[7], "held_index"), Some(serde_json::json!(0)));
+        assert_eq!(first_index(&one_by_one[8], "held_index"), None, "a held rejection claims nothing");
+        for row in [0, 700, 2500] {
+            assert_eq!(one_by_one[row].violations.codes()[..2], [Code::RegistrationInvalidValue; 2]);
+        }
+        let count = |status| one_by_one.iter().filter(|o| o.status == status).count() as u64;
+        match (capacity, waiting_list) {
+            (Some(_), false) => {
+                assert_eq!(seats, 1500);
+                assert!(one_by_one.iter().any(|o| o.violations.codes() == [Code::RegistrationFull]));
+            }
+            (Some(_), true) => assert!((seats, count(RegistrationStatus::Waitlisted) > 0) == (1500, true)),
+            // The held confirmed registration holds a seat too.
+            (None, _) => assert!(seats > 1500 && seats == count(RegistrationStatus::Confirmed) + 1),
+        }
+    }
+}
+
+#[test]
+fn an_event_without_a_zone_cannot_take_registrations() {
+    let mut e = w20();
+    e.zone = crate::ZoneId::from("Nowhere/City");
+    assert!(validate_registration(crate::emap(), &e, &good("a@example.org"), &[], None).is_err());
+}
+
+#[test]
+fn anonymized_batches_keep_their_outcomes() {
+    let mut records: Vec<Registration> = (0..20).map(|i| good(&format!("p{}@example.org", i % 7))).collect();
+    records[3].email = Some("bad address".into());
+    let anon = anonymize(&records, b"salt").unwrap();
+    let before = validate_batch(crate::emap(), &w20(), &records, &[], None).unwrap();
+    let after = validate_batch(crate::emap(), &w20(), &anon, &[], None).unwrap();
+    let statuses = |o: &[RegistrationOutcome]| o.iter().map(|o| o.status).collect::<Vec<_>>();
+    // Seven distinct addresses, one of them malformed at index 3: 13 rejected.
+    assert_eq!(statuses(&before).iter().filter(|s| **s == RegistrationStatus::Rejected).count(), 13);
+    // A malformed address becomes a well-formed pseudonym, so only that record differs.
+    for (i, (b, a)) in statuses(&before).iter().zip(statuses(&after)).enumerate() {
+        assert!(i == 3 || *b == a, "record {i}: {b:?} became {a:?}");
+    }
+    assert!(anon.iter().all(|r| !format!("{:?}", r.email).contains("example.org")));
+    assert_eq!(anon[0].country, records[0].country);
+}
+
+#[test]
+fn a_cancelled_event_takes_no_registrations() {
+    let mut e = w20();
+    e.status = EventStatus::Cancelled;
+    assert_eq!(check(&e, &good("a@example.org")).violations.codes(), [Code::RegistrationClosed]);
+}
