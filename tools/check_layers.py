@@ -29,7 +29,7 @@ CORE_LAYERS: list[tuple[str, list[str]]] = [
     ("time", ["zone", "timeline", "format", "recurrence", "listing"]),
     ("context", ["nomination", "party", "view"]),
     ("events", ["event", "series", "listing"]),
-    ("hub", ["training", "catalogue", "grants", "model", "check", "schedule"]),
+    ("hub", ["training", "catalogue", "grants", "model", "schedule"]),
     ("registrations", ["registration", "book", "attendance", "exports"]),
     ("calendar", ["ics"]),
     ("schema", []),

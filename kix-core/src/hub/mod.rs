@@ -4,7 +4,7 @@
 //! local-times tables and the slot finder ([`schedule`]).
 //!
 //! May use: `shared`, `country`, `language`, `time`, `context`, `events`. Files in order:
-//! `training`, `catalogue`, `grants`, `model`, `check`, `schedule`.
+//! `training`, `catalogue`, `grants`, `model`, `schedule`.
 
 pub mod catalogue;
 pub mod grants;
