@@ -186,8 +186,10 @@ def check_core(src_rel, layers):
             if own not in ("lib", "main"):
                 problems.append(f"{path.relative_to(ROOT)}:1: module {own} is in no layer of the CORE table")
             continue
-        own_file = rel.stem if len(rel.parts) > 1 else None
-        targets = [(line, first, second) for line, first, second in imports(path, "crate")]
+        own_file = pathlib.Path(rel.parts[1]).stem if len(rel.parts) > 1 else None
+        modules = modules_of(src)
+        # A path to an item lib.rs re-exports (`crate::Event`) counts as an import of lib.rs.
+        targets = [(line, t if t in modules else "lib", second) for line, t, second in imports(path, "crate")]
         if len(rel.parts) > 1:
             # `super::x` in a folder's file names a file of the same folder.
             targets += [(line, own, first) for line, first, _ in imports(path, "super")]
