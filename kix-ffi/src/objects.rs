@@ -1,7 +1,7 @@
 //! The objects that several domain files extend or take, as structs: the `Hub` and the
-//! `RegistrationBook`, with the locks that guard them. Their exported methods
-//! (`#[uniffi::export] impl`) live in the domain files (`hub`, `events`, `registrations`,
-//! `book`, `calendar`, ...), which therefore never import each other.
+//! `RegistrationBook`, with the locks that guard them. Their exported methods live in the
+//! domain files (`hub`, `events`, `registrations`, `book`, `calendar`, ...), which therefore
+//! never import each other.
 
 use std::sync::{Arc, Mutex, MutexGuard, RwLock, RwLockReadGuard, RwLockWriteGuard};
 
