@@ -16,6 +16,7 @@ test: lint rust-test python-test js-test kotlin-test
 
 lint:
 	$(PYTHON) tools/check_tracked.py
+	$(PYTHON) tools/check_layers.py
 	$(CARGO) fmt --all --check
 	$(CARGO) clippy --workspace --all-targets -- -D warnings
 	RUSTDOCFLAGS="-D warnings" $(CARGO) doc --workspace --no-deps

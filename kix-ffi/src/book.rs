@@ -2,15 +2,15 @@
 //! system of record (kix-core's `book`). Every rule — the waiting list, offers,
 //! transitions, the seat ledger, reminders — is the core's; this file converts.
 
-use std::sync::{Arc, Mutex, MutexGuard};
+use std::sync::{Arc, Mutex};
 use std::time::SystemTime;
 
 use kix_core as core;
 
 use crate::convert::{instant, system_time, to_json_str, wall, wall_text};
 use crate::error::{KixError, Result, Violation};
-use crate::hub::Hub;
-use crate::registrations::Registration;
+use crate::objects::{Hub, RegistrationBook};
+use crate::records::Registration;
 
 /// One entry appended to a registration's history.
 #[derive(Debug, Clone, PartialEq, uniffi::Record)]
@@ -171,21 +171,7 @@ pub struct BookReminder {
     pub event_start_local: String,
 }
 
-/// The registrations of one event of a hub.
-#[derive(uniffi::Object)]
-pub struct RegistrationBook {
-    pub(crate) hub: Arc<Hub>,
-    pub(crate) event: core::Event,
-    book: Mutex<core::RegistrationBook>,
-}
-
 impl RegistrationBook {
-    /// The book. A poisoned lock still holds a consistent book: the core
-    /// changes it only after an operation succeeded on a copy.
-    pub(crate) fn book(&self) -> MutexGuard<'_, core::RegistrationBook> {
-        self.book.lock().unwrap_or_else(std::sync::PoisonError::into_inner)
-    }
-
     fn apply(
         &self,
         op: impl FnOnce(&mut core::RegistrationBook, &core::Event) -> std::result::Result<core::Applied, core::Error>,

@@ -7,11 +7,10 @@ use std::time::SystemTime;
 
 use kix_core as core;
 
-use crate::book::RegistrationBook;
 use crate::convert::{country, instant, system_time, wall, wall_text};
 use crate::error::{KixError, Result, Violation, violations};
-use crate::events::EventSummary;
-use crate::hub::Hub;
+use crate::objects::{Hub, RegistrationBook};
+use crate::records::EventSummary;
 
 /// One occurrence of an event (a single event has one).
 #[derive(Debug, Clone, PartialEq, uniffi::Record)]

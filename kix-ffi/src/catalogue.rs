@@ -4,7 +4,7 @@ use kix_core as core;
 
 use crate::convert::{country, date};
 use crate::error::{KixError, Result};
-use crate::hub::Hub;
+use crate::objects::Hub;
 
 /// A knowledge product, in short.
 #[derive(Debug, Clone, PartialEq, uniffi::Record)]

@@ -111,20 +111,3 @@ impl From<core::Error> for KixError {
 }
 
 pub(crate) type Result<T> = std::result::Result<T, KixError>;
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::{Hub, resolve_country};
-
-    #[test]
-    fn errors_carry_the_core_codes() {
-        let Err(KixError::Validation { code, violations, .. }) = resolve_country("Narnia".into()) else {
-            panic!("expected a validation error")
-        };
-        assert_eq!(code, "country.unknown");
-        assert_eq!(violations[0].params_json, r#"{"text":"Narnia"}"#);
-        assert!(matches!(Hub::emap().event("nope".into()), Err(KixError::NotFound { .. })));
-        assert!(matches!(Hub::from_json("{".into()), Err(KixError::InvalidInput { .. })));
-    }
-}

@@ -4,53 +4,10 @@ use std::time::SystemTime;
 
 use kix_core as core;
 
-use crate::convert::{country, date, system_time, to_json_str, wall_text, zone};
+use crate::convert::{country, date, system_time, wall_text, zone};
 use crate::error::{KixError, Result};
-use crate::hub::Hub;
-
-/// An event, in short.
-#[derive(Debug, Clone, PartialEq, uniffi::Record)]
-pub struct EventSummary {
-    /// Stable id.
-    pub id: String,
-    /// Title.
-    pub title: String,
-    /// `webinar`, `workshop`, `meeting` or `training_session`.
-    pub kind: String,
-    /// Start instant.
-    pub start: SystemTime,
-    /// End instant.
-    pub end: SystemTime,
-    /// The organiser's IANA zone.
-    pub zone: String,
-    /// The organiser's wall-clock start.
-    pub local_start: String,
-    /// ISO 639-1 language.
-    pub language: String,
-    /// Interpretation languages.
-    pub interpretation: Vec<String>,
-    /// The full event as JSON (see `schemas/event.schema.json`).
-    pub json: String,
-}
-
-impl TryFrom<&core::Event> for EventSummary {
-    type Error = KixError;
-
-    fn try_from(e: &core::Event) -> Result<Self> {
-        Ok(EventSummary {
-            id: e.id.clone(),
-            title: e.title.clone(),
-            kind: to_json_str(&e.kind),
-            start: system_time(e.start_utc()?),
-            end: system_time(e.end_utc()?),
-            zone: e.zone.to_string(),
-            local_start: wall_text(e.start),
-            language: e.language.clone(),
-            interpretation: e.interpretation.clone(),
-            json: serde_json::to_string(e).unwrap_or_default(),
-        })
-    }
-}
+use crate::objects::Hub;
+use crate::records::EventSummary;
 
 /// An event in one zone.
 #[derive(Debug, Clone, PartialEq, uniffi::Record)]

@@ -8,8 +8,8 @@ use kix_core as core;
 
 use crate::convert::{system_time, zone};
 use crate::error::{KixError, Result, Violation, violations};
-use crate::hub::Hub;
-use crate::registrations::{Registration, RegistrationOutcome, RegistrationStatus};
+use crate::objects::Hub;
+use crate::records::{Registration, RegistrationOutcome, RegistrationStatus};
 
 /// How to read an export.
 #[derive(Debug, Clone, PartialEq, Eq, Default, uniffi::Record)]

@@ -2,7 +2,7 @@
 
 use kix_core as core;
 
-use crate::hub::Hub;
+use crate::objects::Hub;
 
 /// A total of grants in one currency.
 #[derive(Debug, Clone, PartialEq, uniffi::Record)]

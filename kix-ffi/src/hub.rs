@@ -1,11 +1,12 @@
 //! The hub object, its countries, organisations and timeline.
 
-use std::sync::{Arc, RwLock, RwLockReadGuard, RwLockWriteGuard};
+use std::sync::Arc;
 
 use kix_core as core;
 
 use crate::convert::{country, date, to_json_str};
 use crate::error::{Result, Violation, violations};
+use crate::objects::Hub;
 
 /// A member country of a hub.
 #[derive(Debug, Clone, PartialEq, uniffi::Record)]
@@ -98,29 +99,6 @@ impl From<core::TimelinePosition> for TimelinePosition {
     }
 }
 
-/// A hub: the embedded KIX EMAP hub or one read from JSON. Nominations change
-/// it in place; every other call reads it.
-#[derive(uniffi::Object)]
-pub struct Hub {
-    inner: RwLock<core::Hub>,
-}
-
-impl Hub {
-    fn new(hub: core::Hub) -> Arc<Self> {
-        Arc::new(Hub { inner: RwLock::new(hub) })
-    }
-
-    /// The hub for reading. A poisoned lock (a panic elsewhere, which kix-core
-    /// does not have) still holds a consistent hub: every change is one call.
-    pub(crate) fn read(&self) -> RwLockReadGuard<'_, core::Hub> {
-        self.inner.read().unwrap_or_else(std::sync::PoisonError::into_inner)
-    }
-
-    pub(crate) fn write(&self) -> RwLockWriteGuard<'_, core::Hub> {
-        self.inner.write().unwrap_or_else(std::sync::PoisonError::into_inner)
-    }
-}
-
 #[uniffi::export]
 impl Hub {
     /// The KIX EMAP hub embedded in kix.
@@ -188,4 +166,21 @@ impl Hub {
 #[uniffi::export]
 pub fn resolve_country(text: String) -> Result<String> {
     Ok(country(&text)?.to_string())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::error::KixError;
+
+    #[test]
+    fn errors_carry_the_core_codes() {
+        let Err(KixError::Validation { code, violations, .. }) = resolve_country("Narnia".into()) else {
+            panic!("expected a validation error")
+        };
+        assert_eq!(code, "country.unknown");
+        assert_eq!(violations[0].params_json, r#"{"text":"Narnia"}"#);
+        assert!(matches!(Hub::emap().event("nope".into()), Err(KixError::NotFound { .. })));
+        assert!(matches!(Hub::from_json("{".into()), Err(KixError::InvalidInput { .. })));
+    }
 }

@@ -10,6 +10,18 @@
 //! One file per domain, as in matrix-sdk-ffi: each holds its records (built
 //! with `From`/`TryFrom` from the core's types) and its part of the exported
 //! [`Hub`] object.
+//!
+//! The modules form layers (checked by `tools/check_layers.py`):
+//!
+//! - the bottom, each using only those before it: `error` ([`KixError`], [`Violation`]),
+//!   `convert` (instants, dates, wall times, zones, countries), `records` (the records
+//!   several domains share: [`Registration`], [`RegistrationStatus`],
+//!   [`RegistrationOutcome`], [`EventSummary`]) and `objects` (the [`Hub`] and
+//!   [`RegistrationBook`] structs);
+//! - the domains, each using only the bottom, never one another: `about`, `hub`, `events`,
+//!   `time`, `calendar`, `catalogue`, `grants`, `training`, `messages`, `registrations`,
+//!   `book`, `exports`; each adds its exported methods to the objects;
+//! - this file, which declares and re-exports them all.
 
 #![forbid(unsafe_code)]
 
@@ -24,6 +36,8 @@ mod exports;
 mod grants;
 mod hub;
 mod messages;
+mod objects;
+mod records;
 mod registrations;
 mod time;
 mod training;
@@ -38,6 +52,8 @@ pub use exports::*;
 pub use grants::*;
 pub use hub::*;
 pub use messages::*;
+pub use objects::*;
+pub use records::*;
 pub use registrations::*;
 pub use time::*;
 pub use training::*;

@@ -7,7 +7,7 @@ use kix_core as core;
 
 use crate::convert::{country, instant, zone};
 use crate::error::{Result, Violation};
-use crate::hub::Hub;
+use crate::objects::Hub;
 
 /// A violation's message in one language, with the locale used.
 #[derive(Debug, Clone, PartialEq, Eq, uniffi::Record)]

@@ -17,9 +17,7 @@ use pyo3::prelude::*;
 use pyo3_arrow::PyChunkedArray;
 use pyo3_arrow::input::AnyArray;
 
-use crate::time::resolve_walls;
-
-const NAT: i64 = i64::MIN;
+use crate::walls::{NAT, resolve_walls};
 
 fn read(obj: &Bound<'_, PyAny>) -> PyResult<(Vec<ArrayRef>, Arc<Field>, bool)> {
     let single = obj.hasattr(intern!(obj.py(), "__arrow_c_array__"))?;

@@ -5,11 +5,9 @@ use pyo3::exceptions::{PyTypeError, PyValueError};
 use pyo3::prelude::*;
 use pyo3::types::{PyDict, PyList, PyString};
 
+use crate::classes::{Event, Hub, RegistrationOutcomes};
 use crate::convert::{aware, instant_arg, type_name};
-use crate::events::Event;
-use crate::hub::Hub;
-use crate::records::{is_missing, text_of};
-use crate::registrations::{RegistrationOutcomes, records_from};
+use crate::records::{is_missing, records_from, text_of};
 use crate::table::{Table, html_table, table};
 
 /// The reconciliation: `rows` (one per person) and `counts` (per country and sub-region).

@@ -12,11 +12,11 @@ use kix_core as core;
 use pyo3::prelude::*;
 use pyo3::types::{PyDict, PyList};
 
-use crate::convert::{aware, instant_arg, occurrence_arg, to_dict};
+use crate::classes::{Event, Hub};
+use crate::convert::{aware, instant_arg, occurrence_arg};
 use crate::errors::{IntoPyResult, to_py};
-use crate::events::Event;
-use crate::hub::Hub;
-use crate::registrations::registration_from;
+use crate::json::to_dict;
+use crate::records::registration_from;
 use crate::violation::violations_list;
 
 /// The registrations of one event as a system of record: who holds a seat,

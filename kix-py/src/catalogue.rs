@@ -1,10 +1,14 @@
 //! The catalogue: product filters from keyword arguments, products and counts as tables.
+//! Conversion only (no class or function of its own): `Hub.products` and
+//! `Hub.product_counts` call it.
 
 use kix_core as core;
 use pyo3::prelude::*;
 
-use crate::convert::{country_arg, date_arg, to_dict};
+use crate::classes::country_arg;
+use crate::convert::date_arg;
 use crate::errors::IntoPyResult;
+use crate::json::to_dict;
 use crate::table::{Table, table};
 
 /// The filters of `Hub.products`, read from its keyword arguments.

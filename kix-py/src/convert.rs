@@ -1,4 +1,4 @@
-//! Argument and result conversion: dates, instants, zones, countries and JSON documents.
+//! Argument and result conversion: dates, instants, zones and JSON documents.
 
 use chrono::{DateTime, NaiveDate, NaiveDateTime, TimeZone, Utc};
 use chrono_tz::Tz;
@@ -8,12 +8,6 @@ use pyo3::prelude::*;
 use pyo3::types::{PyDate, PyDateTime, PyDict, PyString};
 
 use crate::errors::{IntoPyResult, parse_error};
-use crate::hub::Country;
-
-pub(crate) fn to_dict<'py>(py: Python<'py>, value: &impl serde::Serialize) -> PyResult<Bound<'py, PyAny>> {
-    let text = serde_json::to_string(value).map_err(|e| PyValueError::new_err(e.to_string()))?;
-    py.import("json")?.call_method1("loads", (text,))
-}
 
 pub(crate) fn from_py_json<T: serde::de::DeserializeOwned>(
     py: Python<'_>,
@@ -134,26 +128,11 @@ pub(crate) fn zone_arg(py: Python<'_>, obj: &Bound<'_, PyAny>) -> PyResult<Tz> {
     Err(PyTypeError::new_err(format!("expected an IANA zone name or a zoneinfo.ZoneInfo, not {}", type_name(obj))))
 }
 
-pub(crate) fn country_arg(py: Python<'_>, obj: &Bound<'_, PyAny>) -> PyResult<core::CountryCode> {
-    if let Ok(c) = obj.cast::<Country>() {
-        return Ok(c.borrow().inner.code);
-    }
-    let text: String = obj
-        .extract()
-        .map_err(|_| PyTypeError::new_err(format!("expected a country code or name, not {}", type_name(obj))))?;
-    core::resolve_country(&text).py_err(py)
-}
-
 pub(crate) fn working_hours_arg(obj: Option<&Bound<'_, PyAny>>) -> PyResult<core::WorkingHours> {
     let Some(obj) = obj else { return Ok(core::WorkingHours::default()) };
     let (start, end): (u32, u32) =
         obj.extract().map_err(|_| PyTypeError::new_err("working_hours must be a pair of hours such as (8, 18)"))?;
     core::WorkingHours::hours(start, end).map_err(|e| PyValueError::new_err(e.to_string()))
-}
-
-/// The JSON name of a unit enum value, such as `case_study`.
-pub(crate) fn to_json_text(value: &impl serde::Serialize) -> String {
-    serde_json::to_value(value).ok().and_then(|v| v.as_str().map(str::to_owned)).unwrap_or_default()
 }
 
 /// An instant as an aware datetime in a zone (a zoneinfo tzinfo).

@@ -1,37 +1,17 @@
 //! Events: `Event`, its `LocalTimes`, and the fairest `Slot`s across zones.
 
-use std::sync::Arc;
-
 use kix_core as core;
 use pyo3::prelude::*;
 use pyo3::types::{PyDict, PyList};
 
+use crate::classes::{Event, Hub, country_arg};
 use crate::convert::{
-    aware, country_arg, date_arg, from_json_text, from_py_json, instant_arg, naive_arg, to_dict, to_json_text,
-    working_hours_arg, zone_arg,
+    aware, date_arg, from_json_text, from_py_json, instant_arg, naive_arg, working_hours_arg, zone_arg,
 };
 use crate::errors::IntoPyResult;
-use crate::hub::{Hub, default_hub};
+use crate::json::{to_dict, to_json_text};
 use crate::table::{Table, html_table, records_to_pandas, table};
 use crate::violation::violations_list;
-
-/// An event.
-#[pyclass(module = "kix._kix", frozen)]
-pub(crate) struct Event {
-    pub(crate) inner: core::Event,
-    hub: Option<Arc<core::Hub>>,
-}
-
-impl Event {
-    /// An event read from a hub, checked against that hub unless told otherwise.
-    pub(crate) fn in_hub(inner: core::Event, hub: Arc<core::Hub>) -> Self {
-        Event { inner, hub: Some(hub) }
-    }
-
-    pub(crate) fn hub_or(&self, hub: Option<&Bound<'_, Hub>>) -> Arc<core::Hub> {
-        hub.map(|h| h.borrow().inner.clone()).or_else(|| self.hub.clone()).unwrap_or_else(default_hub)
-    }
-}
 
 #[pymethods]
 impl Event {

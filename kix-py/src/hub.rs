@@ -8,19 +8,12 @@ use pyo3::prelude::*;
 use pyo3::types::{PyDict, PyList};
 
 use crate::catalogue;
-use crate::convert::{country_arg, date_arg, to_dict, to_json_text, type_name};
+use crate::classes::{Country, Event, Hub, TrainingCycle, country_arg, default_hub};
+use crate::convert::{date_arg, type_name};
 use crate::errors::IntoPyResult;
-use crate::events::Event;
+use crate::json::{to_dict, to_json_text};
 use crate::table::{Table, table};
-use crate::training::TrainingCycle;
 use crate::violation::violations_list;
-
-/// A member country of a hub.
-#[pyclass(module = "kix._kix", frozen)]
-pub(crate) struct Country {
-    pub(crate) inner: core::Country,
-    sub_region: Option<String>,
-}
 
 #[pymethods]
 impl Country {
@@ -132,12 +125,6 @@ impl Timeline {
             self.inner.phases.iter().map(|p| format!("{} {}..{}", p.id, p.start, p.end)).collect();
         format!("<Timeline {}>", phases.join(", "))
     }
-}
-
-/// A hub: countries, partners, timeline, training cycles, events, catalogue and grants.
-#[pyclass(module = "kix._kix")]
-pub(crate) struct Hub {
-    pub(crate) inner: Arc<core::Hub>,
 }
 
 impl Hub {
@@ -355,12 +342,6 @@ pub(crate) fn resolve_country(py: Python<'_>, text: &Bound<'_, PyAny>) -> PyResu
     let text: String =
         text.extract().map_err(|_| PyTypeError::new_err(format!("expected a str, not {}", type_name(text))))?;
     core::resolve_country(&text).map(|c| c.to_string()).py_err(py)
-}
-
-/// The embedded hub, built once: events read without a hub are checked against it.
-pub(crate) fn default_hub() -> Arc<core::Hub> {
-    static HUB: std::sync::OnceLock<Arc<core::Hub>> = std::sync::OnceLock::new();
-    HUB.get_or_init(|| Arc::new(core::emap().clone())).clone()
 }
 
 /// The embedded KIX EMAP hub.

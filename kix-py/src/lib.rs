@@ -6,6 +6,19 @@
 //!
 //! One module per domain, as pydantic-core's `src/` and matrix-sdk-ffi's
 //! `src/` are laid out; this file only declares them and registers the module.
+//!
+//! The modules form layers (checked by `tools/check_layers.py`):
+//!
+//! - the bottom, each using only those before it: `json` (serde values as Python values),
+//!   `errors` (the exceptions of `kix._errors`), `convert` (arguments), `violation`,
+//!   `table`, `batch` (chunks, signals, progress), `records` (the records of a batch),
+//!   `answers`, `walls` (wall-time columns resolved), `arrow` (time columns in Arrow),
+//!   `classes` (the structs of the classes several domains share: `Hub`, `Country`,
+//!   `Event`, `TrainingCycle`, `RegistrationOutcomes`) and `catalogue` (filters and tables);
+//! - the domains, each using only the bottom, never one another: `hub`, `events`, `time`,
+//!   `training`, `registrations`, `book`, `attendance`, `exports`; a class's Python
+//!   methods live in its domain's file, its struct in `classes`;
+//! - this file, which uses them all.
 
 #![forbid(unsafe_code)]
 #![allow(clippy::needless_pass_by_value)] // pyo3 passes owned arguments.
@@ -16,17 +29,20 @@ mod attendance;
 mod batch;
 mod book;
 mod catalogue;
+mod classes;
 mod convert;
 mod errors;
 mod events;
 mod exports;
 mod hub;
+mod json;
 mod records;
 mod registrations;
 mod table;
 mod time;
 mod training;
 mod violation;
+mod walls;
 
 use kix_core as core;
 use pyo3::prelude::*;
@@ -70,19 +86,19 @@ fn _kix(m: &Bound<'_, PyModule>) -> PyResult<()> {
         m.add_function(f)?;
     }
     m.add_class::<book::RegistrationBook>()?;
-    m.add_class::<hub::Hub>()?;
-    m.add_class::<hub::Country>()?;
+    m.add_class::<classes::Hub>()?;
+    m.add_class::<classes::Country>()?;
     m.add_class::<hub::Organisation>()?;
     m.add_class::<hub::Timeline>()?;
-    m.add_class::<training::TrainingCycle>()?;
-    m.add_class::<events::Event>()?;
+    m.add_class::<classes::TrainingCycle>()?;
+    m.add_class::<classes::Event>()?;
     m.add_class::<events::LocalTimes>()?;
     m.add_class::<time::Schedule>()?;
     m.add_class::<events::Slot>()?;
     m.add_class::<violation::Violation>()?;
     m.add_class::<violation::LocalizedMessage>()?;
     m.add_class::<registrations::RegistrationOutcome>()?;
-    m.add_class::<registrations::RegistrationOutcomes>()?;
+    m.add_class::<classes::RegistrationOutcomes>()?;
     m.add_class::<table::Table>()?;
     m.add_class::<attendance::Attendance>()?;
     Ok(())

@@ -1,10 +1,8 @@
 //! Registrations: records (dicts or a DataFrame) validated against an event, and anonymised.
 
 use std::collections::BTreeMap;
-use std::sync::Arc;
 
 use kix_core as core;
-use kix_core::registration::{RegistrationRef, RegistrationRows};
 use pyo3::exceptions::{PyTypeError, PyValueError};
 use pyo3::intern;
 use pyo3::prelude::*;
@@ -12,11 +10,11 @@ use pyo3::types::{PyDict, PyList, PyString};
 
 use crate::answers::Answers;
 use crate::batch::{Progress, between_chunks};
-use crate::convert::{from_py_json, instant_arg, occurrence_arg, to_dict};
+use crate::classes::{Event, Hub, RegistrationOutcomes};
+use crate::convert::{from_py_json, instant_arg, occurrence_arg};
 use crate::errors::IntoPyResult;
-use crate::events::Event;
-use crate::hub::Hub;
-use crate::records::{Labels, Source, for_each_chunk};
+use crate::json::to_dict;
+use crate::records::{Source, for_each_chunk, records_from, registration_from};
 use crate::table::{html_table, records_to_pandas};
 use crate::violation::violations_list;
 
@@ -62,17 +60,6 @@ impl RegistrationOutcome {
     fn __repr__(&self) -> String {
         format!("<RegistrationOutcome {} {:?}>", self.inner.status.as_str(), self.codes())
     }
-}
-
-/// Outcomes of a batch, in input order, labelled with the input's own index:
-/// a sequence of RegistrationOutcome with columnar exports.
-#[pyclass(module = "kix._kix", frozen, sequence)]
-pub(crate) struct RegistrationOutcomes {
-    pub(crate) inner: Vec<core::RegistrationOutcome>,
-    pub(crate) labels: Labels,
-    answers: Answers,
-    pub(crate) event: core::Event,
-    pub(crate) hub: Arc<core::Hub>,
 }
 
 /// The fields an outcome's errors name, in order, each once.
@@ -254,52 +241,6 @@ impl RegistrationOutcomes {
     fn __repr__(&self) -> String {
         format!("<RegistrationOutcomes of {} records: {:?}>", self.inner.len(), self.status_counts())
     }
-}
-
-/// A record as a registration and the problems of its cells. A record that
-/// is no mapping at all is one problem of the whole record.
-pub(crate) fn registration_from(record: &Bound<'_, PyAny>) -> PyResult<(core::Registration, Vec<core::Violation>)> {
-    let mut out = None;
-    let list = PyList::new(record.py(), [record])?;
-    for_each_chunk(record.py(), Source::of(&list)?, |rows| {
-        let (records, found) = owned(rows);
-        out = records.into_iter().zip(found).next();
-        Ok(())
-    })?;
-    Ok(out.unwrap_or_default())
-}
-
-/// Records read for a batch, owned: the registrations, each one's cell problems, and
-/// the labels (the DataFrame's index, a record's `row`, or its position).
-pub(crate) struct Records {
-    pub(crate) registrations: Vec<core::Registration>,
-    pub(crate) found: Vec<Vec<core::Violation>>,
-}
-
-/// Records: an iterable of mappings (a `kix.Table` from `read_registrations`
-/// too), a pandas DataFrame or Arrow data, read column by column.
-pub(crate) fn records_from(py: Python<'_>, records: &Bound<'_, PyAny>) -> PyResult<Records> {
-    let (mut registrations, mut all_found) = (Vec::new(), Vec::new());
-    for_each_chunk(py, Source::of(records)?, |rows| {
-        let (records, found) = owned(rows);
-        registrations.extend(records);
-        all_found.extend(found);
-        Ok(())
-    })?;
-    Ok(Records { registrations, found: all_found })
-}
-
-/// Every registration of `rows`, owned, with the problems found reading each.
-fn owned(rows: &dyn RegistrationRows) -> (Vec<core::Registration>, Vec<Vec<core::Violation>>) {
-    let (mut views, mut found) = (Vec::with_capacity(rows.len()), Vec::new());
-    rows.read(0..rows.len(), &mut views, &mut found);
-    let mut problems = vec![Vec::new(); views.len()];
-    for (row, v) in found {
-        if let Some(p) = problems.get_mut(row) {
-            p.push(v);
-        }
-    }
-    (views.iter().map(RegistrationRef::to_registration).collect(), problems)
 }
 
 /// Registrations only, for calls that have no rows to report on (anonymize).

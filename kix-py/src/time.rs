@@ -10,10 +10,13 @@ use pyo3::sync::PyOnceLock;
 use pyo3::type_object::PyTypeInfo;
 use pyo3::types::{PyBytes, PyDateTime, PyDict, PyList, PyString};
 
-use crate::convert::{aware, instant_arg, naive_arg, to_dict, zone_arg};
+use crate::arrow;
+use crate::convert::{aware, instant_arg, naive_arg, zone_arg};
 use crate::errors::{IntoPyResult, to_py};
+use crate::json::to_dict;
 use crate::records::is_missing;
 use crate::violation::violations_list;
+use crate::walls::{COLUMN_CHUNK, NAT, resolve_walls};
 
 /// The kind of column an argument is, recognised without importing pandas or numpy.
 enum ColumnKind {
@@ -82,9 +85,6 @@ fn in_chunks<T: Sync, U: Send>(py: Python<'_>, values: &[T], work: impl Fn(&[T])
     Ok(out)
 }
 
-const NAT: i64 = i64::MIN;
-/// Values per chunk of a column: a few milliseconds of work between two signal checks.
-const COLUMN_CHUNK: usize = 1 << 18;
 const NANOS: i64 = 1_000_000_000;
 
 /// A UTC instant as nanoseconds, if it fits in a `datetime64[ns]`.
@@ -218,7 +218,7 @@ pub(crate) fn to_local<'py>(
             let local = in_chunks(py, &ns, |ns| local_wall_nanos(tz, ns))?;
             columns_module(py)?.call_method1(intern!(py, "numpy_datetimes"), (nanos_bytes(py, &local)?,))
         }
-        Some(ColumnKind::Arrow) => crate::arrow::to_local(py, instant, tz),
+        Some(ColumnKind::Arrow) => arrow::to_local(py, instant, tz),
         None => aware(py, instant_arg(instant)?, tz),
     }
 }
@@ -241,35 +241,6 @@ fn series_of_instants<'py>(
 ) -> PyResult<Bound<'py, PyAny>> {
     let (index, name) = (like.getattr(intern!(py, "index"))?, like.getattr(intern!(py, "name"))?);
     columns_module(py)?.call_method1(intern!(py, "series_of_instants"), (nanos_bytes(py, ns)?, index, name, tz.name()))
-}
-
-/// Resolves a column of wall times (nanoseconds, `NaT` kept) with kix-core, a chunk at a
-/// time with the GIL released; every row that cannot be resolved (a gap or fold under
-/// `reject`) is reported at once, by its label.
-pub(crate) fn resolve_walls(
-    py: Python<'_>,
-    walls: &[i64],
-    tz: Tz,
-    d: core::Disambiguation,
-    labels: impl Fn(usize) -> String,
-) -> PyResult<Vec<i64>> {
-    let mut out = Vec::with_capacity(walls.len());
-    let mut refused = Vec::new();
-    for (n, chunk) in walls.chunks(COLUMN_CHUNK).enumerate() {
-        let (instants, bad) = py.detach(|| {
-            let present: Vec<i64> = chunk.iter().map(|&w| if w == NAT { 0 } else { w }).collect();
-            core::zone::from_local_nanos(tz, &present, d)
-        });
-        let at = n * COLUMN_CHUNK;
-        refused.extend(
-            bad.into_iter()
-                .filter(|(i, _)| chunk.get(*i) != Some(&NAT))
-                .map(|(i, v)| core::Violation { path: format!("[{}]", labels(at + i)), ..v }),
-        );
-        out.extend(chunk.iter().zip(instants).map(|(&w, t)| if w == NAT { NAT } else { t }));
-        py.check_signals()?;
-    }
-    if refused.is_empty() { Ok(out) } else { Err(to_py(py, core::Error::Rejected(refused))) }
 }
 
 /// A wall-clock time in a zone as an aware datetime, resolving DST gaps and folds; a
@@ -311,7 +282,7 @@ pub(crate) fn from_local<'py>(
             let utc = resolve_walls(py, &walls, tz, d, |i| i.to_string())?;
             columns_module(py)?.call_method1(intern!(py, "numpy_datetimes"), (nanos_bytes(py, &utc)?,))
         }
-        Some(ColumnKind::Arrow) => crate::arrow::from_local(py, naive, tz, d),
+        Some(ColumnKind::Arrow) => arrow::from_local(py, naive, tz, d),
         None => {
             let t = core::zone::from_local(naive_arg(naive)?, tz, d).py_err(py)?;
             aware(py, t.with_timezone(&Utc), tz)

@@ -1,26 +1,11 @@
 //! `TrainingCycle`: a cycle's nominations and its seat ledger.
 
-use std::sync::Arc;
-
 use chrono::NaiveDate;
-use kix_core as core;
 use pyo3::prelude::*;
 
-use crate::convert::to_dict;
+use crate::classes::TrainingCycle;
+use crate::json::to_dict;
 use crate::table::{Table, table};
-
-/// A training cycle (a snapshot taken when it was read from the hub).
-#[pyclass(module = "kix._kix", frozen)]
-pub(crate) struct TrainingCycle {
-    inner: core::TrainingCycle,
-    hub: Arc<core::Hub>,
-}
-
-impl TrainingCycle {
-    pub(crate) fn in_hub(inner: core::TrainingCycle, hub: Arc<core::Hub>) -> Self {
-        TrainingCycle { inner, hub }
-    }
-}
 
 #[pymethods]
 impl TrainingCycle {

@@ -4,8 +4,8 @@ use kix_core as core;
 use pyo3::prelude::*;
 use pyo3::types::{PyDict, PyList};
 
-use crate::convert::to_dict;
 use crate::errors::violation_dict;
+use crate::json::to_dict;
 
 pub(crate) fn violations_list<'py>(py: Python<'py>, list: &[core::Violation]) -> PyResult<Bound<'py, PyList>> {
     PyList::new(py, list.iter().map(|v| Violation { inner: v.clone() }))

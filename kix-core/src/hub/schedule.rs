@@ -264,7 +264,7 @@ impl<'a> CountryZones<'a> {
                 .filter(|(_, c)| !hub.is_member(**c))
                 .map(|(i, c)| {
                     Violation::new(
-                        crate::Code::HubUnknownCountry,
+                        crate::shared::violation::Code::HubUnknownCountry,
                         format!("countries[{i}]"),
                         format!("{c} ({}) is not a member of the hub", c.name()),
                     )

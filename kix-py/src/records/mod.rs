@@ -21,8 +21,10 @@ use pyo3::types::{PyBool, PyDateTime, PyDict, PyFloat, PyList, PySlice, PyString
 use crate::convert::{instant_arg, naive_arg, type_name};
 
 mod columns;
+mod owned;
 pub(crate) use columns::arrow_frame;
 use columns::{ArrowChunk, arrow_backed, read_batches};
+pub(crate) use owned::{records_from, registration_from};
 
 /// Records read per chunk: small enough that a signal is seen within milliseconds and that
 /// the chunk's cells and views stay in the core's caches while the core reads them (1024

@@ -214,8 +214,8 @@ impl Event {
     /// assert!(kix_core::Event::from_json("{}").is_err());
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
-    pub fn from_json(text: &str) -> Result<Event, crate::Error> {
-        crate::Error::parse_json("event", text)
+    pub fn from_json(text: &str) -> Result<Event, crate::shared::error::Error> {
+        crate::shared::error::Error::parse_json("event", text)
     }
 
     /// The organiser's zone, or `time.unknown_zone`.
