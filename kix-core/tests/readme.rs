@@ -153,7 +153,11 @@ fn the_violation_code_table_names_the_modules_that_raise_each_code() {
             wrong.push(format!("{code}: docs/errors.md says {listed:?}, the source raises it in {expected:?}"));
         }
     }
-    assert!(wrong.is_empty(), "the code table's \"raised in\" column is out of date ({REGENERATE}):\n{}", wrong.join("\n"));
+    assert!(
+        wrong.is_empty(),
+        "the code table's \"raised in\" column is out of date ({REGENERATE}):\n{}",
+        wrong.join("\n")
+    );
 }
 
 #[test]
