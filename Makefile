@@ -84,12 +84,12 @@ schemas:
 quickstart:
 	$(CARGO) run --example quickstart
 
-# Benchmarks (not part of the test suite): criterion, figures in README.md.
+# Benchmarks (not part of the test suite): criterion, figures in docs/benchmarks.md.
 bench:
 	$(CARGO) bench -p kix-core
 
 # The example registration service (its tests run in rust-test): started on port 8080 with
-# kix.sqlite3 here, and its load figures (an ignored test, in release; figures in README.md).
+# kix.sqlite3 here, and its load figures (an ignored test, in release; figures in docs/benchmarks.md).
 service:
 	$(CARGO) run -p registration-service -- --port 8080 --db kix.sqlite3
 bench-service:
@@ -109,6 +109,8 @@ JNA := /usr/share/java/jna.jar
 GSON := /usr/share/java/gson.jar
 JUNIT := /usr/share/java/junit-platform-console-standalone.jar
 KOTLIN_TESTS := $(wildcard kix-ffi/tests/kotlin/*.kt)
+# The Kotlin examples of README.md and docs/*.md, each written as a JUnit test.
+KOTLIN_DOCS := target/kotlin/DocsExamplesTest.kt
 KOTLIN_CP := target/kotlin/test.jar:$(KOTLIN_HOME)/lib/kotlin-stdlib.jar:$(JNA):$(GSON)
 
 bindings:
@@ -123,12 +125,15 @@ $(KOTLIN_HOME)/bin/kotlinc: tools/kotlin/package-lock.json
 	npm ci --prefix tools/kotlin --no-audit --no-fund
 	touch $@
 
+$(KOTLIN_DOCS): tools/docs_kotlin.py README.md $(wildcard docs/*.md)
+	python3 tools/docs_kotlin.py $@
+
 # Kotlin: the generated bindings compiled with the JUnit 5 test classes and run on the JVM
-# against the library (every exported function, bad input, every vector); Swift: generated
-# and checked complete (no Swift compiler can be installed here).
-target/kotlin/test.jar: bindings $(JNA) $(GSON) $(JUNIT) $(KOTLIN_HOME)/bin/kotlinc $(KOTLIN_TESTS)
+# against the library (every exported function, bad input, every vector, the docs' examples);
+# Swift: generated and checked complete (no Swift compiler can be installed here).
+target/kotlin/test.jar: bindings $(JNA) $(GSON) $(JUNIT) $(KOTLIN_HOME)/bin/kotlinc $(KOTLIN_TESTS) $(KOTLIN_DOCS)
 	mkdir -p target/kotlin
-	$(KOTLIN_HOME)/bin/kotlinc -nowarn -cp $(JNA):$(GSON):$(JUNIT) $(BINDINGS)/org/kixemap/kix/kix_ffi.kt $(KOTLIN_TESTS) -d target/kotlin/test.jar
+	$(KOTLIN_HOME)/bin/kotlinc -nowarn -cp $(JNA):$(GSON):$(JUNIT) $(BINDINGS)/org/kixemap/kix/kix_ffi.kt $(KOTLIN_TESTS) $(KOTLIN_DOCS) -d target/kotlin/test.jar
 # JUnit's own summary, then the plain closing line CI reads ("kotlin: N passed, M failed").
 kotlin-test: target/kotlin/test.jar
 	python3 tools/check_bindings.py $(BINDINGS)

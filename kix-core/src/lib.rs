@@ -166,3 +166,29 @@ mod tests {
         assert!(hub.is_ok(), "{hub:?}");
     }
 }
+
+/// The guides' Rust examples run as doctests too, one struct per guide with Rust
+/// code (`kix-core/tests/readme.rs` checks that none is left out).
+#[cfg(doctest)]
+#[doc = include_str!("../../docs/rust.md")]
+struct RustGuideDoctests;
+
+#[cfg(doctest)]
+#[doc = include_str!("../../docs/time.md")]
+struct TimeGuideDoctests;
+
+#[cfg(doctest)]
+#[doc = include_str!("../../docs/registrations.md")]
+struct RegistrationsGuideDoctests;
+
+#[cfg(doctest)]
+#[doc = include_str!("../../docs/calendar.md")]
+struct CalendarGuideDoctests;
+
+#[cfg(doctest)]
+#[doc = include_str!("../../docs/languages.md")]
+struct LanguagesGuideDoctests;
+
+#[cfg(doctest)]
+#[doc = include_str!("../../docs/errors.md")]
+struct ErrorsGuideDoctests;

@@ -77,7 +77,7 @@ fn document<T: JsonSchema>(name: &'static str, title: &str, description: &str) -
         "$comment".into(),
         format!(
             "Generated from kix-core {} by `make schemas` (`cargo run -p xtask -- schemas`); do not edit. Compatible with every kix 0.x \
-             document: see README.md, \"Schema versions\".",
+             document: see docs/schemas.md, \"Schema versions\".",
             env!("CARGO_PKG_VERSION")
         )
         .into(),

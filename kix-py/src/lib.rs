@@ -51,7 +51,7 @@ use pyo3::types::PyTuple;
 /// The face's allocator. A batch allocates about once a record (the e-mail kix compared, a
 /// violation's texts) and glibc's malloc spends about 200 instructions carving each from fresh
 /// memory: with mimalloc the batch of 100k Arrow rows does 5% fewer instructions and takes
-/// about 13% less time, dicts about 17% (README, Python benchmarks). polars ships jemalloc
+/// about 13% less time, dicts about 17% (docs/benchmarks.md, Python). polars ships jemalloc
 /// for the same reason, pydantic-core offers mimalloc. Version 2 with `local_dynamic_tls`:
 /// version 3 (the crate's default) crashes when the thread that first used it has exited and
 /// a new one reuses its identity (mimalloc issue 1287; `test_native_speed.py` starts kix on

@@ -130,7 +130,7 @@ def skipped(wall, zone):
 
 
 def libical_gap_quirk(event, hub_id):
-    """libical 3.0's known quirk (README, "Calendar clients"), for a series occurrence whose wall
+    """libical 3.0's known quirk (docs/calendar.md, "Calendar clients"), for a series occurrence whose wall
     time a DST change skips: libical expands it at RFC 5545's instant but reads its RECURRENCE-ID
     an hour earlier, so the override kix writes for it does not replace it (it comes twice), and
     the rule's next occurrence comes an hour late (the iterator keeps the shifted time one more

@@ -1,5 +1,5 @@
 // How a web form checks a registration against the published schema before sending it
-// (the README shows this file). Run: node tools/js/form-example.mjs
+// (docs/schemas.md shows it). Run: node tools/js/form-example.mjs
 import Ajv2020 from "ajv/dist/2020.js";
 import addFormats from "ajv-formats";
 import { readFileSync } from "node:fs";

@@ -6,7 +6,7 @@
 //! conformance vectors), a [`Severity`], a path to the offending field, a
 //! human message and the parameters the message was built from.
 //!
-//! The codes are declared once, in the table below; the README's code table is
+//! The codes are declared once, in the table below; the code table in docs/errors.md is
 //! checked against [`Code::ALL`] by the test suite.
 
 use std::collections::BTreeMap;
