@@ -42,25 +42,27 @@
 //! # Ok::<(), Box<dyn std::error::Error>>(())
 //! ```
 //!
-//! ## Where each rule lives
+//! ## Layers
 //!
-//! | module | rules and decisions |
+//! One folder per area of the domain, bottom first. A module imports modules of lower
+//! layers and the files of its own folder that come before it, never a higher one, so there
+//! are no circles (`tools/check_layers.py` holds the same order and fails on a back-import):
+//!
+//! | layer | holds |
 //! |---|---|
-//! | [`hub`] | the hub's own consistency (members, sub-regions, assignments, phases); [`Hub::check`] runs every check below |
+//! | [`shared`] | the codes and [`Violation`], the operational [`Error`], text and e-mail normalization, ISO 639-1 and ISO 4217 |
+//! | [`country`] | ISO 3166-1 codes, the names people type, names per locale |
+//! | [`language`] | messages in English, Russian and Arabic (Fluent), locale words, bidi |
+//! | [`time`] | IANA zones, labels, gaps and folds; the project timeline; formatting; series rules; listings |
 //! | [`context`] | [`HubView`], what the rules may read about a hub, and [`Check`], the one way a document is checked |
-//! | [`training`] | training cycles, quotas and the nomination workflow |
-//! | [`event`] | one event ([`Event::check`]) and a list of events (duplicates, schedule conflicts) |
-//! | [`recurrence`] | series: the rule, its occurrences in the organiser's wall time, cancelled and moved ones |
-//! | [`calendar`] | `.ics` files: one event, a feed of many, invitations and cancellations; the calendar check |
-//! | [`catalogue`] | knowledge products and their references |
-//! | [`grants`] | small grants: periods, amounts, ceiling, recipients |
-//! | [`registration`] | registrations for an event |
-//! | [`schedule`], [`listing`], [`zone`] | local times, fair slots, event-page texts, time-zone labels and DST |
-//! | [`country`], [`timeline`] | country names and codes; phases, months and project years |
-//! | [`violation`], [`error`] | the codes and their severities; typed errors and their [`ErrorClass`] |
+//! | [`events`] | one event ([`Event::check`]), a list's duplicates and conflicts, a series' occurrences |
+//! | [`hub`] | the [`Hub`] ([`Hub::check`] runs every check), training cycles, catalogue, grants, local times and slots |
+//! | [`registrations`] | the desk's rules, the registration book, attendance, exports |
+//! | [`calendar`] | `.ics` files: one event, feeds, invitations and cancellations; the calendar check |
+//! | [`schema`] | the JSON Schemas generated from the types |
 //!
-//! The modules depend in one direction: [`hub`] on the rule modules, the rule
-//! modules on [`context`], never back.
+//! The module paths from before the folders (`kix_core::zone`, `kix_core::book`, ...) stay
+//! as re-exports.
 //!
 //! ## Errors
 //!
@@ -158,15 +160,6 @@ pub fn emap() -> &'static Hub {
 #[doc = include_str!("../../README.md")]
 struct ReadmeDoctests;
 
-#[cfg(test)]
-mod tests {
-    #[test]
-    fn the_embedded_hub_parses() {
-        let hub = super::Hub::from_json(super::EMAP_JSON);
-        assert!(hub.is_ok(), "{hub:?}");
-    }
-}
-
 /// The guides' Rust examples run as doctests too, one struct per guide with Rust
 /// code (`kix-core/tests/readme.rs` checks that none is left out).
 #[cfg(doctest)]
@@ -192,3 +185,12 @@ struct LanguagesGuideDoctests;
 #[cfg(doctest)]
 #[doc = include_str!("../../docs/errors.md")]
 struct ErrorsGuideDoctests;
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn the_embedded_hub_parses() {
+        let hub = super::Hub::from_json(super::EMAP_JSON);
+        assert!(hub.is_ok(), "{hub:?}");
+    }
+}

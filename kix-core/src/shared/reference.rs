@@ -44,6 +44,17 @@ pub(crate) fn currencies() -> &'static HashMap<String, String> {
     CURRENCIES.get_or_init(|| code_names(include_str!("../../data/iso4217.json")))
 }
 
+/// The English name of an ISO 639-1 language code, if it is one.
+///
+/// ```
+/// assert_eq!(kix_core::reference::language_name("ru"), Some("Russian"));
+/// assert_eq!(kix_core::reference::language_name("xx"), None);
+/// ```
+#[must_use]
+pub fn language_name(code: &str) -> Option<&'static str> {
+    languages().get(code).map(String::as_str)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -56,15 +67,4 @@ mod tests {
         assert_eq!(languages().get("ru").map(String::as_str), Some("Russian"));
         assert_eq!(currencies().get("CHF").map(String::as_str), Some("Swiss Franc"));
     }
-}
-
-/// The English name of an ISO 639-1 language code, if it is one.
-///
-/// ```
-/// assert_eq!(kix_core::reference::language_name("ru"), Some("Russian"));
-/// assert_eq!(kix_core::reference::language_name("xx"), None);
-/// ```
-#[must_use]
-pub fn language_name(code: &str) -> Option<&'static str> {
-    languages().get(code).map(String::as_str)
 }
