@@ -451,7 +451,9 @@ pub(super) fn parse_submitted(text: &str) -> Result<DateTime<Utc>, Option<Violat
     let (wall, zone) = text.strip_suffix(']').and_then(|t| t.split_once('[')).ok_or(None)?;
     let wall = crate::shared::text::parse_wall_time(wall).ok_or(None)?;
     let tz = crate::time::zone::zone_named(zone).map_err(Some)?;
-    crate::time::zone::from_local(wall, tz, crate::time::zone::Disambiguation::Reject).map(|t| t.with_timezone(&Utc)).map_err(Some)
+    crate::time::zone::from_local(wall, tz, crate::time::zone::Disambiguation::Reject)
+        .map(|t| t.with_timezone(&Utc))
+        .map_err(Some)
 }
 
 /// The usual submission time, `YYYY-MM-DDTHH:MM:SS` with `Z` or `±HH:MM`, read in one
