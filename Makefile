@@ -19,7 +19,13 @@ lint:
 	$(PYTHON) tools/check_layers.py
 	$(CARGO) fmt --all --check
 	$(CARGO) clippy --workspace --all-targets -- -D warnings
+	# The slim core (no ICU4X, Fluent, csv or schemars) builds without a warning: no feature gate rots.
+	$(CARGO) clippy -p kix-core --no-default-features -- -D warnings
 	RUSTDOCFLAGS="-D warnings" $(CARGO) doc --workspace --no-deps
+	RUSTDOCFLAGS="-D warnings" $(CARGO) doc -p kix-core --no-deps --all-features
+	# The crate as crates.io would take it: it packages, with its data, under 10 MB.
+	$(CARGO) package -p kix-core --no-verify --allow-dirty --quiet
+	@size=$$(stat -c %s $(CARGO_OUT)/package/kix-core-*.crate); echo "kix-core package: $$size bytes"; test $$size -lt 10000000
 
 # CLDR's territory names in every locale (npm cldr-localenames-full, pinned), read by the
 # country-names test at run time and by tools/names/gen_names.py.

@@ -81,6 +81,7 @@ pub mod events;
 pub mod hub;
 pub mod language;
 pub mod registrations;
+#[cfg(feature = "schemas")]
 pub mod schema;
 pub mod shared;
 pub mod time;
@@ -90,10 +91,15 @@ pub mod time;
 pub use context::nomination;
 pub use events::event;
 pub use hub::{catalogue, grants, schedule, training};
+#[cfg(feature = "i18n")]
 pub use language::messages;
-pub use registrations::{attendance, book, exports, registration};
+#[cfg(feature = "exports")]
+pub use registrations::exports;
+pub use registrations::{attendance, book, registration};
 pub use shared::{email, error, text, violation};
-pub use time::{format, listing, recurrence, timeline, zone};
+#[cfg(feature = "i18n")]
+pub use time::format;
+pub use time::{listing, recurrence, timeline, zone};
 
 pub use context::{Check, HubView};
 pub use country::{CountryCode, Weekday, resolve_country};
@@ -112,6 +118,7 @@ pub use hub::training::{
     TrainingPolicy,
 };
 pub use hub::{Assignment, Country, Hub, Organisation, PartnerRole, Period, RestDayChange, SubRegion, Subdivision};
+#[cfg(feature = "i18n")]
 pub use language::messages::LocalizedMessage;
 pub use registrations::book::{
     Actor, Applied, BookAction, BookEntry, BookStatus, CapacityChange, Change, HistoryEntry, RegistrationBook,

@@ -174,6 +174,7 @@ pub fn documents() -> Vec<SchemaDocument> {
         document::<SlotQuery>("slot_query", "KIX slot query", "What the slot finder searches."),
         document::<Slot>("slot", "KIX slot suggestion", "A ranked candidate start time for an event."),
         document::<Schedule>("schedule", "KIX schedule", "An event listing's date and time texts read into instants."),
+        #[cfg(feature = "i18n")]
         document::<crate::time::listing::WrittenListing>(
             "listing",
             "KIX written listing",

@@ -5,7 +5,6 @@
 
 use std::fmt;
 
-use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
 /// Where a nomination stands.
@@ -15,7 +14,8 @@ use serde::{Deserialize, Serialize};
 /// assert!(NominationStatus::Endorsed.holds_seat());
 /// assert!(!NominationStatus::Withdrawn.holds_seat());
 /// ```
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schemas", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum NominationStatus {
     /// Proposed by the country; not yet endorsed.

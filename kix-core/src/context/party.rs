@@ -1,6 +1,5 @@
 //! A party to an event, a product or a grant: a hub organisation (by id) or any other by name.
 
-use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
 /// An organiser or partner: a hub organisation (by id) or any other by name.
@@ -10,7 +9,8 @@ use serde::{Deserialize, Serialize};
 /// assert!(p.organisation.is_some());
 /// assert!(p.email.is_none(), "no calendar ORGANIZER without a known mailbox");
 /// ```
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schemas", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Party {
     /// Name as the event page writes it.

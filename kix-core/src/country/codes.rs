@@ -21,7 +21,6 @@ use crate::shared::error::Error;
 pub use crate::shared::text::name_key;
 pub(crate) use crate::shared::text::truncate;
 use crate::shared::violation::{Code, Violation};
-use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
 /// One entry of the ISO 3166-1 list.
@@ -226,7 +225,8 @@ impl<'de> Deserialize<'de> for CountryCode {
     }
 }
 
-impl JsonSchema for CountryCode {
+#[cfg(feature = "schemas")]
+impl schemars::JsonSchema for CountryCode {
     fn schema_name() -> std::borrow::Cow<'static, str> {
         "CountryCode".into()
     }
@@ -530,7 +530,8 @@ fn lookup(text: &str) -> Lookup {
 /// assert_eq!(serde_json::to_string(&Weekday::Friday)?, r#""friday""#);
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schemas", derive(schemars::JsonSchema))]
 #[serde(rename_all = "lowercase")]
 #[allow(missing_docs)]
 pub enum Weekday {

@@ -5,5 +5,6 @@
 //! May use: `shared`, `country`, `language`, `time`, `context`. Files in order: `event`, `series`, `listing`.
 
 pub mod event;
+#[cfg(feature = "i18n")]
 mod listing;
 pub mod series;

@@ -1,7 +1,7 @@
 //! Series: an event that recurs, expanded in the organiser's wall time and zone.
 //!
 //! A learning cycle of six weekly sessions or a webinar series is one
-//! [`Event`] with a [`Recurrence`]: daily or weekly, every `interval` days or
+//! [`Event`] with a [`Recurrence`](crate::Recurrence): daily or weekly, every `interval` days or
 //! weeks, on some weekdays, for a `count` of occurrences or `until` a date,
 //! minus cancelled occurrences (`exceptions`) and with some occurrences moved
 //! (`moved`). The rule runs on the organiser's wall clock: a 10:00 Geneva

@@ -5,7 +5,6 @@ use std::collections::{BTreeMap, HashMap};
 use std::fmt;
 
 use chrono::NaiveDate;
-use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
 use crate::context::nomination::NominationStatus;
@@ -22,7 +21,8 @@ use crate::time::timeline::Timeline;
 /// assert_eq!(serde_json::to_string(&kix_core::ProductKind::CaseStudy)?, r#""case_study""#);
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schemas", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum ProductKind {
     /// A report, paper or brief.
@@ -48,7 +48,8 @@ pub enum ProductKind {
 /// let link = kix_core::TrainingLink { cycle: "cycle-1".into(), nominee_email: "a@example.org".into() };
 /// assert!(!format!("{link:?}").contains("example.org"));
 /// ```
-#[derive(Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[derive(Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schemas", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct TrainingLink {
     /// The cycle's id.
@@ -70,7 +71,8 @@ impl fmt::Debug for TrainingLink {
 /// assert_eq!(rec.kind, kix_core::ProductKind::WebinarRecording);
 /// assert_eq!(rec.event.as_deref(), Some("kix-emap-webinar-20"));
 /// ```
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schemas", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct KnowledgeProduct {
     /// Stable id.
@@ -116,7 +118,8 @@ pub struct KnowledgeProduct {
 /// let q = kix_core::ProductQuery { kind: Some(kix_core::ProductKind::WebinarRecording), ..Default::default() };
 /// assert_eq!(kix_core::emap().products(&q).len(), 1);
 /// ```
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schemas", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct ProductQuery {
     /// Products that concern this country.
@@ -148,7 +151,8 @@ pub struct ProductQuery {
 /// assert_eq!(serde_json::to_string(&kix_core::CountBy::ProjectYear)?, r#""project_year""#);
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schemas", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum CountBy {
     /// By month index of the phase.
@@ -166,7 +170,8 @@ pub enum CountBy {
 /// assert_eq!(counts[0].phase, "extension");
 /// assert_eq!(counts[0].count, 1);
 /// ```
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schemas", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct ProductCount {
     /// The phase id.

@@ -9,7 +9,6 @@ use std::fmt;
 
 use chrono::NaiveDate;
 use rust_decimal::Decimal;
-use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
 use crate::context::{Check, HubView};
@@ -94,7 +93,8 @@ impl<'de> Deserialize<'de> for CurrencyCode {
     }
 }
 
-impl JsonSchema for CurrencyCode {
+#[cfg(feature = "schemas")]
+impl schemars::JsonSchema for CurrencyCode {
     fn schema_name() -> std::borrow::Cow<'static, str> {
         "CurrencyCode".into()
     }
@@ -145,12 +145,13 @@ mod decimal_string {
 /// assert!(serde_json::from_str::<kix_core::Money>(r#"{"amount": 12500.5, "currency": "USD"}"#).is_err(), "never a float");
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schemas", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Money {
     /// The amount, as a decimal string such as `"12500.00"`.
     #[serde(with = "decimal_string")]
-    #[schemars(with = "String", regex(pattern = r"^-?[0-9]+(\.[0-9]+)?$"))]
+    #[cfg_attr(feature = "schemas", schemars(with = "String", regex(pattern = r"^-?[0-9]+(\.[0-9]+)?$")))]
     pub amount: Decimal,
     /// The ISO 4217 currency.
     pub currency: CurrencyCode,
@@ -168,7 +169,8 @@ impl fmt::Display for Money {
 /// assert_eq!(serde_json::to_string(&kix_core::GrantPurpose::PilotProject)?, r#""pilot_project""#);
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schemas", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum GrantPurpose {
     /// Getting to know an innovation (visits, exchanges).
@@ -185,7 +187,8 @@ pub enum GrantPurpose {
 /// assert!(kix_core::GrantStatus::Awarded.counts());
 /// assert!(!kix_core::GrantStatus::Proposed.counts());
 /// ```
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schemas", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum GrantStatus {
     /// Proposed, not yet decided.
@@ -221,7 +224,8 @@ impl GrantStatus {
 /// assert_eq!(g.amount.amount.to_string(), "9800.00");
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schemas", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Grant {
     /// Stable id.
@@ -250,7 +254,8 @@ pub struct Grant {
 /// ```
 /// assert!(kix_core::emap().grant_policy.ceiling.is_none(), "the sources give no ceiling");
 /// ```
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schemas", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct GrantPolicy {
     /// The most one grant may be, when the hub sets a ceiling.
@@ -265,7 +270,8 @@ pub struct GrantPolicy {
 /// assert_eq!(t.total.to_string(), "100.00");
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schemas", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct GrantTotal {
     /// The country code, sub-region id or phase id (`unassigned` / `outside` when there is none).
@@ -274,7 +280,7 @@ pub struct GrantTotal {
     pub currency: CurrencyCode,
     /// The sum, in decimal arithmetic.
     #[serde(with = "decimal_string")]
-    #[schemars(with = "String", regex(pattern = r"^-?[0-9]+(\.[0-9]+)?$"))]
+    #[cfg_attr(feature = "schemas", schemars(with = "String", regex(pattern = r"^-?[0-9]+(\.[0-9]+)?$")))]
     pub total: Decimal,
     /// How many grants.
     pub count: u32,
@@ -286,7 +292,8 @@ pub struct GrantTotal {
 /// let totals = kix_core::emap().grant_totals();
 /// assert!(totals.by_country.is_empty(), "the embedded hub has no grants yet");
 /// ```
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schemas", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct GrantTotals {
     /// Per country and currency.

@@ -14,7 +14,6 @@ use chrono::{
     DateTime, Datelike, Duration, FixedOffset, NaiveDate, NaiveDateTime, NaiveTime, Offset, TimeZone, Timelike, Utc,
 };
 use chrono_tz::Tz;
-use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
 use crate::country::CountryCode;
@@ -35,7 +34,8 @@ use crate::time::zone::{
 /// assert!(kix_core::WorkingHours::hours(18, 8).is_err());
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schemas", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct WorkingHours {
     /// When the working day starts.
@@ -134,7 +134,8 @@ impl FromStrRadix for chrono::FixedOffset {
     }
 }
 
-impl JsonSchema for UtcOffset {
+#[cfg(feature = "schemas")]
+impl schemars::JsonSchema for UtcOffset {
     fn schema_name() -> std::borrow::Cow<'static, str> {
         "UtcOffset".into()
     }
@@ -159,13 +160,14 @@ impl JsonSchema for UtcOffset {
 /// assert!(!np.within_working_hours, "16:45 to 18:15 runs past 18:00");
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schemas", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct LocalTimeRow {
     /// The country (absent for a zone asked about directly, such as a phone's).
     pub country: Option<CountryCode>,
     /// The IANA zone.
-    #[schemars(with = "ZoneId")]
+    #[cfg_attr(feature = "schemas", schemars(with = "ZoneId"))]
     pub zone: Tz,
     /// Local wall-clock start.
     pub local_start: NaiveDateTime,
@@ -193,7 +195,8 @@ pub struct LocalTimeRow {
 /// assert_eq!(table.rows.len(), 24, "21 countries, three of them with two zones");
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schemas", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct LocalTimes {
     /// The event's id.
@@ -512,7 +515,8 @@ pub fn local_time_in(event: &Event, tz: Tz, working: WorkingHours) -> Result<Loc
 /// let q = kix_core::SlotQuery::new(NaiveDate::from_ymd_opt(2025, 3, 3).unwrap(), NaiveDate::from_ymd_opt(2025, 3, 7).unwrap());
 /// assert_eq!((q.duration_minutes, q.granularity_minutes, q.top), (90, 15, 5));
 /// ```
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schemas", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct SlotQuery {
     /// The countries to please; absent or empty: every member.
@@ -585,13 +589,14 @@ impl SlotQuery {
 /// assert!(slots[0].zones.iter().all(|z| (0.0..=1.0).contains(&z.score)));
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schemas", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct SlotZone {
     /// The country.
     pub country: CountryCode,
     /// The zone.
-    #[schemars(with = "ZoneId")]
+    #[cfg_attr(feature = "schemas", schemars(with = "ZoneId"))]
     pub zone: Tz,
     /// Local start.
     pub local_start: NaiveDateTime,
@@ -612,7 +617,8 @@ pub struct SlotZone {
 /// assert!(slots.windows(2).all(|w| w[0].min_score >= w[1].min_score));
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schemas", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Slot {
     /// Start in UTC.
@@ -762,6 +768,7 @@ pub fn find_slots(hub: &Hub, query: &SlotQuery) -> Result<Vec<Slot>, Error> {
 }
 
 impl LocalTimeRow {
+    #[cfg(feature = "i18n")]
     /// The row written for people in a language (see [`LocalizedTime`](crate::time::format::LocalizedTime)).
     #[must_use]
     pub fn localized(&self, locale: &str) -> crate::time::format::LocalizedTime {

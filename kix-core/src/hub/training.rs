@@ -11,7 +11,6 @@ use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::fmt;
 
 use chrono::NaiveDate;
-use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
 pub use crate::context::nomination::NominationStatus;
@@ -28,7 +27,8 @@ use crate::time::timeline::Timeline;
 /// ```
 /// assert_eq!(kix_core::emap().training.policy.nominees_per_country, 3);
 /// ```
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schemas", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct TrainingPolicy {
     /// Seats per country per cycle (pending and confirmed nominations count).
@@ -41,7 +41,8 @@ pub struct TrainingPolicy {
 /// let training = &kix_core::emap().training;
 /// assert_eq!(training.cycles[0].start.to_string(), "2020-09-07");
 /// ```
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schemas", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Training {
     /// The rules.
@@ -62,7 +63,8 @@ pub struct Training {
 /// assert!(!format!("{n:?}").contains("Aigerim"));
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
-#[derive(Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[derive(Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schemas", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Nomination {
     /// Full name of the nominee.
@@ -140,7 +142,8 @@ impl fmt::Debug for Nomination {
 /// let cycle = &kix_core::emap().training.cycles[0];
 /// assert_eq!(cycle.endorsement_date.unwrap().to_string(), "2020-07-20");
 /// ```
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schemas", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct TrainingCycle {
     /// Short id, e.g. `cycle-1`.
@@ -177,7 +180,8 @@ pub struct TrainingCycle {
 /// let np = ledger.rows.iter().find(|r| r.country.as_str() == "NP").unwrap();
 /// assert_eq!((np.quota, np.confirmed, np.pending, np.free), (3, 0, 0, 3));
 /// ```
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schemas", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct LedgerRow {
     /// The country.
@@ -199,7 +203,8 @@ pub struct LedgerRow {
 /// let ledger = hub.training.cycles[0].ledger(hub);
 /// assert_eq!(ledger.rows.len(), 21);
 /// ```
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schemas", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct QuotaLedger {
     /// The cycle's id.
@@ -217,7 +222,8 @@ pub struct QuotaLedger {
 /// let np = all.totals.iter().find(|r| r.country.as_str() == "NP").unwrap();
 /// assert_eq!(np.quota, 3 * hub.training.cycles.len() as u32);
 /// ```
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schemas", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct TimelineLedger {
     /// Each cycle's ledger.
@@ -569,7 +575,8 @@ impl Training {
 /// let step = NominationStep::Endorse { on: NaiveDate::from_ymd_opt(2020, 7, 20).unwrap() };
 /// assert_eq!(step.target(), kix_core::NominationStatus::Endorsed);
 /// ```
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schemas", derive(schemars::JsonSchema))]
 #[serde(tag = "step", rename_all = "snake_case", deny_unknown_fields)]
 pub enum NominationStep {
     /// Endorsement by the National KIX Steering Committee.

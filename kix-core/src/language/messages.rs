@@ -41,8 +41,9 @@ const ENGLISH: &str = "en";
 const LIST_SEPARATOR: &str = "list-separator";
 
 /// kix's own phrases beside the violation messages: the words a written
-/// listing uses ([`crate::listing`]). Every shipped file has each of them.
-pub(crate) const PHRASES: [&str; 3] = [LIST_SEPARATOR, "listing-next-day", "listing-previous-day"];
+/// listing uses ([`crate::listing`]). Every shipped file has each of them (a test checks).
+#[cfg(test)]
+const PHRASES: [&str; 3] = [LIST_SEPARATOR, "listing-next-day", "listing-previous-day"];
 
 /// Whether interpolated values are wrapped in Unicode isolates.
 ///
@@ -170,24 +171,12 @@ pub fn choose_locale(requested: &str) -> MessageLocale {
     }
 }
 
-/// One of kix's own [`PHRASES`] in a shipped locale (a tag from
+/// One of kix's own phrases (`list-separator`, `listing-next-day`, ...) in a shipped locale (a tag from
 /// [`choose_locale`]), plain; `None` for an id no file has.
 pub(crate) fn phrase(tag: &str, id: &str) -> Option<String> {
     let s = shipped().iter().find(|s| s.tag == tag)?;
     let pattern = s.plain.get_message(id)?.value()?;
     Some(s.plain.format_pattern(pattern, None, &mut Vec::new()).into_owned())
-}
-
-/// The day markers of every shipped locale ("next day", "на следующий день"),
-/// which the listing reader skips beside a zone's name.
-pub(crate) fn day_markers() -> &'static [String] {
-    static MARKERS: OnceLock<Vec<String>> = OnceLock::new();
-    MARKERS.get_or_init(|| {
-        shipped()
-            .iter()
-            .flat_map(|s| PHRASES.iter().filter(|id| id.starts_with("listing-")).filter_map(|id| phrase(s.tag, id)))
-            .collect()
-    })
 }
 
 /// The Fluent id of a code's message: the code with `.` turned into `-`.
@@ -323,6 +312,16 @@ mod tests {
     use fluent_syntax::ast::{Entry, Expression, InlineExpression, Pattern, PatternElement};
 
     use super::*;
+
+    #[test]
+    fn the_day_markers_read_without_fluent_are_the_phrases_fluent_renders() {
+        let rendered: Vec<String> = shipped()
+            .iter()
+            .flat_map(|s| ["listing-next-day", "listing-previous-day"].into_iter().filter_map(|id| phrase(s.tag, id)))
+            .collect();
+        assert_eq!(rendered.len(), 2 * shipped().len());
+        assert_eq!(crate::language::words::day_markers(), rendered);
+    }
 
     const FSI: char = '\u{2068}';
     const PDI: char = '\u{2069}';

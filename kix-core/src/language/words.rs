@@ -1,6 +1,7 @@
 //! What kix knows of CLDR beyond ICU4X's data: the medium date-time pattern of every
 //! locale, month and weekday names in every form for reading listings, a zone's city and
-//! the adjectives that name its time, per language.
+//! the adjectives that name its time, per language; and the day markers of the shipped
+//! message files, which the listing reader skips.
 
 use std::collections::HashMap;
 use std::sync::OnceLock;
@@ -11,7 +12,8 @@ use serde::Deserialize;
 /// `tools/names/gen_locale_data.py` (see `kix-core/data/locale_words.json`).
 #[derive(Debug, Default, Deserialize)]
 pub(crate) struct LocaleWords {
-    /// Each CLDR locale's medium date-time pattern (`{1}, {0}`).
+    /// Each CLDR locale's medium date-time pattern (`{1}, {0}`), for formatting.
+    #[cfg(feature = "i18n")]
     pub(crate) glue: HashMap<String, String>,
     /// Month names (all forms, lower case) per reading language, January first.
     pub(crate) months: HashMap<String, Vec<Vec<String>>>,
@@ -31,6 +33,26 @@ pub(crate) fn words() -> &'static LocaleWords {
     WORDS.get_or_init(|| serde_json::from_str(include_str!("../../data/locale_words.json")).unwrap_or_default())
 }
 
+/// The day markers of every shipped locale ("next day", "на следующий день"), which the
+/// listing reader skips beside a zone's name: the `listing-next-day` and
+/// `listing-previous-day` lines of the message files (`kix-core/locales/*.ftl`), plain text
+/// read without Fluent, so reading listings does not need the `i18n` feature. With it, a test
+/// checks they equal the phrases Fluent renders.
+pub(crate) fn day_markers() -> &'static [String] {
+    const SOURCES: &[(&str, &str)] = include!(concat!(env!("OUT_DIR"), "/locales.rs"));
+    static MARKERS: OnceLock<Vec<String>> = OnceLock::new();
+    MARKERS.get_or_init(|| {
+        SOURCES
+            .iter()
+            .flat_map(|(_, text)| text.lines())
+            .filter_map(|line| {
+                let (id, value) = line.split_once('=')?;
+                matches!(id.trim(), "listing-next-day" | "listing-previous-day").then(|| value.trim().to_owned())
+            })
+            .collect()
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -39,6 +61,7 @@ mod tests {
     fn the_locale_words_parse() {
         let parsed: Result<LocaleWords, _> = serde_json::from_str(include_str!("../../data/locale_words.json"));
         let w = parsed.expect("locale_words.json parses");
+        #[cfg(feature = "i18n")]
         assert!(w.glue.len() > 700, "{}", w.glue.len());
         for lang in ["en", "ru", "fr"] {
             assert_eq!(w.months[lang].len(), 12);

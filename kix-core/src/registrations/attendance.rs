@@ -54,9 +54,8 @@ pub struct Participant {
 /// ```
 /// assert_eq!(kix_core::attendance::AttendanceStatus::NoShow.as_str(), "no_show");
 /// ```
-#[derive(
-    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize, serde::Deserialize, schemars::JsonSchema,
-)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize, serde::Deserialize)]
+#[cfg_attr(feature = "schemas", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum AttendanceStatus {
     /// Registered (accepted) and joined.
@@ -84,7 +83,8 @@ impl AttendanceStatus {
 }
 
 /// One person of the reconciliation.
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize, schemars::JsonSchema)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[cfg_attr(feature = "schemas", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct AttendanceRow {
     /// The name (the registration's, else the one shown in the meeting).
@@ -112,7 +112,8 @@ pub struct AttendanceRow {
 }
 
 /// Attended, no-show and walk-in counts for one country (and its sub-region).
-#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize, schemars::JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[cfg_attr(feature = "schemas", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct AttendanceCount {
     /// The country (none for walk-ins without a registration).
@@ -128,7 +129,8 @@ pub struct AttendanceCount {
 }
 
 /// The reconciliation: one row per person and the counts per country.
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize, schemars::JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[cfg_attr(feature = "schemas", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Attendance {
     /// People who joined, in the order of their first join, then the no-shows in registration order.

@@ -28,7 +28,6 @@
 use std::fmt;
 
 use chrono::{DateTime, Duration, FixedOffset, NaiveDateTime, Utc};
-use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
 use crate::country::CountryCode;
@@ -49,7 +48,8 @@ use crate::time::zone::ZoneId;
 /// assert!(!BookStatus::Waitlisted.holds_seat());
 /// assert_eq!(BookStatus::Denied.as_str(), "denied");
 /// ```
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[cfg_attr(feature = "schemas", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum BookStatus {
     /// Holds a seat.
@@ -126,7 +126,8 @@ impl fmt::Display for BookStatus {
 /// assert_eq!(serde_json::to_string(&kix_core::Actor::Organiser)?, r#""organiser""#);
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schemas", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum Actor {
     /// The person registered.
@@ -143,7 +144,8 @@ pub enum Actor {
 /// assert_eq!(serde_json::to_string(&kix_core::BookAction::ExpireOffer)?, r#""expire_offer""#);
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schemas", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum BookAction {
     /// First submitted.
@@ -182,7 +184,8 @@ pub enum BookAction {
 /// assert_eq!(h.to, kix_core::BookStatus::Denied);
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schemas", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct HistoryEntry {
     /// When.
@@ -266,7 +269,8 @@ impl HistoryEntry {
 /// assert_eq!(entry.submitted_at, now);
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schemas", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct BookEntry {
     /// Stable id: `r-` and the six-digit (or longer) sequence number in the book.
@@ -382,7 +386,8 @@ impl BookEntry {
 /// assert_eq!(c.entry.to, kix_core::BookStatus::Offered);
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schemas", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Change {
     /// The registration changed.
@@ -399,7 +404,8 @@ pub struct Change {
 /// assert_eq!(c.to, Some(80));
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schemas", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct CapacityChange {
     /// When.
@@ -424,7 +430,8 @@ pub struct CapacityChange {
 /// let a = kix_core::Applied::default();
 /// assert!(a.changes.is_empty() && a.warnings.is_empty());
 /// ```
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schemas", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Applied {
     /// Every history entry appended, in order.
@@ -439,7 +446,8 @@ pub struct Applied {
 /// let s = kix_core::Submission { id: None, status: None, violations: vec![], changes: vec![] };
 /// assert!(s.is_rejected());
 /// ```
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schemas", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Submission {
     /// The registration's id; absent when the submission was rejected (nothing was stored).
@@ -478,7 +486,8 @@ impl Submission {
 /// let ledger = book.ledger();
 /// assert_eq!((ledger.confirmed, ledger.held()), (0, 0));
 /// ```
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schemas", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct SeatLedger {
     /// Seats (absent: unlimited).
@@ -549,7 +558,8 @@ impl SeatLedger {
 /// assert_eq!(r.event_start_local.offset().local_minus_utc(), 20_700);
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schemas", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Reminder {
     /// The registration to remind.
@@ -589,7 +599,8 @@ pub struct Reminder {
 /// assert_eq!(b.offer_expires_at, Some("2024-07-23T08:00:00Z".parse()?));
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schemas", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct RegistrationBook {
     /// The event's id.

@@ -2,10 +2,11 @@
 //! the registration book with its statuses, waiting list and seats ([`book`]), attendance
 //! ([`attendance`]) and the Zoom, Google Forms and CSV exports read into them ([`exports`]).
 //!
-//! May use: every layer below (`shared` to `hub`). Files in order: `registration`, `book`,
+//! May use: every layer below (`shared` to `hub`). The exports need the `exports` feature (csv). Files in order: `registration`, `book`,
 //! `attendance`, `exports`.
 
 pub mod attendance;
 pub mod book;
+#[cfg(feature = "exports")]
 pub mod exports;
 pub mod registration;

@@ -12,7 +12,6 @@
 use std::collections::BTreeMap;
 use std::fmt;
 
-use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
 /// How bad a violation is.
@@ -22,7 +21,8 @@ use serde::{Deserialize, Serialize};
 /// assert_eq!(serde_json::to_string(&Severity::Warning)?, r#""warning""#);
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schemas", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum Severity {
     /// The input is refused.
@@ -67,7 +67,8 @@ macro_rules! codes {
         /// assert_eq!(code.severity(), Severity::Error);
         /// assert_eq!("training.quota_exceeded".parse::<Code>(), Ok(code));
         /// ```
-        #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, JsonSchema)]
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+        #[cfg_attr(feature = "schemas", derive(schemars::JsonSchema))]
         #[non_exhaustive]
         pub enum Code {
             $( $(#[doc = $doc])+ #[serde(rename = $code)] $variant, )*
@@ -365,7 +366,8 @@ impl std::str::FromStr for Code {
 /// assert_eq!(v.params["quota"], 3);
 /// assert_eq!(v.to_string(), "error training.quota_exceeded at nominations[3].country: Nepal already has 3 nominees");
 /// ```
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schemas", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Violation {
     /// The stable machine code.

@@ -226,7 +226,8 @@ impl Formatter {
 /// assert_eq!((ru.local_end.as_str(), ru.utc_offset.as_str()), ("31 июля 2024\u{202f}г., 18:30", "UTC+6"));
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
-#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, schemars::JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+#[cfg_attr(feature = "schemas", derive(schemars::JsonSchema))]
 pub struct LocalizedTime {
     /// The country's name in the language (CLDR), if the row has a country.
     pub country_name: Option<String>,

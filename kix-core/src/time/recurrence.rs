@@ -10,7 +10,6 @@
 use std::collections::BTreeSet;
 
 use chrono::{DateTime, Datelike, Duration, NaiveDate, NaiveDateTime, Utc};
-use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
 use crate::country::Weekday;
@@ -28,7 +27,8 @@ pub const MAX_OCCURRENCES: usize = 1000;
 /// assert_eq!(serde_json::to_string(&kix_core::Frequency::Weekly)?, r#""weekly""#);
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schemas", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum Frequency {
     /// Every `interval` days.
@@ -45,7 +45,8 @@ pub enum Frequency {
 /// assert!(m.end.is_none() && m.duration_minutes.is_none(), "it keeps the series' length");
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schemas", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct MovedOccurrence {
     /// The wall-clock start the rule gives this occurrence (which one is moved).
@@ -71,7 +72,8 @@ pub struct MovedOccurrence {
 /// assert_eq!(days, ["2025-10-14", "2025-10-16", "2025-10-21", "2025-10-23"]);
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schemas", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Recurrence {
     /// Daily or weekly.

@@ -6,7 +6,6 @@
 //! belongs to, so 2020-04-01 is month 1 of phase 1 and 2023-12-31 is month 45.
 
 use chrono::{Datelike, NaiveDate};
-use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
 use crate::shared::violation::{Code, Violation};
@@ -20,7 +19,8 @@ use crate::shared::violation::{Code, Violation};
 /// assert_eq!(phase1.month_count(), 45);
 /// assert!(phase1.contains(NaiveDate::from_ymd_opt(2023, 12, 31).unwrap()));
 /// ```
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schemas", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Phase {
     /// Short id, e.g. `phase-1`.
@@ -77,7 +77,8 @@ fn months_between(from: NaiveDate, to: NaiveDate) -> Option<u32> {
 /// assert_eq!((pos.months_elapsed, pos.months_remaining), (11, 33));
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schemas", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct TimelinePosition {
     /// The date asked about.
@@ -111,7 +112,8 @@ pub struct TimelinePosition {
 /// assert_eq!(t.phase_of(d(2019, 12, 31)).unwrap_err().code, kix_core::Code::TimelineOutsideProject);
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schemas", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Timeline {
     /// The phases, in order of their start.

@@ -10,7 +10,6 @@ use std::fmt;
 
 use chrono::{DateTime, Duration, FixedOffset, NaiveDateTime, Utc};
 use chrono_tz::Tz;
-use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
 use crate::context::{Check, HubView};
@@ -28,7 +27,8 @@ use crate::time::zone::{Disambiguation, ZoneId, from_local, resolve_zone};
 /// assert_eq!(serde_json::to_string(&kix_core::EventKind::TrainingSession)?, r#""training_session""#);
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schemas", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum EventKind {
     /// An online seminar.
@@ -48,7 +48,8 @@ pub enum EventKind {
 /// assert_eq!(serde_json::to_value(&online)?["type"], "online");
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schemas", derive(schemars::JsonSchema))]
 #[serde(tag = "type", rename_all = "snake_case", deny_unknown_fields)]
 pub enum Location {
     /// Online.
@@ -88,7 +89,8 @@ impl fmt::Display for Location {
 /// let agenda = &kix_core::emap().event("kix-emap-webinar-20").unwrap().agenda;
 /// assert_eq!(agenda[0].title, "Welcome & introductions");
 /// ```
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schemas", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct AgendaItem {
     /// Title.
@@ -115,7 +117,8 @@ pub struct AgendaItem {
 /// ```
 /// assert_eq!(kix_core::EventStatus::default(), kix_core::EventStatus::Scheduled);
 /// ```
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "schemas", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum EventStatus {
     /// It goes ahead.
@@ -135,7 +138,8 @@ pub enum EventStatus {
 /// assert_eq!(w20.interpretation, ["ar", "ru"]);
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schemas", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Event {
     /// Stable id, e.g. `kix-emap-webinar-20` (also the calendar UID's first part).

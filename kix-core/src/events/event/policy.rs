@@ -9,7 +9,8 @@ use super::*;
 /// assert_eq!("policy_maker".parse::<Audience>(), Ok(Audience::PolicyMaker));
 /// assert!("astronaut".parse::<Audience>().is_err());
 /// ```
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schemas", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum Audience {
     /// Policy makers.
@@ -71,7 +72,8 @@ impl std::str::FromStr for Audience {
 /// ```
 /// assert_eq!(kix_core::emap().event("kix-emap-webinar-20").unwrap().eligibility, kix_core::Eligibility::Anyone);
 /// ```
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "schemas", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum Eligibility {
     /// Anyone, from any country.
@@ -88,7 +90,8 @@ pub enum Eligibility {
 /// ```
 /// assert_eq!(kix_core::Approval::default(), kix_core::Approval::Automatic);
 /// ```
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "schemas", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum Approval {
     /// Accepted registrations are confirmed at once.
@@ -105,7 +108,8 @@ pub enum Approval {
 /// assert!(policy.required);
 /// assert!(policy.closes_at.is_none(), "closes at the event's start");
 /// ```
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schemas", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct RegistrationPolicy {
     /// Whether participants must register.

@@ -13,7 +13,8 @@ use super::*;
 /// assert!(p.overlaps(&Period { from: d(2023, 12, 31), until: None }));
 /// assert!(!p.overlaps(&Period { from: d(2024, 1, 1), until: None }));
 /// ```
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schemas", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Period {
     /// First day.
@@ -63,7 +64,8 @@ impl Period {
 /// let trial = &np.rest_day_changes[0];
 /// assert_eq!(trial.days, vec![Weekday::Saturday, Weekday::Sunday]);
 /// ```
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schemas", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct RestDayChange {
     /// When the change applied.
@@ -82,11 +84,12 @@ pub struct RestDayChange {
 /// let sindh = pk.subdivision.as_ref().unwrap();
 /// assert_eq!((sindh.code.as_str(), sindh.name.as_str()), ("PK-SD", "Sindh"));
 /// ```
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schemas", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Subdivision {
     /// ISO 3166-2 code, e.g. `PK-SD`.
-    #[schemars(regex(pattern = r"^[A-Z]{2}-[A-Z0-9]{1,3}$"))]
+    #[cfg_attr(feature = "schemas", schemars(regex(pattern = r"^[A-Z]{2}-[A-Z0-9]{1,3}$")))]
     pub code: String,
     /// English name, e.g. `Sindh`.
     pub name: String,
@@ -104,7 +107,8 @@ pub struct Subdivision {
 /// let friday = NaiveDate::from_ymd_opt(2024, 8, 2).unwrap();
 /// assert!(mv.is_rest_day(friday));
 /// ```
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schemas", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Country {
     /// ISO 3166-1 alpha-2 code.
@@ -172,7 +176,8 @@ impl Country {
 /// let sa = hub.sub_region("south-asia").unwrap();
 /// assert_eq!(sa.countries.len(), 5);
 /// ```
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schemas", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct SubRegion {
     /// Short id, e.g. `central-asia-mongolia`.
@@ -198,7 +203,8 @@ impl SubRegion {
 /// let norrag = kix_core::emap().organisation("norrag").unwrap();
 /// assert!(norrag.roles.contains(&kix_core::PartnerRole::HubCoordinator));
 /// ```
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schemas", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum PartnerRole {
     /// Coordinates the whole hub (NORRAG).
@@ -217,7 +223,8 @@ pub enum PartnerRole {
 /// let acer = kix_core::emap().organisation("acer").unwrap();
 /// assert_eq!(acer.name, "ACER");
 /// ```
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schemas", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Organisation {
     /// Short id, e.g. `acer`.
@@ -247,7 +254,8 @@ pub struct Organisation {
 /// let acer: Vec<_> = hub.assignments.iter().filter(|a| a.partner == "acer").collect();
 /// assert_eq!(acer.len(), 2, "ACER covers two sub-regions");
 /// ```
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schemas", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Assignment {
     /// Organisation id.

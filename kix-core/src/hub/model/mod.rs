@@ -7,7 +7,6 @@
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 use chrono::{Datelike, NaiveDate};
-use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
 use crate::context::nomination::NominationStatus;
@@ -34,7 +33,8 @@ use crate::time::zone::ZoneId;
 /// assert_eq!(hub.partner_for(kg, date).unwrap().id, "nugse");
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schemas", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Hub {
     /// Short id, e.g. `kix-emap`.
@@ -257,6 +257,7 @@ impl Hub {
         out
     }
 
+    #[cfg(feature = "i18n")]
     /// An event's listing in a language (see [`Event::listing`]) for these
     /// countries' zones, every zone of each; no list means the event's own
     /// target countries. A country that is not a member is refused.

@@ -51,7 +51,6 @@ use foldhash::fast::RandomState;
 use std::fmt;
 
 use chrono::{DateTime, FixedOffset, NaiveDateTime, Utc};
-use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
 use crate::country::{CountryCode, Place, resolve_place, truncate};

@@ -33,7 +33,8 @@ pub const MAX_ORGANISATION_CHARS: usize = 300;
 /// assert!(!format!("{r:?}").contains("Sabina"));
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
-#[derive(Clone, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[derive(Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schemas", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Registration {
     /// Full name.
@@ -223,7 +224,8 @@ pub enum Submitted<'a> {
 /// assert!(kix_core::RegistrationStatus::Pending.holds_seat());
 /// assert!(!kix_core::RegistrationStatus::Waitlisted.holds_seat());
 /// ```
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schemas", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum RegistrationStatus {
     /// Accepted.
@@ -270,7 +272,8 @@ impl RegistrationStatus {
 /// let held = kix_core::HeldRegistration { email: "a@example.org".into(), status: kix_core::RegistrationStatus::Confirmed, occurrence: None };
 /// assert!(held.status.holds_seat());
 /// ```
-#[derive(Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[derive(Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schemas", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct HeldRegistration {
     /// E-mail address.
@@ -306,7 +309,8 @@ impl fmt::Debug for HeldRegistration {
 /// let o = kix_core::RegistrationOutcome { status: kix_core::RegistrationStatus::Confirmed, violations: vec![], email: None, country: None, subdivision: None };
 /// assert!(o.is_accepted());
 /// ```
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schemas", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct RegistrationOutcome {
     /// Confirmed, pending, waitlisted or rejected.

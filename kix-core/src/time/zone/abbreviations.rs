@@ -73,7 +73,8 @@ impl<'de> Deserialize<'de> for Abbreviation {
     }
 }
 
-impl JsonSchema for Abbreviation {
+#[cfg(feature = "schemas")]
+impl schemars::JsonSchema for Abbreviation {
     fn schema_name() -> std::borrow::Cow<'static, str> {
         "Abbreviation".into()
     }

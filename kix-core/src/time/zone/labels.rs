@@ -191,7 +191,8 @@ pub(super) fn tables() -> &'static Tables {
 /// assert_eq!(label.abbreviation_offset.as_deref(), Some("+01:00"));
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schemas", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct ZoneLabel {
     /// The label as given.
@@ -473,7 +474,7 @@ pub(super) fn is_day_marker(chunk: &str) -> bool {
     let trimmed = chunk.trim();
     let signed = trimmed.strip_prefix(['+', '-', '−']);
     let numeric = signed.and_then(|rest| rest.split_whitespace().next()).is_some_and(|n| matches!(n, "1" | "2"));
-    numeric || crate::language::messages::day_markers().iter().any(|m| name_key(m) == key)
+    numeric || crate::language::words::day_markers().iter().any(|m| name_key(m) == key)
 }
 
 /// The stem of a Russian adjective, whatever its case ending: "женевскому",

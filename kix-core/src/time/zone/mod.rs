@@ -13,7 +13,6 @@ use std::sync::OnceLock;
 
 use chrono::{DateTime, Duration, NaiveDateTime, Offset, TimeZone, Utc};
 use chrono_tz::{OffsetComponents, OffsetName, Tz};
-use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
 use crate::country::{name_key, truncate};
@@ -85,7 +84,8 @@ impl fmt::Display for ZoneId {
     }
 }
 
-impl JsonSchema for ZoneId {
+#[cfg(feature = "schemas")]
+impl schemars::JsonSchema for ZoneId {
     fn schema_name() -> std::borrow::Cow<'static, str> {
         "ZoneId".into()
     }
@@ -154,7 +154,8 @@ pub fn format_offset(seconds: i32) -> String {
 /// assert_eq!(Disambiguation::default(), Disambiguation::Compatible);
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schemas", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum Disambiguation {
     /// In a gap, the later instant (the wall time shifted forward by the gap);
