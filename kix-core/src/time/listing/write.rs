@@ -9,7 +9,7 @@ use crate::language::messages::Bidi;
 use crate::time::zone::{reads_abbreviation, wall_time};
 
 /// A listing written for an event page: the organiser's date and a time line
-/// with the event in several zones, as [`Event::listing`](crate::Event::listing) writes it.
+/// with the event in several zones, as `Event::listing` writes it.
 ///
 /// ```
 /// let w20 = kix_core::emap().event("kix-emap-webinar-20").unwrap();
