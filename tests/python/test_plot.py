@@ -285,3 +285,16 @@ def test_every_function_draws_on_the_axes_it_is_given(outcomes_and_attendance):
     assert kp.local_times(W20, ["KG"], ax=axes[1, 0]) is axes[1, 0]
     assert kp.comfort(HUB, ["KG"], "2025-03-04", "2025-03-04", ax=axes[1, 1]) is axes[1, 1]
     plt.close(fig)
+
+
+def test_counts_split_by_status_takes_a_key_and_status(outcomes_and_attendance):
+    outcomes, _ = outcomes_and_attendance
+    frame = outcomes.counts(by=["audience", "status"])
+    assert list(frame.columns) == ["audience", "status", "registrations"]
+    assert frame["registrations"].sum() == len(outcomes)
+    with pytest.raises(ValueError, match="pair"):
+        outcomes.counts(by=("status", "status"))
+    with pytest.raises(ValueError, match="invalid count key"):
+        outcomes.counts(by=("colour", "status"))
+    with pytest.raises(TypeError):
+        outcomes.counts(by=3)

@@ -34,6 +34,7 @@ import kix
 
 __all__ = ["attendance", "comfort", "local_times", "registrations", "series", "slots"]
 
+_Rect = matplotlib.patches.Rectangle
 _TAB10 = [matplotlib.colors.to_hex(c) for c in matplotlib.color_sequences["tab10"]]
 BLUE, ORANGE, GREEN, RED, PURPLE, BROWN, PINK, GREY, OLIVE, CYAN = _TAB10
 """matplotlib's tab10 colours; no chart tells two things apart by red against green alone."""
@@ -98,7 +99,9 @@ _WORDS: _t.Dict[str, _t.Dict[str, str]] = {
         "utc_x": "Время начала (UTC)",
         "organiser_x": "Время начала, {city} ({offset})",
         "day": "День (UTC)",
-        "comfort": "Удобство (худший пояс; 1 основные часы, 0,75 рабочие, 0,35 пограничные, 0 ночь или выходной)",
+        "comfort": (
+            "Удобство (худший пояс; 1 основные часы, 0,75 рабочие, 0,35 пограничные, 0 ночь или выходной)"
+        ),
         "best": "лучшее время: {start} UTC",
         "registrations_title": "Регистрации: {by}",
         "attendance_title": "Посещаемость: {by}",
@@ -297,12 +300,12 @@ def local_times(
         band_rows = by_country[code]
         top, height = -y + 0.4, 0.8
         rest = any(r["rest_day"] for r in band_rows)
-        ax.add_patch(matplotlib.patches.Rectangle((0, top - height), 24, height, facecolor=PURPLE if rest else "white",
+        ax.add_patch(_Rect((0, top - height), 24, height, facecolor=PURPLE if rest else "white",
                                alpha=0.18 if rest else 1.0, edgecolor="lightgray", gid=f"band:{code}"))
-        ax.add_patch(matplotlib.patches.Rectangle((start_h, top - height), end_h - start_h, height, facecolor=GREEN, alpha=0.15,
+        ax.add_patch(_Rect((start_h, top - height), end_h - start_h, height, facecolor=GREEN, alpha=0.15,
                                edgecolor="none", gid=f"working:{code}"))
         for n0, n1 in ((0, start_h - SHOULDER_BEFORE), (end_h + SHOULDER_AFTER, 24)):
-            ax.add_patch(matplotlib.patches.Rectangle((n0, top - height), n1 - n0, height, facecolor="none", hatch="///",
+            ax.add_patch(_Rect((n0, top - height), n1 - n0, height, facecolor="none", hatch="///",
                                    edgecolor="silver", linewidth=0, gid=f"night:{code}"))
         lane = height / len(band_rows)
         for i, r in enumerate(band_rows):
@@ -311,7 +314,7 @@ def local_times(
             s, e = r["local_start"], r["local_end"]
             pieces = [(_hours(s), _hours(e))] if e.date() == s.date() else [(_hours(s), 24.0), (0.0, _hours(e))]
             for j, (x0, x1) in enumerate(pieces):
-                ax.add_patch(matplotlib.patches.Rectangle((x0, lane_top - lane * 0.85), x1 - x0, lane * 0.7, facecolor=colour,
+                ax.add_patch(_Rect((x0, lane_top - lane * 0.85), x1 - x0, lane * 0.7, facecolor=colour,
                                        edgecolor="black", linewidth=0.5,
                                        gid=f"span:{code}:{r['zone']}" + ("" if j == 0 else ":after-midnight")))
             note = f"{s:%H:%M}–{e:%H:%M} UTC{r['utc_offset'] if locale == 'en' else ''}"
@@ -345,11 +348,11 @@ def local_times(
     ax.set_title(words["local_title"].format(title=event.title) + f"\n{listing['date_text']} · {listing['time_text']}",
                  fontsize=10)
     handles = [
-        matplotlib.patches.Rectangle((0, 0), 1, 1, facecolor=GREEN, alpha=0.15, label=words["working"]),
-        matplotlib.patches.Rectangle((0, 0), 1, 1, facecolor="white", hatch="///", edgecolor="silver", label=words["night"]),
-        matplotlib.patches.Rectangle((0, 0), 1, 1, facecolor=BLUE, edgecolor="black", label=words["event_in"]),
-        matplotlib.patches.Rectangle((0, 0), 1, 1, facecolor=ORANGE, edgecolor="black", label=words["event_out"]),
-        matplotlib.patches.Rectangle((0, 0), 1, 1, facecolor=PURPLE, alpha=0.18, label=words["rest"]),
+        _Rect((0, 0), 1, 1, facecolor=GREEN, alpha=0.15, label=words["working"]),
+        _Rect((0, 0), 1, 1, facecolor="white", hatch="///", edgecolor="silver", label=words["night"]),
+        _Rect((0, 0), 1, 1, facecolor=BLUE, edgecolor="black", label=words["event_in"]),
+        _Rect((0, 0), 1, 1, facecolor=ORANGE, edgecolor="black", label=words["event_out"]),
+        _Rect((0, 0), 1, 1, facecolor=PURPLE, alpha=0.18, label=words["rest"]),
     ]
     ax.legend(handles=handles, loc="upper center", bbox_to_anchor=(0.5, -0.5 / max(len(order), 1) - 0.06),
               ncol=5, fontsize=8, frameon=False)
@@ -365,6 +368,12 @@ def _slot_minutes(found: _t.Sequence[kix.Slot]) -> _t.Tuple[int, int]:
     step = min([s for s in steps if s > 0], default=15)
     duration = int((found[0].end_utc - found[0].start_utc).total_seconds() // 60)
     return step, duration
+
+
+def _clock(hours: float) -> str:
+    """Hours as a time of day, ``HH:MM`` (25.5 is 01:30)."""
+    minutes = int(round(hours * 60))
+    return f"{minutes // 60 % 24:02d}:{minutes % 60:02d}"
 
 
 def _offset_text(offset: _t.Optional[_dt.timedelta]) -> str:
@@ -408,7 +417,7 @@ def slots(
     ax.figure.colorbar(mesh, ax=ax, label=words["comfort"], pad=0.08, fraction=0.04)
     best = found[0].start_utc
     x0, row = _hours(best), row_of[best.date()]
-    ax.add_patch(matplotlib.patches.Rectangle((x0, row), duration / 60, 1, facecolor="none", edgecolor=ORANGE, linewidth=2.5,
+    ax.add_patch(_Rect((x0, row), duration / 60, 1, facecolor="none", edgecolor=ORANGE, linewidth=2.5,
                            gid="best"))
     ax.plot([x0 + step / 120], [row + 0.5], marker="*", color=ORANGE, markersize=14, markeredgecolor="black",
             linestyle="none", label=words["best"].format(start=f"{best:%Y-%m-%d %H:%M}"), gid="best-start")
@@ -433,7 +442,7 @@ def slots(
 
     top = ax.secondary_xaxis("top", functions=(to_organiser, to_utc))
     top.set_xticks([h + hours for h in range(0, 25, 2)])
-    top.xaxis.set_major_formatter(matplotlib.ticker.FuncFormatter(lambda v, _: f"{int(round(v * 60)) // 60 % 24:02d}:{int(round(v * 60)) % 60:02d}"))
+    top.xaxis.set_major_formatter(matplotlib.ticker.FuncFormatter(lambda v, _: _clock(v)))
     top.set_xlabel(words["organiser_x"].format(city=zone, offset=_offset_text(first)))
     for i, off in enumerate(offsets):
         if off != first:
@@ -467,8 +476,13 @@ def comfort(
 
 
 def _stacked(
-    ax: matplotlib.axes.Axes, groups: _t.List[_t.Optional[str]], parts: _t.List[str], heights: _t.Dict[str, _t.List[int]], colours: _t.Dict[str, str],
-    labels: _t.List[str], words: _t.Dict[str, str],
+    ax: matplotlib.axes.Axes,
+    groups: _t.List[_t.Optional[str]],
+    parts: _t.List[str],
+    heights: _t.Dict[str, _t.List[int]],
+    colours: _t.Dict[str, str],
+    labels: _t.List[str],
+    words: _t.Dict[str, str],
 ) -> None:
     bottom = [0] * len(groups)
     xs = list(range(len(groups)))
