@@ -174,10 +174,11 @@ impl RegistrationOutcomes {
         let groups = core::attendance::count_outcomes(&self.hub, &self.event, &records, &self.inner, key);
         let mut per_status = Vec::new();
         for status in self.status_counts().into_keys() {
-            let chosen: Vec<usize> =
-                (0..self.inner.len()).filter(|&i| self.inner[i].status.as_str() == status).collect();
-            let outcomes: Vec<core::RegistrationOutcome> = chosen.iter().map(|&i| self.inner[i].clone()).collect();
-            let recs: Vec<core::Registration> = chosen.iter().filter_map(|&i| records.get(i).cloned()).collect();
+            let (mut outcomes, mut recs) = (Vec::new(), Vec::new());
+            for (i, o) in self.inner.iter().enumerate().filter(|(_, o)| o.status.as_str() == status) {
+                outcomes.push(o.clone());
+                recs.extend(records.get(i).cloned());
+            }
             per_status.push((status, core::attendance::count_outcomes(&self.hub, &self.event, &recs, &outcomes, key)));
         }
         let (mut keys, mut statuses, mut numbers) = (Vec::new(), Vec::new(), Vec::new());
