@@ -109,6 +109,16 @@ impl RegistrationOutcomes {
     fn labels<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyList>> {
         self.labels.to_list(py)
     }
+
+    /// The records a key needs (the answers for audience and language, none for the others).
+    fn records_for(&self, py: Python<'_>, key: core::attendance::OutcomeKey) -> PyResult<Vec<core::Registration>> {
+        match key {
+            core::attendance::OutcomeKey::Audience | core::attendance::OutcomeKey::Language => {
+                self.answers.registrations(py)
+            }
+            _ => Ok(Vec::new()),
+        }
+    }
 }
 
 #[pymethods]
@@ -131,21 +141,60 @@ impl RegistrationOutcomes {
         self.labels(py)
     }
     /// Counts per status as a dict; with `by`, a tidy DataFrame of counts by
-    /// status, code, country, sub_region, partner, audience or language.
+    /// status, code, country, sub_region, partner, audience or language; with
+    /// `by=(key, "status")`, the counts of every group split by status (for
+    /// stacked bars), one row per group and status that has records.
     #[pyo3(signature = (by=None))]
-    fn counts<'py>(&self, py: Python<'py>, by: Option<&str>) -> PyResult<Bound<'py, PyAny>> {
+    fn counts<'py>(&self, py: Python<'py>, by: Option<&Bound<'py, PyAny>>) -> PyResult<Bound<'py, PyAny>> {
         let Some(by) = by else { return Ok(self.status_counts().into_pyobject(py)?.into_any()) };
-        let key = by.parse::<core::attendance::OutcomeKey>().py_err(py)?;
-        let records = match key {
-            core::attendance::OutcomeKey::Audience | core::attendance::OutcomeKey::Language => {
-                self.answers.registrations(py)?
+        if let Ok(name) = by.cast::<PyString>() {
+            let name = name.to_str()?;
+            let key = name.parse::<core::attendance::OutcomeKey>().py_err(py)?;
+            let counts =
+                core::attendance::count_outcomes(&self.hub, &self.event, &self.records_for(py, key)?, &self.inner, key);
+            let d = PyDict::new(py);
+            d.set_item(name, PyList::new(py, counts.iter().map(|(k, _)| k.as_deref()))?)?;
+            d.set_item("registrations", PyList::new(py, counts.iter().map(|(_, n)| *n))?)?;
+            return records_to_pandas(py, d.into_any());
+        }
+        let pair: Vec<String> = by
+            .extract()
+            .map_err(|_| PyTypeError::new_err("by must be a key such as \"country\" or a pair (key, \"status\")"))?;
+        let name = match pair.as_slice() {
+            [key, status] if status == "status" && key != "status" => key.clone(),
+            _ => {
+                return Err(PyValueError::new_err(
+                    "by as a pair must be (key, \"status\"), such as (\"sub_region\", \"status\")",
+                ));
             }
-            _ => Vec::new(),
         };
-        let counts = core::attendance::count_outcomes(&self.hub, &self.event, &records, &self.inner, key);
+        let key = name.parse::<core::attendance::OutcomeKey>().py_err(py)?;
+        let records = self.records_for(py, key)?;
+        // The groups in the order of counts(by=key), then each status's records counted alone.
+        let groups = core::attendance::count_outcomes(&self.hub, &self.event, &records, &self.inner, key);
+        let mut per_status = Vec::new();
+        for status in self.status_counts().into_keys() {
+            let (mut outcomes, mut recs) = (Vec::new(), Vec::new());
+            for (i, o) in self.inner.iter().enumerate().filter(|(_, o)| o.status.as_str() == status) {
+                outcomes.push(o.clone());
+                recs.extend(records.get(i).cloned());
+            }
+            per_status.push((status, core::attendance::count_outcomes(&self.hub, &self.event, &recs, &outcomes, key)));
+        }
+        let (mut keys, mut statuses, mut numbers) = (Vec::new(), Vec::new(), Vec::new());
+        for (group, _) in &groups {
+            for (status, counts) in &per_status {
+                if let Some((_, n)) = counts.iter().find(|(k, _)| k == group) {
+                    keys.push(group.clone());
+                    statuses.push(*status);
+                    numbers.push(*n);
+                }
+            }
+        }
         let d = PyDict::new(py);
-        d.set_item(by, PyList::new(py, counts.iter().map(|(k, _)| k.as_deref()))?)?;
-        d.set_item("registrations", PyList::new(py, counts.iter().map(|(_, n)| *n))?)?;
+        d.set_item(name.as_str(), PyList::new(py, keys)?)?;
+        d.set_item("status", PyList::new(py, statuses)?)?;
+        d.set_item("registrations", PyList::new(py, numbers)?)?;
         records_to_pandas(py, d.into_any())
     }
     /// Columns: index, status, country, codes and fields (";"-joined), as a dict of lists.

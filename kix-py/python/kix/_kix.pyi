@@ -550,9 +550,11 @@ class RegistrationOutcomes(Sequence[RegistrationOutcome]):
     @property
     def index(self) -> List[Any]:  # type: ignore[override]
         """The input's own labels: a DataFrame's index, each record's ``row``, or positions."""
-    def counts(self, by: Optional[str] = None) -> Any:
+    def counts(self, by: Optional[Union[str, Sequence[str]]] = None) -> Any:
         """How many records per status (a dict); with ``by`` (``status``, ``code``, ``country``,
-        ``sub_region``, ``partner``, ``audience`` or ``language``) a tidy DataFrame of counts."""
+        ``sub_region``, ``partner``, ``audience`` or ``language``) a tidy DataFrame of counts; with
+        ``by=(key, "status")`` the counts of every group split by status (columns ``key``, ``status``,
+        ``registrations``; one row per group and status that has records), for stacked bars."""
     def to_columns(self) -> Dict[str, List[Any]]:
         """Columns ``index``, ``status``, ``country``, ``codes`` and ``fields`` (``;``-joined)."""
     def to_records(self) -> List[Dict[str, Any]]:
