@@ -259,7 +259,7 @@ fn run_book(event: &Event, steps: &[Value]) -> Value {
         }
     }
     let by_id = |f: &dyn Fn(&kix_core::BookEntry) -> Option<Value>| {
-        book.registrations.iter().filter_map(|e| f(e).map(|v| (e.id.clone(), v))).collect::<serde_json::Map<_, _>>()
+        book.registrations().iter().filter_map(|e| f(e).map(|v| (e.id.clone(), v))).collect::<serde_json::Map<_, _>>()
     };
     let reminders = book.reminders(hub, event).unwrap();
     json!({
@@ -268,7 +268,7 @@ fn run_book(event: &Event, steps: &[Value]) -> Value {
         "statuses": by_id(&|e| Some(json!(e.status.as_str()))),
         "offers": by_id(&|e| e.offer_expires_at.map(|t| json!(z(t)))),
         "languages": by_id(&|e| e.record.language.clone().map(Value::from)),
-        "registrations": book.registrations.len(),
+        "registrations": book.registrations().len(),
         "ledger": serde_json::to_value(book.ledger()).unwrap(),
         "reminders": reminders.iter().map(|r| json!({
             "registration_id": r.registration_id,
