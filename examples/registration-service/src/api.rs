@@ -168,6 +168,15 @@ async fn submit(
         // `now` is read under the write lock, so the waiting list's order is
         // the order in which the transactions commit.
         let submission = state.store.write(event, |book| book.submit(hub, event, &record, Utc::now()))?;
+        // An address already registered: the requester learns nothing of that registration (its
+        // id is the key to it); a real service would send its person their own link again.
+        if submission.is_duplicate() {
+            return Err(ApiError::new(
+                StatusCode::CONFLICT,
+                Code::RegistrationDuplicate.as_str(),
+                "this address is already registered for the event; nothing was changed",
+            ));
+        }
         if submission.is_rejected() {
             let n = submission.violations.iter().filter(|v| v.is_error()).count();
             return Err(ApiError::violations(

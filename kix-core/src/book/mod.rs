@@ -289,6 +289,17 @@ impl RegistrationBook {
         self.index.find_id(&self.registrations, id).and_then(|i| self.registrations.get(i))
     }
 
+    /// Where a registration stands in [`RegistrationBook::registrations`] (a store's row number).
+    ///
+    /// ```
+    /// let book = kix_core::RegistrationBook::new(kix_core::emap().event("kix-emap-webinar-20").unwrap());
+    /// assert_eq!(book.position("r-000001"), None);
+    /// ```
+    #[must_use]
+    pub fn position(&self, id: &str) -> Option<usize> {
+        self.index.find_id(&self.registrations, id)
+    }
+
     /// A registration's history, oldest first (empty for an unknown id).
     ///
     /// ```
