@@ -179,6 +179,39 @@ impl Store {
         Ok(book?.map_or_else(|| RegistrationBook::new(event), |(book, _)| book))
     }
 
+    /// One registration of the event's book, as last written, with the book's head (a book
+    /// holding that registration alone): one row read by its id, whatever the book's size.
+    /// `None` when the book holds no such registration.
+    pub(crate) fn read_one(&self, event: &Event, id: &str) -> Result<Option<RegistrationBook>, Failure> {
+        let idle = lock(&self.readers).pop();
+        let mut conn = match idle {
+            Some(conn) => conn,
+            None => connect(&self.path)?,
+        };
+        let one = conn.transaction().map_err(Failure::from).and_then(|tx| {
+            let head: Option<String> = tx
+                .query_row("SELECT head FROM books WHERE event_id = ?1", params![event.id], |row| row.get(0))
+                .optional()?;
+            let entry: Option<String> = tx
+                .query_row(
+                    "SELECT entry FROM registrations WHERE event_id = ?1 AND id = ?2",
+                    params![event.id, id],
+                    |row| row.get(0),
+                )
+                .optional()?;
+            let (Some(head), Some(entry)) = (head, entry) else { return Ok(None) };
+            let unreadable = |e: kix_core::Error| Failure::Database(format!("book of {}: {e}", event.id));
+            let head = RegistrationBook::from_json(&head).map_err(unreadable)?;
+            let entry = BookEntry::from_json(&entry).map_err(unreadable)?;
+            Ok(Some(RegistrationBook::from_entries(head, [entry])))
+        });
+        let mut readers = lock(&self.readers);
+        if readers.len() < IDLE_READERS {
+            readers.push(conn);
+        }
+        one
+    }
+
     /// Applies `operation` to the event's book in one transaction: the
     /// registrations it changed, the book's head and the changes are written
     /// and committed when it succeeds and changed something; nothing is
