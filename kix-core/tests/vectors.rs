@@ -223,6 +223,7 @@ fn run_book(event: &Event, steps: &[Value]) -> Value {
                 let s = book.submit(hub, event, &record, now).unwrap();
                 check_messages(&s.violations);
                 results.push(match (s.status, s.violations.iter().find(|v| v.is_error())) {
+                    (Some(_), Some(v)) if s.is_duplicate() => json!(v.code.as_str()),
                     (Some(status), _) => json!(status.as_str()),
                     (None, Some(v)) => json!(v.code.as_str()),
                     (None, None) => json!("rejected"),
@@ -244,6 +245,10 @@ fn run_book(event: &Event, steps: &[Value]) -> Value {
             }
             "advance" => book.advance(event, now),
             "check_in" => book.check_in(event, id, now),
+            "update" => {
+                let record: Registration = serde_json::from_value(args["record"].clone()).unwrap();
+                book.update(hub, event, id, &record, now)
+            }
             other => panic!("unknown book op {other}"),
         };
         match applied {

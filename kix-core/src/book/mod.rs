@@ -179,8 +179,9 @@ impl RegistrationBook {
         event_id: String,
         capacity: Option<u32>,
         capacity_history: Vec<CapacityChange>,
-        registrations: Vec<BookEntry>,
+        mut registrations: Vec<BookEntry>,
     ) -> Self {
+        registrations.iter_mut().for_each(BookEntry::share_record);
         let index = Index::build(&registrations);
         RegistrationBook { event_id, capacity, registrations, capacity_history, index }
     }
@@ -223,7 +224,8 @@ impl RegistrationBook {
     /// assert_eq!(book.ledger().waitlisted, 1);
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
-    pub fn insert_loaded(&mut self, entry: BookEntry) {
+    pub fn insert_loaded(&mut self, mut entry: BookEntry) {
+        entry.share_record();
         let index = self.registrations.len();
         self.registrations.push(entry);
         self.index.add_id(&self.registrations, index);

@@ -2,6 +2,8 @@
 //! seats are offered on), every change goes through one place that keeps the
 //! indexes in step, and a refused operation takes back what was changed on its way.
 
+use std::sync::Arc;
+
 use chrono::{DateTime, NaiveDateTime, Utc};
 
 use super::index::Counts;
@@ -32,7 +34,7 @@ enum Undo {
 
 /// What [`BookEntry::apply`] may change, as it was.
 struct Before {
-    record: Option<(Registration, String, Option<CountryCode>, Option<NaiveDateTime>)>,
+    record: Option<(Arc<Registration>, String, Option<CountryCode>, Option<NaiveDateTime>)>,
     status: BookStatus,
     submitted_at: DateTime<Utc>,
     offer_expires_at: Option<DateTime<Utc>>,
@@ -43,7 +45,8 @@ struct Before {
 impl Before {
     fn of(entry: &BookEntry, with_record: bool) -> Before {
         Before {
-            record: with_record.then(|| (entry.record.clone(), entry.email.clone(), entry.country, entry.occurrence)),
+            record: with_record
+                .then(|| (Arc::clone(&entry.record), entry.email.clone(), entry.country, entry.occurrence)),
             status: entry.status,
             submitted_at: entry.submitted_at,
             offer_expires_at: entry.offer_expires_at,
@@ -192,7 +195,7 @@ impl RegistrationBook {
     pub(super) fn add(&mut self, id: String, h: HistoryEntry, journal: &mut Journal) -> usize {
         let mut entry = BookEntry {
             id,
-            record: Registration::default(),
+            record: Arc::default(),
             email: String::new(),
             country: None,
             occurrence: None,

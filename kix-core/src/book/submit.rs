@@ -2,6 +2,7 @@
 //! already there, and an update, which changes one registration's record.
 
 use std::borrow::Cow;
+use std::sync::Arc;
 
 use chrono::{DateTime, NaiveDateTime, Utc};
 
@@ -137,7 +138,7 @@ impl RegistrationBook {
             Some(entry) => HistoryEntry::new(now, BookAction::Resubmit, Actor::Registrant, Some(entry.status), status),
             None => HistoryEntry::new(now, BookAction::Submit, Actor::Registrant, None, status),
         };
-        h.record = Some(record.clone());
+        h.record = Some(Arc::new(record.clone()));
         h.email = email;
         h.country = country;
         h.occurrence = occurrence;
@@ -249,7 +250,7 @@ impl RegistrationBook {
             let same = book.registrations.get(index).is_some_and(|e| same_data(&record, &e.record));
             if !same {
                 let mut h = HistoryEntry::new(now, BookAction::Update, Actor::Registrant, Some(from), from);
-                h.record = Some(record);
+                h.record = Some(Arc::new(record));
                 h.email = email;
                 h.country = country;
                 h.occurrence = occurrence;

@@ -2,6 +2,7 @@
 //! entry itself, and what operations answer (changes, submissions, ledgers, reminders).
 
 use std::fmt;
+use std::sync::Arc;
 
 use chrono::{DateTime, FixedOffset, NaiveDateTime, Utc};
 use schemars::JsonSchema;
@@ -168,8 +169,9 @@ pub struct HistoryEntry {
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub forced: bool,
     /// The record as submitted (on submissions and updates only).
+    // Shared with the entry while it is the entry's record: a book holds each record once.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub record: Option<Registration>,
+    pub record: Option<Arc<Registration>>,
     /// The normalized e-mail of the record (with the record).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub email: Option<String>,
@@ -240,7 +242,8 @@ pub struct BookEntry {
     /// Stable id: `r-` and the six-digit (or longer) sequence number in the book.
     pub id: String,
     /// The record as last submitted.
-    pub record: Registration,
+    // The one its history's last submission or update holds, shared.
+    pub record: Arc<Registration>,
     /// Its normalized e-mail, the key of one person in the book.
     pub email: String,
     /// The country the record resolved to.
@@ -319,7 +322,7 @@ impl BookEntry {
         let first = history.first()?;
         let mut entry = BookEntry {
             id: id.to_owned(),
-            record: Registration::default(),
+            record: Arc::default(),
             email: String::new(),
             country: None,
             occurrence: None,
@@ -336,11 +339,20 @@ impl BookEntry {
         Some(entry)
     }
 
+    /// Makes the entry's record the one its history holds (as it was when the book wrote it):
+    /// a registration read from JSON then holds its record once, not twice.
+    pub(super) fn share_record(&mut self) {
+        let last = self.history.iter().rev().find_map(|h| h.record.as_ref());
+        if let Some(last) = last.filter(|last| ***last == *self.record) {
+            self.record = Arc::clone(last);
+        }
+    }
+
     /// The one place a registration changes: every operation goes through it,
     /// so the history always holds all there is to know.
     pub(super) fn apply(&mut self, h: HistoryEntry) {
         if let Some(record) = &h.record {
-            self.record = record.clone();
+            self.record = Arc::clone(record);
             self.email = h.email.clone().unwrap_or_default();
             self.country = h.country;
             self.occurrence = h.occurrence;
