@@ -3,7 +3,8 @@
 //! reinstatements, offers made, accepted, declined and expired), no operation but a forced
 //! approval adds a seat past the capacity, and nobody is confirmed, offered a seat or
 //! seated (from pending, waitlisted, offered or cancelled) while the seats held are past it.
-//! Removing the check from approve (pending), reinstate or the offers makes it fail.
+//! Removing the check from approve (pending or waitlisted), reinstate, accept_offer or the offers
+//! made as time passes makes it fail (each tried by hand on 6 December 2026).
 
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing, clippy::panic)]
 
@@ -33,7 +34,7 @@ fn op() -> impl Strategy<Value = Op> {
         1 => (0..PEOPLE).prop_map(Op::Deny),
         1 => (0..PEOPLE).prop_map(Op::Cancel),
         2 => (0..PEOPLE).prop_map(Op::Reinstate),
-        1 => (0..PEOPLE).prop_map(Op::Accept),
+        3 => (0..PEOPLE).prop_map(Op::Accept),
         1 => (0..PEOPLE).prop_map(Op::Decline),
         2 => proptest::option::weighted(0.9, 0u32..4).prop_map(Op::SetCapacity),
         1 => Just(Op::Advance),
@@ -88,7 +89,7 @@ proptest! {
     #[test]
     fn no_path_seats_anyone_past_the_capacity_unless_forced(
         event in event(),
-        steps in proptest::collection::vec((op(), 0i64..(24 * 60)), 1..40),
+        steps in proptest::collection::vec((op(), 0i64..(6 * 60)), 1..40),
     ) {
         let mut book = RegistrationBook::new(&event);
         let mut now: DateTime<Utc> = "2024-07-20T00:00:00Z".parse().unwrap();
