@@ -32,9 +32,12 @@ enum Undo {
     Capacity { capacity: Option<u32>, history: usize },
 }
 
+/// A registration's record, e-mail, country and occurrence, as they were.
+type Identity = (Arc<Registration>, String, Option<CountryCode>, Option<NaiveDateTime>);
+
 /// What [`BookEntry::apply`] may change, as it was.
 struct Before {
-    record: Option<(Arc<Registration>, String, Option<CountryCode>, Option<NaiveDateTime>)>,
+    record: Option<Identity>,
     status: BookStatus,
     submitted_at: DateTime<Utc>,
     offer_expires_at: Option<DateTime<Utc>>,
