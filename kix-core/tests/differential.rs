@@ -335,7 +335,7 @@ fn run(op: &str, input: &Value) -> Value {
                             Err(v) => rejected(&v),
                         };
                     book["occurrences"] =
-                        json!(report.registrations.iter().map(|e| e.occurrence.map(wall)).collect::<Vec<_>>());
+                        json!(report.registrations().iter().map(|e| e.occurrence.map(wall)).collect::<Vec<_>>());
                     json!({ "outcomes": outcomes, "book": book })
                 }
                 Err(e) => error(&e),
@@ -710,6 +710,7 @@ fn run_book_with(event: &Event, steps: &[Value]) -> (Value, RegistrationBook) {
                 results.push(match book.submit(hub, event, &record, now) {
                     Ok(s) => json!({
                         "id": s.id, "status": s.status.map(|st| st.as_str()), "violations": violations(&s.violations),
+                        "duplicate": s.is_duplicate(),
                     }),
                     Err(e) => error(&e),
                 });
@@ -730,6 +731,10 @@ fn run_book_with(event: &Event, steps: &[Value]) -> (Value, RegistrationBook) {
             }
             "advance" => book.advance(event, now),
             "check_in" => book.check_in(event, id, now),
+            "update" => {
+                let record: Registration = serde_json::from_value(args["record"].clone()).unwrap();
+                book.update(hub, event, id, &record, now)
+            }
             other => panic!("unknown book op {other}"),
         };
         results.push(match applied {
@@ -746,7 +751,7 @@ fn run_book_with(event: &Event, steps: &[Value]) -> (Value, RegistrationBook) {
     let again = RegistrationBook::from_json(&book.to_json()).map(|b| b == book);
     let report = json!({
         "results": results,
-        "entries": book.registrations.iter().map(|e| json!({
+        "entries": book.registrations().iter().map(|e| json!({
             "id": e.id, "status": e.status.as_str(), "email": e.email,
             "offer_expires_at": e.offer_expires_at.map(z),
             "history": e.history.iter().map(|h| json!({
@@ -971,7 +976,15 @@ fn book_steps_from(start: &'static str) -> impl Strategy<Value = Vec<Value>> {
         1 => who.clone().prop_map(|id| json!({ "op": "decline_offer", "args": { "id": id } })),
         1 => proptest::option::of(0u32..5).prop_map(|c| json!({ "op": "set_capacity", "args": { "capacity": c, "reason": "room" } })),
         1 => Just(json!({ "op": "advance", "args": {} })),
-        1 => who.prop_map(|id| json!({ "op": "check_in", "args": { "id": id } })),
+        1 => who.clone().prop_map(|id| json!({ "op": "check_in", "args": { "id": id } })),
+        1 => (who, 0usize..6, any::<bool>()).prop_map(|(id, p, org)| {
+            let country = ["NP", "MD", "KG", "PG", "AF", "Atlantis"][p];
+            json!({ "op": "update", "args": { "id": id, "record": {
+            "full_name": format!("Person {p}"), "email": format!("person{p}@example.org"),
+            "country": country, "audience": "teacher", "consent": true,
+            "organisation": if org { Some("Ministry of Education") } else { None },
+        }}})
+        }),
     ];
     proptest::collection::vec((step, 0i64..(2 * 24 * 60)), 1..16).prop_map(|steps| {
         let mut now: DateTime<Utc> = start.parse().unwrap();

@@ -285,12 +285,17 @@ fn a_session_that_has_started_closes_while_later_ones_stay_open() {
     assert!(late.is_rejected());
     assert_eq!(late.violations[0].code, Code::RegistrationClosed);
     assert!(!submit(&mut book, &e, &person("Bakyt", Some(S2)), after).is_rejected());
-    // Changing the data of the first session's registration is refused, of the second's allowed.
+    // Changing the data of the first session's registration is refused, of the second's allowed
+    // (through `update`: a resubmission changes nothing, issue 27).
     let changed = |session| Registration { organisation: Some("Ministry".into()), ..person("Aigerim", Some(session)) };
-    let refused = submit(&mut book, &e, &changed(S1), after);
-    assert!(refused.is_rejected());
-    assert_eq!(refused.violations[0].params["occurrence"], S1);
-    assert_eq!(submit(&mut book, &e, &changed(S2), after).changes[0].entry.action, kix_core::BookAction::Update);
+    assert!(submit(&mut book, &e, &changed(S2), after).is_duplicate());
+    let hub = kix_core::emap();
+    let (id1, id2) = (a1.id.clone().unwrap(), a2.id.clone().unwrap());
+    let refused = book.update(hub, &e, &id1, &changed(S1), at(after)).unwrap_err();
+    assert_eq!(refused.violations()[0].code, Code::RegistrationClosed);
+    assert_eq!(refused.violations()[0].params["occurrence"], S1);
+    let updated = book.update(hub, &e, &id2, &changed(S2), at(after)).unwrap();
+    assert_eq!(updated.changes[0].entry.action, kix_core::BookAction::Update);
     // The registrant's cancellation deadline is 24 hours before their own session.
     let cancel = |book: &mut RegistrationBook, id: &Option<String>, now: &str| {
         book.cancel(&e, id.as_deref().unwrap(), Actor::Registrant, None, at(now))

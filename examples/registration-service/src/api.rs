@@ -168,6 +168,15 @@ async fn submit(
         // `now` is read under the write lock, so the waiting list's order is
         // the order in which the transactions commit.
         let submission = state.store.write(event, |book| book.submit(hub, event, &record, Utc::now()))?;
+        // An address already registered: the requester learns nothing of that registration (its
+        // id is the key to it); a real service would send its person their own link again.
+        if submission.is_duplicate() {
+            return Err(ApiError::new(
+                StatusCode::CONFLICT,
+                Code::RegistrationDuplicate.as_str(),
+                "this address is already registered for the event; nothing was changed",
+            ));
+        }
         if submission.is_rejected() {
             let n = submission.violations.iter().filter(|v| v.is_error()).count();
             return Err(ApiError::violations(
@@ -263,7 +272,9 @@ async fn registration(
     find_event(&state.hub, &id)?;
     blocking(move || {
         let event = find_event(&state.hub, &id)?;
-        let book = current_book(&state, event)?;
+        // One row: the registration as last written (an offer past its expiry is recorded
+        // expired by the event's next operation).
+        let book = state.store.read_one(event, &rid)?.ok_or_else(|| unknown_registration(&rid))?;
         let entry = book.get(&rid).ok_or_else(|| unknown_registration(&rid))?;
         Ok(axum::Json(entry).into_response())
     })
@@ -274,8 +285,7 @@ async fn calendar(Shared(state): Shared<State>, Path((id, rid)): Path<(String, S
     find_event(&state.hub, &id)?;
     blocking(move || {
         let event = find_event(&state.hub, &id)?;
-        let book = state.store.read(event)?;
-        book.get(&rid).ok_or_else(|| unknown_registration(&rid))?;
+        let book = state.store.read_one(event, &rid)?.ok_or_else(|| unknown_registration(&rid))?;
         // The registrant's own iTIP message (REQUEST with their PARTSTAT, or CANCEL) when the
         // organiser has an e-mail; else (or on the waiting list) the event's calendar file.
         let now = Utc::now();

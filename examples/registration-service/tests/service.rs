@@ -276,10 +276,11 @@ fn four_hundred_people_racing_for_a_hundred_seats_get_exactly_a_hundred() {
         submitted_at("waitlisted").into_iter().map(|t| t.parse::<chrono::DateTime<chrono::Utc>>().unwrap()).min();
     assert!(last_confirmed <= first_waiting);
 
-    // The same person submitting the same data gets the same registration back.
+    // The same person submitting again (a retry, or anyone who knows the address) makes no
+    // second registration and learns nothing of the first: 409 without its id (issue 27).
     let again = request(server.addr, "POST", &format!("/events/{EVENT}/registrations"), &person(7));
-    let first = answers.iter().find(|(i, _, _)| *i == 7).unwrap();
-    assert_eq!((again.status, &again.json()["id"]), (200, &first.2["id"]));
+    assert_eq!((again.status, &again.json()["code"]), (409, &json!("registration.duplicate")));
+    assert!(again.json().get("id").is_none() && again.json().get("violations").is_none());
     assert_eq!(ledger(server.addr), l);
 }
 

@@ -499,7 +499,15 @@ class RegistrationBook:
     def event_id(self) -> str:
         """The event the book belongs to."""
     def submit(self, record: Mapping[str, Any], now: Any = None) -> Dict[str, Any]:
-        """Submits a registration: ``{id, status, violations, changes}``; the same person with the same data gets their registration back."""
+        """Submits a registration: ``{id, status, violations, changes, duplicate}``. A submission never changes a
+        registration already in the book: an address that holds one answers ``duplicate=True``
+        (``registration.duplicate``) with that registration's id and status, and nothing changes (a retry makes no
+        second registration). The id is for reaching that person (re-sending their own link), never for answering
+        whoever submitted. Changes to a record go through ``update``."""
+    def update(self, id: str, record: Mapping[str, Any], *, now: Any = None) -> Dict[str, Any]:
+        """Replaces a registration's record before the event (the caller has made sure the change is the
+        registrant's or an organiser's): ``{changes, warnings}``; checked with the desk's rules and refused with
+        every violation (``ValidationError``); the earlier record stays in the history."""
     def approve(self, id: str, *, force: bool = False, now: Any = None) -> Dict[str, Any]:
         """Approves a pending registration; past capacity only with ``force`` (recorded)."""
     def deny(self, id: str, reason: str, *, now: Any = None) -> Dict[str, Any]:

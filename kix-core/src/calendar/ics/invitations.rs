@@ -128,7 +128,7 @@ pub fn invitations(
     book: &RegistrationBook,
     stamp: DateTime<Utc>,
 ) -> Result<Vec<Invitation>, Error> {
-    book.registrations
+    book.registrations()
         .iter()
         .filter(|e| e.status != BookStatus::Waitlisted)
         .map(|e| {
