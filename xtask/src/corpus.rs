@@ -102,7 +102,7 @@ pub(crate) fn write(root: &Path, dir: PathBuf) {
         let mut series = event.clone();
         series.organisers[0].email = Some("events@norrag.example".into());
         series.recurrence = Some(kix_core::Recurrence {
-            by_day: vec![kix_core::Weekday::Wednesday, kix_core::Weekday::Friday],
+            by_day: vec![kix_core::Weekday::Wednesday.into(), kix_core::Weekday::Friday.into()],
             count: Some(6),
             ..kix_core::Recurrence::new(kix_core::Frequency::Weekly)
         });

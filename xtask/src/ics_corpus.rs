@@ -151,8 +151,10 @@ pub(crate) fn write(dir: &Path) {
         autumn.recurrence = Some(weekly(Some(7), None));
         c.event(&format!("{code}-weekly-autumn.ics"), &autumn);
         let mut spring = base(&format!("{code}-spring"), zone, "2025-03-04T16:00:00", None, Some(60));
-        spring.recurrence =
-            Some(Recurrence { by_day: vec![Weekday::Tuesday, Weekday::Thursday], ..weekly(None, Some("2025-04-10")) });
+        spring.recurrence = Some(Recurrence {
+            by_day: vec![Weekday::Tuesday.into(), Weekday::Thursday.into()],
+            ..weekly(None, Some("2025-04-10"))
+        });
         c.event(&format!("{code}-twice-weekly-spring.ics"), &spring);
         // Sunday nights: 02:30 is skipped in March and repeated in October; a 120-minute
         // session from 01:00 spans the change itself.
@@ -174,7 +176,7 @@ pub(crate) fn write(dir: &Path) {
     let mut af = base("af-weekly", "Asia/Kabul", "2025-03-01T08:30:00", None, Some(90));
     af.recurrence = Some(Recurrence {
         interval: 3,
-        by_day: vec![Weekday::Saturday, Weekday::Sunday, Weekday::Wednesday],
+        by_day: vec![Weekday::Saturday.into(), Weekday::Sunday.into(), Weekday::Wednesday.into()],
         ..weekly(Some(12), None)
     });
     c.event("kabul-every-third-week.ics", &af);
