@@ -353,8 +353,11 @@ fn write_event(hub: &Hub, file: &EventFile<'_>, stamp: DateTime<Utc>, mode: Mode
                 lines.push(format!("DURATION:{}", ics_duration(length)));
             }
             lines.push(rule);
+            // Extra dates as instants in UTC: libical 3.0 reads an RDATE's TZID as UTC.
             for t in event.recurrence.iter().flat_map(|r| &r.extra_dates) {
-                lines.push(format!("RDATE;TZID={}:{}", tz.name(), ics_local(*t)));
+                if let Ok(at) = from_local(*t, tz, Disambiguation::Compatible) {
+                    lines.push(format!("RDATE:{}", ics_utc(at.with_timezone(&Utc))));
+                }
             }
             for t in event.recurrence.iter().flat_map(|r| &r.exceptions) {
                 lines.push(format!("EXDATE;TZID={}:{}", tz.name(), ics_local(*t)));
