@@ -1,8 +1,11 @@
 //! Series: an event that recurs, expanded in the organiser's wall time and zone.
 //!
 //! A learning cycle of six weekly sessions or a webinar series is one
-//! [`Event`] with a [`Recurrence`](crate::Recurrence): daily or weekly, every `interval` days or
-//! weeks, on some weekdays, for a `count` of occurrences or `until` a date,
+//! [`Event`] with a [`Recurrence`](crate::Recurrence): daily, weekly or monthly, every `interval`
+//! days, weeks or months, on some weekdays (monthly: nth weekdays, days of the month, set
+//! positions), for a `count` of occurrences, `until` a date or with no end (taken over the
+//! registration policy's `horizon_days`; [`Event::occurrences_between`] gives any window), plus
+//! extra dates,
 //! minus cancelled occurrences (`exceptions`) and with some occurrences moved
 //! (`moved`). The rule runs on the organiser's wall clock: a 10:00 Geneva
 //! session stays 10:00 Geneva when the clocks change, and its instant moves by

@@ -399,3 +399,21 @@ fn a_registrant_of_one_session_is_sent_that_session_only() {
     assert!(ics.contains("METHOD:CANCEL\r\n") && ics.contains("STATUS:CANCELLED\r\n"));
     assert!(ics.contains("UID:kix-emap-webinar-20-20251028T100000@kix-emap.kix\r\n"));
 }
+
+#[test]
+fn a_feed_is_the_same_bytes_for_the_same_data_and_holds_no_registrant() {
+    use crate::{ByDay, Recurrence, Weekday};
+    let mut hub = crate::emap().clone();
+    let mut call = w20();
+    call.id = "community-call".into();
+    call.start = "2025-01-30T15:00:00".parse().unwrap();
+    call.end = Some("2025-01-30T16:00:00".parse().unwrap());
+    call.recurrence =
+        Some(Recurrence { by_day: vec![ByDay::nth(-1, Weekday::Thursday)], ..Recurrence::new(Frequency::Monthly) });
+    hub.events.push(call);
+    let first = feed(&hub, &CalendarFilter::All, stamp()).unwrap();
+    let again = feed(&hub.clone(), &CalendarFilter::All, stamp()).unwrap();
+    assert_eq!(first, again, "an ETag can be a hash of the text");
+    assert!(first.contains("RRULE:FREQ=MONTHLY;BYDAY=-1TH\r\n"), "no end");
+    assert!(!first.contains("ATTENDEE"));
+}
