@@ -666,3 +666,15 @@ def test_libical_finds_no_error_and_the_rfc_5546_restrictions_hold(readings, ent
     got = reading(readings, "libical", entry)
     assert got["errors"] == []
     CHECKS["libical"] += 1
+
+
+@pytest.mark.parametrize("entry", [m for m in MANIFEST if m["kind"] == "event"], ids=by_id)
+def test_kix_expands_each_series_to_the_instants_the_readers_give(entry):
+    """kix's own occurrences (through the Python face) are the instants zoneinfo and dateutil give, which
+    every parser above reads from the file: the rule written is the rule kix expands."""
+    kix = pytest.importorskip("kix")
+    (event,) = entry["events"]
+    mine = sorted((f"{event['id']}@{entry['hub_id']}.kix", int(o["start_utc"].timestamp()), int(o["end_utc"].timestamp()))
+                  for o in kix.Event.from_dict(event).occurrences())
+    assert mine == expected_occurrences(event, entry["hub_id"])
+    CHECKS["kix's own occurrences"] += len(mine)
