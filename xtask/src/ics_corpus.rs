@@ -15,7 +15,12 @@
 //! (Asia/Kathmandu, Asia/Kabul, Asia/Yangon), long Cyrillic and Arabic text,
 //! names that need RFC 6868, cancelled occurrences, moved ones, cancelled
 //! events and series, feeds of 100 events (all, a country's, a series'), and
-//! invitations and cancellations for registrants.
+//! invitations and cancellations for registrants; monthly series (nth weekdays,
+//! the 31st, the last day, the last working day, a fifth Thursday), extra dates
+//! and series with no end in Zurich, Chisinau, Almaty, Kathmandu, Lord Howe and
+//! Apia, and their feed; invitations to one session of a series, each also
+//! written as an instance of the series (`"alternative": "recurrence-id"`) for
+//! the comparison of the two forms.
 
 // A generator over known-good data: a failure is a bug to see at once, so it stops with the panic.
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing)]

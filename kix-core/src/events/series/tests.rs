@@ -310,3 +310,23 @@ fn extra_dates_and_series_with_no_end() {
     daily.registration.horizon_days = 2000;
     assert!(daily.check(crate::emap()).iter().any(|v| v.params.get("reason").is_some_and(|r| r == "too_many")));
 }
+
+#[test]
+fn rescheduling_a_monthly_series_moves_its_day_of_the_month_and_its_weekday() {
+    let rule = Recurrence { by_month_day: vec![15], count: Some(3), ..Recurrence::new(Frequency::Monthly) };
+    let mut e = monthly(rule, "2025-01-15T10:00:00");
+    e.reschedule(at("2025-01-16T10:00:00"), None).unwrap();
+    assert_eq!(e.recurrence.as_ref().unwrap().by_month_day, [16]);
+    assert_eq!(dates(&e), ["2025-01-16", "2025-02-16", "2025-03-16"]);
+    // The last Thursday, a day later, is the last Friday.
+    let rule = Recurrence {
+        by_day: vec![ByDay::nth(-1, Weekday::Thursday)],
+        count: Some(2),
+        ..Recurrence::new(Frequency::Monthly)
+    };
+    let mut e = monthly(rule, "2025-01-30T10:00:00");
+    e.reschedule(at("2025-01-31T10:00:00"), None).unwrap();
+    assert_eq!(e.recurrence.as_ref().unwrap().by_day, [ByDay::nth(-1, Weekday::Friday)]);
+    assert_eq!(dates(&e), ["2025-01-31", "2025-02-28"]);
+    assert!(e.check(crate::emap()).is_empty());
+}
