@@ -141,7 +141,7 @@ pub use registrations::registration::{
 pub use shared::error::{Error, ErrorClass};
 pub use shared::violation::{Code, Severity, Violation, Violations};
 pub use time::listing::{Schedule, parse_listing};
-pub use time::recurrence::{Frequency, MovedOccurrence, Occurrence, Recurrence};
+pub use time::recurrence::{ByDay, Frequency, MovedOccurrence, NthWeekday, Occurrence, Recurrence};
 pub use time::timeline::{Phase, Timeline, TimelinePosition};
 pub use time::zone::{Disambiguation, ZoneId, resolve_zone, tzdata_version};
 

@@ -251,6 +251,7 @@ fn generate() -> Vec<(&'static str, &'static [&'static str], Vec<Value>)> {
             ),
         ),
         ("event.series", ALL, cases_of(series_overrides().prop_map(|e| json!({ "event": e })), 30, 32)),
+        ("event.occurrences_between", PYTHON, cases_of(monthly_windows(), 30, 38)),
         (
             "event.series_edit",
             PYTHON,

@@ -433,6 +433,8 @@ def run(op, inp):
         "registration.occurrences": lambda: occurrences(inp),
         "event.series": lambda: series(inp),
         "event.series_edit": lambda: series_edit(inp),
+        "event.occurrences_between": lambda: {"occurrences": [
+            occurrence(o) for o in event_with(s("event")).occurrences_between(s("from"), s("to"))]},
         "event.reschedule": lambda: reschedule(inp),
         "hub.calendar": lambda: calendar(inp),
         "book.invitations": lambda: invitations(inp),

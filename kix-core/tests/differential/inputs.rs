@@ -32,6 +32,53 @@ pub(super) fn member_zone() -> impl Strategy<Value = String> {
     ]
 }
 
+/// A monthly series (nth weekdays, days of the month, set positions, an interval; a count or no end;
+/// an extra date now and then) in a zone whose clocks do something unusual, and a window of instants
+/// anywhere from before its start to years later (a long one is refused: more than 1000 occurrences).
+pub(super) fn monthly_windows() -> impl Strategy<Value = Value> {
+    let zone = proptest::sample::select(vec![
+        "Europe/Zurich",
+        "Europe/Chisinau",
+        "Asia/Almaty",
+        "Asia/Kathmandu",
+        "Australia/Lord_Howe",
+        "Pacific/Apia",
+    ]);
+    let by_day = prop_oneof![
+        Just(json!([])),
+        Just(json!([{ "day": "thursday", "ordinal": -1 }])),
+        Just(json!([{ "day": "tuesday", "ordinal": 1 }, { "day": "tuesday", "ordinal": 3 }])),
+        Just(json!([{ "day": "sunday", "ordinal": 1 }])),
+        Just(json!([{ "day": "thursday", "ordinal": 5 }])),
+        Just(json!(["monday", "tuesday", "wednesday", "thursday", "friday"])),
+    ];
+    let by_month_day = prop_oneof![Just(json!([])), Just(json!([31])), Just(json!([-1])), Just(json!([1, 15]))];
+    (
+        (near_transition(), zone, 15u32..200, 1u32..4),
+        (by_day, by_month_day, any::<bool>(), proptest::option::of(1u32..30), any::<bool>()),
+        (-60i64..1200, 1i64..800),
+    )
+        .prop_map(|((start, zone, minutes, interval), (by_day, by_month_day, last, count, extra), (from, days))| {
+            let mut rule = json!({ "frequency": "monthly", "interval": interval, "by_day": by_day, "by_month_day": by_month_day });
+            if last {
+                rule["by_set_pos"] = json!([-1]);
+            }
+            if let Some(c) = count {
+                rule["count"] = json!(c);
+            }
+            if extra {
+                rule["extra_dates"] = json!([wall(start + Duration::days(45))]);
+            }
+            let from = start.and_utc() + Duration::days(from);
+            json!({
+                "event": { "start": wall(start), "end": wall(start + Duration::minutes(i64::from(minutes))), "zone": zone,
+                           "recurrence": rule, "sequence": 1 },
+                "from": z(from),
+                "to": z(from + Duration::days(days)),
+            })
+        })
+}
+
 /// Wall times near the DST changes of 2020–2026 (gaps and folds included).
 pub(super) fn near_transition() -> impl Strategy<Value = NaiveDateTime> {
     (

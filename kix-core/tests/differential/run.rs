@@ -414,6 +414,16 @@ pub(super) fn run(op: &str, input: &Value) -> Value {
             },
             Err(e) => error(&e),
         },
+        "event.occurrences_between" => match event_with(&input["event"]) {
+            Ok(e) => {
+                let (from, to): (DateTime<Utc>, DateTime<Utc>) = (s("from").parse().unwrap(), s("to").parse().unwrap());
+                match e.occurrences_between(from, to) {
+                    Ok(list) => json!({ "occurrences": list.iter().map(occurrence_record).collect::<Vec<_>>() }),
+                    Err(v) => rejected(&v),
+                }
+            }
+            Err(e) => error(&e),
+        },
         "event.series_edit" => match event_with(&input["event"]) {
             Ok(mut e) => {
                 let cancel = match e.cancel_occurrence(s("cancel").parse().unwrap()) {

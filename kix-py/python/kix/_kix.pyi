@@ -368,7 +368,12 @@ class Event:
         """Whether the event recurs."""
     def occurrences(self) -> List[Dict[str, Any]]:
         """Every occurrence (one for a single event), in order: ``recurrence_id`` (the rule's naive
-        wall-clock start), ``start``/``end`` (aware, organiser's zone), ``start_utc``/``end_utc``, ``moved``."""
+        wall-clock start), ``start``/``end`` (aware, organiser's zone), ``start_utc``/``end_utc``, ``moved``.
+        A series with no planned end gives those within its policy's ``horizon_days``."""
+    def occurrences_between(self, start: _InstantLike, end: _InstantLike) -> List[Dict[str, Any]]:
+        """The occurrences starting from ``start`` (included) to ``end`` (excluded), instants (aware datetimes or
+        ISO text with an offset), as ``occurrences`` gives them: any window, of a series with no planned end too.
+        A window of more than 1000 occurrences is a ``ValidationError`` (``event.invalid_recurrence``)."""
     def occurrence_local_times(
         self, hub: Optional[Hub] = None, working_hours: Optional[Tuple[int, int]] = None, locale: Optional[str] = None
     ) -> List[LocalTimes]:
