@@ -29,6 +29,8 @@ pub(crate) struct State {
     pub(crate) hub: Arc<Hub>,
     /// The books.
     pub(crate) store: Arc<Store>,
+    /// When the hub was read: the calendar feeds' `Last-Modified` and `DTSTAMP`.
+    pub(crate) started: chrono::DateTime<Utc>,
 }
 
 /// The service's routes.
@@ -39,6 +41,7 @@ pub(crate) fn router(state: State) -> Router {
         .route("/events/{id}/registrations/{rid}/ics", get(calendar))
         .route("/events/{id}/registrations/{rid}/{action}", post(act))
         .route("/events/{id}/ledger", get(ledger))
+        .route("/calendar.ics", get(crate::feeds::calendar_feed))
         .fallback(|| async { ApiError::new(StatusCode::NOT_FOUND, "service.not_found", "no such resource") })
         .method_not_allowed_fallback(|| async {
             ApiError::new(StatusCode::METHOD_NOT_ALLOWED, "service.method_not_allowed", "method not allowed here")
@@ -59,7 +62,7 @@ pub(crate) struct ApiError {
 }
 
 impl ApiError {
-    fn new(status: StatusCode, code: &str, message: impl Into<String>) -> Self {
+    pub(crate) fn new(status: StatusCode, code: &str, message: impl Into<String>) -> Self {
         ApiError { status, code: code.to_owned(), message: message.into(), violations: Vec::new() }
     }
 
