@@ -12,7 +12,7 @@ use super::{RegistrationBook, at_occurrence, closed, invalid_transition, same_da
 use crate::country::CountryCode;
 use crate::events::event::Event;
 use crate::hub::Hub;
-use crate::registrations::registration::{Registration, RegistrationDesk};
+use crate::registrations::registration::{Registration, RegistrationDesk, full};
 use crate::shared::email::normalize_email;
 use crate::shared::error::Error;
 use crate::shared::violation::{Code, Violation};
@@ -313,19 +313,4 @@ fn window(
         );
     }
     Ok(())
-}
-
-/// `registration.full` for a submission, as the desk words it.
-fn full(capacity: u32, occurrence: Option<NaiveDateTime>) -> Violation {
-    match occurrence {
-        None => Violation::new(Code::RegistrationFull, "", format!("all {capacity} seats are taken"))
-            .with_param("capacity", capacity),
-        Some(o) => Violation::new(
-            Code::RegistrationFull,
-            "",
-            format!("all {capacity} seats of the occurrence at {o} are taken"),
-        )
-        .with_param("capacity", capacity)
-        .with_param("occurrence", o),
-    }
 }
