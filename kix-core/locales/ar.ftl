@@ -183,6 +183,8 @@ event-invalid_offer_hours = يجب أن يظل عرض المقعد الذي شغ
 }.
 registration-mixed_script_email = يخلط جزء البريد الإلكتروني { $part } بين حروف لاتينية وحروف سيريلية أو يونانية تشبهها.
 registration-undecodable_text = يحتوي الحقل { $field } على نص تعذّر فك ترميزه.
+registration-control_character = يحتوي الحقل { $field } على محرف تحكّم (فاصل سطر أو جدولة أو رمز آخر غير مرئي)؛ احذفه.
+registration-bidi_control = يحتوي الحقل { $field } على محرف يغيّر اتجاه النص المحيط به؛ تحقّق من أنه يُقرأ كما ينبغي.
 registration-invalid_value = يحتوي الحقل { $field } على قيمة من نوع غير مناسب: { $kind } { $found }.
 attendance-unreadable_row = لا يتضمن الصف { $row } من تقرير الحضور وقتَي انضمام ومغادرة مقروءين، أو يسبق فيه وقتُ المغادرة وقتَ الانضمام؛ لذلك استُبعد هذا الصف.
 

@@ -106,6 +106,8 @@ training-invalid_date = A date is out of order at { $path }.
 event-invalid_offer_hours = An offer of a freed seat must run for at least one hour (it is set to { $offer_hours }).
 registration-mixed_script_email = The e-mail part “{ $part }” mixes Latin letters with Cyrillic or Greek ones that look alike.
 registration-undecodable_text = The field “{ $field }” holds text that could not be decoded.
+registration-control_character = The field “{ $field }” holds a control character (a line break, tab or other invisible code); remove it.
+registration-bidi_control = The field “{ $field }” holds a character that changes the direction of the text around it; check that it reads as meant.
 registration-invalid_value = The field “{ $field }” holds a value of the wrong kind: { $kind } { $found }.
 attendance-unreadable_row = Row { $row } of the attendee report has no readable join and leave time, or leaves before it joins; it is left out.
 

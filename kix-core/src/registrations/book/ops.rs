@@ -78,6 +78,7 @@ impl RegistrationBook {
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     pub fn deny(&mut self, event: &Event, id: &str, reason: &str, now: DateTime<Utc>) -> Result<Applied, Error> {
+        reason_rule(Some(reason))?;
         self.transact(event, now, |book, journal| {
             let (index, from) = book.find(id)?;
             if matches!(from, BookStatus::Denied | BookStatus::Cancelled) {
@@ -117,6 +118,7 @@ impl RegistrationBook {
         reason: Option<&str>,
         now: DateTime<Utc>,
     ) -> Result<Applied, Error> {
+        reason_rule(reason)?;
         self.transact(event, now, |book, journal| {
             let (index, from) = book.find(id)?;
             if matches!(from, BookStatus::Denied | BookStatus::Cancelled) {
@@ -175,6 +177,7 @@ impl RegistrationBook {
         reason: Option<&str>,
         now: DateTime<Utc>,
     ) -> Result<Applied, Error> {
+        reason_rule(reason)?;
         self.transact(event, now, |book, journal| {
             let (index, from) = book.find(id)?;
             if !matches!(from, BookStatus::Denied | BookStatus::Cancelled) {
@@ -293,11 +296,13 @@ impl RegistrationBook {
         reason: Option<&str>,
         now: DateTime<Utc>,
     ) -> Result<Applied, Error> {
+        reason_rule(reason)?;
         self.transact(event, now, |book, journal| {
             book.note_capacity(journal);
             book.capacity_history.push(CapacityChange {
                 at: now,
                 actor: Actor::Organiser,
+                by: book.acting.as_deref().map(str::to_owned),
                 from: book.capacity,
                 to: capacity,
                 reason: reason.map(str::to_owned),
@@ -427,4 +432,25 @@ impl RegistrationBook {
         out.sort_by(|a, b| (a.send_at, &a.registration_id).cmp(&(b.send_at, &b.registration_id)));
         Ok(out)
     }
+}
+
+/// A reason is bounded like every other text a person gives: the history keeps it for good.
+fn reason_rule(reason: Option<&str>) -> Result<(), Error> {
+    use crate::registrations::registration::MAX_REASON_CHARS;
+    let Some(length) = reason.filter(|r| r.len() > MAX_REASON_CHARS).map(|r| r.chars().count()) else {
+        return Ok(());
+    };
+    if length <= MAX_REASON_CHARS {
+        return Ok(());
+    }
+    Err(Error::Rejected(vec![
+        Violation::new(
+            Code::RegistrationTooLong,
+            "reason",
+            format!("reason is {length} long; at most {MAX_REASON_CHARS} is accepted"),
+        )
+        .with_param("field", "reason")
+        .with_param("length", length)
+        .with_param("max", MAX_REASON_CHARS),
+    ]))
 }
