@@ -1,26 +1,42 @@
-//! The HTTP face: routes, request bodies and errors. Every decision about a
-//! registration is the core's; this only finds the event, runs one store
-//! operation on a blocking thread and turns the answer into a response.
+//! The HTTP face: routes, request bodies, credentials and errors. Every
+//! decision about a registration is the core's; this finds the event, checks
+//! who asks, runs one store operation and turns the answer into a response.
+//!
+//! Three kinds of caller:
+//! - anyone: submit a registration, read an event's free seats, the calendar feed;
+//! - a registrant, by the manage token their submission answered
+//!   (`Authorization: Bearer kixm_...`): their own registration only ([`me`]);
+//! - an organiser, by a token made with `registration-service token create`
+//!   (`Authorization: Bearer kixo_...`), for its events and scope ([`organiser`]).
+
+mod me;
+mod organiser;
+mod public;
 
 use std::sync::Arc;
+use std::time::Duration;
 
 use axum::Router;
-use axum::body::Bytes;
-use axum::extract::rejection::BytesRejection;
-use axum::extract::{DefaultBodyLimit, Path, State as Shared};
-use axum::http::{StatusCode, header};
+use axum::body::{Body, Bytes};
+use axum::extract::{DefaultBodyLimit, Request};
+use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
+use axum::middleware::{self, Next};
 use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post};
-use chrono::Utc;
-use kix_core::{Actor, BookAction, Code, Event, Hub, Registration, RegistrationBook, Violation};
+use kix_core::{Code, Event, Hub, Violation};
+use serde::Serialize;
 use serde::de::DeserializeOwned;
-use serde::{Deserialize, Serialize};
-use serde_json::json;
 
-use crate::store::{Failure, Store};
+use crate::limits::RateLimit;
+use crate::secrets;
+use crate::store::{Failure, Organiser, Scope, Store};
 
 /// The largest request body read; a registration is a few hundred bytes.
-const BODY_LIMIT: usize = 1024 * 1024;
+pub(crate) const BODY_LIMIT: usize = 16 * 1024;
+/// The longest request target accepted.
+const URI_LIMIT: usize = 2048;
+/// The most header bytes accepted (names and values).
+const HEADERS_LIMIT: usize = 8 * 1024;
 
 /// What every request shares.
 #[derive(Clone)]
@@ -30,24 +46,60 @@ pub(crate) struct State {
     /// The books.
     pub(crate) store: Arc<Store>,
     /// When the hub was read: the calendar feeds' `Last-Modified` and `DTSTAMP`.
-    pub(crate) started: chrono::DateTime<Utc>,
+    pub(crate) started: chrono::DateTime<chrono::Utc>,
+    /// Where registrants' manage links point: the public origin, no trailing slash.
+    pub(crate) public_url: Arc<str>,
+    /// Submissions per client.
+    pub(crate) submissions: Arc<RateLimit>,
+    /// How long a request body may take to arrive.
+    pub(crate) body_timeout: Duration,
 }
 
 /// The service's routes.
 pub(crate) fn router(state: State) -> Router {
     Router::new()
-        .route("/events/{id}/registrations", post(submit))
-        .route("/events/{id}/registrations/{rid}", get(registration))
-        .route("/events/{id}/registrations/{rid}/ics", get(calendar))
-        .route("/events/{id}/registrations/{rid}/{action}", post(act))
-        .route("/events/{id}/ledger", get(ledger))
+        .route("/events/{id}/registrations", post(public::submit).get(organiser::list))
+        .route("/events/{id}/ledger", get(public::ledger))
+        .route("/events/{id}/registrations.csv", get(organiser::export))
+        .route("/events/{id}/capacity", post(organiser::capacity))
+        .route("/events/{id}/registrations/{rid}", get(organiser::registration))
+        .route("/events/{id}/registrations/{rid}/{action}", post(organiser::act))
+        .route("/registrations/me", get(me::show).put(me::update))
+        .route("/registrations/me/ics", get(me::calendar))
+        .route("/registrations/me/{action}", post(me::act))
         .route("/calendar.ics", get(crate::feeds::calendar_feed))
-        .fallback(|| async { ApiError::new(StatusCode::NOT_FOUND, "service.not_found", "no such resource") })
+        .fallback(|| async { ApiError::not_found() })
         .method_not_allowed_fallback(|| async {
             ApiError::new(StatusCode::METHOD_NOT_ALLOWED, "service.method_not_allowed", "method not allowed here")
         })
         .layer(DefaultBodyLimit::max(BODY_LIMIT))
+        .layer(middleware::from_fn(bounded))
         .with_state(state)
+}
+
+/// Refuses, as JSON, what hyper would otherwise answer with an empty body or
+/// accept: a long target (414), many header bytes (431), and makes every
+/// answer say it is not to be cached or framed.
+async fn bounded(request: Request, next: Next) -> Response {
+    if request.uri().to_string().len() > URI_LIMIT {
+        return ApiError::new(StatusCode::URI_TOO_LONG, "service.uri_too_long", format!("at most {URI_LIMIT} bytes"))
+            .into_response();
+    }
+    let header_bytes: usize = request.headers().iter().map(|(k, v)| k.as_str().len() + v.len() + 4).sum();
+    if header_bytes > HEADERS_LIMIT {
+        return ApiError::new(
+            StatusCode::REQUEST_HEADER_FIELDS_TOO_LARGE,
+            "service.headers_too_large",
+            format!("at most {HEADERS_LIMIT} bytes of headers"),
+        )
+        .into_response();
+    }
+    let mut response = next.run(request).await;
+    let headers = response.headers_mut();
+    headers.entry(header::CACHE_CONTROL).or_insert(HeaderValue::from_static("no-store"));
+    headers.insert(header::X_CONTENT_TYPE_OPTIONS, HeaderValue::from_static("nosniff"));
+    headers.insert(header::X_FRAME_OPTIONS, HeaderValue::from_static("DENY"));
+    response
 }
 
 /// An error answer: `{code, message, violations?}`. Codes of the service
@@ -59,24 +111,42 @@ pub(crate) struct ApiError {
     code: String,
     message: String,
     violations: Vec<Violation>,
+    /// A `Retry-After` in seconds (429, 503).
+    retry_after: Option<u64>,
 }
 
 impl ApiError {
     pub(crate) fn new(status: StatusCode, code: &str, message: impl Into<String>) -> Self {
-        ApiError { status, code: code.to_owned(), message: message.into(), violations: Vec::new() }
+        ApiError { status, code: code.to_owned(), message: message.into(), violations: Vec::new(), retry_after: None }
     }
 
-    fn internal(message: impl Into<String>) -> Self {
-        let message = message.into();
-        eprintln!("registration-service: {message}");
-        ApiError::new(StatusCode::INTERNAL_SERVER_ERROR, "service.internal", message)
+    /// The one answer for anything not there, or not there for this caller: an
+    /// unknown event and an event another organiser's token covers look alike.
+    pub(crate) fn not_found() -> Self {
+        ApiError::new(StatusCode::NOT_FOUND, "service.not_found", "no such resource")
+    }
+
+    /// The one answer for a missing, malformed, unknown or revoked credential.
+    pub(crate) fn unauthorized() -> Self {
+        ApiError::new(StatusCode::UNAUTHORIZED, "service.unauthorized", "a valid bearer token is needed")
+    }
+
+    /// The cause is logged; the caller hears only that it was ours.
+    pub(crate) fn internal(cause: impl std::fmt::Display) -> Self {
+        eprintln!("registration-service: internal error: {cause}");
+        ApiError::new(StatusCode::INTERNAL_SERVER_ERROR, "service.internal", "internal error")
+    }
+
+    pub(crate) fn retry_after(mut self, seconds: u64) -> Self {
+        self.retry_after = Some(seconds);
+        self
     }
 
     /// A refusal with violations: the first error names the answer.
-    fn violations(status: StatusCode, message: impl Into<String>, violations: Vec<Violation>) -> Self {
+    pub(crate) fn violations(status: StatusCode, message: impl Into<String>, violations: Vec<Violation>) -> Self {
         let first = violations.iter().find(|v| v.is_error()).or(violations.first());
         let code = first.map_or("service.refused", |v| v.code.as_str()).to_owned();
-        ApiError { status, code, message: message.into(), violations }
+        ApiError { status, code, message: message.into(), violations, retry_after: None }
     }
 }
 
@@ -92,7 +162,14 @@ struct ErrorBody<'a> {
 impl IntoResponse for ApiError {
     fn into_response(self) -> Response {
         let body = ErrorBody { code: &self.code, message: &self.message, violations: &self.violations };
-        (self.status, axum::Json(body)).into_response()
+        let mut response = (self.status, axum::Json(body)).into_response();
+        if self.status == StatusCode::UNAUTHORIZED {
+            response.headers_mut().insert(header::WWW_AUTHENTICATE, HeaderValue::from_static("Bearer"));
+        }
+        if let Some(seconds) = self.retry_after {
+            response.headers_mut().insert(header::RETRY_AFTER, HeaderValue::from(seconds));
+        }
+        response
     }
 }
 
@@ -102,218 +179,119 @@ impl From<Failure> for ApiError {
             Failure::Database(message) => ApiError::internal(message),
             Failure::Refused(kix_core::Error::Rejected(violations)) => {
                 let unknown = violations.first().is_some_and(|v| v.code == Code::RegistrationUnknownId);
-                // Anything else the core refuses on a registration it holds
-                // is a conflict with the registration's state.
-                let status = if unknown { StatusCode::NOT_FOUND } else { StatusCode::CONFLICT };
+                if unknown {
+                    return ApiError::not_found();
+                }
+                // A bad value is the request's; anything else the core refuses on a
+                // registration it holds is a conflict with the registration's state.
+                let status = if violations.iter().any(|v| v.code == Code::RegistrationTooLong) {
+                    StatusCode::UNPROCESSABLE_ENTITY
+                } else {
+                    StatusCode::CONFLICT
+                };
                 let message = violations.first().map_or_else(String::new, |v| v.message.clone());
                 ApiError::violations(status, message, violations)
             }
-            Failure::Refused(other) => ApiError::internal(other.to_string()),
+            Failure::Refused(other) => ApiError::internal(other),
         }
     }
 }
 
-/// Reads a JSON body: malformed JSON is 400, well-formed JSON of the wrong
-/// shape is 422, a body over the limit 413.
-fn parse<T: DeserializeOwned>(body: Result<Bytes, BytesRejection>) -> Result<T, ApiError> {
-    let bytes = body.map_err(|r| {
-        let code =
-            if r.status() == StatusCode::PAYLOAD_TOO_LARGE { "service.body_too_large" } else { "service.bad_body" };
-        ApiError::new(r.status(), code, format!("{} (the limit is {BODY_LIMIT} bytes)", r.body_text()))
-    })?;
-    serde_json::from_slice(&bytes).map_err(|e| {
-        use serde_json::error::Category;
-        match e.classify() {
-            Category::Data => ApiError::new(StatusCode::UNPROCESSABLE_ENTITY, "service.invalid_body", e.to_string()),
-            Category::Syntax | Category::Eof | Category::Io => {
-                ApiError::new(StatusCode::BAD_REQUEST, "service.invalid_json", e.to_string())
-            }
+/// Reads a request's JSON body: it must say `application/json` (415: a
+/// cross-site form can send only `text/plain` and the form types), arrive
+/// within the body timeout (408), fit the limit (413), be JSON (400) and a
+/// JSON object of the expected shape (422). An empty body is `{}` where
+/// `empty_is_object`.
+pub(crate) async fn json_body<T: DeserializeOwned>(
+    state: &State,
+    headers: &HeaderMap,
+    body: Body,
+    empty_is_object: bool,
+) -> Result<T, ApiError> {
+    let limited = axum::body::to_bytes(body, BODY_LIMIT);
+    let bytes: Bytes = match tokio::time::timeout(state.body_timeout, limited).await {
+        Err(_) => {
+            return Err(ApiError::new(
+                StatusCode::REQUEST_TIMEOUT,
+                "service.body_timeout",
+                format!("the body did not arrive within {} s", state.body_timeout.as_secs()),
+            ));
         }
-    })
+        Ok(Err(_)) => {
+            return Err(ApiError::new(
+                StatusCode::PAYLOAD_TOO_LARGE,
+                "service.body_too_large",
+                format!("the body is over {BODY_LIMIT} bytes"),
+            ));
+        }
+        Ok(Ok(bytes)) => bytes,
+    };
+    let empty = bytes.iter().all(u8::is_ascii_whitespace);
+    let bytes = if empty && empty_is_object { Bytes::from_static(b"{}") } else { bytes };
+    if !(empty && empty_is_object) && !is_json(headers) {
+        return Err(ApiError::new(
+            StatusCode::UNSUPPORTED_MEDIA_TYPE,
+            "service.unsupported_media_type",
+            "the body must be application/json",
+        ));
+    }
+    let value: serde_json::Value = serde_json::from_slice(&bytes)
+        .map_err(|e| ApiError::new(StatusCode::BAD_REQUEST, "service.invalid_json", e.to_string()))?;
+    if !value.is_object() {
+        return Err(ApiError::new(
+            StatusCode::UNPROCESSABLE_ENTITY,
+            "service.not_an_object",
+            "the body must be a JSON object",
+        ));
+    }
+    serde_json::from_value(value)
+        .map_err(|e| ApiError::new(StatusCode::UNPROCESSABLE_ENTITY, "service.invalid_body", e.to_string()))
 }
 
-fn find_event<'a>(hub: &'a Hub, id: &str) -> Result<&'a Event, ApiError> {
-    hub.event(id)
-        .ok_or_else(|| ApiError::new(StatusCode::NOT_FOUND, "service.unknown_event", format!("no event {id:?}")))
+fn is_json(headers: &HeaderMap) -> bool {
+    headers
+        .get(header::CONTENT_TYPE)
+        .and_then(|v| v.to_str().ok())
+        .and_then(|v| v.split(';').next())
+        .is_some_and(|media| media.trim().eq_ignore_ascii_case("application/json"))
 }
 
-/// Runs store work on the blocking pool (SQLite calls block).
-async fn blocking<T: Send + 'static>(
+/// The bearer token of a request, when it has the shape of one with `prefix`.
+fn bearer<'h>(headers: &'h HeaderMap, prefix: &str) -> Option<&'h str> {
+    let value = headers.get(header::AUTHORIZATION)?.to_str().ok()?;
+    let (scheme, token) = value.split_once(' ')?;
+    let token = token.trim();
+    (scheme.eq_ignore_ascii_case("bearer") && secrets::well_formed(token, prefix)).then_some(token)
+}
+
+/// The organiser a request's token names, allowed `scope` on `event_id`: 401
+/// without a live organiser token, 404 for an event it does not cover (as for
+/// an unknown one), 403 for a manage action with a read token.
+pub(crate) async fn organiser(
+    state: &State,
+    headers: &HeaderMap,
+    event_id: &str,
+    scope: Scope,
+) -> Result<(Organiser, Event), ApiError> {
+    let token = bearer(headers, secrets::ORGANISER).ok_or_else(ApiError::unauthorized)?;
+    let digest = secrets::digest(token);
+    let store = Arc::clone(&state.store);
+    let found = blocking(move || Ok(store.organiser(&digest)?)).await?;
+    let organiser = found.ok_or_else(ApiError::unauthorized)?;
+    let event = state.hub.event(event_id).filter(|_| organiser.covers(event_id)).ok_or_else(ApiError::not_found)?;
+    if scope == Scope::Manage && organiser.scope != Scope::Manage {
+        return Err(ApiError::new(StatusCode::FORBIDDEN, "service.forbidden", "this token may only read"));
+    }
+    Ok((organiser, event.clone()))
+}
+
+pub(crate) fn find_event<'a>(hub: &'a Hub, id: &str) -> Result<&'a Event, ApiError> {
+    hub.event(id).ok_or_else(ApiError::not_found)
+}
+
+/// Runs store reads on the blocking pool (SQLite calls block).
+pub(crate) async fn blocking<T: Send + 'static>(
     work: impl FnOnce() -> Result<T, ApiError> + Send + 'static,
 ) -> Result<T, ApiError> {
-    tokio::task::spawn_blocking(work).await.map_err(|e| ApiError::internal(e.to_string()))?
-}
-
-/// The event's book as it stands now: offers due are expired and freed seats
-/// offered in this view (the store writes that on the event's next operation).
-fn current_book(state: &State, event: &Event) -> Result<RegistrationBook, ApiError> {
-    let mut book = state.store.read(event)?;
-    book.advance(event, Utc::now()).map_err(Failure::Refused)?;
-    Ok(book)
-}
-
-fn unknown_registration(rid: &str) -> ApiError {
-    let v = Violation::new(Code::RegistrationUnknownId, "id", format!("no registration {rid:?} in this book"))
-        .with_param("id", rid);
-    ApiError::violations(StatusCode::NOT_FOUND, format!("no registration {rid:?}"), vec![v])
-}
-
-async fn submit(
-    Shared(state): Shared<State>,
-    Path(id): Path<String>,
-    body: Result<Bytes, BytesRejection>,
-) -> Result<Response, ApiError> {
-    find_event(&state.hub, &id)?;
-    let record: Registration = parse(body)?;
-    blocking(move || {
-        let event = find_event(&state.hub, &id)?;
-        let hub = &state.hub;
-        // `now` is read under the write lock, so the waiting list's order is
-        // the order in which the transactions commit.
-        let submission = state.store.write(event, |book| book.submit(hub, event, &record, Utc::now()))?;
-        // An address already registered: the requester learns nothing of that registration (its
-        // id is the key to it); a real service would send its person their own link again.
-        if submission.is_duplicate() {
-            return Err(ApiError::new(
-                StatusCode::CONFLICT,
-                Code::RegistrationDuplicate.as_str(),
-                "this address is already registered for the event; nothing was changed",
-            ));
-        }
-        if submission.is_rejected() {
-            let n = submission.violations.iter().filter(|v| v.is_error()).count();
-            return Err(ApiError::violations(
-                StatusCode::UNPROCESSABLE_ENTITY,
-                format!("the registration was refused: {n} error(s)"),
-                submission.violations,
-            ));
-        }
-        let created = submission.changes.iter().any(|c| {
-            Some(&c.registration_id) == submission.id.as_ref()
-                && matches!(c.entry.action, BookAction::Submit | BookAction::Resubmit)
-        });
-        let status = if created { StatusCode::CREATED } else { StatusCode::OK };
-        Ok((status, axum::Json(submission)).into_response())
-    })
-    .await
-}
-
-/// The optional body of an action.
-#[derive(Debug, Default, Deserialize)]
-#[serde(deny_unknown_fields)]
-struct ActionBody {
-    /// Why (required to deny).
-    reason: Option<String>,
-    /// Who cancels: `registrant` (the default) or `organiser`.
-    actor: Option<Actor>,
-    /// Approve past capacity.
-    #[serde(default)]
-    force: bool,
-}
-
-const ACTIONS: [&str; 6] = ["approve", "deny", "cancel", "reinstate", "accept", "decline"];
-
-async fn act(
-    Shared(state): Shared<State>,
-    Path((id, rid, action)): Path<(String, String, String)>,
-    body: Result<Bytes, BytesRejection>,
-) -> Result<Response, ApiError> {
-    find_event(&state.hub, &id)?;
-    if !ACTIONS.contains(&action.as_str()) {
-        return Err(ApiError::new(
-            StatusCode::NOT_FOUND,
-            "service.unknown_action",
-            format!("no action {action:?}; one of {}", ACTIONS.join(", ")),
-        ));
-    }
-    let body: ActionBody = match body {
-        Ok(bytes) if bytes.iter().all(u8::is_ascii_whitespace) => ActionBody::default(),
-        other => parse(other)?,
-    };
-    let reason = body.reason.as_deref().filter(|r| !r.trim().is_empty()).map(str::to_owned);
-    if action == "deny" && reason.is_none() {
-        return Err(ApiError::new(
-            StatusCode::UNPROCESSABLE_ENTITY,
-            "service.missing_reason",
-            "a denial needs a reason",
-        ));
-    }
-    let actor = body.actor.unwrap_or(Actor::Registrant);
-    if action == "cancel" && actor == Actor::System {
-        return Err(ApiError::new(
-            StatusCode::UNPROCESSABLE_ENTITY,
-            "service.invalid_body",
-            "a cancellation is by the registrant or an organiser",
-        ));
-    }
-    blocking(move || {
-        let event = find_event(&state.hub, &id)?;
-        let reason = reason.as_deref();
-        let (applied, entry) = state.store.write(event, |book| {
-            let now = Utc::now();
-            let applied = match action.as_str() {
-                "approve" => book.approve(event, &rid, body.force, now),
-                "deny" => book.deny(event, &rid, reason.unwrap_or_default(), now),
-                "cancel" => book.cancel(event, &rid, actor, reason, now),
-                "reinstate" => book.reinstate(event, &rid, reason, now),
-                "accept" => book.accept_offer(event, &rid, now),
-                _ => book.decline_offer(event, &rid, now),
-            }?;
-            Ok((applied, book.get(&rid).cloned()))
-        })?;
-        let entry = entry.ok_or_else(|| unknown_registration(&rid))?;
-        Ok(axum::Json(json!({"registration": entry, "changes": applied.changes, "warnings": applied.warnings}))
-            .into_response())
-    })
-    .await
-}
-
-async fn registration(
-    Shared(state): Shared<State>,
-    Path((id, rid)): Path<(String, String)>,
-) -> Result<Response, ApiError> {
-    find_event(&state.hub, &id)?;
-    blocking(move || {
-        let event = find_event(&state.hub, &id)?;
-        // One row: the registration as last written (an offer past its expiry is recorded
-        // expired by the event's next operation).
-        let book = state.store.read_one(event, &rid)?.ok_or_else(|| unknown_registration(&rid))?;
-        let entry = book.get(&rid).ok_or_else(|| unknown_registration(&rid))?;
-        Ok(axum::Json(entry).into_response())
-    })
-    .await
-}
-
-async fn calendar(Shared(state): Shared<State>, Path((id, rid)): Path<(String, String)>) -> Result<Response, ApiError> {
-    find_event(&state.hub, &id)?;
-    blocking(move || {
-        let event = find_event(&state.hub, &id)?;
-        let book = state.store.read_one(event, &rid)?.ok_or_else(|| unknown_registration(&rid))?;
-        // The registrant's own iTIP message (REQUEST with their PARTSTAT, or CANCEL) when the
-        // organiser has an e-mail; else (or on the waiting list) the event's calendar file.
-        let now = Utc::now();
-        let ics = match kix_core::calendar::invitation(&state.hub, event, &book, &rid, now) {
-            Ok(ics) => ics,
-            Err(kix_core::Error::InvalidValue { .. }) => {
-                kix_core::calendar::to_ics(&state.hub, event, now).map_err(Failure::Refused)?
-            }
-            Err(e) => return Err(Failure::Refused(e).into()),
-        };
-        let name = format!("attachment; filename=\"{}.ics\"", event.id);
-        Ok((
-            [(header::CONTENT_TYPE, "text/calendar; charset=utf-8".to_owned()), (header::CONTENT_DISPOSITION, name)],
-            ics,
-        )
-            .into_response())
-    })
-    .await
-}
-
-async fn ledger(Shared(state): Shared<State>, Path(id): Path<String>) -> Result<Response, ApiError> {
-    find_event(&state.hub, &id)?;
-    blocking(move || {
-        let event = find_event(&state.hub, &id)?;
-        Ok(axum::Json(current_book(&state, event)?.ledger()).into_response())
-    })
-    .await
+    tokio::task::spawn_blocking(work).await.map_err(ApiError::internal)?
 }

@@ -1,31 +1,42 @@
 //! The books in SQLite: each event's book as a head row (its capacity and
 //! their history) and one row per registration (its entry with its whole
-//! history), and an outbox of the changes each operation made (who to notify
-//! of what). An operation rewrites only the registrations it changed.
+//! history), an outbox of the changes each operation made (who to notify of
+//! what), the organisers' tokens and the registrants' manage tokens (their
+//! SHA-256 only). An operation rewrites only the registrations it changed.
 //!
-//! Every write is one `BEGIN IMMEDIATE` transaction: it takes the database's
-//! write lock before reading the book, so no other writer (another request,
-//! another process on the same file) can read the same seats free in
-//! between. The writes of this process queue on one connection, because
-//! SQLite admits one writer at a time anyway and its busy handler sleeps
-//! instead of queueing fairly; that connection keeps the books it wrote in
-//! memory and reloads them whenever `PRAGMA data_version` says another
-//! connection committed since. WAL lets reads run beside the writer;
-//! `synchronous=FULL` makes a commit durable before it is acknowledged.
+//! Writes go to one thread ([`writer`]) that commits whatever operations are
+//! waiting in one `BEGIN IMMEDIATE` transaction: it takes the database's write
+//! lock before reading a book, so no other writer (another process on the same
+//! file) can read the same seats free in between, and one fsync serves the
+//! group. That thread keeps the books it wrote in memory and reloads them
+//! whenever `PRAGMA data_version` says another connection committed since.
+//! WAL lets reads run beside the writer on their own connections; each reads
+//! one row, or one page of rows, never a whole event; `synchronous=FULL`
+//! makes a commit durable before it is acknowledged.
 
-use std::collections::{BTreeSet, HashMap};
+pub(crate) mod tokens;
+mod writer;
+
 use std::path::{Path, PathBuf};
-use std::sync::{Mutex, MutexGuard, PoisonError};
+use std::sync::mpsc::{SyncSender, TrySendError, sync_channel};
+use std::sync::{Arc, Mutex, MutexGuard, PoisonError};
 use std::time::Duration;
 
-use kix_core::{Applied, BookEntry, Change, Event, RegistrationBook, Submission};
-use rusqlite::{Connection, OptionalExtension, TransactionBehavior, params};
+use chrono::{DateTime, Utc};
+use kix_core::{Applied, BookEntry, Change, Event, Hub, RegistrationBook, Submission};
+use rusqlite::{Connection, OptionalExtension, params};
+
+pub(crate) use self::tokens::{Organiser, Scope};
+use crate::secrets::Digest32;
 
 /// How long a connection waits for another process's write lock.
 const BUSY_TIMEOUT: Duration = Duration::from_secs(10);
 
 /// Idle read connections kept for reuse.
-const IDLE_READERS: usize = 4;
+const IDLE_READERS: usize = 8;
+
+/// Operations queued for the writer before callers wait for room.
+const QUEUE: usize = 4096;
 
 const SCHEMA: &str = "
 CREATE TABLE IF NOT EXISTS books (
@@ -47,6 +58,20 @@ CREATE TABLE IF NOT EXISTS changes (
     at TEXT NOT NULL,
     change TEXT NOT NULL
 );
+CREATE TABLE IF NOT EXISTS organiser_tokens (
+    name TEXT PRIMARY KEY,
+    hash BLOB NOT NULL UNIQUE,
+    manage INTEGER NOT NULL,
+    events TEXT NOT NULL,
+    created TEXT NOT NULL,
+    revoked TEXT
+);
+CREATE TABLE IF NOT EXISTS manage_tokens (
+    hash BLOB PRIMARY KEY,
+    event_id TEXT NOT NULL,
+    registration_id TEXT NOT NULL,
+    created TEXT NOT NULL
+) WITHOUT ROWID;
 ";
 
 /// Why a store operation did not happen.
@@ -92,19 +117,21 @@ impl<A: Changed, B> Changed for (A, B) {
     }
 }
 
-/// The writing connection and the books as it last committed them.
-struct Writer {
-    conn: Connection,
-    /// `PRAGMA data_version` when the cache was last known current.
-    version: i64,
-    /// Each book with its head row as stored.
-    books: HashMap<String, (RegistrationBook, String)>,
+/// What an operation writes besides the book, in the same savepoint.
+#[derive(Default)]
+pub(crate) struct Extra {
+    /// Manage tokens issued: (digest, registration id, when).
+    pub(crate) manage_tokens: Vec<(Digest32, String, DateTime<Utc>)>,
+    /// Registrations whose earlier manage tokens stop working.
+    pub(crate) revoke_manage_tokens: Vec<String>,
+    /// Notes for the outbox beyond the book's changes: (registration id, when, what).
+    pub(crate) outbox: Vec<(String, DateTime<Utc>, serde_json::Value)>,
 }
 
 /// The database.
 pub(crate) struct Store {
     path: PathBuf,
-    writer: Mutex<Writer>,
+    jobs: SyncSender<writer::Job>,
     readers: Mutex<Vec<Connection>>,
 }
 
@@ -120,9 +147,7 @@ fn connect(path: &Path) -> Result<Connection, rusqlite::Error> {
 }
 
 fn lock<T>(m: &Mutex<T>) -> MutexGuard<'_, T> {
-    // A panic while holding a connection leaves no transaction open (it rolls
-    // back on drop), and the writer's cache is dropped below before any
-    // operation that could fail half-way.
+    // A panic while holding a reader leaves no transaction open (it rolls back on drop).
     m.lock().unwrap_or_else(PoisonError::into_inner)
 }
 
@@ -135,13 +160,16 @@ fn head(book: &RegistrationBook) -> Result<String, Failure> {
     serde_json::to_string(&book.head()).map_err(json_failure)
 }
 
+fn unreadable(event_id: &str) -> impl Fn(kix_core::Error) -> Failure + '_ {
+    move |e| Failure::Database(format!("book of {event_id}: {e}"))
+}
+
 /// The event's book and its head row as stored; `None` when never stored.
 fn load(conn: &Connection, event: &Event) -> Result<Option<(RegistrationBook, String)>, Failure> {
     let head: Option<String> =
         conn.query_row("SELECT head FROM books WHERE event_id = ?1", params![event.id], |row| row.get(0)).optional()?;
     let Some(head) = head else { return Ok(None) };
-    let unreadable = |e: kix_core::Error| Failure::Database(format!("book of {}: {e}", event.id));
-    let mut book = RegistrationBook::from_json(&head).map_err(unreadable)?;
+    let mut book = RegistrationBook::from_json(&head).map_err(unreadable(&event.id))?;
     let mut rows = conn.prepare_cached("SELECT entry FROM registrations WHERE event_id = ?1 ORDER BY position")?;
     let entries = rows.query_map(params![event.id], |row| row.get::<_, String>(0))?;
     for entry in entries {
@@ -150,134 +178,141 @@ fn load(conn: &Connection, event: &Event) -> Result<Option<(RegistrationBook, St
     Ok(Some((book, head)))
 }
 
+fn entry_of(event_id: &str, json: &str) -> Result<BookEntry, Failure> {
+    BookEntry::from_json(json).map_err(unreadable(event_id))
+}
+
+/// A registrant's own registration, found by their manage token.
+pub(crate) struct Mine {
+    /// The event.
+    pub(crate) event_id: String,
+    /// The registration as last written.
+    pub(crate) entry: BookEntry,
+}
+
 impl Store {
-    /// Opens (or creates) the database at `path`.
-    pub(crate) fn open(path: &Path) -> Result<Store, rusqlite::Error> {
+    /// Opens (or creates) the database at `path` and starts its writer thread,
+    /// which serves the events of `hub`.
+    pub(crate) fn open(path: &Path, hub: Arc<Hub>) -> Result<Store, rusqlite::Error> {
         let conn = connect(path)?;
         conn.execute_batch(SCHEMA)?;
-        let version = data_version(&conn)?;
-        Ok(Store {
-            path: path.to_owned(),
-            writer: Mutex::new(Writer { conn, version, books: HashMap::new() }),
-            readers: Mutex::new(Vec::new()),
+        let (jobs, queue) = sync_channel(QUEUE);
+        std::thread::Builder::new()
+            .name("kix-writer".into())
+            .spawn(move || writer::run(conn, hub, queue))
+            .map_err(|e| rusqlite::Error::InvalidParameterName(format!("writer thread: {e}")))?;
+        Ok(Store { path: path.to_owned(), jobs, readers: Mutex::new(Vec::new()) })
+    }
+
+    /// Opens the database for the command line's token commands: no writer thread.
+    pub(crate) fn connect_for_tokens(path: &Path) -> Result<Connection, rusqlite::Error> {
+        let conn = connect(path)?;
+        conn.execute_batch(SCHEMA)?;
+        Ok(conn)
+    }
+
+    /// Applies `operation` to the event's book in the writer's next group: the
+    /// registrations it changed, the book's head, the changes and `Extra` are
+    /// committed when it succeeds; nothing is written when it fails. Answers
+    /// once the group is committed (durably) or failed.
+    pub(crate) async fn write<T: Changed + Send + 'static>(
+        &self,
+        event_id: &str,
+        operation: impl FnOnce(&Hub, &Event, &mut RegistrationBook, &mut Extra) -> Result<T, kix_core::Error>
+        + Send
+        + 'static,
+    ) -> Result<T, Failure> {
+        let (answer, heard) = tokio::sync::oneshot::channel();
+        let event_id = event_id.to_owned();
+        let job: writer::Job = Box::new(move |unit| {
+            let outcome = match unit {
+                Some(unit) => unit.apply(&event_id, operation),
+                None => Err(Failure::Database("no transaction".into())),
+            };
+            Box::new(move |group_failed| {
+                let result = match (outcome, group_failed) {
+                    (Ok(_), Some(failure)) => Err(failure),
+                    (outcome, _) => outcome,
+                };
+                // The caller may have gone (its client hung up): nothing to tell.
+                let _ = answer.send(result);
+            })
+        });
+        let stopped = || Failure::Database("the writer has stopped".into());
+        match self.jobs.try_send(job) {
+            Ok(()) => {}
+            // The queue is bounded: a full one makes callers wait for room, on a blocking thread.
+            Err(TrySendError::Full(job)) => {
+                let jobs = self.jobs.clone();
+                tokio::task::spawn_blocking(move || jobs.send(job))
+                    .await
+                    .map_err(|e| Failure::Database(e.to_string()))?
+                    .map_err(|_| stopped())?;
+            }
+            Err(TrySendError::Disconnected(_)) => return Err(stopped()),
+        }
+        heard.await.map_err(|_| Failure::Database("the writer dropped the operation".into()))?
+    }
+
+    /// Runs `read` on an idle read connection (a new one when none is idle).
+    /// Blocking: call it from a blocking thread.
+    pub(crate) fn read<T>(&self, read: impl FnOnce(&Connection) -> Result<T, Failure>) -> Result<T, Failure> {
+        let idle = lock(&self.readers).pop();
+        let conn = match idle {
+            Some(conn) => conn,
+            None => connect(&self.path)?,
+        };
+        let answer = read(&conn);
+        let mut readers = lock(&self.readers);
+        if readers.len() < IDLE_READERS {
+            readers.push(conn);
+        }
+        answer
+    }
+
+    /// One registration of an event, as last written: one row read by its id.
+    pub(crate) fn entry(&self, event_id: &str, id: &str) -> Result<Option<BookEntry>, Failure> {
+        self.read(|conn| {
+            let json: Option<String> = conn
+                .prepare_cached("SELECT entry FROM registrations WHERE event_id = ?1 AND id = ?2")?
+                .query_row(params![event_id, id], |row| row.get(0))
+                .optional()?;
+            json.map(|json| entry_of(event_id, &json)).transpose()
         })
     }
 
-    /// The event's book as stored (an empty one when nothing was ever stored).
-    pub(crate) fn read(&self, event: &Event) -> Result<RegistrationBook, Failure> {
-        let idle = lock(&self.readers).pop();
-        let mut conn = match idle {
-            Some(conn) => conn,
-            None => connect(&self.path)?,
-        };
-        // One read transaction: the head and the rows of the same commit.
-        let book = conn.transaction().map_err(Failure::from).and_then(|tx| load(&tx, event));
-        let mut readers = lock(&self.readers);
-        if readers.len() < IDLE_READERS {
-            readers.push(conn);
-        }
-        Ok(book?.map_or_else(|| RegistrationBook::new(event), |(book, _)| book))
+    /// The registration a manage token was issued for: one row read by its digest.
+    pub(crate) fn mine(&self, digest: &Digest32) -> Result<Option<Mine>, Failure> {
+        self.read(|conn| {
+            let row: Option<(String, String)> = conn
+                .prepare_cached(
+                    "SELECT r.event_id, r.entry FROM manage_tokens t
+                     JOIN registrations r ON r.event_id = t.event_id AND r.id = t.registration_id
+                     WHERE t.hash = ?1",
+                )?
+                .query_row(params![digest.as_slice()], |row| Ok((row.get(0)?, row.get(1)?)))
+                .optional()?;
+            row.map(|(event_id, json)| Ok(Mine { entry: entry_of(&event_id, &json)?, event_id })).transpose()
+        })
     }
 
-    /// One registration of the event's book, as last written, with the book's head (a book
-    /// holding that registration alone): one row read by its id, whatever the book's size.
-    /// `None` when the book holds no such registration.
-    pub(crate) fn read_one(&self, event: &Event, id: &str) -> Result<Option<RegistrationBook>, Failure> {
-        let idle = lock(&self.readers).pop();
-        let mut conn = match idle {
-            Some(conn) => conn,
-            None => connect(&self.path)?,
-        };
-        let one = conn.transaction().map_err(Failure::from).and_then(|tx| {
-            let head: Option<String> = tx
-                .query_row("SELECT head FROM books WHERE event_id = ?1", params![event.id], |row| row.get(0))
-                .optional()?;
-            let entry: Option<String> = tx
-                .query_row(
-                    "SELECT entry FROM registrations WHERE event_id = ?1 AND id = ?2",
-                    params![event.id, id],
-                    |row| row.get(0),
-                )
-                .optional()?;
-            let (Some(head), Some(entry)) = (head, entry) else { return Ok(None) };
-            let unreadable = |e: kix_core::Error| Failure::Database(format!("book of {}: {e}", event.id));
-            let head = RegistrationBook::from_json(&head).map_err(unreadable)?;
-            let entry = BookEntry::from_json(&entry).map_err(unreadable)?;
-            Ok(Some(RegistrationBook::from_entries(head, [entry])))
-        });
-        let mut readers = lock(&self.readers);
-        if readers.len() < IDLE_READERS {
-            readers.push(conn);
-        }
-        one
+    /// A page of an event's registrations in the order first submitted: at most
+    /// `limit` rows from `offset`.
+    pub(crate) fn page(&self, event_id: &str, offset: u64, limit: u64) -> Result<Vec<BookEntry>, Failure> {
+        self.read(|conn| {
+            let mut rows = conn.prepare_cached(
+                "SELECT entry FROM registrations WHERE event_id = ?1 ORDER BY position LIMIT ?2 OFFSET ?3",
+            )?;
+            let limit = i64::try_from(limit).unwrap_or(i64::MAX);
+            let offset = i64::try_from(offset).unwrap_or(i64::MAX);
+            let entries = rows.query_map(params![event_id, limit, offset], |row| row.get::<_, String>(0))?;
+            entries.map(|json| entry_of(event_id, &json?)).collect()
+        })
     }
 
-    /// Applies `operation` to the event's book in one transaction: the
-    /// registrations it changed, the book's head and the changes are written
-    /// and committed when it succeeds and changed something; nothing is
-    /// written when it fails.
-    pub(crate) fn write<T: Changed>(
-        &self,
-        event: &Event,
-        operation: impl FnOnce(&mut RegistrationBook) -> Result<T, kix_core::Error>,
-    ) -> Result<T, Failure> {
-        let mut guard = lock(&self.writer);
-        let writer = &mut *guard;
-        let tx = writer.conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
-        // Holding the write lock, nobody can commit until we do: a version
-        // unchanged since our last look means the cached books are the
-        // stored ones.
-        let version = data_version(&tx)?;
-        if version != writer.version {
-            writer.books.clear();
-            writer.version = version;
-        }
-        // Taken out of the cache while it is worked on, and put back only
-        // once committed: a failure anywhere leaves no stale book behind.
-        let (mut book, stored_head) = match writer.books.remove(&event.id) {
-            Some(cached) => cached,
-            None => match load(&tx, event)? {
-                Some(stored) => stored,
-                None => {
-                    let book = RegistrationBook::new(event);
-                    let head = head(&book)?;
-                    (book, head)
-                }
-            },
-        };
-        let answer = operation(&mut book).map_err(Failure::Refused)?;
-        let new_head = head(&book)?;
-        // A duplicate submission or a rejected one changes nothing: no
-        // write, and the transaction rolls back on drop.
-        if !answer.changes().is_empty() || new_head != stored_head {
-            tx.execute(
-                "INSERT INTO books (event_id, head) VALUES (?1, ?2)
-                 ON CONFLICT (event_id) DO UPDATE SET head = excluded.head",
-                params![event.id, new_head],
-            )?;
-            let changed: BTreeSet<&str> = answer.changes().iter().map(|c| c.registration_id.as_str()).collect();
-            let mut upsert = tx.prepare_cached(
-                "INSERT INTO registrations (event_id, position, id, entry) VALUES (?1, ?2, ?3, ?4)
-                 ON CONFLICT (event_id, position) DO UPDATE SET entry = excluded.entry",
-            )?;
-            // Only the rows changed, found by id: the write costs the same whatever the book's size.
-            let rows = changed.iter().filter_map(|id| book.position(id).map(|p| (p, book.registrations().get(p))));
-            for (position, entry) in rows.filter_map(|(p, e)| e.map(|e| (p, e))) {
-                let json = serde_json::to_string(entry).map_err(json_failure)?;
-                upsert.execute(params![event.id, i64::try_from(position).map_err(json_failure)?, entry.id, json])?;
-            }
-            let mut outbox = tx.prepare_cached(
-                "INSERT INTO changes (event_id, registration_id, at, change) VALUES (?1, ?2, ?3, ?4)",
-            )?;
-            for change in answer.changes() {
-                let json = serde_json::to_string(change).map_err(json_failure)?;
-                outbox.execute(params![event.id, change.registration_id, change.entry.at.to_rfc3339(), json])?;
-            }
-            drop((upsert, outbox));
-            tx.commit()?;
-        }
-        writer.books.insert(event.id.clone(), (book, new_head));
-        Ok(answer)
+    /// Every registration of an event, for an export (the one read that takes them all).
+    pub(crate) fn every(&self, event_id: &str) -> Result<Vec<BookEntry>, Failure> {
+        self.page(event_id, 0, u64::MAX)
     }
 }
 
@@ -304,23 +339,34 @@ mod tests {
         }
     }
 
-    #[test]
-    fn a_committed_book_survives_reopening_and_a_refusal_writes_nothing() {
-        let hub = kix_core::emap();
-        let event = hub.event("kix-emap-webinar-20").unwrap();
-        let now = "2024-07-20T08:00:00Z".parse().unwrap();
+    const W20: &str = "kix-emap-webinar-20";
+
+    fn hub() -> Arc<Hub> {
+        Arc::new(kix_core::emap().clone())
+    }
+
+    fn now() -> DateTime<Utc> {
+        "2024-07-20T08:00:00Z".parse().unwrap()
+    }
+
+    async fn submit(store: &Store, email: &str) -> Submission {
+        let record = person(email);
+        store.write(W20, move |hub, event, book, _| book.submit(hub, event, &record, now())).await.unwrap()
+    }
+
+    #[tokio::test]
+    async fn a_committed_book_survives_reopening_and_a_refusal_writes_nothing() {
         let path = temp_db("reopen");
         {
-            let store = Store::open(&path).unwrap();
-            let s = store.write(event, |book| book.submit(hub, event, &person("pema@example.bt"), now)).unwrap();
+            let store = Store::open(&path, hub()).unwrap();
+            let s = submit(&store, "pema@example.bt").await;
             assert_eq!(s.status, Some(BookStatus::Confirmed));
-            let refused = store.write(event, |book| book.approve(event, "r-000001", false, now));
+            let refused = store.write(W20, |_, event, book, _| book.approve(event, "r-000001", false, now())).await;
             assert!(matches!(refused, Err(Failure::Refused(_))), "confirmed cannot be approved again");
         }
-        let store = Store::open(&path).unwrap();
-        let book = store.read(event).unwrap();
-        assert_eq!(book.registrations().len(), 1);
-        assert_eq!(book.registrations()[0].history.len(), 1, "the refused approval left no trace");
+        let store = Store::open(&path, hub()).unwrap();
+        let entry = store.entry(W20, "r-000001").unwrap().unwrap();
+        assert_eq!(entry.history.len(), 1, "the refused approval left no trace");
         let conn = connect(&path).unwrap();
         let outbox: i64 = conn.query_row("SELECT count(*) FROM changes", [], |r| r.get(0)).unwrap();
         assert_eq!(outbox, 1);
@@ -330,33 +376,67 @@ mod tests {
         assert_eq!(sync, 2, "FULL");
     }
 
-    #[test]
-    fn a_rejected_submission_stores_no_book() {
-        let hub = kix_core::emap();
-        let event = hub.event("kix-emap-webinar-20").unwrap();
+    #[tokio::test]
+    async fn a_rejected_submission_stores_no_book() {
         let path = temp_db("rejected");
-        let store = Store::open(&path).unwrap();
-        let now = "2024-07-20T08:00:00Z".parse().unwrap();
-        let s = store.write(event, |book| book.submit(hub, event, &Registration::default(), now)).unwrap();
+        let store = Store::open(&path, hub()).unwrap();
+        let s = store
+            .write(W20, |hub, event, book, _| book.submit(hub, event, &Registration::default(), now()))
+            .await
+            .unwrap();
         assert!(s.is_rejected());
         let conn = connect(&path).unwrap();
         let books: i64 = conn.query_row("SELECT count(*) FROM books", [], |r| r.get(0)).unwrap();
         assert_eq!(books, 0);
     }
 
-    #[test]
-    fn two_processes_on_one_file_see_each_others_registrations() {
-        let hub = kix_core::emap();
-        let event = hub.event("kix-emap-webinar-20").unwrap();
-        let now = "2024-07-20T08:00:00Z".parse().unwrap();
+    #[tokio::test]
+    async fn two_processes_on_one_file_see_each_others_registrations() {
         let path = temp_db("two");
-        let (a, b) = (Store::open(&path).unwrap(), Store::open(&path).unwrap());
-        let submit = |store: &Store, email: &str| {
-            store.write(event, |book| book.submit(hub, event, &person(email), now)).unwrap().id.unwrap()
-        };
-        let ids = [submit(&a, "a@example.bt"), submit(&b, "b@example.bt"), submit(&a, "c@example.bt")];
+        let (a, b) = (Store::open(&path, hub()).unwrap(), Store::open(&path, hub()).unwrap());
+        let ids = [
+            submit(&a, "a@example.bt").await.id.unwrap(),
+            submit(&b, "b@example.bt").await.id.unwrap(),
+            submit(&a, "c@example.bt").await.id.unwrap(),
+        ];
         assert_eq!(ids, ["r-000001", "r-000002", "r-000003"], "a saw b's registration before giving the next id");
-        let emails: Vec<String> = b.read(event).unwrap().registrations().iter().map(|e| e.email.clone()).collect();
+        let emails: Vec<String> = b.every(W20).unwrap().iter().map(|e| e.email.clone()).collect();
         assert_eq!(emails, ["a@example.bt", "b@example.bt", "c@example.bt"]);
+    }
+
+    #[tokio::test]
+    async fn operations_committed_together_fail_alone_and_are_answered_after_their_commit() {
+        let path = temp_db("group");
+        let store = Arc::new(Store::open(&path, hub()).unwrap());
+        // Sixty submissions at once, every third a duplicate of an earlier one, and
+        // one with no e-mail: each answered for itself.
+        let mut calls = Vec::new();
+        for i in 0..60 {
+            let store = Arc::clone(&store);
+            calls.push(tokio::spawn(async move {
+                let email = if i % 3 == 2 { format!("p{}@example.bt", i - 1) } else { format!("p{i}@example.bt") };
+                let mut record = person(&email);
+                if i == 30 {
+                    record.email = None;
+                }
+                let rid = format!("r-{i}");
+                store
+                    .write(W20, move |hub, event, book, extra| {
+                        let s = book.submit(hub, event, &record, now())?;
+                        extra.outbox.push((rid, now(), serde_json::json!({"action": "note"})));
+                        Ok(s)
+                    })
+                    .await
+            }));
+        }
+        let mut created = 0;
+        for call in calls {
+            let s = call.await.unwrap().unwrap();
+            created += usize::from(s.id.is_some() && !s.is_duplicate());
+        }
+        assert_eq!(created, 39, "40 distinct addresses, one of them refused");
+        let conn = connect(&path).unwrap();
+        let rows: i64 = conn.query_row("SELECT count(*) FROM registrations", [], |r| r.get(0)).unwrap();
+        assert_eq!(rows, 39, "every acknowledged registration, and only those, is stored");
     }
 }
