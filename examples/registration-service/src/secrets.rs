@@ -21,8 +21,8 @@ pub(crate) fn new_secret(prefix: &str) -> Result<(String, Digest32), String> {
     let mut secret = String::with_capacity(prefix.len() + 64);
     secret.push_str(prefix);
     for b in bytes {
-        secret.push(char::from(HEX[usize::from(b >> 4)]));
-        secret.push(char::from(HEX[usize::from(b & 15)]));
+        // Both halves are below 16, so the digits are always found.
+        secret.extend([b >> 4, b & 15].map(|half| HEX.get(usize::from(half)).map_or('0', |d| char::from(*d))));
     }
     let digest = digest(&secret);
     Ok((secret, digest))

@@ -228,7 +228,7 @@ pub(crate) async fn json_body<T: DeserializeOwned>(
     };
     let empty = bytes.iter().all(u8::is_ascii_whitespace);
     let bytes = if empty && empty_is_object { Bytes::from_static(b"{}") } else { bytes };
-    if !(empty && empty_is_object) && !is_json(headers) {
+    if !(is_json(headers) || empty && empty_is_object) {
         return Err(ApiError::new(
             StatusCode::UNSUPPORTED_MEDIA_TYPE,
             "service.unsupported_media_type",

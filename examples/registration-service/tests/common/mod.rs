@@ -267,7 +267,12 @@ pub(crate) fn dump(db: &Path) -> String {
         let columns = rows.column_count();
         let mut rows = rows.query([]).unwrap();
         while let Some(row) = rows.next().unwrap() {
-            let cells: Vec<String> = (0..columns).map(|c| format!("{:?}", row.get_ref(c).unwrap())).collect();
+            let cells: Vec<String> = (0..columns)
+                .map(|c| match row.get_ref(c).unwrap() {
+                    rusqlite::types::ValueRef::Text(t) => String::from_utf8_lossy(t).into_owned(),
+                    other => format!("{other:?}"),
+                })
+                .collect();
             out.push_str(&format!("{table}: {}\n", cells.join(" | ")));
         }
     }
