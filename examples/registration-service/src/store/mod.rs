@@ -33,7 +33,7 @@ use crate::secrets::Digest32;
 const BUSY_TIMEOUT: Duration = Duration::from_secs(10);
 
 /// Idle read connections kept for reuse.
-const IDLE_READERS: usize = 8;
+const IDLE_READERS: usize = 64;
 
 /// Operations queued for the writer before callers wait for room.
 const QUEUE: usize = 4096;
