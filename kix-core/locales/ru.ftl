@@ -214,3 +214,74 @@ event-unknown_occurrence = { $cancelled ->
 registration-occurrence_ignored = Регистрация на это мероприятие идёт на всю серию сразу: занятие { $occurrence } не учитывается.
 calendar-sequence_not_raised = Время мероприятия «{ $event }» изменилось, а номер версии по-прежнему { $sequence } (был { $previous_sequence }): календари сохранят старое время.
 calendar-fold_start = Время { $local } в зоне { $zone } наступает дважды: календарные приложения понимают его по-разному, поэтому в файле оно указано в UTC.
+
+## Страницы регистрации (идентификаторы с префиксом "page-"): подписи, подсказки и итоги.
+page-this-language = Русский
+page-languages = Языки этой страницы
+page-when = Когда
+page-organisers = Организаторы
+page-your-time = В вашем часовом поясе
+page-your-zone = Ваш часовой пояс
+page-no-script-time = Время в вашем поясе будет показано, когда вы выберете страну, или при включённом JavaScript.
+page-seats-left = { $count ->
+    [0] Свободных мест не осталось.
+    [one] Осталось { $count } место.
+    [few] Осталось { $count } места.
+   *[many] Осталось { $count } мест.
+}
+page-seats-unlimited = Число мест не ограничено.
+page-waiting-list = Если все места заняты, можно встать в лист ожидания.
+page-form-title = Регистрация
+page-required = обязательно
+page-name-label = Имя и фамилия
+page-name-hint = Так, как они должны стоять в списке участников.
+page-email-label = Адрес электронной почты
+page-email-hint = На этот адрес придут подтверждение и приглашение в календарь.
+page-country-label = Страна
+page-country-hint = Страна, в которой вы работаете.
+page-country-choose = Выберите страну
+page-country-group-hub = Страны хаба
+page-country-group-other = Другие страны
+page-organisation-label = Организация
+page-organisation-hint = Необязательно.
+page-audience-label = Вы участвуете как
+page-audience-choose = Выберите вариант
+page-audience = { $audience ->
+    [policy_maker] Лицо, определяющее политику
+    [education_stakeholder] Участник сферы образования
+    [government_official] Государственный служащий
+    [teacher] Учитель
+    [academic_researcher] Научный исследователь
+   *[other] Другое
+}
+page-language-label = Язык, на котором вы будете слушать мероприятие
+page-language-hint = Язык мероприятия или один из языков синхронного перевода.
+page-language-name = { $code ->
+    [en] английский
+    [ru] русский
+    [ar] арабский
+   *[other] { $code }
+}
+page-consent-label = Я согласен(на), чтобы организаторы хранили мою регистрацию и использовали её для этого мероприятия.
+page-submit = Зарегистрироваться
+page-errors-title = { $count ->
+    [one] Чтобы зарегистрироваться, исправьте { $count } ошибку:
+    [few] Чтобы зарегистрироваться, исправьте { $count } ошибки:
+   *[many] Чтобы зарегистрироваться, исправьте { $count } ошибок:
+}
+page-registered-title = Спасибо за регистрацию
+page-status = { $status ->
+    [confirmed] Ваше место подтверждено.
+    [pending] Ваша регистрация ждёт одобрения организатора; место за вами пока сохраняется.
+    [waitlisted] Все места заняты: вы в листе ожидания, и вам предложат место, как только оно освободится.
+    [offered] Для вас освободилось место: подтвердите его, пока предложение в силе.
+    [denied] Ваша регистрация не принята.
+   *[cancelled] Ваша регистрация отменена.
+}
+page-starts = Начало
+page-download-ics = Добавить в мой календарь (.ics)
+page-check-email-title = Проверьте почту
+page-check-email = Если с этого адреса можно зарегистрироваться на мероприятие, на него уже отправлено письмо с дальнейшими шагами.
+page-back = Вернуться к мероприятию
+page-not-found = Такого мероприятия или регистрации нет.
+page-internal-error = На нашей стороне произошла ошибка, ничего не изменено. Попробуйте ещё раз чуть позже.
