@@ -42,6 +42,7 @@ pub(crate) fn router(state: State) -> Router {
         .route("/events/{id}/registrations/{rid}/{action}", post(act))
         .route("/events/{id}/ledger", get(ledger))
         .route("/calendar.ics", get(crate::feeds::calendar_feed))
+        .merge(crate::pages::routes())
         .fallback(|| async { ApiError::new(StatusCode::NOT_FOUND, "service.not_found", "no such resource") })
         .method_not_allowed_fallback(|| async {
             ApiError::new(StatusCode::METHOD_NOT_ALLOWED, "service.method_not_allowed", "method not allowed here")

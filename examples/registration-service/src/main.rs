@@ -27,6 +27,7 @@
 
 mod api;
 mod feeds;
+mod pages;
 mod store;
 
 use std::io::Write;
