@@ -278,7 +278,7 @@ page-status = { $status ->
    *[cancelled] أُلغي تسجيلك.
 }
 page-starts = البداية
-page-download-ics = أضِف الفعالية إلى تقويمي (.ics)
+page-download-ics = أضِف الفعالية إلى تقويمي ({"\u2066"}.ics{"\u2069"})
 page-check-email-title = تحقّق من بريدك الإلكتروني
 page-check-email = إذا كان التسجيل في الفعالية متاحًا لهذا العنوان، فقد أُرسلت إليه رسالة بالخطوات التالية.
 page-back = العودة إلى الفعالية
