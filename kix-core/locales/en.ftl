@@ -136,3 +136,89 @@ event-unknown_occurrence = { $cancelled ->
 registration-occurrence_ignored = The event takes registrations for the whole series: the occurrence { $occurrence } is ignored.
 calendar-sequence_not_raised = The times of “{ $event }” changed but its sequence is still { $sequence } (it was { $previous_sequence }): calendars would keep the old times.
 calendar-fold_start = { $local } happens twice in { $zone }: calendar applications disagree on which is meant, so the file gives it in UTC.
+
+## The registration pages (ids prefixed "page-"): labels, hints and outcomes.
+# This language's own name, for the language switch.
+page-this-language = English
+page-languages = Languages of this page
+page-when = When
+page-organisers = Organised by
+page-your-time = In your time zone
+page-your-zone = Your time zone
+page-no-script-time = The time in your zone is shown when you choose your country, or with JavaScript on.
+page-seats-left = { $count ->
+    [0] No seats are left.
+    [one] One seat is left.
+   *[other] { $count } seats are left.
+}
+page-seats-unlimited = Seats are not limited.
+page-waiting-list = When all seats are taken, you can still join the waiting list.
+page-form-title = Register
+page-required = required
+page-name-label = Full name
+page-name-hint = As you would like it on the list of participants.
+page-email-label = E-mail address
+page-email-hint = Your confirmation and calendar invitation go to this address.
+page-country-label = Country
+page-country-hint = The country where you work.
+page-country-choose = Choose a country
+page-country-group-hub = Countries of the hub
+page-country-group-other = Other countries
+page-organisation-label = Organisation
+page-organisation-hint = Optional.
+page-audience-label = You take part as
+page-audience-choose = Choose one
+page-audience = { $audience ->
+    [policy_maker] Policy maker
+    [education_stakeholder] Education stakeholder
+    [government_official] Government official
+    [teacher] Teacher
+    [academic_researcher] Academic researcher
+   *[other] Other
+}
+page-language-label = Language you will follow the event in
+page-language-hint = The event's language or one of its interpretation languages.
+page-language-name = { $code ->
+    [en] English
+    [ru] Russian
+    [ar] Arabic
+   *[other] { $code }
+}
+page-consent-label = I agree that the organisers keep my registration and use it for this event.
+page-submit = Register
+page-errors-title = { $count ->
+    [one] One thing to correct before you can register:
+   *[other] { $count } things to correct before you can register:
+}
+page-registered-title = Thank you for registering
+page-status = { $status ->
+    [confirmed] Your seat is confirmed.
+    [pending] Your registration waits for an organiser's approval; your seat is held meanwhile.
+    [waitlisted] The event is full: you are on the waiting list, and you will be offered a seat when one is freed.
+    [offered] A seat has been freed for you: accept it before the offer runs out.
+    [denied] Your registration was not accepted.
+   *[cancelled] Your registration is cancelled.
+}
+page-starts = Starts
+page-download-ics = Add to my calendar (.ics)
+page-check-email-title = Check your e-mail
+page-check-email = If this address can register for the event, a message is on its way to it with what to do next.
+page-back = Back to the event
+page-not-found = There is no such event or registration.
+page-internal-error = Something went wrong on our side, and nothing was changed. Please try again in a moment.
+page-manage-title = Your registration
+page-manage-keep = Keep this page's address: it is your own link to see, change or cancel your registration. Anyone who has it can do the same.
+page-change-title = Change your details
+page-change-button = Save the changes
+page-cancel-title = Cancel your registration
+page-cancel-button = Cancel my registration
+page-accept-button = Accept the seat
+page-decline-button = Decline the seat
+page-done = { $action ->
+    [cancel] Your registration is cancelled; your seat goes to the next person waiting.
+    [accept] You accepted the seat: it is yours.
+    [decline] You declined the seat; it goes to the next person waiting.
+   *[update] Your changes are saved.
+}
+page-refused-title = This could not be done
+page-too-many = Too many registrations were sent from your network just now. Please try again in a minute.

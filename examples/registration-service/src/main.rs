@@ -34,6 +34,7 @@
 mod api;
 mod feeds;
 mod limits;
+mod pages;
 mod secrets;
 mod server;
 mod store;

@@ -260,7 +260,9 @@ fn submissions_past_the_rate_limit_wait_and_other_requests_do_not() {
     assert_eq!(statuses, [201, 201, 201, 429]);
     let limited = submit(server.addr, 5);
     assert_eq!(limited.json()["code"], "service.rate_limited");
-    assert_eq!(limited.headers["retry-after"], "20");
+    // Three a minute: a token is back within 20 s (less as time passes since the burst).
+    let wait: u64 = limited.headers["retry-after"].parse().unwrap();
+    assert!((1..=20).contains(&wait), "{wait}");
     assert_eq!(ledger(server.addr)["free"], 97, "reads are not limited");
 }
 

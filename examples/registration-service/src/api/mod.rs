@@ -11,7 +11,7 @@
 
 mod me;
 mod organiser;
-mod public;
+pub(crate) mod public;
 
 use std::sync::Arc;
 use std::time::Duration;
@@ -68,6 +68,7 @@ pub(crate) fn router(state: State) -> Router {
         .route("/registrations/me/ics", get(me::calendar))
         .route("/registrations/me/{action}", post(me::act))
         .route("/calendar.ics", get(crate::feeds::calendar_feed))
+        .merge(crate::pages::routes())
         .fallback(|| async { ApiError::not_found() })
         .method_not_allowed_fallback(|| async {
             ApiError::new(StatusCode::METHOD_NOT_ALLOWED, "service.method_not_allowed", "method not allowed here")
