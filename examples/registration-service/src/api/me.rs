@@ -4,8 +4,6 @@
 //! malformed, unknown, taken over) is the same 401, so the answers say nothing
 //! about which registrations exist.
 
-use std::sync::Arc;
-
 use axum::body::Body;
 use axum::extract::{Path, State as Shared};
 use axum::http::{HeaderMap, StatusCode, header};
@@ -15,7 +13,7 @@ use kix_core::{Actor, BookEntry, Registration};
 use serde::Deserialize;
 use serde_json::json;
 
-use super::{ApiError, State, bearer, blocking, json_body};
+use super::{ApiError, State, bearer, json_body, read_now};
 use crate::secrets;
 use crate::store::{Failure, Mine};
 
@@ -23,8 +21,7 @@ use crate::store::{Failure, Mine};
 async fn mine(state: &State, headers: &HeaderMap) -> Result<Mine, ApiError> {
     let token = bearer(headers, secrets::MANAGE).ok_or_else(ApiError::unauthorized)?;
     let digest = secrets::digest(token);
-    let store = Arc::clone(&state.store);
-    blocking(move || store.mine(&digest).map_err(ApiError::from)).await?.ok_or_else(ApiError::unauthorized)
+    read_now(|| state.store.mine(&digest).map_err(ApiError::from))?.ok_or_else(ApiError::unauthorized)
 }
 
 /// What a registrant sees of their registration: its state and their current

@@ -14,7 +14,7 @@ use kix_core::Actor;
 use serde::Deserialize;
 use serde_json::json;
 
-use super::{ApiError, State, blocking, json_body, organiser};
+use super::{ApiError, State, blocking, json_body, organiser, read_now};
 use crate::store::Scope;
 
 /// The most registrations one page of the list holds.
@@ -60,8 +60,7 @@ pub(crate) async fn registration(
     headers: HeaderMap,
 ) -> Result<Response, ApiError> {
     organiser(&state, &headers, &id, Scope::Read).await?;
-    let store = Arc::clone(&state.store);
-    let entry = blocking(move || store.entry(&id, &rid).map_err(ApiError::from)).await?;
+    let entry = read_now(|| state.store.entry(&id, &rid).map_err(ApiError::from))?;
     Ok(axum::Json(entry.ok_or_else(ApiError::not_found)?).into_response())
 }
 

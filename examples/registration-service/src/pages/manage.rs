@@ -5,8 +5,6 @@
 //! another site cannot forge these forms; the core decides every change, as the registrant.
 //! Also the answer to an address already registered ("check your e-mail").
 
-use std::sync::Arc;
-
 use axum::Form;
 use axum::extract::{Path, Query, State as Shared};
 use axum::http::{HeaderMap, StatusCode, header};
@@ -64,10 +62,10 @@ async fn mine(state: &State, token: &str, t: &Texts) -> Result<Mine, PageError> 
         return Err(PageError::NotFound(t.clone()));
     }
     let digest = secrets::digest(token);
-    let store = Arc::clone(&state.store);
-    tokio::task::spawn_blocking(move || store.mine(&digest))
-        .await
-        .map_err(|e| PageError::Internal(t.clone(), e.to_string()))?
+    // One indexed row, read in place (see `api::read_now`).
+    state
+        .store
+        .mine(&digest)
         .map_err(|f| PageError::from_failure(t.clone(), f))?
         .ok_or_else(|| PageError::NotFound(t.clone()))
 }
