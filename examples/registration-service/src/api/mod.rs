@@ -7,7 +7,7 @@
 //! - a registrant, by the manage token their submission answered
 //!   (`Authorization: Bearer kixm_...`): their own registration only ([`me`]);
 //! - an organiser, by a token made with `registration-service token create`
-//!   (`Authorization: Bearer kixo_...`), for its events and scope ([`organiser`]).
+//!   (`Authorization: Bearer kixo_...`), for its events and scope (module `organiser`).
 
 mod me;
 mod organiser;
