@@ -303,3 +303,35 @@ pub(crate) async fn blocking<T: Send + 'static>(
 ) -> Result<T, ApiError> {
     tokio::task::spawn_blocking(work).await.map_err(ApiError::internal)?
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    async fn body_of(error: ApiError) -> (StatusCode, HeaderMap, serde_json::Value) {
+        let response = error.into_response();
+        let (parts, body) = response.into_parts();
+        let bytes = axum::body::to_bytes(body, usize::MAX).await.unwrap_or_default();
+        (parts.status, parts.headers, serde_json::from_slice(&bytes).unwrap_or_default())
+    }
+
+    #[tokio::test]
+    async fn an_internal_error_says_only_that_it_was_ours() {
+        let (status, _, body) = body_of(ApiError::internal("database is locked at /srv/kix.sqlite3")).await;
+        assert_eq!(status, StatusCode::INTERNAL_SERVER_ERROR);
+        assert_eq!(body, serde_json::json!({"code": "service.internal", "message": "internal error"}));
+    }
+
+    #[tokio::test]
+    async fn a_refused_credential_asks_for_a_bearer_token_and_a_limit_says_when_to_come_back() {
+        let (status, headers, body) = body_of(ApiError::unauthorized()).await;
+        assert_eq!(
+            (status, headers.get(header::WWW_AUTHENTICATE)),
+            (StatusCode::UNAUTHORIZED, Some(&HeaderValue::from_static("Bearer")))
+        );
+        assert_eq!(body["code"], "service.unauthorized");
+        let limited = ApiError::new(StatusCode::TOO_MANY_REQUESTS, "service.rate_limited", "slow down").retry_after(7);
+        let (_, headers, _) = body_of(limited).await;
+        assert_eq!(headers.get(header::RETRY_AFTER), Some(&HeaderValue::from(7u64)));
+    }
+}
