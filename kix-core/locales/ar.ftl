@@ -302,3 +302,86 @@ page-done = { $action ->
 }
 page-refused-title = تعذّر تنفيذ هذا الإجراء
 page-too-many = أُرسل عدد كبير جدًا من التسجيلات من شبكتك قبل قليل. يُرجى المحاولة مرة أخرى بعد دقيقة.
+
+## صفحات المنظِّمين (المعرّفات تبدأ بـ "page-org-").
+
+page-org-sign-in-title = دخول المنظِّمين
+page-org-token-label = رمز المنظِّم
+page-org-token-hint = الرمز الذي أُعطي لك، ويبدأ بـ kixo_. يبقى دخولك ساريًا ثماني ساعات أو حتى تخرج.
+page-org-sign-in-button = دخول
+page-org-sign-in-refused = هذا الرمز غير صالح أو أُلغي.
+page-org-signed-in-as = دخلتَ باسم
+page-org-sign-out-button = خروج
+page-org-events-title = فعالياتك
+page-org-no-events = لا يشمل رمزك أيًّا من فعاليات هذا المركز.
+page-org-ledger-title = المقاعد
+page-org-count = { $what ->
+    [capacity] السعة
+    [confirmed] مؤكَّدة
+    [pending] بانتظار الموافقة
+    [offered] معروضة
+    [waitlisted] قائمة الانتظار
+    [free] شاغرة
+    [cancelled] ملغاة
+   *[denied] مرفوضة
+}
+page-org-unlimited = غير محدودة
+page-org-export = تنزيل القائمة (CSV)
+page-org-capacity-label = السعة
+page-org-capacity-hint = عدد المقاعد؛ اترك الحقل فارغًا لإلغاء الحدّ. خفضها لا يُسقط أحدًا، ورفعها يعرض المقاعد المتاحة على قائمة الانتظار.
+page-org-capacity-button = تغيير السعة
+page-org-capacity-invalid = يجب أن تكون السعة عددًا صحيحًا من المقاعد، أو فارغة إن لم يكن هناك حدّ.
+page-org-reason-optional-label = السبب (اختياري)
+page-org-read-only = رمزك للاطلاع فقط: يمكنك رؤية القائمة وتنزيلها، لا تغييرها.
+page-org-registrations-title = التسجيلات
+page-org-no-registrations = لم يسجّل أحد بعد.
+page-org-status = { $status ->
+    [confirmed] مؤكَّد
+    [pending] بانتظار الموافقة
+    [waitlisted] في قائمة الانتظار
+    [offered] عُرض عليه مقعد
+    [denied] مرفوض
+   *[cancelled] ملغى
+}
+page-org-submitted = تاريخ التسجيل
+page-org-history = السجلّ
+page-org-action = { $action ->
+    [submit] التسجيل
+    [update] تعديل البيانات
+    [resubmit] إعادة التسجيل
+    [approve] الموافقة
+    [deny] الرفض
+    [cancel] الإلغاء
+    [reinstate] الاستعادة
+    [offer] عرض مقعد
+    [accept_offer] قبول المقعد
+    [decline_offer] رفض المقعد
+    [expire_offer] انتهاء مدة العرض
+   *[check_in] تسجيل الحضور
+}
+page-org-actor = { $actor ->
+    [registrant] من المسجِّل
+    [organiser] من منظِّم
+   *[system] من kix
+}
+page-org-forced = بما يتجاوز السعة
+page-org-reason-label = السبب
+page-org-approve-button = موافقة
+page-org-cancel-button = إلغاء التسجيل
+page-org-reinstate-button = استعادة
+page-org-deny-reason-label = سبب الرفض
+page-org-deny-button = رفض
+page-org-force-confirm = أؤكّد: الموافقة على هذا التسجيل مع أن المقاعد كلها مشغولة.
+page-org-force-button = موافقة بما يتجاوز السعة
+page-org-pages = صفحات القائمة
+page-org-previous = الصفحة السابقة
+page-org-next = الصفحة التالية
+page-org-done = { $action ->
+    [approve] تمت الموافقة على التسجيل { $id }.
+    [deny] رُفض التسجيل { $id }.
+    [cancel] أُلغي التسجيل { $id }.
+    [reinstate] استُعيد التسجيل { $id }.
+   *[capacity] تغيّرت السعة.
+}
+page-org-over-capacity = أصبحت المقاعد المشغولة أكثر مما تسمح به السعة، ولم يُسقَط أحد.
+page-org-forbidden = لم يعد هذا النموذج صالحًا (انتهت جلستك أو الصفحة قديمة)، فلم يتغيّر شيء. افتح الصفحة من جديد، أو ادخل مرة أخرى.

@@ -222,3 +222,86 @@ page-done = { $action ->
 }
 page-refused-title = This could not be done
 page-too-many = Too many registrations were sent from your network just now. Please try again in a minute.
+
+## The organiser's pages (ids prefixed "page-org-").
+
+page-org-sign-in-title = Organiser sign-in
+page-org-token-label = Organiser token
+page-org-token-hint = The token you were given; it starts with kixo_. You stay signed in for eight hours, or until you sign out.
+page-org-sign-in-button = Sign in
+page-org-sign-in-refused = This token is not valid, or it has been revoked.
+page-org-signed-in-as = Signed in as
+page-org-sign-out-button = Sign out
+page-org-events-title = Your events
+page-org-no-events = Your token covers none of this hub's events.
+page-org-ledger-title = Seats
+page-org-count = { $what ->
+    [capacity] Capacity
+    [confirmed] Confirmed
+    [pending] Pending approval
+    [offered] Offered
+    [waitlisted] Waiting list
+    [free] Free
+    [cancelled] Cancelled
+   *[denied] Denied
+}
+page-org-unlimited = unlimited
+page-org-export = Download the list (CSV)
+page-org-capacity-label = Capacity
+page-org-capacity-hint = The number of seats; leave it empty for no limit. Lowering it drops nobody; raising it offers the freed seats to the waiting list.
+page-org-capacity-button = Change the capacity
+page-org-capacity-invalid = The capacity must be a whole number of seats, or empty for no limit.
+page-org-reason-optional-label = Reason (optional)
+page-org-read-only = Your token may only read: it can see the list and download it, not change it.
+page-org-registrations-title = Registrations
+page-org-no-registrations = No one has registered yet.
+page-org-status = { $status ->
+    [confirmed] Confirmed
+    [pending] Waiting for approval
+    [waitlisted] On the waiting list
+    [offered] Offered a seat
+    [denied] Denied
+   *[cancelled] Cancelled
+}
+page-org-submitted = Registered
+page-org-history = History
+page-org-action = { $action ->
+    [submit] Registered
+    [update] Details changed
+    [resubmit] Registered again
+    [approve] Approved
+    [deny] Denied
+    [cancel] Cancelled
+    [reinstate] Reinstated
+    [offer] Offered a seat
+    [accept_offer] Accepted the seat
+    [decline_offer] Declined the seat
+    [expire_offer] Offer expired
+   *[check_in] Checked in
+}
+page-org-actor = { $actor ->
+    [registrant] by the registrant
+    [organiser] by an organiser
+   *[system] by kix
+}
+page-org-forced = past capacity
+page-org-reason-label = Reason
+page-org-approve-button = Approve
+page-org-cancel-button = Cancel the registration
+page-org-reinstate-button = Reinstate
+page-org-deny-reason-label = Reason for denying
+page-org-deny-button = Deny
+page-org-force-confirm = I confirm: approve this registration although every seat is taken.
+page-org-force-button = Approve past capacity
+page-org-pages = Pages of the list
+page-org-previous = Previous page
+page-org-next = Next page
+page-org-done = { $action ->
+    [approve] Registration { $id } is approved.
+    [deny] Registration { $id } is denied.
+    [cancel] Registration { $id } is cancelled.
+    [reinstate] Registration { $id } is reinstated.
+   *[capacity] The capacity is changed.
+}
+page-org-over-capacity = More seats are now held than the capacity allows; nobody was dropped.
+page-org-forbidden = This form is no longer valid (your session has ended or the page is out of date), so nothing was changed. Open the page again, or sign in again.

@@ -303,3 +303,86 @@ page-done = { $action ->
 }
 page-refused-title = Это действие выполнить не удалось
 page-too-many = С вашей сети только что отправлено слишком много регистраций. Пожалуйста, повторите попытку через минуту.
+
+## Страницы организатора (идентификаторы с префиксом "page-org-").
+
+page-org-sign-in-title = Вход для организаторов
+page-org-token-label = Токен организатора
+page-org-token-hint = Выданный вам токен; он начинается с kixo_. Вход действует восемь часов или до выхода.
+page-org-sign-in-button = Войти
+page-org-sign-in-refused = Этот токен недействителен или отозван.
+page-org-signed-in-as = Вы вошли как
+page-org-sign-out-button = Выйти
+page-org-events-title = Ваши мероприятия
+page-org-no-events = Ваш токен не даёт доступа ни к одному мероприятию этого хаба.
+page-org-ledger-title = Места
+page-org-count = { $what ->
+    [capacity] Вместимость
+    [confirmed] Подтверждено
+    [pending] Ждут одобрения
+    [offered] Предложено
+    [waitlisted] В листе ожидания
+    [free] Свободно
+    [cancelled] Отменено
+   *[denied] Отклонено
+}
+page-org-unlimited = без ограничений
+page-org-export = Скачать список (CSV)
+page-org-capacity-label = Вместимость
+page-org-capacity-hint = Число мест; оставьте поле пустым, чтобы снять ограничение. При уменьшении никто не исключается; при увеличении освободившиеся места предлагаются листу ожидания.
+page-org-capacity-button = Изменить вместимость
+page-org-capacity-invalid = Вместимость должна быть целым числом мест или пустой, если ограничения нет.
+page-org-reason-optional-label = Причина (необязательно)
+page-org-read-only = Ваш токен даёт право только на чтение: вы видите список и можете скачать его, но не изменить.
+page-org-registrations-title = Регистрации
+page-org-no-registrations = Пока никто не зарегистрировался.
+page-org-status = { $status ->
+    [confirmed] Подтверждена
+    [pending] Ждёт одобрения
+    [waitlisted] В листе ожидания
+    [offered] Предложено место
+    [denied] Отклонена
+   *[cancelled] Отменена
+}
+page-org-submitted = Зарегистрирован(а)
+page-org-history = История
+page-org-action = { $action ->
+    [submit] Регистрация
+    [update] Данные изменены
+    [resubmit] Повторная регистрация
+    [approve] Одобрена
+    [deny] Отклонена
+    [cancel] Отменена
+    [reinstate] Восстановлена
+    [offer] Предложено место
+    [accept_offer] Место принято
+    [decline_offer] От места отказались
+    [expire_offer] Предложение истекло
+   *[check_in] Отмечен(а) как присутствующий(ая)
+}
+page-org-actor = { $actor ->
+    [registrant] участником
+    [organiser] организатором
+   *[system] системой kix
+}
+page-org-forced = сверх вместимости
+page-org-reason-label = Причина
+page-org-approve-button = Одобрить
+page-org-cancel-button = Отменить регистрацию
+page-org-reinstate-button = Восстановить
+page-org-deny-reason-label = Причина отказа
+page-org-deny-button = Отклонить
+page-org-force-confirm = Подтверждаю: одобрить эту регистрацию, хотя все места заняты.
+page-org-force-button = Одобрить сверх вместимости
+page-org-pages = Страницы списка
+page-org-previous = Предыдущая страница
+page-org-next = Следующая страница
+page-org-done = { $action ->
+    [approve] Регистрация { $id } одобрена.
+    [deny] Регистрация { $id } отклонена.
+    [cancel] Регистрация { $id } отменена.
+    [reinstate] Регистрация { $id } восстановлена.
+   *[capacity] Вместимость изменена.
+}
+page-org-over-capacity = Теперь занято больше мест, чем позволяет вместимость; никто не исключён.
+page-org-forbidden = Эта форма больше недействительна (сеанс завершён или страница устарела), поэтому ничего не изменено. Откройте страницу заново или войдите снова.

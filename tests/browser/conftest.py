@@ -3,7 +3,9 @@
 The service is the binary `make browser-test` builds (`KIX_SERVICE_BIN`), started once for the
 session on `--port 0` with a database and a hub file in a temporary folder, and stopped by its
 pid. The hub is the one kix embeds (`kix-core/data/emap.json`, the file `kix_core::emap()`
-reads) with webinar 20 moved a month ahead, at 11:00 UTC: 17:00 in Bishkek (UTC+6 all year).
+reads) with webinar 20 moved a month ahead, at 11:00 UTC: 17:00 in Bishkek (UTC+6 all year),
+and a copy of it, "webinar 21", whose registrations wait for an organiser's approval. Organiser
+tokens for that database are made with the binary's own `token create` (`service.token(...)`).
 
 Chromium is Debian's (`/usr/bin/chromium`), driven by Playwright without a browser download.
 Every page a test opens records its console errors and uncaught exceptions, and the test fails
@@ -23,6 +25,8 @@ from playwright.sync_api import sync_playwright
 
 ROOT = pathlib.Path(__file__).resolve().parents[2]
 EVENT = "kix-emap-webinar-20"
+# The same webinar, with every registration pending until an organiser approves it.
+APPROVAL_EVENT = "kix-emap-webinar-21"
 SCREENSHOTS = ROOT / "target" / "screenshots"
 CHROMIUM = os.environ.get("KIX_CHROMIUM", "/usr/bin/chromium")
 
@@ -50,18 +54,41 @@ def write_hub(folder):
     event["end"] = (local + datetime.timedelta(minutes=90)).isoformat()
     event.pop("duration_minutes", None)
     event["registration"] = {"required": True, "capacity": 40, "waiting_list": True, "consent_required": True}
+    approval = json.loads(json.dumps(event))
+    approval.update(id=APPROVAL_EVENT, number=21)
+    approval["registration"] = {"required": True, "capacity": 40, "approval": "manual"}
+    hub["events"].append(approval)
     path = folder / "hub.json"
     path.write_text(json.dumps(hub, ensure_ascii=False), encoding="utf-8")
     return path
 
 
+class Service:
+    """A running service: its base URL and its database, where tokens are made and revoked."""
+
+    def __init__(self, binary, url, db):
+        self.binary, self.url, self.db = binary, url, db
+
+    def token(self, name, *options):
+        """A new organiser token (`token create --db DB --name NAME [OPTIONS]`): its last line."""
+        out = subprocess.run([str(self.binary), "token", "create", "--db", str(self.db), "--name", name, *options],
+                             check=True, capture_output=True, text=True)
+        return out.stdout.strip().splitlines()[-1]
+
+    def revoke(self, name):
+        subprocess.run([str(self.binary), "token", "revoke", "--db", str(self.db), name], check=True,
+                       capture_output=True)
+
+
 @pytest.fixture(scope="session")
-def service(tmp_path_factory):
-    """The base URL of a running service."""
+def running_service(tmp_path_factory):
+    """The running service (`Service`)."""
     folder = tmp_path_factory.mktemp("service")
     hub = write_hub(folder)
+    binary = service_binary()
+    db = folder / "kix.sqlite3"
     process = subprocess.Popen(
-        [str(service_binary()), "--port", "0", "--db", str(folder / "kix.sqlite3"), "--hub", str(hub),
+        [str(binary), "--port", "0", "--db", str(db), "--hub", str(hub),
          # Every test registers from this one address; the limit itself is tested in Rust.
          "--submit-rate", "0"],
         stdout=subprocess.PIPE,
@@ -71,7 +98,7 @@ def service(tmp_path_factory):
         line = process.stdout.readline()
         found = re.match(r"listening on (http://\S+)", line)
         assert found, f"the service did not start: {line!r}"
-        yield found.group(1)
+        yield Service(binary, found.group(1), db)
     finally:
         os.kill(process.pid, signal.SIGTERM)
         try:
@@ -79,6 +106,12 @@ def service(tmp_path_factory):
         except subprocess.TimeoutExpired:
             os.kill(process.pid, signal.SIGKILL)
             process.wait()
+
+
+@pytest.fixture(scope="session")
+def service(running_service):
+    """The base URL of the running service."""
+    return running_service.url
 
 
 @pytest.fixture(scope="session")

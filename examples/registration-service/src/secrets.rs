@@ -1,7 +1,9 @@
-//! Secrets: organiser tokens and registrants' manage tokens. Each is 256 bits
-//! from the operating system's generator, written as `kixo_` (organiser) or
-//! `kixm_` (manage) and 64 hex digits, shown once and stored only as its
-//! SHA-256. The prefix lets secret scanners and people tell them apart.
+//! Secrets: organiser tokens, registrants' manage tokens and organisers' browser
+//! sessions. Each is 256 bits from the operating system's generator, written as
+//! `kixo_` (organiser), `kixm_` (manage) or `kixs_` (session) and 64 hex digits,
+//! shown once and stored only as its SHA-256. The prefix lets secret scanners
+//! and people tell them apart. A session's CSRF token (`kixc_`) is the one kept
+//! as it is: the pages must write it into their forms.
 
 use sha2::{Digest, Sha256};
 
@@ -9,6 +11,10 @@ use sha2::{Digest, Sha256};
 pub(crate) const ORGANISER: &str = "kixo_";
 /// The prefix of a registrant's manage token.
 pub(crate) const MANAGE: &str = "kixm_";
+/// The prefix of an organiser's session id (the `kix_session` cookie).
+pub(crate) const SESSION: &str = "kixs_";
+/// The prefix of a session's CSRF token (the hidden field of every organiser form).
+pub(crate) const CSRF: &str = "kixc_";
 
 /// A SHA-256 digest: how a secret is stored and looked up.
 pub(crate) type Digest32 = [u8; 32];

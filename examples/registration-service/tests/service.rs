@@ -209,7 +209,7 @@ fn bad_requests_get_clear_errors_and_change_nothing() {
         ("POST", format!("{registrations}/r-999999/approve"), vec![], 404, "service.not_found"),
         ("POST", format!("{entry_path}/teleport"), vec![], 404, "service.not_found"),
         ("POST", format!("{entry_path}/approve"), vec![], 409, "registration.invalid_transition"),
-        ("POST", format!("{entry_path}/deny"), vec![], 422, "service.missing_reason"),
+        ("POST", format!("{entry_path}/deny"), vec![], 422, "registration.missing_field"),
         ("POST", format!("{entry_path}/cancel"), b"{\"reason\": ".to_vec(), 400, "service.invalid_json"),
         ("POST", format!("{entry_path}/cancel"), br#"{"actor": "organiser"}"#.to_vec(), 422, "service.invalid_body"),
         ("DELETE", registrations.clone(), vec![], 405, "service.method_not_allowed"),

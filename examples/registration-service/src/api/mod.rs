@@ -10,7 +10,7 @@
 //!   (`Authorization: Bearer kixo_...`), for its events and scope (module `organiser`).
 
 mod me;
-mod organiser;
+pub(crate) mod organiser;
 pub(crate) mod public;
 
 use std::sync::Arc;
@@ -185,7 +185,9 @@ impl From<Failure> for ApiError {
                 }
                 // A bad value is the request's; anything else the core refuses on a
                 // registration it holds is a conflict with the registration's state.
-                let status = if violations.iter().any(|v| v.code == Code::RegistrationTooLong) {
+                let bad_value =
+                    |v: &Violation| matches!(v.code, Code::RegistrationTooLong | Code::RegistrationMissingField);
+                let status = if violations.iter().any(bad_value) {
                     StatusCode::UNPROCESSABLE_ENTITY
                 } else {
                     StatusCode::CONFLICT

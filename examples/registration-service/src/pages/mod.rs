@@ -1,7 +1,9 @@
 //! The registration pages people use in a browser: the event page with its form
 //! (`GET`/`POST /events/{id}`), the reader's time (`GET /events/{id}/time`), the registrant's
 //! own page behind their manage link (`/manage/{token}`: the confirmation, changes, cancelling,
-//! an offered seat), the "check your e-mail" answer, and the stylesheet and script.
+//! an offered seat), the "check your e-mail" answer, the organiser's pages (`/organiser/...`:
+//! signing in with an organiser token, the event's ledger and list, the actions and the
+//! export), and the stylesheet and script.
 //!
 //! Every decision is the core's: the registration rules and their messages, the listing, the
 //! country names, the zones and the page texts (Fluent, `page-` ids in `kix-core/locales/`).
@@ -11,6 +13,8 @@
 
 mod event;
 mod manage;
+mod organiser;
+mod session;
 mod texts;
 mod time;
 
@@ -32,6 +36,13 @@ pub(crate) fn routes() -> Router<State> {
         .route("/manage/{token}/ics", get(manage::calendar))
         .route("/manage/{token}/{action}", post(manage::act))
         .route("/events/{id}/check-email", get(manage::check_email))
+        .route("/organiser", get(organiser::index))
+        .route("/organiser/sign-in", get(session::sign_in_form).post(session::sign_in))
+        .route("/organiser/sign-out", post(session::sign_out))
+        .route("/organiser/events/{id}", get(organiser::show))
+        .route("/organiser/events/{id}/registrations.csv", get(organiser::export))
+        .route("/organiser/events/{id}/capacity", post(organiser::capacity))
+        .route("/organiser/events/{id}/registrations/{rid}/{action}", post(organiser::act))
         .route("/static/site.css", get(|| async { asset("text/css; charset=utf-8", STYLESHEET) }))
         .route("/static/zone.js", get(|| async { asset("text/javascript; charset=utf-8", SCRIPT) }))
 }
@@ -51,6 +62,9 @@ pub(super) enum PageError {
     NotFound(Texts),
     /// Too many submissions from this client: try again shortly.
     Busy(Texts),
+    /// An organiser's form without its session's CSRF token (stale, altered or from
+    /// elsewhere), or an action the session's token may not take: nothing was changed.
+    Forbidden(Texts),
     /// The database or a template failed; the reason is logged, not shown.
     Internal(Texts, String),
 }
@@ -79,6 +93,7 @@ impl IntoResponse for PageError {
         let (status, t, id) = match self {
             PageError::NotFound(t) => (StatusCode::NOT_FOUND, t, "page-not-found"),
             PageError::Busy(t) => (StatusCode::TOO_MANY_REQUESTS, t, "page-too-many"),
+            PageError::Forbidden(t) => (StatusCode::FORBIDDEN, t, "page-org-forbidden"),
             PageError::Internal(t, reason) => {
                 eprintln!("registration-service: page: {reason}");
                 (StatusCode::INTERNAL_SERVER_ERROR, t, "page-internal-error")

@@ -1,8 +1,8 @@
 //! The books in SQLite: each event's book as a head row (its capacity and
 //! their history) and one row per registration (its entry with its whole
 //! history), an outbox of the changes each operation made (who to notify of
-//! what), the organisers' tokens and the registrants' manage tokens (their
-//! SHA-256 only). An operation rewrites only the registrations it changed.
+//! what), the organisers' tokens, their browser sessions and the registrants'
+//! manage tokens (their SHA-256 only). An operation rewrites only the registrations it changed.
 //!
 //! Writes go to one thread ([`writer`]) that commits whatever operations are
 //! waiting in one `BEGIN IMMEDIATE` transaction: it takes the database's write
@@ -14,6 +14,7 @@
 //! one row, or one page of rows, never a whole event; `synchronous=FULL`
 //! makes a commit durable before it is acknowledged.
 
+pub(crate) mod sessions;
 pub(crate) mod tokens;
 mod writer;
 
@@ -66,6 +67,13 @@ CREATE TABLE IF NOT EXISTS organiser_tokens (
     created TEXT NOT NULL,
     revoked TEXT
 );
+CREATE TABLE IF NOT EXISTS organiser_sessions (
+    hash BLOB PRIMARY KEY,
+    token_name TEXT NOT NULL,
+    csrf TEXT NOT NULL,
+    created TEXT NOT NULL,
+    expires TEXT NOT NULL
+) WITHOUT ROWID;
 CREATE TABLE IF NOT EXISTS manage_tokens (
     hash BLOB PRIMARY KEY,
     event_id TEXT NOT NULL,

@@ -98,6 +98,12 @@ pub(crate) fn revoke(conn: &Connection, name: &str, now: DateTime<Utc>) -> Resul
     .map_err(|e| e.to_string())
 }
 
+/// An organiser as a token's row holds it (its events as a JSON list).
+pub(super) fn organiser_of(name: String, manage: bool, events: &str) -> Result<Organiser, Failure> {
+    let events = serde_json::from_str(events).map_err(json_failure)?;
+    Ok(Organiser { name, scope: if manage { Scope::Manage } else { Scope::Read }, events })
+}
+
 impl Store {
     /// The organiser a presented token names: a live token whose digest equals the
     /// presented one's, compared in constant time against every live token (there
@@ -119,8 +125,7 @@ impl Store {
                 let (name, hash, manage, events) = row?;
                 let stored: Digest32 = hash.try_into().unwrap_or([0; 32]);
                 if secrets::same(&stored, digest) && found.is_none() {
-                    let events = serde_json::from_str(&events).map_err(json_failure)?;
-                    found = Some(Organiser { name, scope: if manage { Scope::Manage } else { Scope::Read }, events });
+                    found = Some(organiser_of(name, manage, &events)?);
                 }
             }
             Ok(found)

@@ -60,11 +60,12 @@ impl RegistrationBook {
         })
     }
 
-    /// Denies a registration (an organiser's decision, with a reason). A seat it
-    /// held is offered on; the e-mail cannot register again until reinstated.
+    /// Denies a registration (an organiser's decision, with a reason: a blank one is a
+    /// missing field, since the registrant is owed why). A seat it held is offered on; the
+    /// e-mail cannot register again until reinstated.
     ///
     /// ```
-    /// # use kix_core::{BookStatus, Registration, RegistrationBook};
+    /// # use kix_core::{BookStatus, Code, Registration, RegistrationBook};
     /// let hub = kix_core::emap();
     /// let event = hub.event("kix-emap-webinar-20").unwrap();
     /// let mut book = RegistrationBook::new(event);
@@ -72,12 +73,20 @@ impl RegistrationBook {
     ///     country: Some("AF".into()), audience: Some("other".into()), ..Default::default() };
     /// let now = "2024-07-20T08:00:00Z".parse()?;
     /// let id = book.submit(hub, event, &r, now)?.id.unwrap();
+    /// let blank = book.deny(event, &id, "  ", now).unwrap_err();
+    /// assert_eq!(blank.violations()[0].code, Code::RegistrationMissingField);
     /// book.deny(event, &id, "duplicate of an earlier account", now)?;
     /// assert_eq!(book.history(&id).last().unwrap().reason.as_deref(), Some("duplicate of an earlier account"));
     /// assert!(book.submit(hub, event, &r, now)?.is_rejected());
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     pub fn deny(&mut self, event: &Event, id: &str, reason: &str, now: DateTime<Utc>) -> Result<Applied, Error> {
+        if reason.trim().is_empty() {
+            return Err(Error::Rejected(vec![
+                Violation::new(Code::RegistrationMissingField, "reason", "a denial needs a reason")
+                    .with_param("field", "reason"),
+            ]));
+        }
         reason_rule(Some(reason))?;
         self.transact(event, now, |book, journal| {
             let (index, from) = book.find(id)?;
