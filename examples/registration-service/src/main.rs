@@ -52,6 +52,7 @@ const USAGE: &str = "usage: registration-service [serve] [OPTIONS]
        registration-service token create --db PATH --name NAME [--event ID]... [--read-only]
        registration-service token list --db PATH
        registration-service token revoke --db PATH NAME
+       registration-service link --db PATH --event ID --registration RID [--public-url URL]
 serve options:
   --port PORT            TCP port (default 8080; 0 picks a free one)
   --bind ADDRESS         address to listen on (default 127.0.0.1; put TLS in front of anything else)
@@ -84,9 +85,26 @@ struct Serve {
 /// A command line.
 enum Command {
     Serve(Serve),
-    TokenCreate { db: PathBuf, name: String, events: Vec<String>, read_only: bool },
-    TokenList { db: PathBuf },
-    TokenRevoke { db: PathBuf, name: String },
+    TokenCreate {
+        db: PathBuf,
+        name: String,
+        events: Vec<String>,
+        read_only: bool,
+    },
+    TokenList {
+        db: PathBuf,
+    },
+    TokenRevoke {
+        db: PathBuf,
+        name: String,
+    },
+    /// A new manage link for a registration (what a mailer sends for a `link_resent` note).
+    Link {
+        db: PathBuf,
+        event: String,
+        registration: String,
+        public_url: String,
+    },
 }
 
 fn number<T: std::str::FromStr>(flag: &str, text: String) -> Result<T, String>
@@ -156,6 +174,27 @@ fn parse_token(mut args: impl Iterator<Item = String>) -> Result<Command, String
     }
 }
 
+fn parse_link(mut args: impl Iterator<Item = String>) -> Result<Command, String> {
+    let (mut db, mut event, mut registration) = (None, None, None);
+    let mut public_url = "http://127.0.0.1:8080".to_owned();
+    while let Some(flag) = args.next() {
+        let mut value = || args.next().ok_or_else(|| format!("{flag} needs a value"));
+        match flag.as_str() {
+            "--db" => db = Some(PathBuf::from(value()?)),
+            "--event" => event = Some(value()?),
+            "--registration" => registration = Some(value()?),
+            "--public-url" => public_url = value()?.trim_end_matches('/').to_owned(),
+            other => return Err(format!("unknown argument {other:?}")),
+        }
+    }
+    Ok(Command::Link {
+        db: db.ok_or("link needs --db PATH")?,
+        event: event.ok_or("link needs --event ID")?,
+        registration: registration.ok_or("link needs --registration RID")?,
+        public_url,
+    })
+}
+
 fn parse_args(args: Vec<String>) -> Result<Command, String> {
     let mut args = args.into_iter().peekable();
     match args.peek().map(String::as_str) {
@@ -166,6 +205,10 @@ fn parse_args(args: Vec<String>) -> Result<Command, String> {
         Some("serve") => {
             args.next();
             parse_serve(args).map(Command::Serve)
+        }
+        Some("link") => {
+            args.next();
+            parse_link(args)
         }
         _ => parse_serve(args).map(Command::Serve),
     }
@@ -196,6 +239,14 @@ fn main() -> ExitCode {
                 let state = t.revoked.map_or_else(|| "live".to_owned(), |at| format!("revoked {at}"));
                 println!("{}\t{scope}\t{events}\tcreated {}\t{state}", t.name, t.created);
             }
+            Ok(())
+        }
+        Command::Link { db, event, registration, public_url } => {
+            let conn = store::Store::connect_for_tokens(&db).map_err(|e| format!("{}: {e}", db.display()))?;
+            let issued = store::tokens::issue_manage_token(&conn, &event, &registration, chrono::Utc::now())?;
+            let token = issued.ok_or_else(|| format!("no registration {registration:?} of event {event:?}"))?;
+            println!("a new manage link for {registration} ({event}); send it to its registrant only:");
+            println!("{public_url}/manage/{token}");
             Ok(())
         }
         Command::TokenRevoke { db, name } => {

@@ -202,6 +202,26 @@ fn a_known_address_resubmitted_reveals_nothing_and_its_owner_is_sent_their_link(
         as_bearer(addr, &s.links[0], "GET", "/registrations/me", b"").json()["record"]["full_name"],
         "Teacher 0"
     );
+
+    // The mailer answers the note with a new link of the owner's, made by the binary; the old one still works.
+    let out = Command::new(env!("CARGO_BIN_EXE_registration-service"))
+        .args(["link", "--db"])
+        .arg(s.db())
+        .args(["--event", EVENT, "--registration", "r-000001", "--public-url", "https://kix.example"])
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let url = String::from_utf8(out.stdout).unwrap().lines().last().unwrap().to_owned();
+    let fresh = url.strip_prefix("https://kix.example/manage/").unwrap();
+    assert_ne!(fresh, s.links[0]);
+    assert_eq!(as_bearer(addr, fresh, "GET", "/registrations/me", b"").json()["record"]["full_name"], "Teacher 0");
+    let unknown = Command::new(env!("CARGO_BIN_EXE_registration-service"))
+        .args(["link", "--db"])
+        .arg(s.db())
+        .args(["--event", EVENT, "--registration", "r-999999"])
+        .output()
+        .unwrap();
+    assert!(!unknown.status.success());
 }
 
 #[test]

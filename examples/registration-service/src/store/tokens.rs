@@ -104,6 +104,34 @@ pub(super) fn organiser_of(name: String, manage: bool, events: &str) -> Result<O
     Ok(Organiser { name, scope: if manage { Scope::Manage } else { Scope::Read }, events })
 }
 
+/// A new manage link's token for a registration the database holds (for the mailer that
+/// answers a `link_resent` note: the owner's old links cannot be read back, so a new one is
+/// issued beside them); `None` when there is no such registration.
+pub(crate) fn issue_manage_token(
+    conn: &Connection,
+    event_id: &str,
+    registration_id: &str,
+    now: DateTime<Utc>,
+) -> Result<Option<String>, String> {
+    let held: i64 = conn
+        .query_row(
+            "SELECT count(*) FROM registrations WHERE event_id = ?1 AND id = ?2",
+            params![event_id, registration_id],
+            |row| row.get(0),
+        )
+        .map_err(|e| e.to_string())?;
+    if held == 0 {
+        return Ok(None);
+    }
+    let (secret, digest) = secrets::new_secret(secrets::MANAGE)?;
+    conn.execute(
+        "INSERT INTO manage_tokens (hash, event_id, registration_id, created) VALUES (?1, ?2, ?3, ?4)",
+        params![digest.as_slice(), event_id, registration_id, now.to_rfc3339()],
+    )
+    .map_err(|e| e.to_string())?;
+    Ok(Some(secret))
+}
+
 impl Store {
     /// The organiser a presented token names: a live token whose digest equals the
     /// presented one's, compared in constant time against every live token (there
