@@ -239,8 +239,7 @@ fn series_of_instants<'py>(
     like: &Bound<'py, PyAny>,
     tz: Tz,
 ) -> PyResult<Bound<'py, PyAny>> {
-    let (index, name) = (like.getattr(intern!(py, "index"))?, like.getattr(intern!(py, "name"))?);
-    columns_module(py)?.call_method1(intern!(py, "series_of_instants"), (nanos_bytes(py, ns)?, index, name, tz.name()))
+    columns_module(py)?.call_method1(intern!(py, "series_of_instants"), (nanos_bytes(py, ns)?, like, tz.name()))
 }
 
 /// A wall-clock time in a zone as an aware datetime, resolving DST gaps and folds; a

@@ -12,13 +12,18 @@ from zoneinfo import ZoneInfo
 __all__ = ["nanoseconds", "numpy_datetimes", "series_of_instants"]
 
 
-def series_of_instants(ns: bytes, index: typing.Any, name: typing.Any, zone: str) -> typing.Any:
-    """A pandas Series of aware datetimes in ``zone`` from UTC nanoseconds (``NaT`` where missing)."""
+def series_of_instants(ns: bytes, like: typing.Any, zone: str) -> typing.Any:
+    """A pandas Series of aware datetimes in ``zone`` from UTC nanoseconds (``NaT`` where missing),
+    with the index and name of ``like``, and its unit if it holds datetimes (pandas 3 reads
+    datetimes in microseconds; ``tz_localize`` keeps a Series' unit, and so does kix)."""
     import numpy as np
     import pandas as pd  # type: ignore[import-untyped]
 
     utc = pd.DatetimeIndex(np.frombuffer(ns, dtype="datetime64[ns]"), tz="UTC")
-    return pd.Series(utc.tz_convert(ZoneInfo(zone)), index=index, name=name, copy=False)
+    unit = getattr(like.dt, "unit", "ns") if like.dtype.kind == "M" else "ns"
+    if unit != "ns":
+        utc = utc.as_unit(unit)
+    return pd.Series(utc.tz_convert(ZoneInfo(zone)), index=like.index, name=like.name, copy=False)
 
 
 def numpy_datetimes(ns: bytes) -> typing.Any:
