@@ -1,6 +1,7 @@
 //! Registrations: records (dicts or a DataFrame) validated against an event, and anonymised.
 
 use std::collections::BTreeMap;
+use std::sync::Arc;
 
 use kix_core as core;
 use pyo3::exceptions::{PyTypeError, PyValueError};
@@ -14,6 +15,7 @@ use crate::classes::{Event, Hub, RegistrationOutcomes};
 use crate::convert::{from_py_json, instant_arg, occurrence_arg};
 use crate::errors::IntoPyResult;
 use crate::json::to_dict;
+use crate::outcomes::Outcomes;
 use crate::records::{Source, for_each_chunk, records_from, registration_from};
 use crate::table::{html_table, records_to_pandas};
 use crate::violation::violations_list;
@@ -62,10 +64,18 @@ impl RegistrationOutcome {
     }
 }
 
+/// Outcomes counted at a time by `counts(by=…)`, built as kix-core's for its rules.
+const COUNT_BLOCK: usize = 4096;
+
+/// An outcome's codes, `;`-joined.
+fn codes(violations: &[core::Violation]) -> String {
+    violations.iter().map(|v| v.code.as_str()).collect::<Vec<_>>().join(";")
+}
+
 /// The fields an outcome's errors name, in order, each once.
-fn failing_fields(o: &core::RegistrationOutcome) -> Vec<&str> {
+fn failing_fields(violations: &[core::Violation]) -> Vec<&str> {
     let mut out: Vec<&str> = Vec::new();
-    for v in o.violations.iter().filter(|v| v.is_error()) {
+    for v in violations.iter().filter(|v| v.is_error()) {
         let field = if v.path.is_empty() { "(record)" } else { v.path.as_str() };
         if !out.contains(&field) {
             out.push(field);
@@ -78,20 +88,16 @@ impl RegistrationOutcomes {
     /// status, country, codes and fields as an Arrow table (what `to_pandas` shows, without the index).
     fn arrow_table(&self) -> PyResult<pyo3_arrow::PyTable> {
         use arrow_array::{ArrayRef, RecordBatch, StringArray};
-        let column = |values: Vec<Option<String>>| -> ArrayRef { std::sync::Arc::new(StringArray::from(values)) };
+        let o = &self.inner;
+        let country = |c: &Option<core::CountryCode>| c.map(|c| c.to_string());
         let batch = RecordBatch::try_from_iter([
-            ("status", column(self.inner.iter().map(|o| Some(o.status.as_str().to_owned())).collect())),
-            ("country", column(self.inner.iter().map(|o| o.country.map(|c| c.to_string())).collect())),
+            ("status", Arc::new(o.statuses().iter().map(|s| Some(s.as_str())).collect::<StringArray>()) as ArrayRef),
+            ("country", Arc::new(o.countries().iter().map(country).collect::<StringArray>())),
+            ("codes", Arc::new(o.each_violations().map(|v| Some(codes(v))).collect::<StringArray>())),
             (
-                "codes",
-                column(
-                    self.inner
-                        .iter()
-                        .map(|o| Some(o.violations.iter().map(|v| v.code.as_str()).collect::<Vec<_>>().join(";")))
-                        .collect(),
-                ),
+                "fields",
+                Arc::new(o.each_violations().map(|v| Some(failing_fields(v).join(";"))).collect::<StringArray>()),
             ),
-            ("fields", column(self.inner.iter().map(|o| Some(failing_fields(o).join(";"))).collect())),
         ])
         .map_err(|e| PyValueError::new_err(e.to_string()))?;
         let schema = batch.schema();
@@ -100,8 +106,8 @@ impl RegistrationOutcomes {
 
     fn status_counts(&self) -> BTreeMap<&'static str, usize> {
         let mut out = BTreeMap::new();
-        for o in &self.inner {
-            *out.entry(o.status.as_str()).or_insert(0) += 1;
+        for s in self.inner.statuses() {
+            *out.entry(s.as_str()).or_insert(0) += 1;
         }
         out
     }
@@ -122,7 +128,7 @@ impl RegistrationOutcomes {
         usize::try_from(i)
             .ok()
             .and_then(|i| self.inner.get(i))
-            .map(|o| RegistrationOutcome { inner: o.clone() })
+            .map(|inner| RegistrationOutcome { inner })
             .ok_or_else(|| pyo3::exceptions::PyIndexError::new_err("index out of range"))
     }
     /// The input's own labels: a DataFrame's index, each record's `row`, or positions.
@@ -142,7 +148,18 @@ impl RegistrationOutcomes {
             }
             _ => Vec::new(),
         };
-        let counts = core::attendance::count_outcomes(&self.hub, &self.event, &records, &self.inner, key);
+        // Counted a block of outcomes at a time (the rules stay in kix-core), the blocks' counts
+        // added up in the order kix-core gives them: missing keys last, the others sorted.
+        let mut total: BTreeMap<(bool, Option<String>), usize> = BTreeMap::new();
+        for start in (0..self.inner.len()).step_by(COUNT_BLOCK) {
+            let rows = start..self.inner.len().min(start + COUNT_BLOCK);
+            let records = records.get(rows.clone()).unwrap_or_default();
+            let outcomes = self.inner.to_vec(rows);
+            for (k, n) in core::attendance::count_outcomes(&self.hub, &self.event, records, &outcomes, key) {
+                *total.entry((k.is_none(), k)).or_insert(0) += n;
+            }
+        }
+        let counts: Vec<(Option<String>, usize)> = total.into_iter().map(|((_, k), n)| (k, n)).collect();
         let d = PyDict::new(py);
         d.set_item(by, PyList::new(py, counts.iter().map(|(k, _)| k.as_deref()))?)?;
         d.set_item("registrations", PyList::new(py, counts.iter().map(|(_, n)| *n))?)?;
@@ -152,24 +169,25 @@ impl RegistrationOutcomes {
     fn to_columns<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyDict>> {
         let d = PyDict::new(py);
         d.set_item("index", self.labels(py)?)?;
-        d.set_item("status", PyList::new(py, self.inner.iter().map(|o| o.status.as_str()))?)?;
-        d.set_item("country", PyList::new(py, self.inner.iter().map(|o| o.country.map(|c| c.to_string())))?)?;
-        let codes =
-            self.inner.iter().map(|o| o.violations.iter().map(|v| v.code.as_str()).collect::<Vec<_>>().join(";"));
-        d.set_item("codes", PyList::new(py, codes)?)?;
-        d.set_item("fields", PyList::new(py, self.inner.iter().map(|o| failing_fields(o).join(";")))?)?;
+        let o = &self.inner;
+        d.set_item("status", PyList::new(py, o.statuses().iter().map(|s| s.as_str()))?)?;
+        d.set_item("country", PyList::new(py, o.countries().iter().map(|c| c.map(|c| c.to_string())))?)?;
+        d.set_item("codes", PyList::new(py, o.each_violations().map(codes))?)?;
+        d.set_item("fields", PyList::new(py, o.each_violations().map(|v| failing_fields(v).join(";")))?)?;
         Ok(d)
     }
     /// One dict per record: index, status, country, codes and fields (lists).
     fn to_records<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyList>> {
         let out = PyList::empty(py);
-        for (o, label) in self.inner.iter().zip(self.labels(py)?.iter()) {
+        let o = &self.inner;
+        let rows = o.statuses().iter().zip(o.countries()).zip(o.each_violations());
+        for (((status, country), violations), label) in rows.zip(self.labels(py)?.iter()) {
             let d = PyDict::new(py);
             d.set_item("index", label)?;
-            d.set_item("status", o.status.as_str())?;
-            d.set_item("country", o.country.map(|c| c.to_string()))?;
-            d.set_item("codes", o.violations.iter().map(|v| v.code.as_str()).collect::<Vec<_>>())?;
-            d.set_item("fields", failing_fields(o))?;
+            d.set_item("status", status.as_str())?;
+            d.set_item("country", country.map(|c| c.to_string()))?;
+            d.set_item("codes", violations.iter().map(|v| v.code.as_str()).collect::<Vec<_>>())?;
+            d.set_item("fields", failing_fields(violations))?;
             out.append(d)?;
         }
         Ok(out)
@@ -214,8 +232,8 @@ impl RegistrationOutcomes {
     /// One row per violation: index, code, severity, field, message, params.
     fn violations_frame<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
         let rows = PyList::empty(py);
-        for (o, label) in self.inner.iter().zip(self.labels(py)?.iter()) {
-            for v in &o.violations {
+        for (violations, label) in self.inner.each_violations().zip(self.labels(py)?.iter()) {
+            for v in violations {
                 let d = PyDict::new(py);
                 d.set_item("index", &label)?;
                 d.set_item("code", v.code.as_str())?;
@@ -343,10 +361,14 @@ pub(crate) fn validate_registrations(
     let event = &e.inner;
     let mut desk = core::RegistrationDesk::new(&hub, event, &held).py_err(py)?;
     desk.reserve(total.unwrap_or(0));
-    let mut outcomes = Vec::with_capacity(total.unwrap_or(0));
+    // Each chunk's outcomes, as kix-core gives them, go into the columns at once.
+    let (mut outcomes, mut chunk) = (Outcomes::with_capacity(total.unwrap_or(0)), Vec::new());
     let mut answers = source.answer_columns().map_or_else(Answers::default, Answers::deferred);
     let read = for_each_chunk(py, source, |rows| {
-        py.detach(|| desk.validate_rows(rows, now, &mut outcomes));
+        py.detach(|| {
+            desk.validate_rows(rows, now, &mut chunk);
+            outcomes.append(&mut chunk);
+        });
         answers.record(rows);
         between_chunks(py, &mut progress, outcomes.len(), rows.len())
     });
