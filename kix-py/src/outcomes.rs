@@ -56,7 +56,6 @@ impl Outcomes {
                 self.subdivisions.push((row, s));
             }
         }
-        self.violations.shrink_to_fit();
     }
 
     pub(crate) fn len(&self) -> usize {
