@@ -80,8 +80,8 @@ python-test: wheel corpus tools/js/node_modules/.package-lock.json $(LIBICAL)
 	$(CARGO) run --quiet -p xtask -- ics-corpus $(ICS_CORPUS) > /dev/null
 	KIX_ICS_DIR=$(ICS_DIR) KIX_ICS_CORPUS=$(ICS_CORPUS) KIX_SCHEMA_CORPUS=$(CORPUS) $(VENV)/bin/python -m pytest -q tests/python
 	# Again with pandas 3 (the same pins otherwise): every frame test, the notebook and the guides'
-	# snippets on both majors. The whole suite, as the frame tests are most of its time (about 1.5 min
-	# of CPU on the 2-core machine; 2 to 4 min of wall time there under other builds' load).
+	# snippets on both majors. The whole suite, as the frame tests are most of its time: about 40 s
+	# more on the 2-core machine.
 	$(VENV3)/bin/python -m ipykernel install --sys-prefix --name python3 > /dev/null
 	KIX_ICS_DIR=$(ICS_DIR) KIX_ICS_CORPUS=$(ICS_CORPUS) KIX_SCHEMA_CORPUS=$(CORPUS) $(VENV3)/bin/python -m pytest -q tests/python
 	cat $(ICS_CORPUS)/checks.txt
