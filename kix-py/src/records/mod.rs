@@ -37,10 +37,6 @@ pub(crate) const CHUNK: usize = 512;
 /// (16,384 rows took 19% less time than 4,096 on two threads), and a signal is still seen
 /// within milliseconds.
 const ARROW_CHUNK: usize = 16384;
-/// A frame's rows per chunk when some columns are read as Python objects: large enough that
-/// the core shares a chunk's checks among its threads (from 2,048 rows), while the columns'
-/// slices of Python objects stay small.
-const FRAME_CHUNK: usize = 8192;
 
 const FIELDS: [&str; 8] = core::exports::REGISTRATION_FIELDS;
 /// The cells read per record: the fields of an export, and the occurrence registered for.
@@ -548,7 +544,7 @@ pub(crate) fn for_each_chunk<'py>(
                 {
                     batch = batches.next();
                 }
-                let end = batch.map_or(len, |(at, b)| at + b.num_rows()).min(start + FRAME_CHUNK).min(len);
+                let end = batch.map_or(len, |(at, b)| at + b.num_rows()).min(start + CHUNK).min(len);
                 chunk.clear();
                 let slice = PySlice::new(py, start as isize, end as isize, 1);
                 let lists: Vec<Option<Bound<'_, PyList>>> = columns
