@@ -112,15 +112,19 @@ attendance-unreadable_row = Row { $row } of the attendee report has no readable 
 # Series and calendar files.
 event-invalid_email = The organiser's e-mail is not a valid address: { $reason }.
 event-invalid_recurrence = The series' rule cannot be used: { $reason ->
-    [interval_zero] it must repeat every one or more days or weeks
+    [interval_zero] it must repeat every one or more days, weeks or months
     [count_zero] it must have at least one occurrence
     [count_and_until] give a count or an end date, not both
     [unbounded] give a count or an end date
     [until_before_start] it ends before it starts
-    [by_day_not_weekly] weekdays apply to weekly series only
+    [by_day_not_weekly] weekdays apply to weekly and monthly series only
     [start_not_on_by_day] the start is on none of its weekdays
     [too_many] it has more than 1000 occurrences
     [occurrence_listed_twice] an occurrence is cancelled or moved twice
+    [monthly_only] days of the month, the nth weekday and set positions apply to monthly series only
+    [day_out_of_range] a day of the month, an nth weekday or a set position is out of range
+    [start_not_on_rule] the start is not one of the days its rule gives
+    [extra_date_before_start] an extra date is not after the series' start
    *[other] { $reason }
 }.
 event-unknown_occurrence = { $cancelled ->

@@ -74,17 +74,27 @@
 
 // The layers, bottom first (`tools/check_layers.py` holds the same order and fails on a
 // back-import): a module imports its own folder's earlier files and lower layers, never higher.
-pub mod calendar;
-pub mod context;
+// 1: no domain
+pub mod shared;
+// 2: countries
 pub mod country;
-pub mod events;
-pub mod hub;
+// 3: messages and locale words
 pub mod language;
+// 4: zones, timeline, formatting, series rules, listings
+pub mod time;
+// 5: what the rules read of a hub
+pub mod context;
+// 6: events and series
+pub mod events;
+// 7: the hub and what it runs
+pub mod hub;
+// 8: registrations, the book, attendance, exports
 pub mod registrations;
+// 9: calendar files
+pub mod calendar;
+// 10: the JSON Schemas
 #[cfg(feature = "schemas")]
 pub mod schema;
-pub mod shared;
-pub mod time;
 
 // The module paths users import (`kix_core::zone::from_local`, `kix_core::book::Actor`, ...)
 // from before the folders, kept as they were.
@@ -131,7 +141,7 @@ pub use registrations::registration::{
 pub use shared::error::{Error, ErrorClass};
 pub use shared::violation::{Code, Severity, Violation, Violations};
 pub use time::listing::{Schedule, parse_listing};
-pub use time::recurrence::{Frequency, MovedOccurrence, Occurrence, Recurrence};
+pub use time::recurrence::{ByDay, Frequency, MovedOccurrence, NthWeekday, Occurrence, Recurrence};
 pub use time::timeline::{Phase, Timeline, TimelinePosition};
 pub use time::zone::{Disambiguation, ZoneId, resolve_zone, tzdata_version};
 

@@ -71,6 +71,33 @@ fn pretix_1255_approving_a_waiting_person_after_the_seats_are_gone_is_refused_un
     assert_eq!((book.ledger().held(), book.ledger().free), (2, Some(0)));
 }
 
+/// Issue 27 (pretix#1255 again): capacity 2 with manual approval, two pending, capacity cut
+/// to 1. Approving a pending registration while the seats held are past the capacity is
+/// refused unless forced, and the forced one is on record; once a seat is given up, the
+/// other can be approved.
+#[test]
+fn approving_pending_registrations_after_a_capacity_cut_does_not_overbook() {
+    let mut event = webinar(2);
+    event.registration.approval = Approval::Manual;
+    let mut book = RegistrationBook::new(&event);
+    let a = submit(&mut book, &event, &person("Ana Rusu", "MD"), "2024-07-20T08:00:00Z").id.unwrap();
+    let b = submit(&mut book, &event, &person("Ion Ceban", "MD"), "2024-07-20T08:05:00Z").id.unwrap();
+    let cut = book.set_capacity(&event, Some(1), None, at("2024-07-20T09:00:00Z")).unwrap();
+    assert_eq!(cut.warnings[0].code, Code::RegistrationOverCapacity);
+    for id in [&a, &b] {
+        let refused = book.approve(&event, id, false, at("2024-07-20T10:00:00Z")).unwrap_err();
+        assert_eq!(refused.violations()[0].code, Code::RegistrationFull);
+        assert_eq!(status(&book, id), BookStatus::Pending, "a refusal changes nothing");
+    }
+    let forced = book.approve(&event, &a, true, at("2024-07-20T10:05:00Z")).unwrap();
+    assert_eq!(forced.warnings[0].code, Code::RegistrationOverCapacity);
+    assert!(book.get(&a).unwrap().forced);
+    assert!(book.approve(&event, &b, false, at("2024-07-20T10:10:00Z")).is_err(), "still two held for one");
+    book.deny(&event, &a, "left the programme", at("2024-07-20T11:00:00Z")).unwrap();
+    book.approve(&event, &b, false, at("2024-07-20T11:05:00Z")).unwrap();
+    assert_eq!((book.ledger().confirmed, book.ledger().held()), (1, 1));
+}
+
 #[test]
 fn pretix_135_lowering_capacity_below_the_seats_held_warns_and_drops_nobody() {
     let event = webinar(3);
@@ -220,7 +247,7 @@ fn a_denied_email_cannot_come_back_until_reinstated_and_then_waits_in_its_old_pl
     let refused = submit(&mut book, &event, &again, "2024-07-21T09:00:00Z");
     assert!(refused.is_rejected());
     assert_eq!(refused.violations[0].code, Code::RegistrationDenied);
-    assert_eq!(book.registrations.len(), 3);
+    assert_eq!(book.registrations().len(), 3);
 
     book.reinstate(&event, &b, Some("a real person"), at("2024-07-21T10:00:00Z")).unwrap();
     assert_eq!(status(&book, &b), BookStatus::Waitlisted);
@@ -228,9 +255,14 @@ fn a_denied_email_cannot_come_back_until_reinstated_and_then_waits_in_its_old_pl
     assert_eq!((status(&book, &b), status(&book, &c)), (BookStatus::Offered, BookStatus::Waitlisted));
 }
 
+/// Issue 27: an e-mail address alone changes nothing. A resubmission (a retry, or anyone
+/// who knows the address) answers `registration.duplicate` with the registration's id and
+/// leaves it as it was; a change goes through `update`, which keeps the earlier record.
+/// (This test asserted the old rule, "a changed resubmission updates the registration".)
 #[test]
-fn resubmissions_return_update_or_requeue_the_one_registration() {
+fn resubmissions_never_change_a_registration_updates_do_and_a_cancelled_person_queues_anew() {
     let (event, mut book, [a, _, _]) = one_seat_and_two_waiting();
+    let hub = kix_core::emap();
     let mut r = person("Aigerim Bekova", "KG");
     r.submitted_at = Some("2024-07-24T10:00:00+06:00".into());
     let same = submit(&mut book, &event, &r, "2024-07-24T04:00:00Z");
@@ -238,15 +270,27 @@ fn resubmissions_return_update_or_requeue_the_one_registration() {
         (same.id.as_deref(), same.status, same.changes.len()),
         (Some(a.as_str()), Some(BookStatus::Confirmed), 0)
     );
+    assert!(same.is_duplicate(), "a retried submission makes no second registration");
+
+    let before = book.clone();
+    let mut other = r.clone();
+    other.full_name = Some("Someone Else".into());
+    other.country = Some("KZ".into());
+    let hijack = submit(&mut book, &event, &other, "2024-07-24T04:30:00Z");
+    assert!(hijack.is_duplicate() && hijack.changes.is_empty());
+    assert_eq!(hijack.violations[0].code, Code::RegistrationDuplicate);
+    assert_eq!(hijack.violations[0].params["id"], a.as_str());
+    assert_eq!(book, before, "nothing changed");
 
     r.language = Some("ru".into());
-    let changed = submit(&mut book, &event, &r, "2024-07-24T05:00:00Z");
+    let changed = book.update(hub, &event, &a, &r, at("2024-07-24T05:00:00Z")).unwrap();
     assert_eq!(changed.changes[0].entry.action, BookAction::Update);
     assert_eq!(book.get(&a).unwrap().record.language.as_deref(), Some("ru"));
+    assert_eq!(book.history(&a)[0].record.as_ref().unwrap().language, None, "the earlier record is in the history");
 
     r.organisation = Some("Kyrgyz Academy of Education".into());
-    let too_late = submit(&mut book, &event, &r, "2024-07-31T11:00:00Z");
-    assert_eq!(too_late.violations[0].code, Code::RegistrationClosed);
+    let too_late = book.update(hub, &event, &a, &r, at("2024-07-31T11:00:00Z")).unwrap_err();
+    assert_eq!(too_late.violations()[0].code, Code::RegistrationClosed);
     assert!(book.get(&a).unwrap().record.organisation.is_none());
 
     // After a cancellation, the same person submits anew and queues behind those waiting.

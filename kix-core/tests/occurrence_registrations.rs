@@ -285,12 +285,17 @@ fn a_session_that_has_started_closes_while_later_ones_stay_open() {
     assert!(late.is_rejected());
     assert_eq!(late.violations[0].code, Code::RegistrationClosed);
     assert!(!submit(&mut book, &e, &person("Bakyt", Some(S2)), after).is_rejected());
-    // Changing the data of the first session's registration is refused, of the second's allowed.
+    // Changing the data of the first session's registration is refused, of the second's allowed
+    // (through `update`: a resubmission changes nothing, issue 27).
     let changed = |session| Registration { organisation: Some("Ministry".into()), ..person("Aigerim", Some(session)) };
-    let refused = submit(&mut book, &e, &changed(S1), after);
-    assert!(refused.is_rejected());
-    assert_eq!(refused.violations[0].params["occurrence"], S1);
-    assert_eq!(submit(&mut book, &e, &changed(S2), after).changes[0].entry.action, kix_core::BookAction::Update);
+    assert!(submit(&mut book, &e, &changed(S2), after).is_duplicate());
+    let hub = kix_core::emap();
+    let (id1, id2) = (a1.id.clone().unwrap(), a2.id.clone().unwrap());
+    let refused = book.update(hub, &e, &id1, &changed(S1), at(after)).unwrap_err();
+    assert_eq!(refused.violations()[0].code, Code::RegistrationClosed);
+    assert_eq!(refused.violations()[0].params["occurrence"], S1);
+    let updated = book.update(hub, &e, &id2, &changed(S2), at(after)).unwrap();
+    assert_eq!(updated.changes[0].entry.action, kix_core::BookAction::Update);
     // The registrant's cancellation deadline is 24 hours before their own session.
     let cancel = |book: &mut RegistrationBook, id: &Option<String>, now: &str| {
         book.cancel(&e, id.as_deref().unwrap(), Actor::Registrant, None, at(now))
@@ -331,4 +336,35 @@ fn reminders_go_before_the_registrants_own_session() {
     // Per series (the same book), every registrant is reminded before every session.
     e.registration.per_occurrence = false;
     assert_eq!(book.reminders(kix_core::emap(), &e).unwrap().len(), 4);
+}
+
+/// A monthly call on the last Thursday with no planned end, taken per session: registrations,
+/// seats and reminders work over the policy's horizon (`horizon_days`), and a session beyond it
+/// takes no registration until the horizon reaches it.
+#[test]
+fn a_series_with_no_end_takes_registrations_within_its_horizon() {
+    let mut e = cycle(false);
+    e.start = wall("2025-10-30T10:00:00");
+    e.end = Some(wall("2025-10-30T11:30:00"));
+    e.recurrence = Some(Recurrence {
+        by_day: vec![kix_core::ByDay::nth(-1, kix_core::Weekday::Thursday)],
+        ..Recurrence::new(Frequency::Monthly)
+    });
+    e.registration.horizon_days = 91; // to 29 January 2026
+    assert!(e.check(kix_core::emap()).is_empty(), "{:?}", e.check(kix_core::emap()));
+    let sessions: Vec<String> = e.occurrences().unwrap().iter().map(|o| o.recurrence_id.to_string()).collect();
+    assert_eq!(sessions, ["2025-10-30 10:00:00", "2025-11-27 10:00:00", "2025-12-25 10:00:00", "2026-01-29 10:00:00"]);
+    let hub = kix_core::emap();
+    let mut book = RegistrationBook::new(&e);
+    let id = book.submit(hub, &e, &person("Aigerim", Some("2026-01-29T10:00:00")), at("2025-10-01T08:00:00Z")).unwrap();
+    assert_eq!(id.status, Some(BookStatus::Confirmed), "{:?}", id.violations);
+    let reminders = book.reminders(hub, &e).unwrap();
+    assert_eq!(reminders.len(), 3, "7 days, 1 day and 1 hour before 29 January only");
+    assert!(reminders.iter().all(|r| r.event_start_local.with_timezone(&Utc) == at("2026-01-29T09:00:00Z")));
+    // February's session is beyond the 91 days: not a session the series has yet.
+    let beyond = validate_registration(hub, &e, &person("Chynara", Some("2026-02-26T10:00:00")), &[], None).unwrap();
+    assert_eq!(codes(&beyond), [Code::EventUnknownOccurrence]);
+    e.registration.horizon_days = 365;
+    let within = validate_registration(hub, &e, &person("Chynara", Some("2026-02-26T10:00:00")), &[], None).unwrap();
+    assert_eq!(within.status, RegistrationStatus::Confirmed, "{:?}", within.violations);
 }

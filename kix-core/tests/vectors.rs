@@ -223,6 +223,7 @@ fn run_book(event: &Event, steps: &[Value]) -> Value {
                 let s = book.submit(hub, event, &record, now).unwrap();
                 check_messages(&s.violations);
                 results.push(match (s.status, s.violations.iter().find(|v| v.is_error())) {
+                    (Some(_), Some(v)) if s.is_duplicate() => json!(v.code.as_str()),
                     (Some(status), _) => json!(status.as_str()),
                     (None, Some(v)) => json!(v.code.as_str()),
                     (None, None) => json!("rejected"),
@@ -244,6 +245,10 @@ fn run_book(event: &Event, steps: &[Value]) -> Value {
             }
             "advance" => book.advance(event, now),
             "check_in" => book.check_in(event, id, now),
+            "update" => {
+                let record: Registration = serde_json::from_value(args["record"].clone()).unwrap();
+                book.update(hub, event, id, &record, now)
+            }
             other => panic!("unknown book op {other}"),
         };
         match applied {
@@ -259,7 +264,7 @@ fn run_book(event: &Event, steps: &[Value]) -> Value {
         }
     }
     let by_id = |f: &dyn Fn(&kix_core::BookEntry) -> Option<Value>| {
-        book.registrations.iter().filter_map(|e| f(e).map(|v| (e.id.clone(), v))).collect::<serde_json::Map<_, _>>()
+        book.registrations().iter().filter_map(|e| f(e).map(|v| (e.id.clone(), v))).collect::<serde_json::Map<_, _>>()
     };
     let reminders = book.reminders(hub, event).unwrap();
     json!({
@@ -268,7 +273,7 @@ fn run_book(event: &Event, steps: &[Value]) -> Value {
         "statuses": by_id(&|e| Some(json!(e.status.as_str()))),
         "offers": by_id(&|e| e.offer_expires_at.map(|t| json!(z(t)))),
         "languages": by_id(&|e| e.record.language.clone().map(Value::from)),
-        "registrations": book.registrations.len(),
+        "registrations": book.registrations().len(),
         "ledger": serde_json::to_value(book.ledger()).unwrap(),
         "reminders": reminders.iter().map(|r| json!({
             "registration_id": r.registration_id,

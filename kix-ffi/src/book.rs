@@ -62,8 +62,12 @@ pub struct BookSubmission {
     pub status: Option<String>,
     /// Every violation found (warnings too).
     pub violations: Vec<Violation>,
-    /// The changes made (none for an identical resubmission).
+    /// The changes made (none by the submission itself when it is a duplicate).
     pub changes: Vec<BookChange>,
+    /// Whether the address already holds a registration in the book (`registration.duplicate`):
+    /// nothing changed, and `id` is that registration's, for reaching its person (re-sending
+    /// their own link), never for answering whoever submitted.
+    pub duplicate: bool,
 }
 
 /// What an operation did: its changes, for notifying people, and its warnings.
@@ -203,7 +207,9 @@ impl RegistrationBook {
         self.book().to_json()
     }
 
-    /// Submits a registration; the same person with the same data gets their registration back.
+    /// Submits a registration. A submission never changes a registration already in the book:
+    /// an address that holds one answers a duplicate (`duplicate`, `registration.duplicate`)
+    /// with its id, and nothing changes; changes to a record go through `update`.
     pub fn submit(&self, record: Registration, now: SystemTime) -> Result<BookSubmission> {
         let now = instant(now)?;
         let (record, found) = record.read();
@@ -212,11 +218,25 @@ impl RegistrationBook {
         }
         let s = self.book().submit(&self.hub.read(), &self.event, &record, now)?;
         Ok(BookSubmission {
-            id: s.id,
             status: s.status.map(|st| st.as_str().to_owned()),
             violations: s.violations.iter().map(Violation::from).collect(),
             changes: changes(&s.changes),
+            duplicate: s.is_duplicate(),
+            id: s.id,
         })
+    }
+
+    /// Replaces a registration's record (the caller has made sure the change is the registrant's
+    /// or an organiser's): checked with the desk's rules, refused with every violation; the
+    /// earlier record stays in the history.
+    pub fn update(&self, id: String, record: Registration, now: SystemTime) -> Result<BookApplied> {
+        let now = instant(now)?;
+        let (record, found) = record.read();
+        if !found.is_empty() {
+            return Err(core::Error::Rejected(found).into());
+        }
+        let hub = self.hub.read();
+        self.apply(|b, e| b.update(&hub, e, &id, &record, now))
     }
 
     /// Approves a registration; past capacity only with `force` (recorded).
@@ -289,7 +309,7 @@ impl RegistrationBook {
 
     /// Every registration, in submission order.
     pub fn entries(&self) -> Vec<BookEntry> {
-        self.book().registrations.iter().map(BookEntry::from).collect()
+        self.book().registrations().iter().map(BookEntry::from).collect()
     }
 
     /// One registration.

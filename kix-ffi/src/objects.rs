@@ -39,8 +39,8 @@ pub struct RegistrationBook {
 }
 
 impl RegistrationBook {
-    /// The book. A poisoned lock still holds a consistent book: the core
-    /// changes it only after an operation succeeded on a copy.
+    /// The book. A poisoned lock still holds a consistent book: the core's
+    /// operations do not panic, and one refused takes back what it changed.
     pub(crate) fn book(&self) -> MutexGuard<'_, core::RegistrationBook> {
         self.book.lock().unwrap_or_else(std::sync::PoisonError::into_inner)
     }

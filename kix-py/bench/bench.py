@@ -284,6 +284,39 @@ def million_rows(kinds=FRAME_KINDS, runs_each: int = 3):
     return out
 
 
+def book_submissions(n: int = 100_000):
+    """Issue 27: n submissions through RegistrationBook.submit into one book (target: under 3 s in all, the last
+    1,000 at most 1.5x the first 1,000), and the book's size in memory against its JSON (target: at most 2x)."""
+    def rss():
+        with open("/proc/self/status") as f:
+            return next(int(line.split()[1]) * 1024 for line in f if line.startswith("VmRSS:"))
+
+    w20 = kix.emap().event("kix-emap-webinar-20").to_dict()
+    event = kix.Event.from_dict({**w20, "registration": {"required": True, "capacity": n // 2, "waiting_list": True}})
+    now = dt.datetime(2024, 7, 20, 8, tzinfo=dt.timezone.utc)
+    people = [{"full_name": f"Person {i}", "email": f"person{i}@example.org", "country": ["NP", "MD", "KG"][i % 3],
+               "audience": "teacher"} for i in range(n)]
+    book = kix.RegistrationBook(event)
+    times = []
+    started = time.perf_counter()
+    for p in people:
+        t = time.perf_counter()
+        book.submit(p, now=now)
+        times.append(time.perf_counter() - t)
+    total = time.perf_counter() - started
+    first, last = sum(times[:1000]), sum(times[-1000:])
+    text = book.to_json()
+    before = rss()
+    copy = kix.RegistrationBook.from_json(text, event)
+    held = rss() - before
+    print(f"book: {n} submissions in {total:.2f} s; first 1,000 {first * 1e3:.1f} ms, last 1,000 {last * 1e3:.1f} ms "
+          f"(last / first = {last / first:.2f}); JSON {len(text) / 1e6:.1f} MB, a book read from it ~{held / 1e6:.1f} MB "
+          f"more resident ({held / len(text):.2f}x)", flush=True)
+    del copy
+    return {"job": "book submissions", "seconds": total, "first_1000": first, "last_1000": last,
+            "json_bytes": len(text)}
+
+
 def main():
     w20 = kix.emap().event("kix-emap-webinar-20")
     jobs = sys.argv[1:] or ["registrations", "time", "frame"]
@@ -296,6 +329,8 @@ def main():
     for kind in FRAME_KINDS:
         if f"frame:{kind}" in jobs:
             million_rows([kind])
+    if "book" in jobs:
+        book_submissions()
 
 
 if __name__ == "__main__":

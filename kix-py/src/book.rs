@@ -76,7 +76,7 @@ impl RegistrationBook {
     }
 
     fn __len__(&self) -> usize {
-        self.inner.registrations.len()
+        self.inner.registrations().len()
     }
 
     #[getter]
@@ -102,7 +102,27 @@ impl RegistrationBook {
         out.set_item("status", submission.status.map(core::BookStatus::as_str))?;
         out.set_item("violations", violations_list(py, &submission.violations)?)?;
         out.set_item("changes", to_dict(py, &submission.changes)?)?;
+        out.set_item("duplicate", submission.is_duplicate())?;
         Ok(out)
+    }
+
+    /// Replaces a registration's record (the caller has made sure the change is the
+    /// registrant's or an organiser's): checked with the desk's rules, refused with every
+    /// violation; the earlier record stays in the history.
+    #[pyo3(signature = (id, record, *, now = None))]
+    fn update<'py>(
+        &mut self,
+        py: Python<'py>,
+        id: &str,
+        record: &Bound<'_, PyAny>,
+        now: Option<&Bound<'_, PyAny>>,
+    ) -> PyResult<Bound<'py, PyDict>> {
+        let (record, found) = registration_from(record)?;
+        if !found.is_empty() {
+            return Err(to_py(py, core::Error::Rejected(found)));
+        }
+        let done = self.inner.update(&self.hub, &self.event, id, &record, now_arg(now)?).py_err(py)?;
+        applied(py, &done)
     }
 
     #[pyo3(signature = (id, *, force = false, now = None))]

@@ -125,19 +125,19 @@ impl Event {
     /// Every occurrence (one for a single event): its rule's wall-clock start, its instants
     /// (aware, in the organiser's zone and in UTC) and whether it was moved.
     fn occurrences<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyList>> {
-        let tz = self.inner.tz().py_err(py)?;
-        let out = PyList::empty(py);
-        for o in self.inner.occurrences().py_err(py)? {
-            let d = PyDict::new(py);
-            d.set_item("recurrence_id", o.recurrence_id)?;
-            d.set_item("start", aware(py, o.start_utc, tz)?)?;
-            d.set_item("end", aware(py, o.end_utc, tz)?)?;
-            d.set_item("start_utc", aware(py, o.start_utc, chrono_tz::UTC)?)?;
-            d.set_item("end_utc", aware(py, o.end_utc, chrono_tz::UTC)?)?;
-            d.set_item("moved", o.moved)?;
-            out.append(d)?;
-        }
-        Ok(out)
+        let list = self.inner.occurrences().py_err(py)?;
+        self.occurrence_dicts(py, list)
+    }
+    /// The occurrences that start from `start` (included) to `end` (excluded), instants (aware
+    /// datetimes or ISO text with an offset): any window, of a series with no planned end too.
+    fn occurrences_between<'py>(
+        &self,
+        py: Python<'py>,
+        start: &Bound<'_, PyAny>,
+        end: &Bound<'_, PyAny>,
+    ) -> PyResult<Bound<'py, PyList>> {
+        let list = self.inner.occurrences_between(instant_arg(start)?, instant_arg(end)?).py_err(py)?;
+        self.occurrence_dicts(py, list)
     }
     /// The local-times table of every occurrence.
     #[pyo3(signature = (hub=None, working_hours=None, locale=None))]
@@ -217,6 +217,26 @@ fn local_row<'py>(
 }
 
 /// An event in every zone of its countries.
+impl Event {
+    /// Occurrences as dicts: the rule's wall-clock start, aware instants in the organiser's zone
+    /// and in UTC, and whether it was moved.
+    fn occurrence_dicts<'py>(&self, py: Python<'py>, list: Vec<core::Occurrence>) -> PyResult<Bound<'py, PyList>> {
+        let tz = self.inner.tz().py_err(py)?;
+        let out = PyList::empty(py);
+        for o in list {
+            let d = PyDict::new(py);
+            d.set_item("recurrence_id", o.recurrence_id)?;
+            d.set_item("start", aware(py, o.start_utc, tz)?)?;
+            d.set_item("end", aware(py, o.end_utc, tz)?)?;
+            d.set_item("start_utc", aware(py, o.start_utc, chrono_tz::UTC)?)?;
+            d.set_item("end_utc", aware(py, o.end_utc, chrono_tz::UTC)?)?;
+            d.set_item("moved", o.moved)?;
+            out.append(d)?;
+        }
+        Ok(out)
+    }
+}
+
 #[pyclass(module = "kix._kix", frozen)]
 pub(crate) struct LocalTimes {
     inner: core::LocalTimes,

@@ -115,6 +115,59 @@ impl RegistrationOutcomes {
     fn labels<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyList>> {
         self.labels.to_list(py)
     }
+
+    /// Counts by `key` (kix-core's rules on kix-core's outcomes), a block of outcomes at a time so
+    /// that a million are never built at once; with `by_status`, each status's outcomes of a block
+    /// counted alone. The groups in the order kix-core gives them (the others sorted, a missing
+    /// key last), each group's statuses sorted; the status is `None` without `by_status`.
+    fn count_by(
+        &self,
+        records: &[core::Registration],
+        key: core::attendance::OutcomeKey,
+        by_status: bool,
+    ) -> Vec<(Option<String>, Option<&'static str>, usize)> {
+        type Group = (bool, Option<String>);
+        let mut total: BTreeMap<(Group, Option<&'static str>), usize> = BTreeMap::new();
+        let mut add = |status: Option<&'static str>, counts: Vec<(Option<String>, usize)>| {
+            for (k, n) in counts {
+                *total.entry(((k.is_none(), k), status)).or_insert(0) += n;
+            }
+        };
+        let count = |records: &[core::Registration], outcomes: &[core::RegistrationOutcome]| {
+            core::attendance::count_outcomes(&self.hub, &self.event, records, outcomes, key)
+        };
+        let len = self.inner.len();
+        for start in (0..len).step_by(COUNT_BLOCK) {
+            let rows = start..len.min(start + COUNT_BLOCK);
+            let block_records = records.get(rows.clone()).unwrap_or_default();
+            let outcomes = self.inner.to_vec(rows);
+            if !by_status {
+                add(None, count(block_records, &outcomes));
+                continue;
+            }
+            let mut split: BTreeMap<&'static str, (Vec<core::Registration>, Vec<core::RegistrationOutcome>)> =
+                BTreeMap::new();
+            for (i, o) in outcomes.into_iter().enumerate() {
+                let (recs, outs) = split.entry(o.status.as_str()).or_default();
+                recs.extend(block_records.get(i).cloned());
+                outs.push(o);
+            }
+            for (status, (recs, outs)) in split {
+                add(Some(status), count(&recs, &outs));
+            }
+        }
+        total.into_iter().map(|(((_, k), status), n)| (k, status, n)).collect()
+    }
+
+    /// The records a key needs (the answers for audience and language, none for the others).
+    fn records_for(&self, py: Python<'_>, key: core::attendance::OutcomeKey) -> PyResult<Vec<core::Registration>> {
+        match key {
+            core::attendance::OutcomeKey::Audience | core::attendance::OutcomeKey::Language => {
+                self.answers.registrations(py)
+            }
+            _ => Ok(Vec::new()),
+        }
+    }
 }
 
 #[pymethods]
@@ -137,32 +190,44 @@ impl RegistrationOutcomes {
         self.labels(py)
     }
     /// Counts per status as a dict; with `by`, a tidy DataFrame of counts by
-    /// status, code, country, sub_region, partner, audience or language.
+    /// status, code, country, sub_region, partner, audience or language; with
+    /// `by=(key, "status")`, the counts of every group split by status (for
+    /// stacked bars), one row per group and status that has records.
     #[pyo3(signature = (by=None))]
-    fn counts<'py>(&self, py: Python<'py>, by: Option<&str>) -> PyResult<Bound<'py, PyAny>> {
+    fn counts<'py>(&self, py: Python<'py>, by: Option<&Bound<'py, PyAny>>) -> PyResult<Bound<'py, PyAny>> {
         let Some(by) = by else { return Ok(self.status_counts().into_pyobject(py)?.into_any()) };
-        let key = by.parse::<core::attendance::OutcomeKey>().py_err(py)?;
-        let records = match key {
-            core::attendance::OutcomeKey::Audience | core::attendance::OutcomeKey::Language => {
-                self.answers.registrations(py)?
-            }
-            _ => Vec::new(),
-        };
-        // Counted a block of outcomes at a time (the rules stay in kix-core), the blocks' counts
-        // added up in the order kix-core gives them: missing keys last, the others sorted.
-        let mut total: BTreeMap<(bool, Option<String>), usize> = BTreeMap::new();
-        for start in (0..self.inner.len()).step_by(COUNT_BLOCK) {
-            let rows = start..self.inner.len().min(start + COUNT_BLOCK);
-            let records = records.get(rows.clone()).unwrap_or_default();
-            let outcomes = self.inner.to_vec(rows);
-            for (k, n) in core::attendance::count_outcomes(&self.hub, &self.event, records, &outcomes, key) {
-                *total.entry((k.is_none(), k)).or_insert(0) += n;
-            }
+        if let Ok(name) = by.cast::<PyString>() {
+            let name = name.to_str()?;
+            let key = name.parse::<core::attendance::OutcomeKey>().py_err(py)?;
+            let counts = self.count_by(&self.records_for(py, key)?, key, false);
+            let d = PyDict::new(py);
+            d.set_item(name, PyList::new(py, counts.iter().map(|(k, _, _)| k.as_deref()))?)?;
+            d.set_item("registrations", PyList::new(py, counts.iter().map(|(_, _, n)| *n))?)?;
+            return records_to_pandas(py, d.into_any());
         }
-        let counts: Vec<(Option<String>, usize)> = total.into_iter().map(|((_, k), n)| (k, n)).collect();
+        let pair: Vec<String> = by
+            .extract()
+            .map_err(|_| PyTypeError::new_err("by must be a key such as \"country\" or a pair (key, \"status\")"))?;
+        let name = match pair.as_slice() {
+            [key, status] if status == "status" && key != "status" => key.clone(),
+            _ => {
+                return Err(PyValueError::new_err(
+                    "by as a pair must be (key, \"status\"), such as (\"sub_region\", \"status\")",
+                ));
+            }
+        };
+        let key = name.parse::<core::attendance::OutcomeKey>().py_err(py)?;
+        let counts = self.count_by(&self.records_for(py, key)?, key, true);
+        let (mut keys, mut statuses, mut numbers) = (Vec::new(), Vec::new(), Vec::new());
+        for (group, status, n) in counts {
+            keys.push(group);
+            statuses.push(status);
+            numbers.push(n);
+        }
         let d = PyDict::new(py);
-        d.set_item(by, PyList::new(py, counts.iter().map(|(k, _)| k.as_deref()))?)?;
-        d.set_item("registrations", PyList::new(py, counts.iter().map(|(_, n)| *n))?)?;
+        d.set_item(name.as_str(), PyList::new(py, keys)?)?;
+        d.set_item("status", PyList::new(py, statuses)?)?;
+        d.set_item("registrations", PyList::new(py, numbers)?)?;
         records_to_pandas(py, d.into_any())
     }
     /// Columns: index, status, country, codes and fields (";"-joined), as a dict of lists.

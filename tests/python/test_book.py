@@ -77,8 +77,41 @@ def test_a_resubmission_is_the_same_registration_and_the_book_survives_json():
     first = book.submit(person("Ana"), now=at(8))
     again = book.submit(person("Ana"), now=at(9))
     assert again["id"] == first["id"] and again["changes"] == [] and len(book) == 1
+    assert again["duplicate"] is True and first["duplicate"] is False
     copy = kix.RegistrationBook.from_json(book.to_json(), ev)
     assert json.loads(copy.to_json()) == json.loads(book.to_json())
+
+
+def test_an_address_alone_changes_nothing_and_update_keeps_the_earlier_record():
+    ev = event(capacity=5)
+    book = kix.RegistrationBook(ev)
+    rid = book.submit(person("Ana"), now=at(8))["id"]
+    before = book.to_json()
+    hijack = book.submit({**person("Ana"), "full_name": "Mallory", "country": "KZ"}, now=at(9))
+    assert hijack["duplicate"] is True and hijack["changes"] == []
+    assert hijack["violations"][0].code == "registration.duplicate"
+    assert book.to_json() == before, "nothing changed"
+    done = book.update(rid, {**person("Ana"), "organisation": "Ministry of Education"}, now=at(10))
+    assert [c["entry"]["action"] for c in done["changes"]] == ["update"]
+    assert book.get(rid)["record"]["organisation"] == "Ministry of Education"
+    assert book.history(rid)[0]["record"].get("organisation") is None, "the earlier record is in the history"
+    with pytest.raises(kix.ValidationError) as refused:
+        book.update(rid, {**person("Ana"), "country": "Atlantis"}, now=at(11))
+    assert refused.value.code == "registration.unknown_country"
+    assert len(book.history(rid)) == 2
+
+
+def test_approving_pending_registrations_after_a_capacity_cut_is_refused_unless_forced():
+    book = kix.RegistrationBook(event(capacity=2, approval="manual"))
+    a = book.submit(person("Ana"), now=at(8))["id"]
+    b = book.submit(person("Bob"), now=at(8, 5))["id"]
+    book.set_capacity(1, now=at(9))
+    for rid in (a, b):
+        with pytest.raises(kix.ValidationError) as refused:
+            book.approve(rid, now=at(10))
+        assert refused.value.code == "registration.full"
+    forced = book.approve(a, force=True, now=at(10, 5))
+    assert [w.code for w in forced["warnings"]] == ["registration.over_capacity"]
 
 
 def test_a_naive_now_is_refused_with_a_way_out():

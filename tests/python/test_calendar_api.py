@@ -102,3 +102,41 @@ def test_registrants_get_an_invitation_with_their_status_and_a_cancellation():
     book.cancel(first["id"], now="2024-07-21T08:00:00Z")
     sent = {i["registration_id"]: i["method"] for i in book.invitations(now="2024-07-21T08:00:00Z")}
     assert sent == {first["id"]: "CANCEL", second["id"]: "REQUEST"}
+
+
+def test_monthly_rules_from_plain_dicts_skip_the_months_without_the_day():
+    # The last Thursday (an ordinal weekday), with no planned end: taken over the policy's horizon.
+    call = learning_cycle(count=None, frequency="monthly", by_day=[{"day": "thursday", "ordinal": -1}])
+    d = call.to_dict()
+    d.update(start="2025-01-30T18:00:00", end="2025-01-30T19:00:00")
+    d["registration"]["horizon_days"] = 200
+    d["recurrence"].pop("count", None)
+    call = kix.Event.from_dict(d)
+    assert call.check() == []
+    assert call.to_dict()["recurrence"]["by_day"] == [{"day": "thursday", "ordinal": -1}]
+    starts = [o["start"] for o in call.occurrences()]
+    walls = [dt.datetime(2025, m, d, 18) for m, d in ((1, 30), (2, 27), (3, 27), (4, 24), (5, 29), (6, 26), (7, 31))]
+    assert starts == [w.replace(tzinfo=GENEVA) for w in walls]
+    # The 31st: February, April and June are skipped, never moved.
+    d["recurrence"] = {"frequency": "monthly", "count": 4}
+    d["start"], d["end"] = "2025-01-31T18:00:00", "2025-01-31T19:00:00"
+    days = [o["start"].date().isoformat() for o in kix.Event.from_dict(d).occurrences()]
+    assert days == ["2025-01-31", "2025-03-31", "2025-05-31", "2025-07-31"]
+    ics = kix.Event.from_dict(d).to_ics()
+    assert "RRULE:FREQ=MONTHLY;BYMONTHDAY=31;COUNT=4\r\n" in ics
+
+
+def test_a_registrant_of_one_session_is_invited_to_that_session_only():
+    d = learning_cycle().to_dict()
+    d["organisers"][0]["email"] = "events@norrag.example"
+    d["registration"]["per_occurrence"] = True
+    event = kix.Event.from_dict(d)
+    book = kix.RegistrationBook(event)
+    now = "2025-10-01T08:00:00Z"
+    ana = book.submit({"full_name": "Ana", "email": "ana@example.md", "country": "MD", "audience": "teacher",
+                       "occurrence": "2025-10-28T10:00:00"}, now)
+    cal = icalendar.Calendar.from_ical(book.invitation(ana["id"], now=now))
+    (vevent,) = cal.walk("VEVENT")
+    assert str(vevent["UID"]) == "learning-cycle-20251028T100000@kix-emap.kix"
+    assert vevent.decoded("DTSTART") == dt.datetime(2025, 10, 28, 10, tzinfo=GENEVA)
+    assert "RRULE" not in vevent

@@ -226,7 +226,8 @@ def book_run_with(inp):
         if op == "submit":
             def submit():
                 s = book.submit(args["record"], now=now)
-                return {"id": s["id"], "status": s["status"], "violations": [violation(v) for v in s["violations"]]}
+                return {"id": s["id"], "status": s["status"], "violations": [violation(v) for v in s["violations"]],
+                        "duplicate": s["duplicate"]}
             results.append(attempt(submit))
             continue
         calls = {
@@ -239,6 +240,7 @@ def book_run_with(inp):
             "set_capacity": lambda: book.set_capacity(args.get("capacity"), reason, now=now),
             "advance": lambda: book.advance(now=now),
             "check_in": lambda: book.check_in(rid, now=now),
+            "update": lambda: book.update(rid, args.get("record"), now=now),
         }
 
         def applied():
@@ -431,6 +433,8 @@ def run(op, inp):
         "registration.occurrences": lambda: occurrences(inp),
         "event.series": lambda: series(inp),
         "event.series_edit": lambda: series_edit(inp),
+        "event.occurrences_between": lambda: {"occurrences": [
+            occurrence(o) for o in event_with(s("event")).occurrences_between(s("from"), s("to"))]},
         "event.reschedule": lambda: reschedule(inp),
         "hub.calendar": lambda: calendar(inp),
         "book.invitations": lambda: invitations(inp),

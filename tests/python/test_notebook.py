@@ -17,3 +17,5 @@ def test_the_example_notebook_runs_clean():
     assert not errors
     html = [o for c in nb.cells for o in c.get("outputs", []) if "text/html" in o.get("data", {})]
     assert len(html) >= 4, "the tables show as HTML"
+    charts = [o for c in nb.cells for o in c.get("outputs", []) if "image/png" in o.get("data", {})]
+    assert len(charts) >= 8, "the kix.plot charts show inline"

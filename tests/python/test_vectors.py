@@ -150,7 +150,7 @@ def run_book(event, steps):
         if op == "submit":
             s = book.submit(args["record"], now=now)
             errors = [v.code for v in s["violations"] if v.severity == "error"]
-            results.append(s["status"] or (errors[0] if errors else "rejected"))
+            results.append("registration.duplicate" if s["duplicate"] else s["status"] or (errors[0] if errors else "rejected"))
             continue
         rid, reason = args.get("id", ""), args.get("reason")
         calls = {
@@ -163,6 +163,7 @@ def run_book(event, steps):
             "set_capacity": lambda: book.set_capacity(args.get("capacity"), reason, now=now),
             "advance": lambda: book.advance(now=now),
             "check_in": lambda: book.check_in(rid, now=now),
+            "update": lambda: book.update(rid, args.get("record"), now=now),
         }
         try:
             applied = calls[op]()

@@ -102,7 +102,7 @@ pub(crate) fn write(root: &Path, dir: PathBuf) {
         let mut series = event.clone();
         series.organisers[0].email = Some("events@norrag.example".into());
         series.recurrence = Some(kix_core::Recurrence {
-            by_day: vec![kix_core::Weekday::Wednesday, kix_core::Weekday::Friday],
+            by_day: vec![kix_core::Weekday::Wednesday.into(), kix_core::Weekday::Friday.into()],
             count: Some(6),
             ..kix_core::Recurrence::new(kix_core::Frequency::Weekly)
         });
@@ -114,6 +114,36 @@ pub(crate) fn write(root: &Path, dir: PathBuf) {
         for table in kix_core::schedule::occurrence_local_times(hub, &series, Default::default()).unwrap() {
             c.put("local_times", &table);
         }
+        // Monthly: the last Thursday with no end and an extra date; the last working day; the 31st.
+        use kix_core::{ByDay, Frequency, Recurrence, Weekday};
+        let mut monthly = event.clone();
+        monthly.start = "2024-07-25T13:00:00".parse().unwrap();
+        monthly.end = Some("2024-07-25T14:30:00".parse().unwrap());
+        monthly.registration.horizon_days = 400;
+        monthly.recurrence = Some(Recurrence {
+            by_day: vec![ByDay::nth(-1, Weekday::Thursday)],
+            extra_dates: vec!["2024-08-08T13:00:00".parse().unwrap()],
+            ..Recurrence::new(Frequency::Monthly)
+        });
+        c.put("event", &monthly);
+        monthly.start = "2024-07-31T13:00:00".parse().unwrap();
+        monthly.end = Some("2024-07-31T14:30:00".parse().unwrap());
+        monthly.recurrence = Some(Recurrence {
+            by_day: [Weekday::Monday, Weekday::Tuesday, Weekday::Wednesday, Weekday::Thursday, Weekday::Friday]
+                .map(ByDay::from)
+                .to_vec(),
+            by_set_pos: vec![-1],
+            interval: 2,
+            count: Some(6),
+            ..Recurrence::new(Frequency::Monthly)
+        });
+        c.put("event", &monthly);
+        monthly.recurrence = Some(Recurrence {
+            by_month_day: vec![31, -1],
+            until: "2025-07-31".parse().ok(),
+            ..Recurrence::new(Frequency::Monthly)
+        });
+        c.put("event", &monthly);
     }
     for product in &hub.catalogue {
         c.put("knowledge_product", product);

@@ -15,7 +15,12 @@
 //! (Asia/Kathmandu, Asia/Kabul, Asia/Yangon), long Cyrillic and Arabic text,
 //! names that need RFC 6868, cancelled occurrences, moved ones, cancelled
 //! events and series, feeds of 100 events (all, a country's, a series'), and
-//! invitations and cancellations for registrants.
+//! invitations and cancellations for registrants; monthly series (nth weekdays,
+//! the 31st, the last day, the last working day, a fifth Thursday), extra dates
+//! and series with no end in Zurich, Chisinau, Almaty, Kathmandu, Lord Howe and
+//! Apia, and their feed; invitations to one session of a series, each also
+//! written as an instance of the series (`"alternative": "recurrence-id"`) for
+//! the comparison of the two forms.
 
 // A generator over known-good data: a failure is a bug to see at once, so it stops with the panic.
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing)]
@@ -25,8 +30,8 @@ use std::path::Path;
 use chrono::{Duration, NaiveDate, NaiveDateTime, TimeZone, Utc};
 use kix_core::calendar::{CalendarFilter, feed, invitation, to_ics};
 use kix_core::{
-    Actor, BookStatus, Event, EventStatus, Frequency, Hub, Location, MovedOccurrence, Party, Recurrence, Registration,
-    RegistrationBook, Weekday, ZoneId,
+    Actor, BookStatus, ByDay, Event, EventStatus, Frequency, Hub, Location, MovedOccurrence, Party, Recurrence,
+    Registration, RegistrationBook, Weekday, ZoneId,
 };
 use serde_json::{Value, json};
 
@@ -151,8 +156,10 @@ pub(crate) fn write(dir: &Path) {
         autumn.recurrence = Some(weekly(Some(7), None));
         c.event(&format!("{code}-weekly-autumn.ics"), &autumn);
         let mut spring = base(&format!("{code}-spring"), zone, "2025-03-04T16:00:00", None, Some(60));
-        spring.recurrence =
-            Some(Recurrence { by_day: vec![Weekday::Tuesday, Weekday::Thursday], ..weekly(None, Some("2025-04-10")) });
+        spring.recurrence = Some(Recurrence {
+            by_day: vec![Weekday::Tuesday.into(), Weekday::Thursday.into()],
+            ..weekly(None, Some("2025-04-10"))
+        });
         c.event(&format!("{code}-twice-weekly-spring.ics"), &spring);
         // Sunday nights: 02:30 is skipped in March and repeated in October; a 120-minute
         // session from 01:00 spans the change itself.
@@ -174,7 +181,7 @@ pub(crate) fn write(dir: &Path) {
     let mut af = base("af-weekly", "Asia/Kabul", "2025-03-01T08:30:00", None, Some(90));
     af.recurrence = Some(Recurrence {
         interval: 3,
-        by_day: vec![Weekday::Saturday, Weekday::Sunday, Weekday::Wednesday],
+        by_day: vec![Weekday::Saturday.into(), Weekday::Sunday.into(), Weekday::Wednesday.into()],
         ..weekly(Some(12), None)
     });
     c.event("kabul-every-third-week.ics", &af);
@@ -245,6 +252,8 @@ pub(crate) fn write(dir: &Path) {
         c.put(&file, "invitation", &ics, &[&invited], extra);
     }
 
+    rhythms(&mut c, &cycle);
+
     // Feeds: 100 events over every member zone and Geneva, 2024 to 2027, a fifth of them series.
     let zones: Vec<String> = {
         let mut z: Vec<String> =
@@ -308,4 +317,148 @@ pub(crate) fn write(dir: &Path) {
 
     std::fs::write(dir.join("manifest.json"), serde_json::to_string_pretty(&c.manifest).unwrap()).unwrap();
     println!("wrote {} calendar files to {}", c.manifest.len(), dir.display());
+}
+
+fn monthly(count: Option<u32>, edit: impl FnOnce(&mut Recurrence)) -> Recurrence {
+    let mut r = Recurrence { count, ..Recurrence::new(Frequency::Monthly) };
+    edit(&mut r);
+    r
+}
+
+/// The hub's real rhythms (issue 32): monthly series (nth weekdays, days of the month that some
+/// months lack, the last working day), extra dates, series with no end, in the zones whose clocks
+/// do unusual things, their feed, and invitations for one session of a series.
+fn rhythms(c: &mut Corpus<'_>, cycle: &Event) {
+    let mut events = Vec::new();
+    let mut add = |c: &mut Corpus<'_>, file: &str, e: Event| {
+        let problems = e.check(&c.hub);
+        assert!(problems.is_empty(), "{file}: {problems:?}");
+        c.event(file, &e);
+        events.push(e);
+    };
+    // The last Thursday of each month in Geneva, through both changes of two years.
+    let mut e = base("ch-last-thursday", "Europe/Zurich", "2025-01-30T18:00:00", None, Some(60));
+    e.recurrence = Some(monthly(Some(24), |r| r.by_day = vec![ByDay::nth(-1, Weekday::Thursday)]));
+    add(c, "zurich-monthly-last-thursday.ics", e);
+    // The last working day of the month (Monday to Friday, the last of the set).
+    let mut e = base("ch-last-working-day", "Europe/Zurich", "2025-01-31T16:00:00", None, Some(90));
+    e.recurrence = Some(monthly(Some(14), |r| {
+        r.by_day = [Weekday::Monday, Weekday::Tuesday, Weekday::Wednesday, Weekday::Thursday, Weekday::Friday]
+            .map(ByDay::from)
+            .to_vec();
+        r.by_set_pos = vec![-1];
+    }));
+    add(c, "zurich-last-working-day.ics", e);
+    // The first and third Tuesday in Chisinau, early morning, the clocks changing at 03:00 and 04:00.
+    let mut e = base("md-first-third-tuesday", "Europe/Chisinau", "2025-01-07T03:30:00", None, Some(90));
+    e.recurrence = Some(monthly(None, |r| {
+        r.by_day = vec![ByDay::nth(1, Weekday::Tuesday), ByDay::nth(3, Weekday::Tuesday)];
+        r.until = "2025-12-31".parse().ok();
+    }));
+    add(c, "chisinau-first-and-third-tuesday.ics", e);
+    // A fifth Thursday every second month: months without one are skipped.
+    let mut e = base("md-fifth-thursday", "Europe/Chisinau", "2025-01-30T11:00:00", None, Some(60));
+    e.recurrence = Some(monthly(Some(5), |r| {
+        r.by_day = vec![ByDay::nth(5, Weekday::Thursday)];
+        r.interval = 2;
+    }));
+    add(c, "chisinau-fifth-thursday-every-second-month.ics", e);
+    // Almaty moved from +06 to +05 on 1 March 2024: the 31st of each month across it, and the
+    // last day of each month at 22:30, whose session of 29 February ends in the hour repeated then.
+    let mut e = base("kz-31st", "Asia/Almaty", "2023-10-31T09:00:00", None, Some(60));
+    e.recurrence = Some(monthly(Some(8), |_| {}));
+    add(c, "almaty-monthly-31st-across-2024.ics", e);
+    let mut e = base("kz-last-day", "Asia/Almaty", "2023-11-30T22:30:00", None, Some(60));
+    e.recurrence = Some(monthly(Some(6), |r| r.by_month_day = vec![-1]));
+    add(c, "almaty-last-day-into-the-repeated-hour.ics", e);
+    // Kathmandu (+05:45): the last Friday, with no planned end, and one extra session.
+    let mut e = base("np-last-friday", "Asia/Kathmandu", "2025-01-31T16:15:00", None, Some(45));
+    e.recurrence = Some(monthly(None, |r| {
+        r.by_day = vec![ByDay::nth(-1, Weekday::Friday)];
+        r.extra_dates = vec![at("2025-03-12T16:15:00")];
+    }));
+    add(c, "kathmandu-last-friday-no-end.ics", e);
+    // Lord Howe changes its clocks by half an hour at 02:00, on the first Sunday of April and
+    // October: a 90-minute session from 01:00 on the first Sunday spans each change.
+    let mut e = base("au-first-sunday", "Australia/Lord_Howe", "2025-01-05T01:00:00", None, Some(90));
+    e.recurrence = Some(monthly(Some(13), |r| r.by_day = vec![ByDay::nth(1, Weekday::Sunday)]));
+    add(c, "lord-howe-first-sunday-across-half-hour-changes.ics", e);
+    // Apia: the 15th of each month across its last summer times (2020-21), with no end after.
+    let mut e = base("ws-15th", "Pacific/Apia", "2020-08-15T10:00:00", None, Some(60));
+    e.recurrence = Some(monthly(None, |r| r.by_month_day = vec![15]));
+    e.registration.horizon_days = 400;
+    add(c, "apia-15th-no-end.ics", e);
+    // Apia skipped 30 December 2011 (it crossed the date line): the 30th of each month, with
+    // that day's session cancelled, since it never happened.
+    let mut e = base("ws-30th-2011", "Pacific/Apia", "2011-10-30T09:00:00", None, Some(60));
+    e.recurrence = Some(monthly(Some(5), |r| r.exceptions = vec![at("2011-12-30T09:00:00")]));
+    add(c, "apia-30th-across-the-skipped-day.ics", e);
+    // Extra dates in Geneva: a Saturday session, and a night one during which the clocks go back.
+    let mut e = base("ch-extra", "Europe/Zurich", "2025-10-07T10:00:00", None, Some(120));
+    e.recurrence = Some(Recurrence {
+        extra_dates: vec![at("2025-10-11T10:00:00"), at("2025-10-26T01:30:00")],
+        ..weekly(Some(4), None)
+    });
+    add(c, "zurich-weekly-with-extra-dates.ics", e);
+    // A weekly series with no end in Chisinau.
+    let mut e = base("md-weekly-no-end", "Europe/Chisinau", "2025-02-04T18:00:00", None, Some(60));
+    e.recurrence = Some(weekly(None, None));
+    e.registration.horizon_days = 200;
+    add(c, "chisinau-weekly-no-end.ics", e);
+
+    // Their feed: the rules without an end stay without one.
+    let mut hub = c.hub.clone();
+    hub.events = events;
+    let ics = feed(&hub, &CalendarFilter::All, c.stamp).unwrap();
+    c.put("feed-rhythms.ics", "feed", &ics, &hub.events.iter().collect::<Vec<_>>(), json!({}));
+
+    // Invitations for one session each: a session, a moved one and a cancelled one of the Geneva
+    // cycle taken per occurrence. kix writes each under a UID of its own; the same message as an
+    // instance of the series (the series' UID and a RECURRENCE-ID) is written beside it, marked
+    // "alternative", for the comparison of the two forms (docs/calendar.md).
+    let mut per = cycle.clone();
+    per.id = "cycle-per-session".into();
+    per.registration.per_occurrence = true;
+    per.registration.approval = kix_core::Approval::Automatic;
+    let mut book = RegistrationBook::new(&per);
+    let people = [
+        ("Айгерим Бекова", "aigerim@example.kg", "KG", "2025-10-14T10:00:00"),
+        ("Ana Rusu", "ana@example.md", "MD", "2025-10-28T10:00:00"),
+        ("فاطمة الزهراء", "fatima@example.sd", "SD", "2025-11-18T10:00:00"),
+    ];
+    let mut ids = Vec::new();
+    for (i, (name, email, country, occurrence)) in people.iter().enumerate() {
+        let r = Registration {
+            full_name: Some((*name).into()),
+            email: Some((*email).into()),
+            country: Some((*country).into()),
+            audience: Some("teacher".into()),
+            occurrence: Some(at(occurrence)),
+            ..Default::default()
+        };
+        let when = Utc.with_ymd_and_hms(2025, 9, 1, 8, u32::try_from(i).unwrap(), 0).unwrap();
+        ids.push(book.submit(&c.hub, &per, &r, when).unwrap().id.unwrap());
+    }
+    // The organiser cancels the third person's session after they registered.
+    per.cancel_occurrence(at("2025-11-18T10:00:00")).unwrap();
+    for (id, (name, email, _, occurrence)) in ids.iter().zip(people) {
+        let entry = book.get(id).unwrap();
+        let ics = invitation(&c.hub, &per, &book, id, c.stamp).unwrap();
+        let status: BookStatus = entry.status;
+        let attendee = json!({"name": name, "email": email, "status": status.as_str()});
+        let file = format!("session-invitation-{id}.ics");
+        c.put(&file, "invitation", &ics, &[&per], json!({"attendee": attendee, "occurrence": occurrence}));
+        let own = format!("UID:{}\r\n", kix_core::calendar::session_uid(&c.hub, &per, at(occurrence)));
+        assert!(ics.contains(&own), "{ics}");
+        let instance = format!(
+            "UID:{}@{}.kix\r\nRECURRENCE-ID;TZID={}:{}\r\n",
+            per.id,
+            c.hub.id,
+            per.zone,
+            at(occurrence).format("%Y%m%dT%H%M%S")
+        );
+        let file = format!("session-invitation-{id}-as-instance.ics");
+        let extra = json!({"attendee": attendee, "occurrence": occurrence, "alternative": "recurrence-id"});
+        c.put(&file, "invitation", &ics.replace(&own, &instance), &[&per], extra);
+    }
 }

@@ -29,6 +29,8 @@ pub(crate) struct State {
     pub(crate) hub: Arc<Hub>,
     /// The books.
     pub(crate) store: Arc<Store>,
+    /// When the hub was read: the calendar feeds' `Last-Modified` and `DTSTAMP`.
+    pub(crate) started: chrono::DateTime<Utc>,
 }
 
 /// The service's routes.
@@ -39,6 +41,7 @@ pub(crate) fn router(state: State) -> Router {
         .route("/events/{id}/registrations/{rid}/ics", get(calendar))
         .route("/events/{id}/registrations/{rid}/{action}", post(act))
         .route("/events/{id}/ledger", get(ledger))
+        .route("/calendar.ics", get(crate::feeds::calendar_feed))
         .fallback(|| async { ApiError::new(StatusCode::NOT_FOUND, "service.not_found", "no such resource") })
         .method_not_allowed_fallback(|| async {
             ApiError::new(StatusCode::METHOD_NOT_ALLOWED, "service.method_not_allowed", "method not allowed here")
@@ -59,7 +62,7 @@ pub(crate) struct ApiError {
 }
 
 impl ApiError {
-    fn new(status: StatusCode, code: &str, message: impl Into<String>) -> Self {
+    pub(crate) fn new(status: StatusCode, code: &str, message: impl Into<String>) -> Self {
         ApiError { status, code: code.to_owned(), message: message.into(), violations: Vec::new() }
     }
 
@@ -168,6 +171,15 @@ async fn submit(
         // `now` is read under the write lock, so the waiting list's order is
         // the order in which the transactions commit.
         let submission = state.store.write(event, |book| book.submit(hub, event, &record, Utc::now()))?;
+        // An address already registered: the requester learns nothing of that registration (its
+        // id is the key to it); a real service would send its person their own link again.
+        if submission.is_duplicate() {
+            return Err(ApiError::new(
+                StatusCode::CONFLICT,
+                Code::RegistrationDuplicate.as_str(),
+                "this address is already registered for the event; nothing was changed",
+            ));
+        }
         if submission.is_rejected() {
             let n = submission.violations.iter().filter(|v| v.is_error()).count();
             return Err(ApiError::violations(
@@ -263,7 +275,9 @@ async fn registration(
     find_event(&state.hub, &id)?;
     blocking(move || {
         let event = find_event(&state.hub, &id)?;
-        let book = current_book(&state, event)?;
+        // One row: the registration as last written (an offer past its expiry is recorded
+        // expired by the event's next operation).
+        let book = state.store.read_one(event, &rid)?.ok_or_else(|| unknown_registration(&rid))?;
         let entry = book.get(&rid).ok_or_else(|| unknown_registration(&rid))?;
         Ok(axum::Json(entry).into_response())
     })
@@ -274,8 +288,7 @@ async fn calendar(Shared(state): Shared<State>, Path((id, rid)): Path<(String, S
     find_event(&state.hub, &id)?;
     blocking(move || {
         let event = find_event(&state.hub, &id)?;
-        let book = state.store.read(event)?;
-        book.get(&rid).ok_or_else(|| unknown_registration(&rid))?;
+        let book = state.store.read_one(event, &rid)?.ok_or_else(|| unknown_registration(&rid))?;
         // The registrant's own iTIP message (REQUEST with their PARTSTAT, or CANCEL) when the
         // organiser has an e-mail; else (or on the waiting list) the event's calendar file.
         let now = Utc::now();

@@ -26,6 +26,7 @@
 //! change nothing.
 
 mod api;
+mod feeds;
 mod store;
 
 use std::io::Write;
@@ -82,7 +83,7 @@ fn run(args: Args) -> Result<(), String> {
         None => kix_core::emap().clone(),
     };
     let store = store::Store::open(&args.db).map_err(|e| format!("{}: {e}", args.db.display()))?;
-    let state = api::State { hub: Arc::new(hub), store: Arc::new(store) };
+    let state = api::State { hub: Arc::new(hub), store: Arc::new(store), started: chrono::Utc::now() };
     let runtime = tokio::runtime::Builder::new_multi_thread().enable_all().build().map_err(|e| e.to_string())?;
     runtime.block_on(async move {
         let listener =

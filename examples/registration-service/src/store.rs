@@ -132,13 +132,7 @@ fn data_version(conn: &Connection) -> Result<i64, rusqlite::Error> {
 
 /// The book's head: everything but the registrations.
 fn head(book: &RegistrationBook) -> Result<String, Failure> {
-    let head = RegistrationBook {
-        event_id: book.event_id.clone(),
-        capacity: book.capacity,
-        registrations: Vec::new(),
-        capacity_history: book.capacity_history.clone(),
-    };
-    serde_json::to_string(&head).map_err(json_failure)
+    serde_json::to_string(&book.head()).map_err(json_failure)
 }
 
 /// The event's book and its head row as stored; `None` when never stored.
@@ -151,7 +145,7 @@ fn load(conn: &Connection, event: &Event) -> Result<Option<(RegistrationBook, St
     let mut rows = conn.prepare_cached("SELECT entry FROM registrations WHERE event_id = ?1 ORDER BY position")?;
     let entries = rows.query_map(params![event.id], |row| row.get::<_, String>(0))?;
     for entry in entries {
-        book.registrations.push(serde_json::from_str::<BookEntry>(&entry?).map_err(json_failure)?);
+        book.insert_loaded(serde_json::from_str::<BookEntry>(&entry?).map_err(json_failure)?);
     }
     Ok(Some((book, head)))
 }
@@ -183,6 +177,39 @@ impl Store {
             readers.push(conn);
         }
         Ok(book?.map_or_else(|| RegistrationBook::new(event), |(book, _)| book))
+    }
+
+    /// One registration of the event's book, as last written, with the book's head (a book
+    /// holding that registration alone): one row read by its id, whatever the book's size.
+    /// `None` when the book holds no such registration.
+    pub(crate) fn read_one(&self, event: &Event, id: &str) -> Result<Option<RegistrationBook>, Failure> {
+        let idle = lock(&self.readers).pop();
+        let mut conn = match idle {
+            Some(conn) => conn,
+            None => connect(&self.path)?,
+        };
+        let one = conn.transaction().map_err(Failure::from).and_then(|tx| {
+            let head: Option<String> = tx
+                .query_row("SELECT head FROM books WHERE event_id = ?1", params![event.id], |row| row.get(0))
+                .optional()?;
+            let entry: Option<String> = tx
+                .query_row(
+                    "SELECT entry FROM registrations WHERE event_id = ?1 AND id = ?2",
+                    params![event.id, id],
+                    |row| row.get(0),
+                )
+                .optional()?;
+            let (Some(head), Some(entry)) = (head, entry) else { return Ok(None) };
+            let unreadable = |e: kix_core::Error| Failure::Database(format!("book of {}: {e}", event.id));
+            let head = RegistrationBook::from_json(&head).map_err(unreadable)?;
+            let entry = BookEntry::from_json(&entry).map_err(unreadable)?;
+            Ok(Some(RegistrationBook::from_entries(head, [entry])))
+        });
+        let mut readers = lock(&self.readers);
+        if readers.len() < IDLE_READERS {
+            readers.push(conn);
+        }
+        one
     }
 
     /// Applies `operation` to the event's book in one transaction: the
@@ -220,7 +247,7 @@ impl Store {
         };
         let answer = operation(&mut book).map_err(Failure::Refused)?;
         let new_head = head(&book)?;
-        // An identical resubmission or a rejected one changes nothing: no
+        // A duplicate submission or a rejected one changes nothing: no
         // write, and the transaction rolls back on drop.
         if !answer.changes().is_empty() || new_head != stored_head {
             tx.execute(
@@ -233,9 +260,9 @@ impl Store {
                 "INSERT INTO registrations (event_id, position, id, entry) VALUES (?1, ?2, ?3, ?4)
                  ON CONFLICT (event_id, position) DO UPDATE SET entry = excluded.entry",
             )?;
-            for (position, entry) in
-                book.registrations.iter().enumerate().filter(|(_, e)| changed.contains(e.id.as_str()))
-            {
+            // Only the rows changed, found by id: the write costs the same whatever the book's size.
+            let rows = changed.iter().filter_map(|id| book.position(id).map(|p| (p, book.registrations().get(p))));
+            for (position, entry) in rows.filter_map(|(p, e)| e.map(|e| (p, e))) {
                 let json = serde_json::to_string(entry).map_err(json_failure)?;
                 upsert.execute(params![event.id, i64::try_from(position).map_err(json_failure)?, entry.id, json])?;
             }
@@ -292,8 +319,8 @@ mod tests {
         }
         let store = Store::open(&path).unwrap();
         let book = store.read(event).unwrap();
-        assert_eq!(book.registrations.len(), 1);
-        assert_eq!(book.registrations[0].history.len(), 1, "the refused approval left no trace");
+        assert_eq!(book.registrations().len(), 1);
+        assert_eq!(book.registrations()[0].history.len(), 1, "the refused approval left no trace");
         let conn = connect(&path).unwrap();
         let outbox: i64 = conn.query_row("SELECT count(*) FROM changes", [], |r| r.get(0)).unwrap();
         assert_eq!(outbox, 1);
@@ -329,7 +356,7 @@ mod tests {
         };
         let ids = [submit(&a, "a@example.bt"), submit(&b, "b@example.bt"), submit(&a, "c@example.bt")];
         assert_eq!(ids, ["r-000001", "r-000002", "r-000003"], "a saw b's registration before giving the next id");
-        let emails: Vec<String> = b.read(event).unwrap().registrations.into_iter().map(|e| e.email).collect();
+        let emails: Vec<String> = b.read(event).unwrap().registrations().iter().map(|e| e.email.clone()).collect();
         assert_eq!(emails, ["a@example.bt", "b@example.bt", "c@example.bt"]);
     }
 }

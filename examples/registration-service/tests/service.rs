@@ -162,7 +162,9 @@ fn read_reply(reader: &mut impl BufRead) -> std::io::Result<Reply> {
         headers.insert(name.to_ascii_lowercase(), value.trim().to_owned());
     }
     let mut body = Vec::new();
-    if let Some(length) = headers.get("content-length") {
+    if status == 304 {
+        // A 304 has no body, whatever its headers say (RFC 9110, 15.4.5).
+    } else if let Some(length) = headers.get("content-length") {
         body.resize(length.parse().map_err(|_| bad_data(length.clone()))?, 0);
         reader.read_exact(&mut body)?;
     } else if headers.get("transfer-encoding").is_some_and(|t| t == "chunked") {
@@ -276,10 +278,11 @@ fn four_hundred_people_racing_for_a_hundred_seats_get_exactly_a_hundred() {
         submitted_at("waitlisted").into_iter().map(|t| t.parse::<chrono::DateTime<chrono::Utc>>().unwrap()).min();
     assert!(last_confirmed <= first_waiting);
 
-    // The same person submitting the same data gets the same registration back.
+    // The same person submitting again (a retry, or anyone who knows the address) makes no
+    // second registration and learns nothing of the first: 409 without its id (issue 27).
     let again = request(server.addr, "POST", &format!("/events/{EVENT}/registrations"), &person(7));
-    let first = answers.iter().find(|(i, _, _)| *i == 7).unwrap();
-    assert_eq!((again.status, &again.json()["id"]), (200, &first.2["id"]));
+    assert_eq!((again.status, &again.json()["code"]), (409, &json!("registration.duplicate")));
+    assert!(again.json().get("id").is_none() && again.json().get("violations").is_none());
     assert_eq!(ledger(server.addr), l);
 }
 
@@ -502,4 +505,63 @@ fn load_figures() {
         at(0.99).as_secs_f64() * 1e3,
         latencies.last().unwrap().as_secs_f64() * 1e3,
     );
+}
+
+/// A GET with extra request headers, on a connection of its own.
+fn get_with(addr: SocketAddr, path: &str, headers: &[(&str, &str)]) -> Reply {
+    let mut conn = Conn::open(addr).unwrap();
+    let extra: String = headers.iter().map(|(name, value)| format!("{name}: {value}\r\n")).collect();
+    let head = format!("GET {path} HTTP/1.1\r\nHost: localhost\r\n{extra}\r\n");
+    conn.reader.get_mut().write_all(head.as_bytes()).unwrap();
+    read_reply(&mut conn.reader).unwrap()
+}
+
+#[test]
+fn a_subscribed_feed_is_answered_304_when_unchanged_and_names_nobody() {
+    let dir = TempDir::new("feed");
+    let server = Server::start(&dir.0.join("kix.sqlite3"), &write_hub(&dir.0, 100));
+    // Someone registers first: the feed must not name them.
+    assert_eq!(request(server.addr, "POST", &format!("/events/{EVENT}/registrations"), &person(7)).status, 201);
+
+    let all = get_with(server.addr, "/calendar.ics", &[]);
+    assert_eq!(all.status, 200);
+    assert_eq!(all.headers["content-type"], "text/calendar; charset=utf-8");
+    let text = String::from_utf8(all.body.clone()).unwrap();
+    assert!(text.starts_with("BEGIN:VCALENDAR\r\n") && text.contains(&format!("UID:{EVENT}@")), "{text}");
+    assert!(!text.contains("ATTENDEE") && !text.contains("teacher7"), "a feed names no registrant");
+    let etag = all.headers["etag"].clone();
+    let modified = all.headers["last-modified"].clone();
+    assert!(etag.starts_with('"') && etag.len() == 34, "{etag}");
+    assert!(modified.ends_with(" GMT"), "{modified}");
+
+    // Asked again: the same tag, the same date; a client holding it gets 304 with no body.
+    let again = get_with(server.addr, "/calendar.ics", &[]);
+    assert_eq!((again.headers["etag"].as_str(), again.body.as_slice()), (etag.as_str(), all.body.as_slice()));
+    let cached = get_with(server.addr, "/calendar.ics", &[("If-None-Match", &etag)]);
+    assert_eq!((cached.status, cached.body.len()), (304, 0));
+    assert_eq!(cached.headers["etag"], etag);
+    let since = get_with(server.addr, "/calendar.ics", &[("If-Modified-Since", &modified)]);
+    assert_eq!(since.status, 304);
+    // Another tag, or a date before the hub was read: the whole feed.
+    assert_eq!(get_with(server.addr, "/calendar.ics", &[("If-None-Match", "\"stale\"")]).status, 200);
+    let before = get_with(server.addr, "/calendar.ics", &[("If-Modified-Since", "Mon, 01 Jan 2024 00:00:00 GMT")]);
+    assert_eq!(before.status, 200);
+    // If-None-Match decides when both are sent (RFC 9110).
+    let both =
+        get_with(server.addr, "/calendar.ics", &[("If-None-Match", "\"stale\""), ("If-Modified-Since", &modified)]);
+    assert_eq!(both.status, 200);
+
+    // A member's feed and a series' feed hold the webinar; a country the hub does not have is 404.
+    let kg = get_with(server.addr, "/calendar.ics?country=KG", &[]);
+    assert_eq!(kg.status, 200);
+    assert!(String::from_utf8(kg.body).unwrap().contains(&format!("UID:{EVENT}@")));
+    let series = get_with(server.addr, "/calendar.ics?series=KIX%20EMAP%20Webinar", &[]);
+    assert_eq!(series.status, 200, "{}", String::from_utf8_lossy(&series.body));
+    assert_ne!(series.headers["etag"], "");
+    let nowhere = get_with(server.addr, "/calendar.ics?country=Atlantis", &[]);
+    assert_eq!((nowhere.status, nowhere.json()["code"].as_str()), (404, Some("service.unknown_country")));
+    let france = get_with(server.addr, "/calendar.ics?country=FR", &[]);
+    assert_eq!((france.status, france.json()["code"].as_str()), (404, Some("service.no_such_feed")));
+    let odd = get_with(server.addr, "/calendar.ics?colour=blue", &[]);
+    assert_eq!((odd.status, odd.json()["code"].as_str()), (400, Some("service.bad_query")));
 }

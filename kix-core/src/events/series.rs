@@ -1,8 +1,11 @@
 //! Series: an event that recurs, expanded in the organiser's wall time and zone.
 //!
 //! A learning cycle of six weekly sessions or a webinar series is one
-//! [`Event`] with a [`Recurrence`](crate::Recurrence): daily or weekly, every `interval` days or
-//! weeks, on some weekdays, for a `count` of occurrences or `until` a date,
+//! [`Event`] with a [`Recurrence`](crate::Recurrence): daily, weekly or monthly, every `interval`
+//! days, weeks or months, on some weekdays (monthly: nth weekdays, days of the month, set
+//! positions), for a `count` of occurrences, `until` a date or with no end (taken over the
+//! registration policy's `horizon_days`; [`Event::occurrences_between`] gives any window), plus
+//! extra dates,
 //! minus cancelled occurrences (`exceptions`) and with some occurrences moved
 //! (`moved`). The rule runs on the organiser's wall clock: a 10:00 Geneva
 //! session stays 10:00 Geneva when the clocks change, and its instant moves by
@@ -16,15 +19,19 @@
 
 use std::collections::BTreeSet;
 
-use chrono::{DateTime, Datelike, Duration, NaiveDateTime, Utc};
+use chrono::{DateTime, Datelike, Duration, NaiveDate, NaiveDateTime, Utc};
 use chrono_tz::Tz;
 
 use crate::country::Weekday;
 use crate::events::event::Event;
 use crate::shared::error::Error;
 use crate::shared::violation::{Code, Violation};
-use crate::time::recurrence::{Frequency, MAX_OCCURRENCES, MovedOccurrence, Occurrence, chrono_day};
+use crate::time::recurrence::{ByDay, Frequency, MAX_OCCURRENCES, MovedOccurrence, Occurrence, chrono_day};
 use crate::time::zone::{Disambiguation, from_local};
+
+fn too_many(message: String) -> Violation {
+    Violation::new(Code::EventInvalidRecurrence, "recurrence", message).with_param("reason", "too_many")
+}
 
 fn beyond_calendar(path: &str) -> Violation {
     Violation::new(Code::EventInvalidEnd, path, "the occurrence would end beyond the calendar")
@@ -78,9 +85,35 @@ impl Event {
         let Some(rule) = &self.recurrence else {
             return Ok(vec![occurrence(tz, self.start, self.start, start_utc, end_utc, false)]);
         };
-        let length = end_utc - start_utc;
+        let walls = self.given_starts(rule);
+        self.occurrences_of(rule, tz, end_utc - start_utc, walls.into_iter().take(MAX_OCCURRENCES))
+    }
+
+    /// The wall-clock starts the series is taken to have: every one of a bounded rule (at most
+    /// [`MAX_OCCURRENCES`] + 1), those within the policy's horizon for a series with no end.
+    pub(crate) fn given_starts(&self, rule: &crate::time::recurrence::Recurrence) -> Vec<NaiveDateTime> {
+        if rule.is_open_ended() {
+            let last = self
+                .start
+                .date()
+                .checked_add_signed(Duration::days(i64::from(self.registration.horizon_days)))
+                .unwrap_or(NaiveDate::MAX);
+            rule.starts_within(self.start, self.start.date(), last)
+        } else {
+            rule.starts(self.start)
+        }
+    }
+
+    /// The occurrences of these wall-clock starts of the rule, in order.
+    fn occurrences_of(
+        &self,
+        rule: &crate::time::recurrence::Recurrence,
+        tz: Tz,
+        length: Duration,
+        walls: impl IntoIterator<Item = NaiveDateTime>,
+    ) -> Result<Vec<Occurrence>, Violation> {
         let mut out = Vec::new();
-        for wall in rule.starts(self.start).into_iter().take(MAX_OCCURRENCES) {
+        for wall in walls {
             if rule.exceptions.contains(&wall) {
                 continue;
             }
@@ -106,6 +139,52 @@ impl Event {
         Ok(out)
     }
 
+    /// The occurrences that start from `from` (included) to `to` (excluded), in order of start,
+    /// for any series: one with no planned end too, however far from its start. Cancelled ones
+    /// are left out and moved ones are where they were moved to. A window with more than
+    /// [`MAX_OCCURRENCES`] occurrences is `event.invalid_recurrence` (`too_many`): ask for a
+    /// shorter one.
+    ///
+    /// ```
+    /// use kix_core::{ByDay, Frequency, Recurrence, Weekday};
+    /// let mut e = kix_core::emap().event("kix-emap-webinar-20").unwrap().clone();
+    /// // A community call on the last Thursday of every month, with no planned end.
+    /// e.start = "2024-08-29T13:00:00".parse()?;
+    /// e.end = Some("2024-08-29T14:00:00".parse()?);
+    /// e.recurrence = Some(Recurrence { by_day: vec![ByDay::nth(-1, Weekday::Thursday)], ..Recurrence::new(Frequency::Monthly) });
+    /// let calls = e.occurrences_between("2031-01-01T00:00:00Z".parse()?, "2031-04-01T00:00:00Z".parse()?)?;
+    /// let days: Vec<String> = calls.iter().map(|o| o.start.date().to_string()).collect();
+    /// assert_eq!(days, ["2031-01-30", "2031-02-27", "2031-03-27"]);
+    /// assert_eq!(calls[2].start_utc.to_rfc3339(), "2031-03-27T12:00:00+00:00", "13:00 in Geneva, winter time");
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn occurrences_between(&self, from: DateTime<Utc>, to: DateTime<Utc>) -> Result<Vec<Occurrence>, Violation> {
+        let tz = self.tz()?;
+        let start_utc = self.start_utc()?;
+        let end_utc = self.end_utc()?;
+        let Some(rule) = &self.recurrence else {
+            let o = occurrence(tz, self.start, self.start, start_utc, end_utc, false);
+            return Ok(if o.start_utc >= from && o.start_utc < to { vec![o] } else { Vec::new() });
+        };
+        // Wall dates with a day's margin each side (no zone is more than a day off UTC).
+        let day = Duration::days(1);
+        let first = from.naive_utc().date().checked_sub_signed(day).unwrap_or(NaiveDate::MIN);
+        let last = to.naive_utc().date().checked_add_signed(day).unwrap_or(NaiveDate::MAX);
+        let mut walls = rule.starts_within(self.start, first, last);
+        if walls.len() > MAX_OCCURRENCES {
+            return Err(too_many(format!("the window holds more than {MAX_OCCURRENCES} occurrences")));
+        }
+        // Moved occurrences whose new start is in the window though the rule's is not.
+        for m in &rule.moved {
+            if !walls.contains(&m.occurrence) && rule.has_start(self.start, m.occurrence) {
+                walls.push(m.occurrence);
+            }
+        }
+        let mut out = self.occurrences_of(rule, tz, end_utc - start_utc, walls)?;
+        out.retain(|o| o.start_utc >= from && o.start_utc < to);
+        Ok(out)
+    }
+
     /// The series' own rules: a bounded rule with a positive interval and count, weekdays only on
     /// weekly rules, the start on one of them, exceptions and moved occurrences that name
     /// occurrences of the rule (once each), and every occurrence's wall times existing exactly once
@@ -116,34 +195,68 @@ impl Event {
             Violation::new(Code::EventInvalidRecurrence, "recurrence", message).with_param("reason", reason)
         };
         if rule.interval == 0 {
-            out.push(invalid("interval_zero", "a series repeats every 1 or more days or weeks".into()));
+            out.push(invalid("interval_zero", "a series repeats every 1 or more days, weeks or months".into()));
         }
         match (rule.count, rule.until) {
             (Some(0), _) => out.push(invalid("count_zero", "a series has at least one occurrence".into())),
             (Some(_), Some(_)) => {
                 out.push(invalid("count_and_until", "give a count or an until date, not both".into()))
             }
-            (None, None) => out.push(invalid("unbounded", "give a count or an until date".into())),
             (None, Some(until)) if until < self.start.date() => {
                 out.push(invalid("until_before_start", format!("the series ends ({until}) before it starts")));
             }
             _ => {}
         }
+        let monthly = rule.frequency == Frequency::Monthly;
         if rule.frequency == Frequency::Daily && !rule.by_day.is_empty() {
-            out.push(invalid("by_day_not_weekly", "weekdays apply to weekly series only".into()));
+            out.push(invalid("by_day_not_weekly", "weekdays apply to weekly and monthly series only".into()));
+        }
+        let ordinals = rule.by_day.iter().any(|d| d.ordinal().is_some());
+        if !monthly && (ordinals || !rule.by_month_day.is_empty() || !rule.by_set_pos.is_empty()) {
+            out.push(invalid(
+                "monthly_only",
+                "days of the month, the nth weekday and set positions apply to monthly series only".into(),
+            ));
+        }
+        let bad_ordinal = rule.by_day.iter().filter_map(|d| d.ordinal()).any(|n| n == 0 || n.abs() > 5);
+        let bad_day = rule.by_month_day.iter().any(|&d| d == 0 || d.abs() > 31);
+        let bad_pos = rule.by_set_pos.iter().any(|&p| p == 0 || p.abs() > 366);
+        if bad_ordinal || bad_day || bad_pos {
+            out.push(invalid(
+                "day_out_of_range",
+                "an nth weekday is 1 to 5 or -1 to -5, a day of the month 1 to 31 or -1 to -31, a set position \
+                 1 to 366 or -1 to -366"
+                    .into(),
+            ));
         }
         if rule.frequency == Frequency::Weekly
             && !rule.by_day.is_empty()
-            && !rule.by_day.contains(&Weekday::from(self.start.weekday()))
+            && !rule.by_day.iter().any(|d| d.day() == Weekday::from(self.start.weekday()))
         {
             out.push(invalid(
                 "start_not_on_by_day",
                 format!("the start ({}) is on none of the series' weekdays", self.start.date()),
             ));
         }
-        let starts = rule.starts(self.start);
-        if starts.len() > MAX_OCCURRENCES && (rule.count.is_some() || rule.until.is_some()) {
-            out.push(invalid("too_many", format!("a series has at most {MAX_OCCURRENCES} occurrences")));
+        if monthly
+            && !rule
+                .month_days(self.start.year(), self.start.month(), self.start.date())
+                .is_some_and(|days| days.contains(&self.start.date()))
+        {
+            out.push(invalid(
+                "start_not_on_rule",
+                format!("the start ({}) is not one of the days the series' rule gives", self.start.date()),
+            ));
+        }
+        if let Some(early) = rule.extra_dates.iter().find(|t| **t <= self.start) {
+            out.push(
+                invalid("extra_date_before_start", format!("the extra date {early} is not after the series' start"))
+                    .with_param("occurrence", *early),
+            );
+        }
+        let starts = self.given_starts(rule);
+        if starts.len() > MAX_OCCURRENCES {
+            out.push(too_many(format!("a series has at most {MAX_OCCURRENCES} occurrences")));
         }
         let mut named = BTreeSet::new();
         let listed = rule
@@ -158,7 +271,7 @@ impl Event {
             } else {
                 format!("recurrence.exceptions[{index}]")
             };
-            if !starts.contains(&wall) {
+            if !rule.has_start(self.start, wall) {
                 out.push(
                     Violation::new(
                         Code::EventUnknownOccurrence,
@@ -315,10 +428,26 @@ impl Event {
             item.start = item.start.map(|t| shifted(t, by)).transpose()?;
         }
         if let Some(rule) = &mut next.recurrence {
-            for day in &mut rule.by_day {
-                let from = i64::from(chrono_day(*day).num_days_from_monday());
+            let shift = |day: Weekday| {
+                let from = i64::from(chrono_day(day).num_days_from_monday());
                 let to = u8::try_from((from + days.num_days()).rem_euclid(7)).unwrap_or(0);
-                *day = chrono::Weekday::try_from(to).map_or(*day, Weekday::from);
+                chrono::Weekday::try_from(to).map_or(day, Weekday::from)
+            };
+            for spec in &mut rule.by_day {
+                *spec = match *spec {
+                    ByDay::Every(day) => ByDay::Every(shift(day)),
+                    ByDay::Nth(n) => ByDay::nth(n.ordinal, shift(n.day)),
+                };
+            }
+            // A monthly rule on the start's day of the month follows it (a day counted from the
+            // end, or several days, stay: `Event::check` says when the start no longer fits).
+            if rule.by_month_day.len() == 1
+                && rule.by_month_day.first().and_then(|d| u32::try_from(*d).ok()) == Some(self.start.day())
+            {
+                rule.by_month_day = vec![i32::try_from(start.day()).unwrap_or(1)];
+            }
+            for t in &mut rule.extra_dates {
+                *t = shifted(*t, by)?;
             }
             rule.until = match rule.until {
                 Some(u) => Some(u.checked_add_signed(days).ok_or_else(|| Error::InvalidValue {
@@ -357,7 +486,7 @@ impl Event {
     pub fn cancel_occurrence(&mut self, occurrence: NaiveDateTime) -> Result<(), Error> {
         let first = self.start;
         let rule = self.recurrence.as_mut().ok_or_else(|| unknown_occurrence(occurrence))?;
-        if !rule.starts(first).contains(&occurrence) {
+        if !rule.has_start(first, occurrence) {
             return Err(unknown_occurrence(occurrence));
         }
         rule.moved.retain(|m| m.occurrence != occurrence);
@@ -391,7 +520,7 @@ impl Event {
     ) -> Result<(), Error> {
         let first = self.start;
         let rule = self.recurrence.as_mut().ok_or_else(|| unknown_occurrence(occurrence))?;
-        if !rule.starts(first).contains(&occurrence) {
+        if !rule.has_start(first, occurrence) {
             return Err(unknown_occurrence(occurrence));
         }
         rule.exceptions.retain(|t| *t != occurrence);

@@ -47,8 +47,8 @@ pub(crate) fn currencies() -> &'static HashMap<String, String> {
 /// The English name of an ISO 639-1 language code, if it is one.
 ///
 /// ```
-/// assert_eq!(kix_core::reference::language_name("ru"), Some("Russian"));
-/// assert_eq!(kix_core::reference::language_name("xx"), None);
+/// assert_eq!(kix_core::event::language_name("ru"), Some("Russian"));
+/// assert_eq!(kix_core::event::language_name("xx"), None);
 /// ```
 #[must_use]
 pub fn language_name(code: &str) -> Option<&'static str> {

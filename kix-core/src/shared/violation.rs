@@ -240,9 +240,10 @@ codes! {
     RegistrationMixedScriptEmail = "registration.mixed_script_email", Warning, ["part"];
     /// A field holds U+FFFD, what undecodable text becomes (a lone surrogate from Python, bytes that are not UTF-8).
     RegistrationUndecodableText = "registration.undecodable_text", Error, ["field"];
-    /// The e-mail is already registered for the event (in the held registrations or earlier in the batch); for an event
-    /// that takes registrations per occurrence, for the same occurrence.
-    RegistrationDuplicate = "registration.duplicate", Error, ["held_index", "first_index", "occurrence"];
+    /// The e-mail is already registered for the event (in the held registrations or earlier in the batch; in a book,
+    /// `id` names the registration it holds, which the submission left unchanged); for an event that takes
+    /// registrations per occurrence, for the same occurrence.
+    RegistrationDuplicate = "registration.duplicate", Error, ["held_index", "first_index", "occurrence", "id"];
     /// The country is no code or name that ISO 3166-1 knows.
     RegistrationUnknownCountry = "registration.unknown_country", Error, ["country"];
     /// The event is restricted to participating countries and this one is not.

@@ -35,6 +35,33 @@ class BookTest {
     }
 
     @Test
+    fun `an address alone changes nothing and update keeps the history`() {
+        val book = RegistrationBook(hub(5), "kix-emap-webinar-20")
+        val first = book.submit(person("Ana"), at(0))
+        val before = book.toJson()
+        val again = book.submit(person("Ana").copy(fullName = "Mallory", country = "KZ"), at(1))
+        assertTrue(again.duplicate && !first.duplicate)
+        assertEquals(first.id, again.id)
+        assertEquals("registration.duplicate", again.violations[0].code)
+        assertEquals(before, book.toJson(), "nothing changed")
+        val id = first.id!!
+        val done = book.update(id, person("Ana").copy(organisation = "Ministry of Education"), at(2))
+        assertEquals(listOf("update"), done.changes.map { it.action })
+        assertEquals(listOf("submit", "update"), book.entry(id).history.map { it.action })
+        assertEquals("registration.unknown_country", codeOf { book.update(id, person("Ana").copy(country = "Atlantis"), at(3)) })
+    }
+
+    @Test
+    fun `a pending registration is not approved past a lowered capacity`() {
+        val book = RegistrationBook(hub(2, "manual"), "kix-emap-webinar-20")
+        val a = book.submit(person("Ana"), at(0)).id!!
+        book.submit(person("Bob"), at(1))
+        book.setCapacity(1u, null, at(2))
+        assertEquals("registration.full", codeOf { book.approve(a, false, at(3)) })
+        assertEquals("pending", book.entry(a).status)
+    }
+
+    @Test
     fun `approving past capacity needs force and says so`() {
         val book = RegistrationBook(hub(1, "manual"), "kix-emap-webinar-20")
         val a = book.submit(person("Ana"), at(0)).id!!

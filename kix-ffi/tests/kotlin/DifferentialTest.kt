@@ -341,7 +341,7 @@ private fun runBookWith(event: Map<String, Any?>, steps: List<Any?>): Pair<Map<S
         attempt {
             if (step["op"] == "submit") {
                 val s = book.submit(record(args["record"].obj()), now)
-                mapOf("id" to s.id, "status" to s.status, "violations" to s.violations.map(::violation))
+                mapOf("id" to s.id, "status" to s.status, "violations" to s.violations.map(::violation), "duplicate" to s.duplicate)
             } else {
                 val a = when (step["op"]) {
                     "approve" -> book.approve(id, args["force"] as Boolean? ?: false, now)
@@ -353,6 +353,7 @@ private fun runBookWith(event: Map<String, Any?>, steps: List<Any?>): Pair<Map<S
                     "set_capacity" -> book.setCapacity((args["capacity"] as Long?)?.toUInt(), reason, now)
                     "advance" -> book.advance(now)
                     "check_in" -> book.checkIn(id, now)
+                    "update" -> book.update(id, record(args["record"].obj()), now)
                     else -> throw IllegalArgumentException("unknown book op ${step["op"]}")
                 }
                 mapOf("changes" to a.changes.map(::change), "warnings" to a.warnings.map { it.code })

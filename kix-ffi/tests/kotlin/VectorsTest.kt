@@ -157,7 +157,7 @@ private fun runBook(event: Map<String, Any?>, steps: List<Any?>): Map<String, An
         val reason = args["reason"] as String?
         if (step["op"] == "submit") {
             val s = book.submit(registrationOf(args["record"].obj()), now)
-            results.add(s.status ?: s.violations.firstOrNull { it.severity == "error" }?.code ?: "rejected")
+            results.add(if (s.duplicate) "registration.duplicate" else s.status ?: s.violations.firstOrNull { it.severity == "error" }?.code ?: "rejected")
             continue
         }
         try {
@@ -171,6 +171,7 @@ private fun runBook(event: Map<String, Any?>, steps: List<Any?>): Map<String, An
                 "set_capacity" -> book.setCapacity((args["capacity"] as Long?)?.toUInt(), reason, now)
                 "advance" -> book.advance(now)
                 "check_in" -> book.checkIn(id, now)
+                "update" -> book.update(id, registrationOf(args["record"].obj()), now)
                 else -> throw IllegalArgumentException("unknown book op ${step["op"]}")
             }
             warnings.addAll(applied.warnings.map { it.code })

@@ -368,7 +368,12 @@ class Event:
         """Whether the event recurs."""
     def occurrences(self) -> List[Dict[str, Any]]:
         """Every occurrence (one for a single event), in order: ``recurrence_id`` (the rule's naive
-        wall-clock start), ``start``/``end`` (aware, organiser's zone), ``start_utc``/``end_utc``, ``moved``."""
+        wall-clock start), ``start``/``end`` (aware, organiser's zone), ``start_utc``/``end_utc``, ``moved``.
+        A series with no planned end gives those within its policy's ``horizon_days``."""
+    def occurrences_between(self, start: _InstantLike, end: _InstantLike) -> List[Dict[str, Any]]:
+        """The occurrences starting from ``start`` (included) to ``end`` (excluded), instants (aware datetimes or
+        ISO text with an offset), as ``occurrences`` gives them: any window, of a series with no planned end too.
+        A window of more than 1000 occurrences is a ``ValidationError`` (``event.invalid_recurrence``)."""
     def occurrence_local_times(
         self, hub: Optional[Hub] = None, working_hours: Optional[Tuple[int, int]] = None, locale: Optional[str] = None
     ) -> List[LocalTimes]:
@@ -499,7 +504,15 @@ class RegistrationBook:
     def event_id(self) -> str:
         """The event the book belongs to."""
     def submit(self, record: Mapping[str, Any], now: Any = None) -> Dict[str, Any]:
-        """Submits a registration: ``{id, status, violations, changes}``; the same person with the same data gets their registration back."""
+        """Submits a registration: ``{id, status, violations, changes, duplicate}``. A submission never changes a
+        registration already in the book: an address that holds one answers ``duplicate=True``
+        (``registration.duplicate``) with that registration's id and status, and nothing changes (a retry makes no
+        second registration). The id is for reaching that person (re-sending their own link), never for answering
+        whoever submitted. Changes to a record go through ``update``."""
+    def update(self, id: str, record: Mapping[str, Any], *, now: Any = None) -> Dict[str, Any]:
+        """Replaces a registration's record before the event (the caller has made sure the change is the
+        registrant's or an organiser's): ``{changes, warnings}``; checked with the desk's rules and refused with
+        every violation (``ValidationError``); the earlier record stays in the history."""
     def approve(self, id: str, *, force: bool = False, now: Any = None) -> Dict[str, Any]:
         """Approves a pending registration; past capacity only with ``force`` (recorded)."""
     def deny(self, id: str, reason: str, *, now: Any = None) -> Dict[str, Any]:
@@ -550,9 +563,11 @@ class RegistrationOutcomes(Sequence[RegistrationOutcome]):
     @property
     def index(self) -> List[Any]:  # type: ignore[override]
         """The input's own labels: a DataFrame's index, each record's ``row``, or positions."""
-    def counts(self, by: Optional[str] = None) -> Any:
+    def counts(self, by: Optional[Union[str, Sequence[str]]] = None) -> Any:
         """How many records per status (a dict); with ``by`` (``status``, ``code``, ``country``,
-        ``sub_region``, ``partner``, ``audience`` or ``language``) a tidy DataFrame of counts."""
+        ``sub_region``, ``partner``, ``audience`` or ``language``) a tidy DataFrame of counts; with
+        ``by=(key, "status")`` the counts of every group split by status (columns ``key``, ``status``,
+        ``registrations``; one row per group and status that has records), for stacked bars."""
     def to_columns(self) -> Dict[str, List[Any]]:
         """Columns ``index``, ``status``, ``country``, ``codes`` and ``fields`` (``;``-joined)."""
     def to_records(self) -> List[Dict[str, Any]]:

@@ -27,7 +27,7 @@ pub fn check(event: &Event, previous: Option<&Event>) -> Vec<Violation> {
     if let Ok(tz) = event.tz() {
         let mut starts: Vec<(String, NaiveDateTime)> = vec![("start".into(), event.start)];
         if let Some(rule) = &event.recurrence {
-            for wall in rule.starts(event.start).into_iter().skip(1).take(crate::time::recurrence::MAX_OCCURRENCES) {
+            for wall in event.given_starts(rule).into_iter().skip(1).take(crate::time::recurrence::MAX_OCCURRENCES) {
                 if !rule.exceptions.contains(&wall) && !rule.moved.iter().any(|m| m.occurrence == wall) {
                     starts.push(("recurrence".into(), wall));
                 }

@@ -94,8 +94,25 @@ pub(super) fn message(
             expected: "an organiser with an e-mail: invitations and cancellations need an ORGANIZER",
         });
     }
-    let file = EventFile::new(event)?;
-    let cancelled = event.status == EventStatus::Cancelled;
+    let mut file = EventFile::new(event)?;
+    let mut cancelled = event.status == EventStatus::Cancelled;
+    if let Some(wall) = entry.occurrence.filter(|_| event.recurrence.is_some()) {
+        // A registrant of one session is sent that session only, under a UID of its own (every
+        // reader tested shows it alone; see docs/calendar.md). A cancelled session cancels it.
+        file.session = true;
+        match event.occurrence_at(wall) {
+            Ok(o) => file.occurrences = vec![o],
+            Err(v) if v.params.contains_key("cancelled") => {
+                let mut uncancelled = event.clone();
+                if let Some(rule) = uncancelled.recurrence.as_mut() {
+                    rule.exceptions.retain(|t| *t != wall);
+                }
+                file.occurrences = vec![uncancelled.occurrence_at(wall).map_err(|v| Error::Rejected(vec![v]))?];
+                cancelled = true;
+            }
+            Err(v) => return Err(Error::Rejected(vec![v])),
+        }
+    }
     let (method, mode) = match entry.status {
         _ if cancelled => ("CANCEL", Mode::Cancel(Some(entry))),
         BookStatus::Cancelled | BookStatus::Denied => ("CANCEL", Mode::Cancel(Some(entry))),
@@ -128,7 +145,7 @@ pub fn invitations(
     book: &RegistrationBook,
     stamp: DateTime<Utc>,
 ) -> Result<Vec<Invitation>, Error> {
-    book.registrations
+    book.registrations()
         .iter()
         .filter(|e| e.status != BookStatus::Waitlisted)
         .map(|e| {

@@ -38,7 +38,7 @@ use crate::hub::Hub;
 use crate::registrations::book::{BookEntry, BookStatus, RegistrationBook};
 use crate::shared::error::Error;
 use crate::shared::violation::{Code, Violation};
-use crate::time::recurrence::{Frequency, Occurrence, chrono_day};
+use crate::time::recurrence::{Frequency, Occurrence, chrono_day, weekday_code};
 use crate::time::zone::{Abbreviation, Disambiguation, LocalResolution, from_local, offset_info, resolve_local};
 
 /// Which events a feed holds.
@@ -133,9 +133,9 @@ fn needs_own_times(o: &Occurrence, tz: Tz) -> bool {
 }
 
 /// The event's span, for its `VTIMEZONE`: the first and last instant any of its times may take.
-fn span(event: &Event, occurrences: &[Occurrence], tz: Tz) -> Option<(DateTime<Utc>, DateTime<Utc>)> {
+fn span(event: &Event, occurrences: &[Occurrence], tz: Tz, session: bool) -> Option<(DateTime<Utc>, DateTime<Utc>)> {
     let mut instants: Vec<DateTime<Utc>> = occurrences.iter().flat_map(|o| [o.start_utc, o.end_utc]).collect();
-    if let Some(rule) = &event.recurrence {
+    if let Some(rule) = event.recurrence.as_ref().filter(|_| !session) {
         for wall in rule.exceptions.iter().chain(rule.starts(event.start).last()) {
             if let Ok(t) = from_local(*wall, tz, Disambiguation::Compatible) {
                 instants.push(t.with_timezone(&Utc));
@@ -149,6 +149,9 @@ struct EventFile<'a> {
     event: &'a Event,
     tz: Tz,
     occurrences: Vec<Occurrence>,
+    /// One occurrence of a series on its own (a per-session invitation): a single `VEVENT` with
+    /// a UID of its own, no rule.
+    session: bool,
 }
 
 impl<'a> EventFile<'a> {
@@ -162,11 +165,11 @@ impl<'a> EventFile<'a> {
             writable(o.recurrence_id)?;
         }
         if let Some(rule) = &event.recurrence {
-            for t in &rule.exceptions {
+            for t in rule.exceptions.iter().chain(&rule.extra_dates) {
                 writable(*t)?;
             }
         }
-        Ok(EventFile { event, tz, occurrences })
+        Ok(EventFile { event, tz, occurrences, session: false })
     }
 }
 
@@ -176,22 +179,48 @@ fn rrule(event: &Event, tz: Tz) -> Option<String> {
     out.push_str(match rule.frequency {
         Frequency::Daily => "DAILY",
         Frequency::Weekly => "WEEKLY",
+        Frequency::Monthly => "MONTHLY",
     });
     if rule.interval > 1 {
         let _ = write!(out, ";INTERVAL={}", rule.interval);
     }
-    if rule.frequency == Frequency::Weekly && !rule.by_day.is_empty() {
-        let days: BTreeSet<u32> = rule.by_day.iter().map(|d| chrono_day(*d).num_days_from_monday()).collect();
-        let codes: Vec<&str> = days
-            .iter()
-            .filter_map(|d| u8::try_from(*d).ok().and_then(|d| chrono::Weekday::try_from(d).ok()))
-            .map(weekday_code)
-            .collect();
-        let _ = write!(out, ";BYDAY={}", codes.join(","));
-        if rule.interval > 1 {
-            // RFC 5545's default, written out: with an interval, the week start decides the weeks.
-            out.push_str(";WKST=MO");
+    let list = |values: &[i32]| values.iter().map(ToString::to_string).collect::<Vec<_>>().join(",");
+    match rule.frequency {
+        Frequency::Weekly if !rule.by_day.is_empty() => {
+            let days: BTreeSet<u32> = rule.by_day.iter().map(|d| chrono_day(d.day()).num_days_from_monday()).collect();
+            let codes: Vec<&str> = days
+                .iter()
+                .filter_map(|d| u8::try_from(*d).ok().and_then(|d| chrono::Weekday::try_from(d).ok()))
+                .map(weekday_code)
+                .collect();
+            let _ = write!(out, ";BYDAY={}", codes.join(","));
+            if rule.interval > 1 {
+                // RFC 5545's default, written out: with an interval, the week start decides the weeks.
+                out.push_str(";WKST=MO");
+            }
         }
+        Frequency::Monthly => {
+            let mut by_day: Vec<String> = Vec::new();
+            for d in &rule.by_day {
+                let code = d.to_string();
+                if !by_day.contains(&code) {
+                    by_day.push(code);
+                }
+            }
+            if !by_day.is_empty() {
+                let _ = write!(out, ";BYDAY={}", by_day.join(","));
+            }
+            if !rule.by_month_day.is_empty() {
+                let _ = write!(out, ";BYMONTHDAY={}", list(&rule.by_month_day));
+            } else if rule.by_day.is_empty() {
+                // RFC 5545's default (the start's day), written out so that no client guesses.
+                let _ = write!(out, ";BYMONTHDAY={}", event.start.day());
+            }
+            if !rule.by_set_pos.is_empty() {
+                let _ = write!(out, ";BYSETPOS={}", list(&rule.by_set_pos));
+            }
+        }
+        _ => {}
     }
     match (rule.count, rule.until) {
         (Some(count), _) => {
@@ -207,6 +236,21 @@ fn rrule(event: &Event, tz: Tz) -> Option<String> {
         (None, None) => {}
     }
     Some(out)
+}
+
+/// The UID of one session of a series sent on its own (a per-session invitation):
+/// `{event}-{wall-clock start the rule gives it}@{hub}.kix`, stable across moves of the session.
+///
+/// ```
+/// use kix_core::calendar::session_uid;
+/// let hub = kix_core::emap();
+/// let w20 = hub.event("kix-emap-webinar-20").unwrap();
+/// assert_eq!(session_uid(hub, w20, "2024-08-07T13:00:00".parse()?), "kix-emap-webinar-20-20240807T130000@kix-emap.kix");
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+#[must_use]
+pub fn session_uid(hub: &Hub, event: &Event, recurrence_id: NaiveDateTime) -> String {
+    format!("{}-{}@{}.kix", event.id, ics_local(recurrence_id), hub.id)
 }
 
 /// The properties every component of the event carries, after its times.
@@ -280,8 +324,19 @@ fn summary(event: &Event) -> String {
 
 /// The event's `VEVENT`s: the event (a series' master, with its rule) and a series' overrides.
 fn write_event(hub: &Hub, file: &EventFile<'_>, stamp: DateTime<Utc>, mode: Mode<'_>, lines: &mut Vec<String>) {
-    let EventFile { event, tz, occurrences } = file;
+    let EventFile { event, tz, occurrences, session } = file;
     let (event, tz) = (*event, *tz);
+    if *session {
+        for o in occurrences {
+            lines.push("BEGIN:VEVENT".into());
+            lines.push(format!("UID:{}", escape_text(&session_uid(hub, event, o.recurrence_id))));
+            lines.push(format!("DTSTAMP:{}", ics_utc(stamp)));
+            start_and_end(o, tz, lines);
+            common_properties(event, mode, lines);
+            lines.push("END:VEVENT".into());
+        }
+        return;
+    }
     let uid = format!("UID:{}@{}.kix", escape_text(&event.id), escape_text(&hub.id));
     lines.push("BEGIN:VEVENT".into());
     lines.push(uid.clone());
@@ -298,6 +353,12 @@ fn write_event(hub: &Hub, file: &EventFile<'_>, stamp: DateTime<Utc>, mode: Mode
                 lines.push(format!("DURATION:{}", ics_duration(length)));
             }
             lines.push(rule);
+            // Extra dates as instants in UTC: libical 3.0 reads an RDATE's TZID as UTC.
+            for t in event.recurrence.iter().flat_map(|r| &r.extra_dates) {
+                if let Ok(at) = from_local(*t, tz, Disambiguation::Compatible) {
+                    lines.push(format!("RDATE:{}", ics_utc(at.with_timezone(&Utc))));
+                }
+            }
             for t in event.recurrence.iter().flat_map(|r| &r.exceptions) {
                 lines.push(format!("EXDATE;TZID={}:{}", tz.name(), ics_local(*t)));
             }
@@ -343,7 +404,7 @@ fn write_calendar(
     }
     let mut zones: Vec<(Tz, DateTime<Utc>, DateTime<Utc>)> = Vec::new();
     for f in files {
-        let Some((first, last)) = span(f.event, &f.occurrences, f.tz) else { continue };
+        let Some((first, last)) = span(f.event, &f.occurrences, f.tz, f.session) else { continue };
         match zones.iter_mut().find(|(tz, _, _)| *tz == f.tz) {
             Some((_, a, b)) => {
                 *a = (*a).min(first);

@@ -337,3 +337,83 @@ fn a_cancelled_registration_gets_a_cancel_and_the_next_one_an_offer() {
     assert!(!sent[0].ics.contains("BEGIN:VALARM"));
     assert!(unfold(&sent[1].ics).contains("PARTSTAT=NEEDS-ACTION;RSVP=TRUE"), "offered the freed seat");
 }
+
+#[test]
+fn monthly_rules_extra_dates_and_open_ended_series_are_written_as_given() {
+    use crate::{ByDay, Recurrence, Weekday};
+    let mut e = w20();
+    e.start = "2025-01-30T15:00:00".parse().unwrap();
+    e.end = Some("2025-01-30T16:00:00".parse().unwrap());
+    e.recurrence = Some(Recurrence {
+        by_day: vec![ByDay::nth(-1, Weekday::Thursday)],
+        interval: 2,
+        extra_dates: vec!["2025-02-12T15:00:00".parse().unwrap()],
+        ..Recurrence::new(Frequency::Monthly)
+    });
+    let ics = to_ics(crate::emap(), &e, stamp()).unwrap();
+    assert!(ics.contains("RRULE:FREQ=MONTHLY;INTERVAL=2;BYDAY=-1TH\r\n"), "no end: no COUNT, no UNTIL\n{ics}");
+    assert!(ics.contains("RDATE:20250212T140000Z\r\n"), "an instant: libical reads an RDATE's TZID as UTC");
+    e.recurrence = Some(Recurrence {
+        by_day: [Weekday::Monday, Weekday::Tuesday, Weekday::Wednesday, Weekday::Thursday, Weekday::Friday]
+            .map(ByDay::from)
+            .to_vec(),
+        by_set_pos: vec![-1],
+        count: Some(12),
+        ..Recurrence::new(Frequency::Monthly)
+    });
+    e.start = "2025-01-31T15:00:00".parse().unwrap();
+    e.end = Some("2025-01-31T16:00:00".parse().unwrap());
+    let ics = to_ics(crate::emap(), &e, stamp()).unwrap();
+    assert!(ics.contains("RRULE:FREQ=MONTHLY;BYDAY=MO,TU,WE,TH,FR;BYSETPOS=-1;COUNT=12\r\n"), "{ics}");
+    e.recurrence = Some(Recurrence { count: Some(3), ..Recurrence::new(Frequency::Monthly) });
+    let ics = to_ics(crate::emap(), &e, stamp()).unwrap();
+    assert!(ics.contains("RRULE:FREQ=MONTHLY;BYMONTHDAY=31;COUNT=3\r\n"), "the start's day, written out");
+}
+
+#[test]
+fn a_registrant_of_one_session_is_sent_that_session_only() {
+    let hub = crate::emap();
+    let mut e = geneva_series();
+    e.organisers[0].email = Some("events@norrag.example".into());
+    e.registration.per_occurrence = true;
+    let mut book = crate::RegistrationBook::new(&e);
+    let third: NaiveDateTime = "2025-10-28T10:00:00".parse().unwrap();
+    let r = crate::Registration {
+        full_name: Some("Ana Rusu".into()),
+        email: Some("ana@example.md".into()),
+        country: Some("MD".into()),
+        audience: Some("teacher".into()),
+        occurrence: Some(third),
+        ..Default::default()
+    };
+    let id = book.submit(hub, &e, &r, Utc.with_ymd_and_hms(2025, 10, 1, 8, 0, 0).unwrap()).unwrap().id.unwrap();
+    let ics = unfold(&invitation(hub, &e, &book, &id, stamp()).unwrap());
+    assert!(ics.contains("METHOD:REQUEST\r\n"));
+    assert_eq!(ics.matches("BEGIN:VEVENT").count(), 1);
+    assert!(ics.contains("UID:kix-emap-webinar-20-20251028T100000@kix-emap.kix\r\n"), "{ics}");
+    assert!(ics.contains("DTSTART;TZID=Europe/Zurich:20251028T100000\r\nDTEND;TZID=Europe/Zurich:20251028T113000\r\n"));
+    assert!(!ics.contains("RRULE:FREQ=WEEKLY") && !ics.contains("RECURRENCE-ID"));
+    // The session is cancelled: the registrant is sent its cancellation, under the same UID.
+    e.cancel_occurrence(third).unwrap();
+    let ics = unfold(&invitation(hub, &e, &book, &id, stamp()).unwrap());
+    assert!(ics.contains("METHOD:CANCEL\r\n") && ics.contains("STATUS:CANCELLED\r\n"));
+    assert!(ics.contains("UID:kix-emap-webinar-20-20251028T100000@kix-emap.kix\r\n"));
+}
+
+#[test]
+fn a_feed_is_the_same_bytes_for_the_same_data_and_holds_no_registrant() {
+    use crate::{ByDay, Recurrence, Weekday};
+    let mut hub = crate::emap().clone();
+    let mut call = w20();
+    call.id = "community-call".into();
+    call.start = "2025-01-30T15:00:00".parse().unwrap();
+    call.end = Some("2025-01-30T16:00:00".parse().unwrap());
+    call.recurrence =
+        Some(Recurrence { by_day: vec![ByDay::nth(-1, Weekday::Thursday)], ..Recurrence::new(Frequency::Monthly) });
+    hub.events.push(call);
+    let first = feed(&hub, &CalendarFilter::All, stamp()).unwrap();
+    let again = feed(&hub.clone(), &CalendarFilter::All, stamp()).unwrap();
+    assert_eq!(first, again, "an ETag can be a hash of the text");
+    assert!(first.contains("RRULE:FREQ=MONTHLY;BYDAY=-1TH\r\n"), "no end");
+    assert!(!first.contains("ATTENDEE"));
+}

@@ -232,15 +232,3 @@ pub(super) fn vtimezone(tz: Tz, first: DateTime<Utc>, last: DateTime<Utc>, lines
     }
     lines.push("END:VTIMEZONE".into());
 }
-
-pub(super) fn weekday_code(day: chrono::Weekday) -> &'static str {
-    match day {
-        chrono::Weekday::Mon => "MO",
-        chrono::Weekday::Tue => "TU",
-        chrono::Weekday::Wed => "WE",
-        chrono::Weekday::Thu => "TH",
-        chrono::Weekday::Fri => "FR",
-        chrono::Weekday::Sat => "SA",
-        chrono::Weekday::Sun => "SU",
-    }
-}

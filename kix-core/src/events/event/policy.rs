@@ -159,6 +159,24 @@ pub struct RegistrationPolicy {
     /// ```
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub per_occurrence: bool,
+    /// How far a series with no planned end (no `count`, no `until`) is taken as given, in days
+    /// from its start (default 365): the occurrences that registration per occurrence, reminders,
+    /// checks and calendar overrides work over. `Event::occurrences_between` gives any window.
+    ///
+    /// ```
+    /// assert_eq!(kix_core::RegistrationPolicy::default().horizon_days, 365);
+    /// ```
+    #[serde(default = "default_horizon_days", skip_serializing_if = "is_default_horizon_days")]
+    pub horizon_days: u32,
+}
+
+pub(super) fn default_horizon_days() -> u32 {
+    365
+}
+
+#[allow(clippy::trivially_copy_pass_by_ref)] // serde's skip_serializing_if passes a reference.
+pub(super) fn is_default_horizon_days(days: &u32) -> bool {
+    *days == default_horizon_days()
 }
 
 pub(super) fn default_offer_hours() -> u32 {
@@ -211,6 +229,7 @@ impl Default for RegistrationPolicy {
             cancel_hours_before: None,
             reminder_minutes: default_reminder_minutes(),
             per_occurrence: false,
+            horizon_days: default_horizon_days(),
         }
     }
 }

@@ -40,7 +40,7 @@ fn a_geneva_session_stays_at_ten_when_summer_time_ends() {
 fn weekdays_intervals_and_until_dates() {
     let r = Recurrence {
         interval: 2,
-        by_day: vec![Weekday::Thursday, Weekday::Monday],
+        by_day: vec![Weekday::Thursday.into(), Weekday::Monday.into()],
         until: "2025-11-10".parse().ok(),
         ..Recurrence::new(Frequency::Weekly)
     };
@@ -83,16 +83,16 @@ fn every_unusable_rule_is_reported() {
         edit(e.recurrence.as_mut().unwrap());
         e
     };
-    assert_eq!(reasons(&with(&|r| r.count = None)), ["unbounded"]);
+    assert!(reasons(&with(&|r| r.count = None)).is_empty(), "no planned end: taken over the horizon");
     assert_eq!(reasons(&with(&|r| r.until = "2025-12-01".parse().ok())), ["count_and_until"]);
     assert_eq!(reasons(&with(&|r| r.count = Some(0))), ["count_zero"]);
     assert_eq!(reasons(&with(&|r| r.interval = 0)), ["interval_zero"]);
-    assert_eq!(reasons(&with(&|r| r.by_day = vec![Weekday::Friday])), ["start_not_on_by_day"]);
+    assert_eq!(reasons(&with(&|r| r.by_day = vec![Weekday::Friday.into()])), ["start_not_on_by_day"]);
     assert_eq!(reasons(&with(&|r| r.count = Some(5000))), ["too_many"]);
     assert_eq!(
         reasons(&with(&|r| {
             r.frequency = Frequency::Daily;
-            r.by_day = vec![Weekday::Tuesday];
+            r.by_day = vec![Weekday::Tuesday.into()];
         })),
         ["by_day_not_weekly"]
     );
@@ -143,7 +143,7 @@ fn an_occurrence_the_clocks_skip_or_repeat_is_reported_never_resolved_silently()
 fn rescheduling_a_series_moves_its_weekdays_exceptions_and_end_date() {
     let mut e = learning_cycle();
     e.recurrence = Some(Recurrence {
-        by_day: vec![Weekday::Tuesday, Weekday::Thursday],
+        by_day: vec![Weekday::Tuesday.into(), Weekday::Thursday.into()],
         until: "2025-10-31".parse().ok(),
         exceptions: vec![at("2025-10-16T10:00:00")],
         ..Recurrence::new(Frequency::Weekly)
@@ -151,7 +151,7 @@ fn rescheduling_a_series_moves_its_weekdays_exceptions_and_end_date() {
     let before = e.occurrences().unwrap().len();
     e.reschedule(at("2025-10-15T14:00:00"), None).unwrap();
     let rule = e.recurrence.as_ref().unwrap();
-    assert_eq!(rule.by_day, [Weekday::Wednesday, Weekday::Friday]);
+    assert_eq!(rule.by_day, [ByDay::from(Weekday::Wednesday), ByDay::from(Weekday::Friday)]);
     assert_eq!(rule.exceptions, [at("2025-10-17T14:00:00")]);
     assert_eq!(rule.until, "2025-11-01".parse().ok());
     assert_eq!(e.end, Some(at("2025-10-15T15:30:00")));
@@ -177,4 +177,156 @@ fn sessions_conflict_once_per_occurrence_that_overlaps() {
     daily.recurrence = Some(Recurrence { count: Some(15), ..Recurrence::new(Frequency::Daily) });
     let v = [series, daily].check(hub);
     assert_eq!(v.len(), 3, "14, 21 and 28 October: {v:?}");
+}
+
+fn monthly(rule: Recurrence, start: &str) -> Event {
+    let mut e = learning_cycle();
+    e.start = at(start);
+    e.end = Some(at(start) + Duration::minutes(60));
+    e.recurrence = Some(rule);
+    e
+}
+
+fn dates(e: &Event) -> Vec<String> {
+    e.occurrences().unwrap().iter().map(|o| o.start.date().to_string()).collect()
+}
+
+#[test]
+fn monthly_rules_skip_the_months_without_the_day() {
+    let m = |edit: &dyn Fn(&mut Recurrence)| {
+        let mut r = Recurrence { count: Some(5), ..Recurrence::new(Frequency::Monthly) };
+        edit(&mut r);
+        r
+    };
+    // The 31st: February, April and June have none.
+    let e = monthly(m(&|_| {}), "2025-01-31T10:00:00");
+    assert_eq!(dates(&e), ["2025-01-31", "2025-03-31", "2025-05-31", "2025-07-31", "2025-08-31"]);
+    // The last day, whatever its number.
+    let e = monthly(m(&|r| r.by_month_day = vec![-1]), "2025-01-31T10:00:00");
+    assert_eq!(dates(&e), ["2025-01-31", "2025-02-28", "2025-03-31", "2025-04-30", "2025-05-31"]);
+    // A fifth Thursday: only some months have one.
+    let e = monthly(m(&|r| r.by_day = vec![ByDay::nth(5, Weekday::Thursday)]), "2025-01-30T10:00:00");
+    assert_eq!(dates(&e), ["2025-01-30", "2025-05-29", "2025-07-31", "2025-10-30", "2026-01-29"]);
+    // The first and third Tuesday, every second month.
+    let e = monthly(
+        m(&|r| {
+            r.by_day = vec![ByDay::nth(1, Weekday::Tuesday), ByDay::nth(3, Weekday::Tuesday)];
+            r.interval = 2;
+        }),
+        "2025-01-07T10:00:00",
+    );
+    assert_eq!(dates(&e), ["2025-01-07", "2025-01-21", "2025-03-04", "2025-03-18", "2025-05-06"]);
+    // The last working day: Monday to Friday, the last of the set.
+    let e = monthly(
+        m(&|r| {
+            r.by_day = [Weekday::Monday, Weekday::Tuesday, Weekday::Wednesday, Weekday::Thursday, Weekday::Friday]
+                .map(ByDay::from)
+                .to_vec();
+            r.by_set_pos = vec![-1];
+        }),
+        "2025-01-31T10:00:00",
+    );
+    assert_eq!(dates(&e), ["2025-01-31", "2025-02-28", "2025-03-31", "2025-04-30", "2025-05-30"]);
+    // Friday the 13th: both parts at once.
+    let e = monthly(
+        m(&|r| {
+            r.by_day = vec![Weekday::Friday.into()];
+            r.by_month_day = vec![13];
+            r.count = Some(3);
+        }),
+        "2025-06-13T10:00:00",
+    );
+    assert_eq!(dates(&e), ["2025-06-13", "2026-02-13", "2026-03-13"]);
+    assert!(e.check(crate::emap()).is_empty(), "{:?}", e.check(crate::emap()));
+}
+
+#[test]
+fn monthly_rules_are_checked() {
+    let reasons = |e: &Event| -> Vec<String> {
+        e.check(crate::emap())
+            .iter()
+            .filter(|v| v.code == Code::EventInvalidRecurrence)
+            .map(|v| v.params["reason"].as_str().unwrap_or_default().to_owned())
+            .collect()
+    };
+    let rule = |edit: &dyn Fn(&mut Recurrence)| {
+        let mut r = Recurrence { count: Some(3), ..Recurrence::new(Frequency::Monthly) };
+        edit(&mut r);
+        r
+    };
+    let last_thursday = rule(&|r| r.by_day = vec![ByDay::nth(-1, Weekday::Thursday)]);
+    assert!(reasons(&monthly(last_thursday.clone(), "2025-01-30T10:00:00")).is_empty());
+    assert_eq!(reasons(&monthly(last_thursday, "2025-01-23T10:00:00")), ["start_not_on_rule"]);
+    assert_eq!(
+        reasons(&monthly(rule(&|r| r.by_month_day = vec![0]), "2025-01-30T10:00:00")),
+        ["day_out_of_range", "start_not_on_rule"]
+    );
+    assert_eq!(
+        reasons(&monthly(rule(&|r| r.by_day = vec![ByDay::nth(6, Weekday::Monday)]), "2025-01-30T10:00:00")),
+        ["day_out_of_range", "start_not_on_rule"]
+    );
+    let mut weekly = learning_cycle();
+    weekly.recurrence.as_mut().unwrap().by_month_day = vec![14];
+    assert_eq!(reasons(&weekly), ["monthly_only"]);
+    let mut early = monthly(rule(&|_| {}), "2025-01-30T10:00:00");
+    early.recurrence.as_mut().unwrap().extra_dates = vec![at("2025-01-02T10:00:00")];
+    assert_eq!(reasons(&early), ["extra_date_before_start"]);
+}
+
+#[test]
+fn extra_dates_and_series_with_no_end() {
+    // A monthly call on the last Thursday, with no end, and one extra session.
+    let mut e = monthly(
+        Recurrence {
+            by_day: vec![ByDay::nth(-1, Weekday::Thursday)],
+            extra_dates: vec![at("2025-02-12T15:00:00")],
+            ..Recurrence::new(Frequency::Monthly)
+        },
+        "2025-01-30T10:00:00",
+    );
+    assert!(e.check(crate::emap()).is_empty(), "{:?}", e.check(crate::emap()));
+    let all = e.occurrences().unwrap();
+    assert_eq!(all.len(), 14, "thirteen last Thursdays in the horizon (to 30 January 2026) and the extra date");
+    assert_eq!(all[1].start, at("2025-02-12T15:00:00"));
+    assert_eq!(all[1].end_utc - all[1].start_utc, Duration::minutes(60));
+    e.registration.horizon_days = 31;
+    assert_eq!(dates(&e), ["2025-01-30", "2025-02-12", "2025-02-27"]);
+    // Any window, however far; an occurrence there can be cancelled and moved.
+    let from = "2040-01-01T00:00:00Z".parse().unwrap();
+    let to = "2040-04-01T00:00:00Z".parse().unwrap();
+    let far: Vec<_> = e.occurrences_between(from, to).unwrap().iter().map(|o| o.start.to_string()).collect();
+    assert_eq!(far, ["2040-01-26 10:00:00", "2040-02-23 10:00:00", "2040-03-29 10:00:00"]);
+    e.cancel_occurrence(at("2040-02-23T10:00:00")).unwrap();
+    e.move_occurrence(at("2040-03-29T10:00:00"), at("2040-04-02T10:00:00"), None).unwrap();
+    let far: Vec<_> = e.occurrences_between(from, to).unwrap().iter().map(|o| o.start.to_string()).collect();
+    assert_eq!(far, ["2040-01-26 10:00:00"]);
+    assert!(e.check(crate::emap()).is_empty(), "{:?}", e.check(crate::emap()));
+    assert!(e.cancel_occurrence(at("2040-02-24T10:00:00")).is_err());
+    // A window of more than MAX_OCCURRENCES is refused, not cut.
+    let mut daily = learning_cycle();
+    daily.recurrence = Some(Recurrence::new(Frequency::Daily));
+    let to = "2031-01-01T00:00:00Z".parse().unwrap();
+    assert_eq!(daily.occurrences_between(daily.start_utc().unwrap(), to).unwrap_err().params["reason"], "too_many");
+    daily.registration.horizon_days = 2000;
+    assert!(daily.check(crate::emap()).iter().any(|v| v.params.get("reason").is_some_and(|r| r == "too_many")));
+}
+
+#[test]
+fn rescheduling_a_monthly_series_moves_its_day_of_the_month_and_its_weekday() {
+    let rule = Recurrence { by_month_day: vec![15], count: Some(3), ..Recurrence::new(Frequency::Monthly) };
+    let mut e = monthly(rule, "2025-01-15T10:00:00");
+    e.reschedule(at("2025-01-16T10:00:00"), None).unwrap();
+    assert_eq!(e.recurrence.as_ref().unwrap().by_month_day, [16]);
+    assert_eq!(dates(&e), ["2025-01-16", "2025-02-16", "2025-03-16"]);
+    // The last Thursday, a day later, is the last Friday.
+    let rule = Recurrence {
+        by_day: vec![ByDay::nth(-1, Weekday::Thursday)],
+        count: Some(2),
+        ..Recurrence::new(Frequency::Monthly)
+    };
+    let mut e = monthly(rule, "2025-01-30T10:00:00");
+    e.reschedule(at("2025-01-31T10:00:00"), None).unwrap();
+    assert_eq!(e.recurrence.as_ref().unwrap().by_day, [ByDay::nth(-1, Weekday::Friday)]);
+    assert_eq!(dates(&e), ["2025-01-31", "2025-02-28"]);
+    assert!(e.check(crate::emap()).is_empty());
 }

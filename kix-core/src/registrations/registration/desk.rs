@@ -562,17 +562,7 @@ impl<'a> RegistrationDesk<'a> {
             if event.registration.waiting_list {
                 return RegistrationStatus::Waitlisted;
             }
-            v.push(match occurrence {
-                None => Violation::new(Code::RegistrationFull, "", format!("all {capacity} seats are taken"))
-                    .with_param("capacity", capacity),
-                Some(o) => Violation::new(
-                    Code::RegistrationFull,
-                    "",
-                    format!("all {capacity} seats of the occurrence at {o} are taken"),
-                )
-                .with_param("capacity", capacity)
-                .with_param("occurrence", o),
-            });
+            v.push(full(capacity, occurrence));
             return RegistrationStatus::Rejected;
         }
         if event.registration.approval == Approval::Manual {
@@ -580,5 +570,21 @@ impl<'a> RegistrationDesk<'a> {
         } else {
             RegistrationStatus::Confirmed
         }
+    }
+}
+
+/// `registration.full`: the event's seats (per occurrence: the occurrence's) are taken. The
+/// desk and the book word it alike.
+pub(crate) fn full(capacity: u32, occurrence: Option<NaiveDateTime>) -> Violation {
+    match occurrence {
+        None => Violation::new(Code::RegistrationFull, "", format!("all {capacity} seats are taken"))
+            .with_param("capacity", capacity),
+        Some(o) => Violation::new(
+            Code::RegistrationFull,
+            "",
+            format!("all {capacity} seats of the occurrence at {o} are taken"),
+        )
+        .with_param("capacity", capacity)
+        .with_param("occurrence", o),
     }
 }
