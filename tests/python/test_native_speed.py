@@ -324,6 +324,37 @@ def test_counts_by_answers_of_an_arrow_table_read_after_the_table_is_gone_and_wi
     assert from_table.equals(kix.validate_registrations(w20, bare).counts(by="audience"))
 
 
+def test_counts_by_key_and_status_over_many_blocks(w20):
+    # counts(by=(key, "status")) reads the columnar outcomes a block of 4,096 at a time: over
+    # three blocks and a part, each group's counts by status are those of the outcomes one by one,
+    # and they add up to counts(by=key).
+    countries = ["KG", "Nepal", "MD", "Atlantis", None]
+    records = [{"full_name": f"P {i}", "email": f"p{i // 3}@example.org" if i % 7 else "nobody",
+                "country": countries[i % len(countries)], "organisation": "Ministry", "audience": "teacher",
+                "language": "ru", "consent": True, "submitted_at": "2024-07-10T10:00:00+05:00"}
+               for i in range(13_000)]
+    for source in (records, pa.Table.from_pylist(records)):
+        out = kix.validate_registrations(w20, source)
+        expected = {}
+        for o in out:
+            expected[(o.country, o.status)] = expected.get((o.country, o.status), 0) + 1
+        frame = out.counts(by=("country", "status"))
+        # A missing key: None in pandas 2's object column, NaN in pandas 3's str column.
+        keys = [k if pd.notna(k) else None for k in frame["country"]]
+        assert dict(zip(zip(keys, frame["status"]), frame["registrations"].tolist())) == expected
+        assert len(set(frame["status"])) >= 2
+        totals = out.counts(by="country")
+        sums = {}
+        for k, n in zip(keys, frame["registrations"].tolist()):
+            sums[k] = sums.get(k, 0) + n
+        assert sums == {k if pd.notna(k) else None: n for k, n in totals.values.tolist()}
+        # The groups in counts(by=key)'s order (a missing key last), each group's statuses sorted.
+        groups = list(dict.fromkeys(keys))
+        assert groups == [k if pd.notna(k) else None for k in totals["country"]]
+        rows = list(zip(keys, frame["status"]))
+        assert rows == sorted(rows, key=lambda r: (groups.index(r[0]), r[1]))
+
+
 def test_kix_first_used_on_a_thread_that_ends_then_on_new_threads():
     # The face allocates through mimalloc; its v3 (the crate's default) crashes when the thread
     # that first used it has exited and a new thread takes over its identity (mimalloc issue
