@@ -13,9 +13,9 @@ LIBICAL := /usr/include/libical/ical.h
 
 CORPUS := target/schema-corpus
 
-.PHONY: test lint names-sources rust-test python-test js-test kotlin-test bindings corpus venv wheel quickstart bench bench-python bench-kotlin bench-service service vectors schemas
+.PHONY: test lint names-sources rust-test python-test js-test kotlin-test bindings corpus venv wheel quickstart bench bench-python bench-kotlin bench-service service vectors schemas browser-test
 
-test: lint rust-test python-test js-test kotlin-test
+test: lint rust-test python-test js-test kotlin-test browser-test
 
 lint:
 	$(PYTHON) tools/check_tracked.py
@@ -85,6 +85,26 @@ python-test: wheel corpus tools/js/node_modules/.package-lock.json $(LIBICAL)
 	$(VENV3)/bin/python -m ipykernel install --sys-prefix --name python3 > /dev/null
 	KIX_ICS_DIR=$(ICS_DIR) KIX_ICS_CORPUS=$(ICS_CORPUS) KIX_SCHEMA_CORPUS=$(CORPUS) $(VENV3)/bin/python -m pytest -q tests/python
 	cat $(ICS_CORPUS)/checks.txt
+
+# Debian's headless Chromium (and its driver) for the browser tests, from Debian (CI runs as root).
+CHROMIUM := /usr/bin/chromium
+BROWSER_VENV := .venv-browser
+$(CHROMIUM):
+	apt-get update -qq && apt-get install -y -qq chromium chromium-driver
+
+# Playwright for Python in its own small venv; it drives $(CHROMIUM), so nothing is downloaded.
+$(BROWSER_VENV)/.installed: tests/browser/requirements.txt
+	$(PYTHON) -m venv $(BROWSER_VENV)
+	$(BROWSER_VENV)/bin/pip install --quiet -r tests/browser/requirements.txt
+	touch $@
+
+# The registration service's pages in a real browser: people register in Russian, Arabic and
+# English, with their zone, errors and the confirmation (tests/browser, screenshots of every
+# page in target/screenshots/). The tests start the service binary built here.
+browser-test: $(CHROMIUM) $(BROWSER_VENV)/.installed
+	$(CARGO) build --quiet -p registration-service
+	KIX_SERVICE_BIN=$(CARGO_OUT)/debug/registration-service KIX_CHROMIUM=$(CHROMIUM) \
+		$(BROWSER_VENV)/bin/python -m pytest -q tests/browser
 
 # The Python benchmark (not a test): kix against pydantic v2 and a zoneinfo loop, with pandas 3,
 # then with pandas 2 beside it.

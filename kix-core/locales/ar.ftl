@@ -183,6 +183,8 @@ event-invalid_offer_hours = يجب أن يظل عرض المقعد الذي شغ
 }.
 registration-mixed_script_email = يخلط جزء البريد الإلكتروني { $part } بين حروف لاتينية وحروف سيريلية أو يونانية تشبهها.
 registration-undecodable_text = يحتوي الحقل { $field } على نص تعذّر فك ترميزه.
+registration-control_character = يحتوي الحقل { $field } على محرف تحكّم (فاصل سطر أو جدولة أو رمز آخر غير مرئي)؛ احذفه.
+registration-bidi_control = يحتوي الحقل { $field } على محرف يغيّر اتجاه النص المحيط به؛ تحقّق من أنه يُقرأ كما ينبغي.
 registration-invalid_value = يحتوي الحقل { $field } على قيمة من نوع غير مناسب: { $kind } { $found }.
 attendance-unreadable_row = لا يتضمن الصف { $row } من تقرير الحضور وقتَي انضمام ومغادرة مقروءين، أو يسبق فيه وقتُ المغادرة وقتَ الانضمام؛ لذلك استُبعد هذا الصف.
 
@@ -211,3 +213,175 @@ event-unknown_occurrence = { $cancelled ->
 registration-occurrence_ignored = التسجيل في هذه الفعالية للسلسلة كلها، لذلك تُهمَل الجلسة { $occurrence }.
 calendar-sequence_not_raised = تغيّر موعد الفعالية { $event } لكن رقم إصدارها ما زال { $sequence } (كان { $previous_sequence })، فستحتفظ التقاويم بالموعد القديم.
 calendar-fold_start = يتكرر الوقت { $local } مرتين في المنطقة { $zone }: تختلف تطبيقات التقويم في فهمه، لذلك يكتبه الملف بالتوقيت العالمي المنسق.
+
+## صفحات التسجيل (معرّفات تبدأ بـ "page-"): التسميات والإرشادات والنتائج.
+page-this-language = العربية
+page-languages = لغات هذه الصفحة
+page-when = الموعد
+page-organisers = الجهة المنظِّمة
+page-your-time = بتوقيتك المحلي
+page-your-zone = منطقتك الزمنية
+page-no-script-time = يظهر الموعد بتوقيتك المحلي عند اختيار بلدك، أو عند تفعيل JavaScript.
+page-seats-left = { $count ->
+    [0] لم يتبقَّ أي مقعد.
+    [one] تبقّى مقعد واحد.
+    [two] تبقّى مقعدان.
+    [few] تبقّت { $count } مقاعد.
+   *[other] تبقّى { $count } مقعدًا.
+}
+page-seats-unlimited = عدد المقاعد غير محدود.
+page-waiting-list = إذا امتلأت المقاعد كلها، يمكنك الانضمام إلى قائمة الانتظار.
+page-form-title = التسجيل
+page-required = مطلوب
+page-name-label = الاسم الكامل
+page-name-hint = كما تريد أن يظهر في قائمة المشاركين.
+page-email-label = عنوان البريد الإلكتروني
+page-email-hint = يصلك على هذا العنوان تأكيد التسجيل ودعوة التقويم.
+page-country-label = البلد
+page-country-hint = البلد الذي تعمل فيه.
+page-country-choose = اختر بلدًا
+page-country-group-hub = بلدان المركز
+page-country-group-other = بلدان أخرى
+page-organisation-label = الجهة التي تعمل فيها
+page-organisation-hint = اختياري.
+page-audience-label = صفتك في المشاركة
+page-audience-choose = اختر صفة
+page-audience = { $audience ->
+    [policy_maker] صانع سياسات
+    [education_stakeholder] جهة معنية بالتعليم
+    [government_official] موظف حكومي
+    [teacher] معلّم
+    [academic_researcher] باحث أكاديمي
+   *[other] غير ذلك
+}
+page-language-label = اللغة التي ستتابع بها الفعالية
+page-language-hint = لغة الفعالية أو إحدى لغات الترجمة الفورية.
+page-language-name = { $code ->
+    [en] الإنجليزية
+    [ru] الروسية
+    [ar] العربية
+   *[other] { $code }
+}
+page-consent-label = أوافق على أن يحتفظ المنظِّمون بتسجيلي ويستخدموه لهذه الفعالية.
+page-submit = سجِّل
+page-errors-title = { $count ->
+    [one] يجب تصحيح أمر واحد قبل التسجيل:
+    [two] يجب تصحيح أمرين قبل التسجيل:
+    [few] يجب تصحيح { $count } أمور قبل التسجيل:
+   *[other] يجب تصحيح { $count } أمرًا قبل التسجيل:
+}
+page-registered-title = شكرًا لتسجيلك
+page-status = { $status ->
+    [confirmed] تأكّد مقعدك.
+    [pending] تسجيلك بانتظار موافقة المنظِّم، ومقعدك محجوز لك في الأثناء.
+    [waitlisted] المقاعد ممتلئة: أنت في قائمة الانتظار، وسيُعرض عليك مقعد عندما يتوفر.
+    [offered] توفّر لك مقعد: اقبله قبل انتهاء مدة العرض.
+    [denied] لم يُقبل تسجيلك.
+   *[cancelled] أُلغي تسجيلك.
+}
+page-starts = البداية
+page-download-ics = أضِف الفعالية إلى تقويمي ({"\u2066"}.ics{"\u2069"})
+page-check-email-title = تحقّق من بريدك الإلكتروني
+page-check-email = إذا كان التسجيل في الفعالية متاحًا لهذا العنوان، فقد أُرسلت إليه رسالة بالخطوات التالية.
+page-back = العودة إلى الفعالية
+page-not-found = لا توجد فعالية أو تسجيل بهذا المعرّف.
+page-internal-error = حدث خطأ من جهتنا ولم يتغيّر شيء. يُرجى المحاولة مرة أخرى بعد قليل.
+page-manage-title = تسجيلك
+page-manage-keep = احتفظ بعنوان هذه الصفحة: إنه رابطك الخاص لعرض تسجيلك أو تغييره أو إلغائه. ويستطيع أي شخص لديه هذا الرابط أن يفعل الشيء نفسه.
+page-change-title = تغيير بياناتك
+page-change-button = حفظ التغييرات
+page-cancel-title = إلغاء تسجيلك
+page-cancel-button = إلغاء تسجيلي
+page-accept-button = قبول المقعد
+page-decline-button = رفض المقعد
+page-done = { $action ->
+    [cancel] أُلغي تسجيلك، وسيُعرض مقعدك على الشخص التالي في قائمة الانتظار.
+    [accept] قبلتَ المقعد، وأصبح لك.
+    [decline] رفضتَ المقعد، وسيُعرض على الشخص التالي في قائمة الانتظار.
+   *[update] حُفظت تغييراتك.
+}
+page-refused-title = تعذّر تنفيذ هذا الإجراء
+page-too-many = أُرسل عدد كبير جدًا من التسجيلات من شبكتك قبل قليل. يُرجى المحاولة مرة أخرى بعد دقيقة.
+
+## صفحات المنظِّمين (المعرّفات تبدأ بـ "page-org-").
+
+page-org-sign-in-title = دخول المنظِّمين
+page-org-token-label = رمز المنظِّم
+page-org-token-hint = الرمز الذي أُعطي لك، ويبدأ بـ kixo_. يبقى دخولك ساريًا ثماني ساعات أو حتى تخرج.
+page-org-sign-in-button = دخول
+page-org-sign-in-refused = هذا الرمز غير صالح أو أُلغي.
+page-org-signed-in-as = دخلتَ باسم
+page-org-sign-out-button = خروج
+page-org-events-title = فعالياتك
+page-org-no-events = لا يشمل رمزك أيًّا من فعاليات هذا المركز.
+page-org-ledger-title = المقاعد
+page-org-count = { $what ->
+    [capacity] السعة
+    [confirmed] مؤكَّدة
+    [pending] بانتظار الموافقة
+    [offered] معروضة
+    [waitlisted] قائمة الانتظار
+    [free] شاغرة
+    [cancelled] ملغاة
+   *[denied] مرفوضة
+}
+page-org-unlimited = غير محدودة
+page-org-export = تنزيل القائمة (CSV)
+page-org-capacity-label = السعة
+page-org-capacity-hint = عدد المقاعد؛ اترك الحقل فارغًا لإلغاء الحدّ. خفضها لا يُسقط أحدًا، ورفعها يعرض المقاعد المتاحة على قائمة الانتظار.
+page-org-capacity-button = تغيير السعة
+page-org-capacity-invalid = يجب أن تكون السعة عددًا صحيحًا من المقاعد، أو فارغة إن لم يكن هناك حدّ.
+page-org-reason-optional-label = السبب (اختياري)
+page-org-read-only = رمزك للاطلاع فقط: يمكنك رؤية القائمة وتنزيلها، لا تغييرها.
+page-org-registrations-title = التسجيلات
+page-org-no-registrations = لم يسجّل أحد بعد.
+page-org-status = { $status ->
+    [confirmed] مؤكَّد
+    [pending] بانتظار الموافقة
+    [waitlisted] في قائمة الانتظار
+    [offered] عُرض عليه مقعد
+    [denied] مرفوض
+   *[cancelled] ملغى
+}
+page-org-submitted = تاريخ التسجيل
+page-org-history = السجلّ
+page-org-action = { $action ->
+    [submit] التسجيل
+    [update] تعديل البيانات
+    [resubmit] إعادة التسجيل
+    [approve] الموافقة
+    [deny] الرفض
+    [cancel] الإلغاء
+    [reinstate] الاستعادة
+    [offer] عرض مقعد
+    [accept_offer] قبول المقعد
+    [decline_offer] رفض المقعد
+    [expire_offer] انتهاء مدة العرض
+   *[check_in] تسجيل الحضور
+}
+page-org-actor = { $actor ->
+    [registrant] من المسجِّل
+    [organiser] من منظِّم
+   *[system] من kix
+}
+page-org-forced = بما يتجاوز السعة
+page-org-reason-label = السبب
+page-org-approve-button = موافقة
+page-org-cancel-button = إلغاء التسجيل
+page-org-reinstate-button = استعادة
+page-org-deny-reason-label = سبب الرفض
+page-org-deny-button = رفض
+page-org-force-confirm = أؤكّد: الموافقة على هذا التسجيل مع أن المقاعد كلها مشغولة.
+page-org-force-button = موافقة بما يتجاوز السعة
+page-org-pages = صفحات القائمة
+page-org-previous = الصفحة السابقة
+page-org-next = الصفحة التالية
+page-org-done = { $action ->
+    [approve] تمت الموافقة على التسجيل { $id }.
+    [deny] رُفض التسجيل { $id }.
+    [cancel] أُلغي التسجيل { $id }.
+    [reinstate] استُعيد التسجيل { $id }.
+   *[capacity] تغيّرت السعة.
+}
+page-org-over-capacity = أصبحت المقاعد المشغولة أكثر مما تسمح به السعة، ولم يُسقَط أحد.
+page-org-forbidden = لم يعد هذا النموذج صالحًا (انتهت جلستك أو الصفحة قديمة)، فلم يتغيّر شيء. افتح الصفحة من جديد، أو ادخل مرة أخرى.

@@ -106,6 +106,8 @@ training-invalid_date = A date is out of order at { $path }.
 event-invalid_offer_hours = An offer of a freed seat must run for at least one hour (it is set to { $offer_hours }).
 registration-mixed_script_email = The e-mail part “{ $part }” mixes Latin letters with Cyrillic or Greek ones that look alike.
 registration-undecodable_text = The field “{ $field }” holds text that could not be decoded.
+registration-control_character = The field “{ $field }” holds a control character (a line break, tab or other invisible code); remove it.
+registration-bidi_control = The field “{ $field }” holds a character that changes the direction of the text around it; check that it reads as meant.
 registration-invalid_value = The field “{ $field }” holds a value of the wrong kind: { $kind } { $found }.
 attendance-unreadable_row = Row { $row } of the attendee report has no readable join and leave time, or leaves before it joins; it is left out.
 
@@ -134,3 +136,172 @@ event-unknown_occurrence = { $cancelled ->
 registration-occurrence_ignored = The event takes registrations for the whole series: the occurrence { $occurrence } is ignored.
 calendar-sequence_not_raised = The times of “{ $event }” changed but its sequence is still { $sequence } (it was { $previous_sequence }): calendars would keep the old times.
 calendar-fold_start = { $local } happens twice in { $zone }: calendar applications disagree on which is meant, so the file gives it in UTC.
+
+## The registration pages (ids prefixed "page-"): labels, hints and outcomes.
+# This language's own name, for the language switch.
+page-this-language = English
+page-languages = Languages of this page
+page-when = When
+page-organisers = Organised by
+page-your-time = In your time zone
+page-your-zone = Your time zone
+page-no-script-time = The time in your zone is shown when you choose your country, or with JavaScript on.
+page-seats-left = { $count ->
+    [0] No seats are left.
+    [one] One seat is left.
+   *[other] { $count } seats are left.
+}
+page-seats-unlimited = Seats are not limited.
+page-waiting-list = When all seats are taken, you can still join the waiting list.
+page-form-title = Register
+page-required = required
+page-name-label = Full name
+page-name-hint = As you would like it on the list of participants.
+page-email-label = E-mail address
+page-email-hint = Your confirmation and calendar invitation go to this address.
+page-country-label = Country
+page-country-hint = The country where you work.
+page-country-choose = Choose a country
+page-country-group-hub = Countries of the hub
+page-country-group-other = Other countries
+page-organisation-label = Organisation
+page-organisation-hint = Optional.
+page-audience-label = You take part as
+page-audience-choose = Choose one
+page-audience = { $audience ->
+    [policy_maker] Policy maker
+    [education_stakeholder] Education stakeholder
+    [government_official] Government official
+    [teacher] Teacher
+    [academic_researcher] Academic researcher
+   *[other] Other
+}
+page-language-label = Language you will follow the event in
+page-language-hint = The event's language or one of its interpretation languages.
+page-language-name = { $code ->
+    [en] English
+    [ru] Russian
+    [ar] Arabic
+   *[other] { $code }
+}
+page-consent-label = I agree that the organisers keep my registration and use it for this event.
+page-submit = Register
+page-errors-title = { $count ->
+    [one] One thing to correct before you can register:
+   *[other] { $count } things to correct before you can register:
+}
+page-registered-title = Thank you for registering
+page-status = { $status ->
+    [confirmed] Your seat is confirmed.
+    [pending] Your registration waits for an organiser's approval; your seat is held meanwhile.
+    [waitlisted] The event is full: you are on the waiting list, and you will be offered a seat when one is freed.
+    [offered] A seat has been freed for you: accept it before the offer runs out.
+    [denied] Your registration was not accepted.
+   *[cancelled] Your registration is cancelled.
+}
+page-starts = Starts
+page-download-ics = Add to my calendar (.ics)
+page-check-email-title = Check your e-mail
+page-check-email = If this address can register for the event, a message is on its way to it with what to do next.
+page-back = Back to the event
+page-not-found = There is no such event or registration.
+page-internal-error = Something went wrong on our side, and nothing was changed. Please try again in a moment.
+page-manage-title = Your registration
+page-manage-keep = Keep this page's address: it is your own link to see, change or cancel your registration. Anyone who has it can do the same.
+page-change-title = Change your details
+page-change-button = Save the changes
+page-cancel-title = Cancel your registration
+page-cancel-button = Cancel my registration
+page-accept-button = Accept the seat
+page-decline-button = Decline the seat
+page-done = { $action ->
+    [cancel] Your registration is cancelled; your seat goes to the next person waiting.
+    [accept] You accepted the seat: it is yours.
+    [decline] You declined the seat; it goes to the next person waiting.
+   *[update] Your changes are saved.
+}
+page-refused-title = This could not be done
+page-too-many = Too many registrations were sent from your network just now. Please try again in a minute.
+
+## The organiser's pages (ids prefixed "page-org-").
+
+page-org-sign-in-title = Organiser sign-in
+page-org-token-label = Organiser token
+page-org-token-hint = The token you were given; it starts with kixo_. You stay signed in for eight hours, or until you sign out.
+page-org-sign-in-button = Sign in
+page-org-sign-in-refused = This token is not valid, or it has been revoked.
+page-org-signed-in-as = Signed in as
+page-org-sign-out-button = Sign out
+page-org-events-title = Your events
+page-org-no-events = Your token covers none of this hub's events.
+page-org-ledger-title = Seats
+page-org-count = { $what ->
+    [capacity] Capacity
+    [confirmed] Confirmed
+    [pending] Pending approval
+    [offered] Offered
+    [waitlisted] Waiting list
+    [free] Free
+    [cancelled] Cancelled
+   *[denied] Denied
+}
+page-org-unlimited = unlimited
+page-org-export = Download the list (CSV)
+page-org-capacity-label = Capacity
+page-org-capacity-hint = The number of seats; leave it empty for no limit. Lowering it drops nobody; raising it offers the freed seats to the waiting list.
+page-org-capacity-button = Change the capacity
+page-org-capacity-invalid = The capacity must be a whole number of seats, or empty for no limit.
+page-org-reason-optional-label = Reason (optional)
+page-org-read-only = Your token may only read: it can see the list and download it, not change it.
+page-org-registrations-title = Registrations
+page-org-no-registrations = No one has registered yet.
+page-org-status = { $status ->
+    [confirmed] Confirmed
+    [pending] Waiting for approval
+    [waitlisted] On the waiting list
+    [offered] Offered a seat
+    [denied] Denied
+   *[cancelled] Cancelled
+}
+page-org-submitted = Registered
+page-org-history = History
+page-org-action = { $action ->
+    [submit] Registered
+    [update] Details changed
+    [resubmit] Registered again
+    [approve] Approved
+    [deny] Denied
+    [cancel] Cancelled
+    [reinstate] Reinstated
+    [offer] Offered a seat
+    [accept_offer] Accepted the seat
+    [decline_offer] Declined the seat
+    [expire_offer] Offer expired
+   *[check_in] Checked in
+}
+page-org-actor = { $actor ->
+    [registrant] by the registrant
+    [organiser] by an organiser
+   *[system] by kix
+}
+page-org-forced = past capacity
+page-org-reason-label = Reason
+page-org-approve-button = Approve
+page-org-cancel-button = Cancel the registration
+page-org-reinstate-button = Reinstate
+page-org-deny-reason-label = Reason for denying
+page-org-deny-button = Deny
+page-org-force-confirm = I confirm: approve this registration although every seat is taken.
+page-org-force-button = Approve past capacity
+page-org-pages = Pages of the list
+page-org-previous = Previous page
+page-org-next = Next page
+page-org-done = { $action ->
+    [approve] Registration { $id } is approved.
+    [deny] Registration { $id } is denied.
+    [cancel] Registration { $id } is cancelled.
+    [reinstate] Registration { $id } is reinstated.
+   *[capacity] The capacity is changed.
+}
+page-org-over-capacity = More seats are now held than the capacity allows; nobody was dropped.
+page-org-forbidden = This form is no longer valid (your session has ended or the page is out of date), so nothing was changed. Open the page again, or sign in again.

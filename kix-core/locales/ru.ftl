@@ -186,6 +186,8 @@ event-invalid_offer_hours = Предложение освободившегос�
 }).
 registration-mixed_script_email = В части адреса электронной почты «{ $part }» латинские буквы смешаны с похожими на них кириллическими или греческими.
 registration-undecodable_text = Поле «{ $field }» содержит текст, который не удалось декодировать.
+registration-control_character = Поле «{ $field }» содержит управляющий символ (перевод строки, табуляцию или другой невидимый код); удалите его.
+registration-bidi_control = Поле «{ $field }» содержит символ, меняющий направление окружающего текста; проверьте, что оно читается так, как задумано.
 registration-invalid_value = В поле «{ $field }» значение неподходящего типа: { $kind } { $found }.
 attendance-unreadable_row = В строке { $row } отчёта об участниках не удаётся прочитать время входа и выхода или выход указан раньше входа; эта строка пропущена.
 
@@ -214,3 +216,173 @@ event-unknown_occurrence = { $cancelled ->
 registration-occurrence_ignored = Регистрация на это мероприятие идёт на всю серию сразу: занятие { $occurrence } не учитывается.
 calendar-sequence_not_raised = Время мероприятия «{ $event }» изменилось, а номер версии по-прежнему { $sequence } (был { $previous_sequence }): календари сохранят старое время.
 calendar-fold_start = Время { $local } в зоне { $zone } наступает дважды: календарные приложения понимают его по-разному, поэтому в файле оно указано в UTC.
+
+## Страницы регистрации (идентификаторы с префиксом "page-"): подписи, подсказки и итоги.
+page-this-language = Русский
+page-languages = Языки этой страницы
+page-when = Когда
+page-organisers = Организаторы
+page-your-time = В вашем часовом поясе
+page-your-zone = Ваш часовой пояс
+page-no-script-time = Время в вашем поясе будет показано, когда вы выберете страну, или при включённом JavaScript.
+page-seats-left = { $count ->
+    [0] Свободных мест не осталось.
+    [one] Осталось { $count } место.
+    [few] Осталось { $count } места.
+   *[many] Осталось { $count } мест.
+}
+page-seats-unlimited = Число мест не ограничено.
+page-waiting-list = Если все места заняты, можно встать в лист ожидания.
+page-form-title = Регистрация
+page-required = обязательно
+page-name-label = Имя и фамилия
+page-name-hint = Так, как они должны стоять в списке участников.
+page-email-label = Адрес электронной почты
+page-email-hint = На этот адрес придут подтверждение и приглашение в календарь.
+page-country-label = Страна
+page-country-hint = Страна, в которой вы работаете.
+page-country-choose = Выберите страну
+page-country-group-hub = Страны хаба
+page-country-group-other = Другие страны
+page-organisation-label = Организация
+page-organisation-hint = Необязательно.
+page-audience-label = Вы участвуете как
+page-audience-choose = Выберите вариант
+page-audience = { $audience ->
+    [policy_maker] Лицо, определяющее политику
+    [education_stakeholder] Участник сферы образования
+    [government_official] Государственный служащий
+    [teacher] Учитель
+    [academic_researcher] Научный исследователь
+   *[other] Другое
+}
+page-language-label = Язык, на котором вы будете слушать мероприятие
+page-language-hint = Язык мероприятия или один из языков синхронного перевода.
+page-language-name = { $code ->
+    [en] английский
+    [ru] русский
+    [ar] арабский
+   *[other] { $code }
+}
+page-consent-label = Я согласен(на), чтобы организаторы хранили мою регистрацию и использовали её для этого мероприятия.
+page-submit = Зарегистрироваться
+page-errors-title = { $count ->
+    [one] Чтобы зарегистрироваться, исправьте { $count } ошибку:
+    [few] Чтобы зарегистрироваться, исправьте { $count } ошибки:
+   *[many] Чтобы зарегистрироваться, исправьте { $count } ошибок:
+}
+page-registered-title = Спасибо за регистрацию
+page-status = { $status ->
+    [confirmed] Ваше место подтверждено.
+    [pending] Ваша регистрация ждёт одобрения организатора; место за вами пока сохраняется.
+    [waitlisted] Все места заняты: вы в листе ожидания, и вам предложат место, как только оно освободится.
+    [offered] Для вас освободилось место: подтвердите его, пока предложение в силе.
+    [denied] Ваша регистрация не принята.
+   *[cancelled] Ваша регистрация отменена.
+}
+page-starts = Начало
+page-download-ics = Добавить в мой календарь (.ics)
+page-check-email-title = Проверьте почту
+page-check-email = Если с этого адреса можно зарегистрироваться на мероприятие, на него уже отправлено письмо с дальнейшими шагами.
+page-back = Вернуться к мероприятию
+page-not-found = Такого мероприятия или регистрации нет.
+page-internal-error = На нашей стороне произошла ошибка, ничего не изменено. Попробуйте ещё раз чуть позже.
+page-manage-title = Ваша регистрация
+page-manage-keep = Сохраните адрес этой страницы: это ваша личная ссылка, чтобы просмотреть, изменить или отменить регистрацию. Любой, у кого она есть, сможет сделать то же самое.
+page-change-title = Изменить данные
+page-change-button = Сохранить изменения
+page-cancel-title = Отменить регистрацию
+page-cancel-button = Отменить мою регистрацию
+page-accept-button = Принять место
+page-decline-button = Отказаться от места
+page-done = { $action ->
+    [cancel] Ваша регистрация отменена; ваше место перейдёт следующему в листе ожидания.
+    [accept] Вы приняли место: оно ваше.
+    [decline] Вы отказались от места; оно перейдёт следующему в листе ожидания.
+   *[update] Изменения сохранены.
+}
+page-refused-title = Это действие выполнить не удалось
+page-too-many = С вашей сети только что отправлено слишком много регистраций. Пожалуйста, повторите попытку через минуту.
+
+## Страницы организатора (идентификаторы с префиксом "page-org-").
+
+page-org-sign-in-title = Вход для организаторов
+page-org-token-label = Токен организатора
+page-org-token-hint = Выданный вам токен; он начинается с kixo_. Вход действует восемь часов или до выхода.
+page-org-sign-in-button = Войти
+page-org-sign-in-refused = Этот токен недействителен или отозван.
+page-org-signed-in-as = Вы вошли как
+page-org-sign-out-button = Выйти
+page-org-events-title = Ваши мероприятия
+page-org-no-events = Ваш токен не даёт доступа ни к одному мероприятию этого хаба.
+page-org-ledger-title = Места
+page-org-count = { $what ->
+    [capacity] Вместимость
+    [confirmed] Подтверждено
+    [pending] Ждут одобрения
+    [offered] Предложено
+    [waitlisted] В листе ожидания
+    [free] Свободно
+    [cancelled] Отменено
+   *[denied] Отклонено
+}
+page-org-unlimited = без ограничений
+page-org-export = Скачать список (CSV)
+page-org-capacity-label = Вместимость
+page-org-capacity-hint = Число мест; оставьте поле пустым, чтобы снять ограничение. При уменьшении никто не исключается; при увеличении освободившиеся места предлагаются листу ожидания.
+page-org-capacity-button = Изменить вместимость
+page-org-capacity-invalid = Вместимость должна быть целым числом мест или пустой, если ограничения нет.
+page-org-reason-optional-label = Причина (необязательно)
+page-org-read-only = Ваш токен даёт право только на чтение: вы видите список и можете скачать его, но не изменить.
+page-org-registrations-title = Регистрации
+page-org-no-registrations = Пока никто не зарегистрировался.
+page-org-status = { $status ->
+    [confirmed] Подтверждена
+    [pending] Ждёт одобрения
+    [waitlisted] В листе ожидания
+    [offered] Предложено место
+    [denied] Отклонена
+   *[cancelled] Отменена
+}
+page-org-submitted = Зарегистрирован(а)
+page-org-history = История
+page-org-action = { $action ->
+    [submit] Регистрация
+    [update] Данные изменены
+    [resubmit] Повторная регистрация
+    [approve] Одобрена
+    [deny] Отклонена
+    [cancel] Отменена
+    [reinstate] Восстановлена
+    [offer] Предложено место
+    [accept_offer] Место принято
+    [decline_offer] От места отказались
+    [expire_offer] Предложение истекло
+   *[check_in] Отмечен(а) как присутствующий(ая)
+}
+page-org-actor = { $actor ->
+    [registrant] участником
+    [organiser] организатором
+   *[system] системой kix
+}
+page-org-forced = сверх вместимости
+page-org-reason-label = Причина
+page-org-approve-button = Одобрить
+page-org-cancel-button = Отменить регистрацию
+page-org-reinstate-button = Восстановить
+page-org-deny-reason-label = Причина отказа
+page-org-deny-button = Отклонить
+page-org-force-confirm = Подтверждаю: одобрить эту регистрацию, хотя все места заняты.
+page-org-force-button = Одобрить сверх вместимости
+page-org-pages = Страницы списка
+page-org-previous = Предыдущая страница
+page-org-next = Следующая страница
+page-org-done = { $action ->
+    [approve] Регистрация { $id } одобрена.
+    [deny] Регистрация { $id } отклонена.
+    [cancel] Регистрация { $id } отменена.
+    [reinstate] Регистрация { $id } восстановлена.
+   *[capacity] Вместимость изменена.
+}
+page-org-over-capacity = Теперь занято больше мест, чем позволяет вместимость; никто не исключён.
+page-org-forbidden = Эта форма больше недействительна (сеанс завершён или страница устарела), поэтому ничего не изменено. Откройте страницу заново или войдите снова.

@@ -66,12 +66,16 @@ fn control_characters_in_every_text_field_cannot_inject_calendar_lines() {
     assert_eq!(ics.matches("\r\nEND:VEVENT\r\n").count(), 1);
     assert!(!ics.contains("\r\nSUMMARY:injected"));
     assert!(!ics.contains('\u{0}') && !ics.contains('\u{1b}'));
-    // And registrations with control characters are validated like any other text.
+    // A registration with control characters is refused, each field named, before it
+    // reaches any calendar, list or terminal.
     let mut r = good("a@example.org");
     r.full_name = Some(evil.into());
     r.organisation = Some(evil.into());
     let o = kix_core::validate_registration(kix_core::emap(), &w20(), &r, &[], None).unwrap();
-    assert_eq!(o.status, RegistrationStatus::Confirmed);
+    assert_eq!(o.status, RegistrationStatus::Rejected);
+    let fields: Vec<&str> =
+        o.violations.iter().filter(|v| v.code == Code::RegistrationControlCharacter).map(|v| v.path.as_str()).collect();
+    assert_eq!(fields, ["full_name", "organisation"]);
 }
 
 #[test]

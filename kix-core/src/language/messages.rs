@@ -9,6 +9,10 @@
 //! declares ([`Code::params`]) and `$path`; a country parameter arrives as the
 //! country's name in the message's language.
 //!
+//! The registration pages' texts live in the same files under ids starting with
+//! `page-` ([`page_text`]), so a page missing in one language fails the same test as a
+//! missing message.
+//!
 //! Right-to-left languages isolate every interpolated value (FSI … PDI) so that
 //! codes, e-mails, numbers and field paths keep their own direction on screen;
 //! [`Bidi::Plain`] leaves the marks out for logs and JSON. Left-to-right
@@ -177,6 +181,60 @@ pub(crate) fn phrase(tag: &str, id: &str) -> Option<String> {
     let s = shipped().iter().find(|s| s.tag == tag)?;
     let pattern = s.plain.get_message(id)?.value()?;
     Some(s.plain.format_pattern(pattern, None, &mut Vec::new()).into_owned())
+}
+
+/// The prefix of the registration pages' texts: their ids are kept apart from the
+/// violation codes' ids, so a page can never print a violation's template by mistake.
+pub const PAGE_PREFIX: &str = "page-";
+
+/// A text of a registration page (an id starting with [`PAGE_PREFIX`]) in the locale a BCP 47
+/// tag asks for (see [`choose_locale`]), with its arguments: numbers choose plural forms,
+/// strings are put in as they are (isolated in right-to-left languages, as a violation's values
+/// are). A text missing from the chosen file is the English one, reported as a fall-back;
+/// `None` for an id that is no page text or that no file has.
+///
+/// ```
+/// use kix_core::messages::page_text;
+/// let ru = page_text("page-seats-left", "ru-KG", &[("count", 3.into())]).unwrap();
+/// assert_eq!((ru.text.as_str(), ru.locale, ru.fell_back), ("Осталось 3 места.", "ru", false));
+/// assert_eq!(page_text("page-seats-left", "en", &[("count", 1.into())]).unwrap().text, "One seat is left.");
+/// let ar = page_text("page-language-name", "ar", &[("code", "ru".into())]).unwrap();
+/// assert_eq!(ar.text, "الروسية");
+/// assert!(page_text("page-submit", "tlh", &[]).unwrap().fell_back);
+/// assert!(page_text("registration-full", "en", &[]).is_none(), "violations have their own path");
+/// ```
+#[must_use]
+pub fn page_text(id: &str, requested: &str, args: &[(&str, Value)]) -> Option<LocalizedMessage> {
+    if !id.starts_with(PAGE_PREFIX) {
+        return None;
+    }
+    let render = |tag: &str| {
+        let bundle = &shipped().iter().find(|s| s.tag == tag)?.display;
+        let pattern = bundle.get_message(id)?.value()?;
+        let mut fluent_args = FluentArgs::new();
+        for (name, value) in args {
+            fluent_args.set(*name, page_value(value));
+        }
+        Some(bundle.format_pattern(pattern, Some(&fluent_args), &mut Vec::new()).into_owned())
+    };
+    let chosen = choose_locale(requested);
+    match render(chosen.tag) {
+        Some(text) => Some(LocalizedMessage { text, locale: chosen.tag, fell_back: chosen.fell_back }),
+        None => render(ENGLISH).map(|text| LocalizedMessage { text, locale: ENGLISH, fell_back: true }),
+    }
+}
+
+/// A page text's argument as Fluent takes it: whole numbers stay numbers (for plural forms).
+fn page_value(value: &Value) -> FluentValue<'_> {
+    match value {
+        Value::Null => FluentValue::None,
+        Value::Number(n) => match n.as_i64() {
+            Some(i) => FluentValue::from(i),
+            None => FluentValue::from(n.as_f64().unwrap_or_default()),
+        },
+        Value::String(s) => FluentValue::from(s.as_str()),
+        other => FluentValue::from(other.to_string()),
+    }
 }
 
 /// The Fluent id of a code's message: the code with `.` turned into `-`.
@@ -456,17 +514,37 @@ mod tests {
                 if let Entry::Message(m) = entry {
                     let id = m.id.name;
                     assert!(seen.insert(id), "{tag}.ftl defines {id} twice");
-                    assert!(codes.contains(id) || PHRASES.contains(&id), "{tag}.ftl: {id} is no violation code");
+                    assert!(
+                        codes.contains(id) || PHRASES.contains(&id) || id.starts_with(PAGE_PREFIX),
+                        "{tag}.ftl: {id} is no violation code, phrase or page text"
+                    );
                 }
             }
         }
     }
 
+    /// Every page text any shipped file defines.
+    fn page_ids() -> BTreeSet<String> {
+        resources()
+            .iter()
+            .flat_map(|(_, resource)| resource.entries())
+            .filter_map(|entry| match entry {
+                Entry::Message(m) if m.id.name.starts_with(PAGE_PREFIX) => Some(m.id.name.to_owned()),
+                _ => None,
+            })
+            .collect()
+    }
+
     #[test]
-    fn every_code_has_a_message_in_every_shipped_locale() {
+    fn every_code_and_page_text_has_a_message_in_every_shipped_locale() {
         assert!(locales().contains(&ENGLISH));
+        let pages = page_ids();
+        assert!(pages.contains("page-submit"), "the page texts are read: {pages:?}");
         let mut missing = Vec::new();
         for s in shipped() {
+            // A page text one file has and another lacks would show English in the middle of
+            // a Russian or Arabic page.
+            missing.extend(pages.iter().filter(|id| !s.plain.has_message(id)).map(|id| format!("{}: {id}", s.tag)));
             for phrase in PHRASES {
                 assert!(s.plain.has_message(phrase), "{} has no {phrase}", s.tag);
             }
@@ -572,6 +650,23 @@ mod tests {
         // A text that names no country is shown as typed.
         let v = Violation::new(Code::RegistrationUnknownCountry, "country", "x").with_param("country", "Narnia");
         assert!(v.message_in("ru").text.contains("Narnia"));
+    }
+
+    #[test]
+    fn page_texts_choose_plural_forms_isolate_values_in_arabic_and_fall_back_to_english() {
+        let seats = |tag: &str, n: i64| page_text("page-seats-left", tag, &[("count", n.into())]).map(|m| m.text);
+        assert_eq!(seats("ru", 21).as_deref(), Some("Осталось 21 место."));
+        assert_eq!(seats("ru", 5).as_deref(), Some("Осталось 5 мест."));
+        assert_eq!(seats("ru", 0).as_deref(), Some("Свободных мест не осталось."));
+        assert_eq!(seats("ar", 2).as_deref(), Some("تبقّى مقعدان."));
+        assert_eq!(seats("ar", 7).as_deref(), Some(format!("تبقّت {FSI}7{PDI} مقاعد.").as_str()));
+        let status = |tag: &str, s: &str| page_text("page-status", tag, &[("status", s.into())]).map(|m| m.text);
+        assert_eq!(status("en", "confirmed").as_deref(), Some("Your seat is confirmed."));
+        assert_ne!(status("ru", "pending"), status("ru", "confirmed"));
+        let fallback = page_text("page-submit", "fr", &[]);
+        assert_eq!(fallback.map(|m| (m.text, m.locale, m.fell_back)), Some(("Register".into(), "en", true)));
+        assert_eq!(page_text("page-no-such-text", "ru", &[]), None);
+        assert_eq!(page_text("list-separator", "ru", &[]), None);
     }
 
     #[test]

@@ -1,5 +1,5 @@
 //! The hub's languages: every violation's message in English, Russian and Arabic (Fluent),
-//! kix's own phrases, right-to-left isolation, locale fall-back, and the locale words
+//! kix's own phrases, the registration pages' texts, right-to-left isolation, locale fall-back, and the locale words
 //! (month and day names, city names, day markers) the time layer reads and writes. The
 //! messages need the `i18n` feature (Fluent); the locale words do not.
 //!

@@ -10,3 +10,5 @@ pub mod book;
 #[cfg(feature = "exports")]
 pub mod exports;
 pub mod registration;
+#[cfg(feature = "exports")]
+pub mod roster;

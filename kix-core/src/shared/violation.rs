@@ -240,6 +240,12 @@ codes! {
     RegistrationMixedScriptEmail = "registration.mixed_script_email", Warning, ["part"];
     /// A field holds U+FFFD, what undecodable text becomes (a lone surrogate from Python, bytes that are not UTF-8).
     RegistrationUndecodableText = "registration.undecodable_text", Error, ["field"];
+    /// A field holds a control character (C0, DEL or C1: a line break, a tab, an escape): it would break the lists,
+    /// terminals and files it is written to.
+    RegistrationControlCharacter = "registration.control_character", Error, ["field"];
+    /// A field holds a bidirectional embedding, override or isolate (U+202A-U+202E, U+2066-U+2069): it may read in
+    /// another order than it is stored. The marks U+200E, U+200F and U+061C are not reported.
+    RegistrationBidiControl = "registration.bidi_control", Warning, ["field"];
     /// The e-mail is already registered for the event (in the held registrations or earlier in the batch; in a book,
     /// `id` names the registration it holds, which the submission left unchanged); for an event that takes
     /// registrations per occurrence, for the same occurrence.

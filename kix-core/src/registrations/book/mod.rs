@@ -91,6 +91,10 @@ pub struct RegistrationBook {
     #[serde(skip)]
     #[cfg_attr(feature = "schemas", schemars(skip))]
     index: Index,
+    /// Who acts in the operation under way, by name (see [`RegistrationBook::acting_as`]).
+    #[serde(skip)]
+    #[cfg_attr(feature = "schemas", schemars(skip))]
+    acting: Option<Box<str>>,
 }
 
 /// The book as stored: what [`RegistrationBook`] reads before it builds its indexes.
@@ -175,6 +179,33 @@ impl RegistrationBook {
         RegistrationBook::with_entries(event.id.clone(), event.registration.capacity, Vec::new(), Vec::new())
     }
 
+    /// Runs `operation` on the book with `by` named as who acts: every history entry and
+    /// capacity change it records by a person (not the book's own offers and expiries)
+    /// carries `by`. A service passes the name of the organiser's token here, so the
+    /// history says who approved, whatever the request said.
+    ///
+    /// ```
+    /// use kix_core::{Approval, Registration, RegistrationBook};
+    /// let hub = kix_core::emap();
+    /// let mut event = hub.event("kix-emap-webinar-20").unwrap().clone();
+    /// event.registration.approval = Approval::Manual;
+    /// let mut book = RegistrationBook::new(&event);
+    /// let r = Registration { full_name: Some("Lobsang".into()), email: Some("l@example.bt".into()),
+    ///     country: Some("BT".into()), audience: Some("teacher".into()), ..Default::default() };
+    /// let now = "2024-07-20T08:00:00Z".parse()?;
+    /// let id = book.submit(hub, &event, &r, now)?.id.unwrap();
+    /// book.acting_as("hub desk", |book| book.approve(&event, &id, false, now))?;
+    /// assert_eq!(book.history(&id).last().unwrap().by.as_deref(), Some("hub desk"));
+    /// assert_eq!(book.history(&id)[0].by, None, "the submission was nobody's by name");
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn acting_as<T>(&mut self, by: &str, operation: impl FnOnce(&mut Self) -> T) -> T {
+        let before = self.acting.replace(by.into());
+        let answer = operation(self);
+        self.acting = before;
+        answer
+    }
+
     fn with_entries(
         event_id: String,
         capacity: Option<u32>,
@@ -183,7 +214,7 @@ impl RegistrationBook {
     ) -> Self {
         registrations.iter_mut().for_each(BookEntry::share_record);
         let index = Index::build(&registrations);
-        RegistrationBook { event_id, capacity, registrations, capacity_history, index }
+        RegistrationBook { event_id, capacity, registrations, capacity_history, index, acting: None }
     }
 
     /// A book put together from what a store keeps apart: its head (a book without

@@ -60,11 +60,12 @@ impl RegistrationBook {
         })
     }
 
-    /// Denies a registration (an organiser's decision, with a reason). A seat it
-    /// held is offered on; the e-mail cannot register again until reinstated.
+    /// Denies a registration (an organiser's decision, with a reason: a blank one is a
+    /// missing field, since the registrant is owed why). A seat it held is offered on; the
+    /// e-mail cannot register again until reinstated.
     ///
     /// ```
-    /// # use kix_core::{BookStatus, Registration, RegistrationBook};
+    /// # use kix_core::{BookStatus, Code, Registration, RegistrationBook};
     /// let hub = kix_core::emap();
     /// let event = hub.event("kix-emap-webinar-20").unwrap();
     /// let mut book = RegistrationBook::new(event);
@@ -72,12 +73,21 @@ impl RegistrationBook {
     ///     country: Some("AF".into()), audience: Some("other".into()), ..Default::default() };
     /// let now = "2024-07-20T08:00:00Z".parse()?;
     /// let id = book.submit(hub, event, &r, now)?.id.unwrap();
+    /// let blank = book.deny(event, &id, "  ", now).unwrap_err();
+    /// assert_eq!(blank.violations()[0].code, Code::RegistrationMissingField);
     /// book.deny(event, &id, "duplicate of an earlier account", now)?;
     /// assert_eq!(book.history(&id).last().unwrap().reason.as_deref(), Some("duplicate of an earlier account"));
     /// assert!(book.submit(hub, event, &r, now)?.is_rejected());
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     pub fn deny(&mut self, event: &Event, id: &str, reason: &str, now: DateTime<Utc>) -> Result<Applied, Error> {
+        if reason.trim().is_empty() {
+            return Err(Error::Rejected(vec![
+                Violation::new(Code::RegistrationMissingField, "reason", "a denial needs a reason")
+                    .with_param("field", "reason"),
+            ]));
+        }
+        reason_rule(Some(reason))?;
         self.transact(event, now, |book, journal| {
             let (index, from) = book.find(id)?;
             if matches!(from, BookStatus::Denied | BookStatus::Cancelled) {
@@ -117,6 +127,7 @@ impl RegistrationBook {
         reason: Option<&str>,
         now: DateTime<Utc>,
     ) -> Result<Applied, Error> {
+        reason_rule(reason)?;
         self.transact(event, now, |book, journal| {
             let (index, from) = book.find(id)?;
             if matches!(from, BookStatus::Denied | BookStatus::Cancelled) {
@@ -175,6 +186,7 @@ impl RegistrationBook {
         reason: Option<&str>,
         now: DateTime<Utc>,
     ) -> Result<Applied, Error> {
+        reason_rule(reason)?;
         self.transact(event, now, |book, journal| {
             let (index, from) = book.find(id)?;
             if !matches!(from, BookStatus::Denied | BookStatus::Cancelled) {
@@ -293,11 +305,13 @@ impl RegistrationBook {
         reason: Option<&str>,
         now: DateTime<Utc>,
     ) -> Result<Applied, Error> {
+        reason_rule(reason)?;
         self.transact(event, now, |book, journal| {
             book.note_capacity(journal);
             book.capacity_history.push(CapacityChange {
                 at: now,
                 actor: Actor::Organiser,
+                by: book.acting.as_deref().map(str::to_owned),
                 from: book.capacity,
                 to: capacity,
                 reason: reason.map(str::to_owned),
@@ -427,4 +441,25 @@ impl RegistrationBook {
         out.sort_by(|a, b| (a.send_at, &a.registration_id).cmp(&(b.send_at, &b.registration_id)));
         Ok(out)
     }
+}
+
+/// A reason is bounded like every other text a person gives: the history keeps it for good.
+fn reason_rule(reason: Option<&str>) -> Result<(), Error> {
+    use crate::registrations::registration::MAX_REASON_CHARS;
+    let Some(length) = reason.filter(|r| r.len() > MAX_REASON_CHARS).map(|r| r.chars().count()) else {
+        return Ok(());
+    };
+    if length <= MAX_REASON_CHARS {
+        return Ok(());
+    }
+    Err(Error::Rejected(vec![
+        Violation::new(
+            Code::RegistrationTooLong,
+            "reason",
+            format!("reason is {length} long; at most {MAX_REASON_CHARS} is accepted"),
+        )
+        .with_param("field", "reason")
+        .with_param("length", length)
+        .with_param("max", MAX_REASON_CHARS),
+    ]))
 }

@@ -185,7 +185,8 @@ impl RegistrationBook {
 
     /// The one place a registration in the book changes: the entry is appended to its
     /// history, the indexes follow, and the journal can take it back.
-    pub(super) fn record(&mut self, index: usize, h: HistoryEntry, journal: &mut Journal) {
+    pub(super) fn record(&mut self, index: usize, mut h: HistoryEntry, journal: &mut Journal) {
+        self.sign(&mut h);
         let Some(entry) = self.registrations.get_mut(index) else { return };
         journal.changes.push(Change { registration_id: entry.id.clone(), entry: h.clone() });
         journal.undo.push(Undo::Entry { index, before: Box::new(Before::of(entry, h.record.is_some())) });
@@ -194,8 +195,17 @@ impl RegistrationBook {
         self.index_entry(index);
     }
 
+    /// Names who acts (see [`RegistrationBook::acting_as`]) on what a person did; what the
+    /// book does by itself (offers made and expired) is the system's, by nobody's name.
+    fn sign(&self, h: &mut HistoryEntry) {
+        if h.actor != Actor::System {
+            h.by.clone_from(&self.acting.as_deref().map(str::to_owned));
+        }
+    }
+
     /// Adds a registration at the end of the book with its first history entry.
-    pub(super) fn add(&mut self, id: String, h: HistoryEntry, journal: &mut Journal) -> usize {
+    pub(super) fn add(&mut self, id: String, mut h: HistoryEntry, journal: &mut Journal) -> usize {
+        self.sign(&mut h);
         let mut entry = BookEntry {
             id,
             record: Arc::default(),

@@ -120,3 +120,27 @@ fn a_book_read_from_json_or_put_together_from_rows_is_indexed() {
     assert_eq!(joined, book);
     assert_indexed(&joined);
 }
+
+#[test]
+fn a_reason_is_bounded_and_a_refused_one_changes_nothing() {
+    let hub = crate::emap();
+    let event = hub.event("kix-emap-webinar-20").unwrap();
+    let mut book = RegistrationBook::new(event);
+    let now: DateTime<Utc> = "2024-07-20T08:00:00Z".parse().unwrap();
+    let r = Registration {
+        full_name: Some("Dolma".into()),
+        email: Some("dolma@example.bt".into()),
+        country: Some("BT".into()),
+        audience: Some("teacher".into()),
+        ..Default::default()
+    };
+    let id = book.submit(hub, event, &r, now).unwrap().id.unwrap();
+    let long = "ж".repeat(501);
+    let refused = book.deny(event, &id, &long, now).unwrap_err();
+    assert_eq!(refused.violations()[0].code, Code::RegistrationTooLong);
+    assert_eq!(refused.violations()[0].params["length"], 501);
+    assert!(book.cancel(event, &id, Actor::Organiser, Some(&long), now).is_err());
+    assert!(book.set_capacity(event, Some(3), Some(&long), now).is_err());
+    assert_eq!((book.history(&id).len(), book.capacity_history.len()), (1, 0), "nothing was recorded");
+    assert!(book.deny(event, &id, &"ж".repeat(500), now).is_ok(), "500 characters are enough");
+}

@@ -158,6 +158,17 @@ pub struct HistoryEntry {
     pub action: BookAction,
     /// Who did it.
     pub actor: Actor,
+    /// Who did it, by name, when the caller said (a service's organiser token name; see
+    /// [`RegistrationBook::acting_as`](crate::RegistrationBook::acting_as)).
+    ///
+    /// ```
+    /// let h: kix_core::HistoryEntry = serde_json::from_str(r#"{"at": "2024-07-20T09:00:00Z", "action": "approve",
+    ///     "actor": "organiser", "by": "hub desk", "from": "pending", "to": "confirmed"}"#)?;
+    /// assert_eq!(h.by.as_deref(), Some("hub desk"));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub by: Option<String>,
     /// Why, when someone said.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub reason: Option<String>,
@@ -206,6 +217,7 @@ impl HistoryEntry {
             at,
             action,
             actor,
+            by: None,
             reason: None,
             from,
             to,
@@ -413,6 +425,9 @@ pub struct CapacityChange {
     pub at: DateTime<Utc>,
     /// Who.
     pub actor: Actor,
+    /// Who, by name, when the caller said (see [`HistoryEntry::by`]).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub by: Option<String>,
     /// Seats before (absent: unlimited).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub from: Option<u32>,

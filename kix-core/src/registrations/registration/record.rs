@@ -14,6 +14,13 @@ pub const MAX_NAME_CHARS: usize = 200;
 /// assert_eq!(kix_core::registration::MAX_EMAIL_BYTES, 254);
 /// ```
 pub const MAX_EMAIL_BYTES: usize = 254;
+/// Longest reason accepted for a decision (a denial, a cancellation, a reinstatement, a
+/// capacity change), in characters.
+///
+/// ```
+/// assert_eq!(kix_core::registration::MAX_REASON_CHARS, 500);
+/// ```
+pub const MAX_REASON_CHARS: usize = 500;
 /// Longest organisation accepted, in characters.
 ///
 /// ```

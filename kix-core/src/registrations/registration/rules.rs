@@ -304,8 +304,14 @@ impl Rules<'_> {
     }
 }
 
-/// U+FFFD is what text that could not be decoded becomes (a lone surrogate
-/// from Python, bytes that are not UTF-8): the row is refused, the batch goes on.
+/// Each text field's characters: U+FFFD (what text that could not be decoded
+/// becomes: a lone surrogate from Python, bytes that are not UTF-8) and control
+/// characters (C0, DEL, C1: a name with a line break or an escape sequence
+/// breaks every list, terminal and file it is written to) refuse the row;
+/// bidirectional embeddings, overrides and isolates (U+202A-U+202E,
+/// U+2066-U+2069) are warned, since they can make a name or address read in
+/// another order than it is stored. The marks U+200E, U+200F and U+061C are
+/// ordinary in right-to-left text and pass.
 pub(super) fn undecodable_text(r: &RegistrationRef<'_>, v: &mut Vec<Violation>) {
     let submitted = match r.submitted_at {
         Some(Submitted::Text(text)) => Some(text),
@@ -320,14 +326,40 @@ pub(super) fn undecodable_text(r: &RegistrationRef<'_>, v: &mut Vec<Violation>) 
         ("language", r.language),
         ("submitted_at", submitted),
     ];
-    for (field, value) in fields {
-        // U+FFFD is three bytes starting 0xEF: ASCII text cannot hold it.
-        if value.is_some_and(|text| !text.is_ascii() && text.contains(char::REPLACEMENT_CHARACTER)) {
+    for (field, text) in fields {
+        let Some(text) = text else { continue };
+        // Printable ASCII, the common case, holds none of them.
+        if text.bytes().all(|b| (0x20..0x7f).contains(&b)) {
+            continue;
+        }
+        let (mut undecodable, mut control, mut bidi) = (false, false, false);
+        for c in text.chars() {
+            undecodable |= c == char::REPLACEMENT_CHARACTER;
+            control |= c.is_control();
+            bidi |= matches!(c, '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}');
+        }
+        if undecodable {
             v.push(
                 Violation::new(
                     Code::RegistrationUndecodableText,
                     field,
                     format!("{field} holds text that could not be decoded (U+FFFD)"),
+                )
+                .with_param("field", field),
+            );
+        }
+        if control {
+            v.push(
+                Violation::new(Code::RegistrationControlCharacter, field, format!("{field} holds a control character"))
+                    .with_param("field", field),
+            );
+        }
+        if bidi {
+            v.push(
+                Violation::new(
+                    Code::RegistrationBidiControl,
+                    field,
+                    format!("{field} holds a bidirectional embedding, override or isolate"),
                 )
                 .with_param("field", field),
             );

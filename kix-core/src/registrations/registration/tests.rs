@@ -389,3 +389,28 @@ fn a_cancelled_event_takes_no_registrations() {
     e.status = EventStatus::Cancelled;
     assert_eq!(check(&e, &good("a@example.org")).violations.codes(), [Code::RegistrationClosed]);
 }
+
+#[test]
+fn control_characters_refuse_a_row_and_direction_overrides_warn_but_marks_of_right_to_left_text_pass() {
+    let with_name = |name: &str| Registration { full_name: Some(name.into()), ..good("a@example.org") };
+    for bad in ["Ana\nMaria", "Ana\tMaria", "Ana\u{1b}[31m", "Ana\u{7f}", "Ana\u{85}Maria"] {
+        let o = check(&w20(), &with_name(bad));
+        assert_eq!(o.status, RegistrationStatus::Rejected, "{bad:?}");
+        assert_eq!(o.violations.codes(), [Code::RegistrationControlCharacter], "{bad:?}");
+        assert_eq!(o.violations[0].path, "full_name");
+    }
+    // An override that would show "gpj.exe" as "exe.jpg" is accepted with a warning.
+    for warned in ["Ana \u{202e}gpj.exe", "\u{2067}Ana\u{2069}"] {
+        let o = check(&w20(), &with_name(warned));
+        assert!(o.is_accepted(), "{warned:?}");
+        assert_eq!(o.violations.codes(), [Code::RegistrationBidiControl], "{warned:?}");
+    }
+    // The marks a right-to-left writer types (RLM, LRM, ALM) and every script are ordinary.
+    for fine in ["سارة\u{200f} (Sarah)", "Ana\u{200e}", "\u{61c}مريم", "ཚེ་རིང་", "ခင်မောင်", "Აბა"]
+    {
+        let o = check(&w20(), &with_name(fine));
+        assert!(o.is_accepted() && o.violations.is_empty(), "{fine:?}: {:?}", o.violations.codes());
+    }
+    let org = Registration { organisation: Some("=HYPERLINK(\"http://x\")\r\n".into()), ..good("b@example.org") };
+    assert_eq!(check(&w20(), &org).violations.codes(), [Code::RegistrationControlCharacter]);
+}
