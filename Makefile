@@ -1,9 +1,12 @@
 # The one entry point for checks, identical in CI (.ci/run calls `make test`).
-# It installs what it needs itself: a Python venv in .venv for the independent checks.
+# It installs what it needs itself: a Python venv in .venv for the independent checks (pandas 2),
+# and a second one in .venv-pandas3 where the frame tests run again with pandas 3.
 SHELL := /bin/bash
 CARGO ?= cargo
 PYTHON ?= python3
 VENV := .venv
+# The same pins with pandas 3 (Arrow-backed `str` columns by default): the suite's frame tests run in both.
+VENV3 := .venv-pandas3
 ICS_DIR := target/webinar
 ICS_CORPUS := target/ics-corpus
 LIBICAL := /usr/include/libical/ical.h
@@ -42,7 +45,12 @@ $(VENV)/.installed: tests/python/requirements.txt
 	$(VENV)/bin/pip install --quiet -r tests/python/requirements.txt
 	touch $@
 
-venv: $(VENV)/.installed
+$(VENV3)/.installed: tests/python/requirements-pandas3.txt
+	$(PYTHON) -m venv $(VENV3)
+	$(VENV3)/bin/pip install --quiet -r tests/python/requirements-pandas3.txt
+	touch $@
+
+venv: $(VENV)/.installed $(VENV3)/.installed
 
 # The documents the schema validators check: generated, embedded, computed, and from the vectors.
 corpus:
@@ -54,12 +62,13 @@ wheel: venv
 	rm -rf target/wheels
 	cd kix-py && CARGO_TARGET_DIR=../target/maturin ../$(VENV)/bin/maturin build --release --quiet --out ../target/wheels
 	$(VENV)/bin/pip install --quiet --force-reinstall --no-deps target/wheels/kix-*.whl
+	$(VENV3)/bin/pip install --quiet --force-reinstall --no-deps target/wheels/kix-*.whl
 
 # libical (Evolution's and KDE's calendar library) for the calendar corpus, from Debian (CI runs as root).
 $(LIBICAL):
 	apt-get update -qq && apt-get install -y -qq libical-dev pkg-config
 
-# Python: the package's API and the vectors (pytest), the stub against the module (stubtest),
+# Python (with pandas 2, then pandas 3): the package's API and the vectors (pytest), the stub against the module (stubtest),
 # the example notebook (nbclient); and the independent checks: the .ics files parsed by
 # icalendar (instants from zoneinfo), the calendar corpus read by icalendar with
 # recurring-ical-events, ical.js and libical (instants from zoneinfo), the JSON Schemas with
@@ -70,6 +79,11 @@ python-test: wheel corpus tools/js/node_modules/.package-lock.json $(LIBICAL)
 	$(CARGO) run --quiet --example webinar -- $(ICS_DIR) > /dev/null
 	$(CARGO) run --quiet -p xtask -- ics-corpus $(ICS_CORPUS) > /dev/null
 	KIX_ICS_DIR=$(ICS_DIR) KIX_ICS_CORPUS=$(ICS_CORPUS) KIX_SCHEMA_CORPUS=$(CORPUS) $(VENV)/bin/python -m pytest -q tests/python
+	# Again with pandas 3 (the same pins otherwise): every frame test, the notebook and the guides'
+	# snippets on both majors. The whole suite, as the frame tests are most of its time: about 40 s
+	# more on the 2-core machine.
+	$(VENV3)/bin/python -m ipykernel install --sys-prefix --name python3 > /dev/null
+	KIX_ICS_DIR=$(ICS_DIR) KIX_ICS_CORPUS=$(ICS_CORPUS) KIX_SCHEMA_CORPUS=$(CORPUS) $(VENV3)/bin/python -m pytest -q tests/python
 	cat $(ICS_CORPUS)/checks.txt
 
 # Debian's headless Chromium (and its driver) for the browser tests, from Debian (CI runs as root).
@@ -92,8 +106,10 @@ browser-test: $(CHROMIUM) $(BROWSER_VENV)/.installed
 	KIX_SERVICE_BIN=$(CARGO_OUT)/debug/registration-service KIX_CHROMIUM=$(CHROMIUM) \
 		$(BROWSER_VENV)/bin/python -m pytest -q tests/browser
 
-# The Python benchmark (not a test): kix against pydantic v2 and a zoneinfo loop.
+# The Python benchmark (not a test): kix against pydantic v2 and a zoneinfo loop, with pandas 3,
+# then with pandas 2 beside it.
 bench-python: wheel
+	$(VENV3)/bin/python kix-py/bench/bench.py
 	$(VENV)/bin/python kix-py/bench/bench.py
 
 # The JSON Schemas with ajv (draft 2020-12, strict mode), installed into tools/js/node_modules.

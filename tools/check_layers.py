@@ -37,6 +37,7 @@ FACES = {
         "batch",  # progress and signals between the chunks of a long call
         "records",  # records of a batch read from dicts, DataFrames or Arrow data
         "answers",  # a batch's audience and language answers, kept for counts
+        "outcomes",  # a batch's outcomes held as columns
         "walls",  # wall-time columns resolved to instants
         "arrow",  # time columns in Arrow
         "classes",  # the structs of the classes several domains share (Hub, Event, ...)

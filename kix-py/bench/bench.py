@@ -11,7 +11,11 @@ Each job is timed against the fastest code a skilled user writes for it without 
 2. One instant to local time: `kix.to_local(dt, zone)` against `dt.astimezone(ZoneInfo(zone))`.
 3. A column of 100k instants: `kix.to_local(series, zone)` against pandas `tz_convert`, and
    `kix.from_local(series, zone)` on naive wall times against pandas `tz_localize`.
-4. 1M registrations from a pandas DataFrame: time and peak memory (in a fresh process).
+4. 1M registrations from a DataFrame: pandas' default frame (Arrow-backed `str` columns with pandas 3,
+   object columns with pandas 2), the same as `object` columns, and a polars DataFrame: time and the
+   peak memory above the process holding the frame (each in a fresh process).
+
+Run it with pandas 3 (`.venv-pandas3`) and with pandas 2 (`.venv`) to see both majors.
 
 Both sides run on the same data, their answers are compared, and they run alternately in one
 process: the figure reported for each job is the median of the per-round ratios.
@@ -221,12 +225,20 @@ def time_jobs():
 FRAME_JOB = r"""
 import json, sys, time
 sys.path.insert(0, sys.argv[1])
+kind = sys.argv[2]
 import pandas as pd
 import kix
 from bench import records
 w20 = kix.emap().event("kix-emap-webinar-20")
-frame = pd.DataFrame(records(1_000_000))
-frame_bytes = int(frame.memory_usage(deep=True).sum())
+if kind == "polars":
+    import polars as pl
+    frame = pl.DataFrame(records(1_000_000))
+    frame_bytes = int(frame.estimated_size())
+else:
+    frame = pd.DataFrame(records(1_000_000))
+    if kind == "object":
+        frame = frame.astype({c: object for c in frame.columns if c != "consent"})
+    frame_bytes = int(frame.memory_usage(deep=True).sum())
 def status(field):
     with open("/proc/self/status") as f:
         for line in f:
@@ -241,24 +253,35 @@ out = kix.validate_registrations(w20, frame)
 seconds, cpu = time.perf_counter() - t, time.process_time() - cpu
 peak = status("VmHWM")
 print(json.dumps({"seconds": seconds, "cpu": cpu, "frame_bytes": frame_bytes, "rss_before": before,
-                  "extra_peak": max(0, peak - before), "peak": peak, "n": len(out)}))
+                  "extra_peak": max(0, peak - before), "peak": peak, "n": len(out),
+                  "dtype": str(frame.dtypes.iloc[0]) if kind != "polars" else "polars"}))
 """
 
+# The frames of the 1M-row job: pandas' default (object columns with pandas 2, Arrow-backed `str`
+# with pandas 3), the same text columns as `object`, and a polars DataFrame.
+FRAME_KINDS = ["default", "object", "polars"]
 
-def million_rows():
-    runs = []
-    for _ in range(3):
-        res = subprocess.run([sys.executable, "-c", FRAME_JOB, str(pathlib.Path(__file__).parent)],
-                             capture_output=True, text=True, check=True)
-        runs.append(json.loads(res.stdout))
-    seconds = statistics.median(r["seconds"] for r in runs)
-    cpu = statistics.median(r["cpu"] for r in runs)
-    frame = runs[0]["frame_bytes"]
-    extra = statistics.median(r["extra_peak"] for r in runs)
-    print(f"1M registrations from a pandas DataFrame: {seconds:.2f} s, {cpu:.2f} s of CPU (medians of 3 processes); frame "
-          f"{frame / 1e6:.0f} MB, process peak {runs[0]['peak'] / 1e6:.0f} MB, peak above the process with the "
-          f"frame {extra / 1e6:.0f} MB, so peak / frame = {(frame + extra) / frame:.2f}", flush=True)
-    return {"job": "1M from a DataFrame", "seconds": seconds, "cpu": cpu, "frame_bytes": frame, "extra_peak": extra}
+
+def million_rows(kinds=FRAME_KINDS, runs_each: int = 3):
+    import pandas as pd
+    out = []
+    for kind in kinds:
+        runs = []
+        for _ in range(runs_each):
+            res = subprocess.run([sys.executable, "-c", FRAME_JOB, str(pathlib.Path(__file__).parent), kind],
+                                 capture_output=True, text=True, check=True)
+            runs.append(json.loads(res.stdout))
+        seconds = statistics.median(r["seconds"] for r in runs)
+        cpu = statistics.median(r["cpu"] for r in runs)
+        frame = runs[0]["frame_bytes"]
+        extra = statistics.median(r["extra_peak"] for r in runs)
+        print(f"1M registrations from a {kind} frame (pandas {pd.__version__}, text columns {runs[0]['dtype']}): "
+              f"{seconds:.2f} s, {cpu:.2f} s of CPU (medians of {runs_each} processes); frame {frame / 2**20:.0f} MiB, "
+              f"peak above the process with the frame {extra / 2**20:.0f} MiB = {extra / frame:.2f}x the frame",
+              flush=True)
+        out.append({"job": f"1M from a {kind} frame", "seconds": seconds, "cpu": cpu, "frame_bytes": frame,
+                    "extra_peak": extra})
+    return out
 
 
 def book_submissions(n: int = 100_000):
@@ -303,6 +326,9 @@ def main():
         time_jobs()
     if "frame" in jobs:
         million_rows()
+    for kind in FRAME_KINDS:
+        if f"frame:{kind}" in jobs:
+            million_rows([kind])
     if "book" in jobs:
         book_submissions()
 

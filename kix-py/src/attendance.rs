@@ -117,7 +117,8 @@ pub(crate) fn attendance(
     }
     let (joins, unreadable) = participants_from(participants)?;
     let event = &e.inner;
-    let result = py.detach(|| core::attendance::attendance(&hub, event, &read.registrations, &outcomes.inner, &joins));
+    let held = outcomes.inner.to_vec(0..outcomes.inner.len());
+    let result = py.detach(|| core::attendance::attendance(&hub, event, &read.registrations, &held, &joins));
     let tz = event.tz().ok().unwrap_or(chrono_tz::UTC);
     let at = |t: Option<chrono::DateTime<chrono::Utc>>| -> PyResult<Option<Bound<'_, PyAny>>> {
         t.map(|t| aware(py, t, tz)).transpose()

@@ -13,6 +13,7 @@ use pyo3::prelude::*;
 use crate::answers::Answers;
 use crate::convert::type_name;
 use crate::errors::IntoPyResult;
+use crate::outcomes::Outcomes;
 use crate::records::Labels;
 
 /// A member country of a hub.
@@ -80,7 +81,7 @@ impl TrainingCycle {
 /// a sequence of RegistrationOutcome with columnar exports.
 #[pyclass(module = "kix._kix", frozen, sequence)]
 pub(crate) struct RegistrationOutcomes {
-    pub(crate) inner: Vec<core::RegistrationOutcome>,
+    pub(crate) inner: Outcomes,
     pub(crate) labels: Labels,
     pub(crate) answers: Answers,
     pub(crate) event: core::Event,

@@ -36,6 +36,7 @@ mod events;
 mod exports;
 mod hub;
 mod json;
+mod outcomes;
 mod records;
 mod registrations;
 mod table;

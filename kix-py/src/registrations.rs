@@ -1,6 +1,7 @@
 //! Registrations: records (dicts or a DataFrame) validated against an event, and anonymised.
 
 use std::collections::BTreeMap;
+use std::sync::Arc;
 
 use kix_core as core;
 use pyo3::exceptions::{PyTypeError, PyValueError};
@@ -14,6 +15,7 @@ use crate::classes::{Event, Hub, RegistrationOutcomes};
 use crate::convert::{from_py_json, instant_arg, occurrence_arg};
 use crate::errors::IntoPyResult;
 use crate::json::to_dict;
+use crate::outcomes::Outcomes;
 use crate::records::{Source, for_each_chunk, records_from, registration_from};
 use crate::table::{html_table, records_to_pandas};
 use crate::violation::violations_list;
@@ -62,10 +64,18 @@ impl RegistrationOutcome {
     }
 }
 
+/// Outcomes counted at a time by `counts(by=…)`, built as kix-core's for its rules.
+const COUNT_BLOCK: usize = 4096;
+
+/// An outcome's codes, `;`-joined.
+fn codes(violations: &[core::Violation]) -> String {
+    violations.iter().map(|v| v.code.as_str()).collect::<Vec<_>>().join(";")
+}
+
 /// The fields an outcome's errors name, in order, each once.
-fn failing_fields(o: &core::RegistrationOutcome) -> Vec<&str> {
+fn failing_fields(violations: &[core::Violation]) -> Vec<&str> {
     let mut out: Vec<&str> = Vec::new();
-    for v in o.violations.iter().filter(|v| v.is_error()) {
+    for v in violations.iter().filter(|v| v.is_error()) {
         let field = if v.path.is_empty() { "(record)" } else { v.path.as_str() };
         if !out.contains(&field) {
             out.push(field);
@@ -78,20 +88,16 @@ impl RegistrationOutcomes {
     /// status, country, codes and fields as an Arrow table (what `to_pandas` shows, without the index).
     fn arrow_table(&self) -> PyResult<pyo3_arrow::PyTable> {
         use arrow_array::{ArrayRef, RecordBatch, StringArray};
-        let column = |values: Vec<Option<String>>| -> ArrayRef { std::sync::Arc::new(StringArray::from(values)) };
+        let o = &self.inner;
+        let country = |c: &Option<core::CountryCode>| c.map(|c| c.to_string());
         let batch = RecordBatch::try_from_iter([
-            ("status", column(self.inner.iter().map(|o| Some(o.status.as_str().to_owned())).collect())),
-            ("country", column(self.inner.iter().map(|o| o.country.map(|c| c.to_string())).collect())),
+            ("status", Arc::new(o.statuses().iter().map(|s| Some(s.as_str())).collect::<StringArray>()) as ArrayRef),
+            ("country", Arc::new(o.countries().iter().map(country).collect::<StringArray>())),
+            ("codes", Arc::new(o.each_violations().map(|v| Some(codes(v))).collect::<StringArray>())),
             (
-                "codes",
-                column(
-                    self.inner
-                        .iter()
-                        .map(|o| Some(o.violations.iter().map(|v| v.code.as_str()).collect::<Vec<_>>().join(";")))
-                        .collect(),
-                ),
+                "fields",
+                Arc::new(o.each_violations().map(|v| Some(failing_fields(v).join(";"))).collect::<StringArray>()),
             ),
-            ("fields", column(self.inner.iter().map(|o| Some(failing_fields(o).join(";"))).collect())),
         ])
         .map_err(|e| PyValueError::new_err(e.to_string()))?;
         let schema = batch.schema();
@@ -100,14 +106,57 @@ impl RegistrationOutcomes {
 
     fn status_counts(&self) -> BTreeMap<&'static str, usize> {
         let mut out = BTreeMap::new();
-        for o in &self.inner {
-            *out.entry(o.status.as_str()).or_insert(0) += 1;
+        for s in self.inner.statuses() {
+            *out.entry(s.as_str()).or_insert(0) += 1;
         }
         out
     }
 
     fn labels<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyList>> {
         self.labels.to_list(py)
+    }
+
+    /// Counts by `key` (kix-core's rules on kix-core's outcomes), a block of outcomes at a time so
+    /// that a million are never built at once; with `by_status`, each status's outcomes of a block
+    /// counted alone. The groups in the order kix-core gives them (the others sorted, a missing
+    /// key last), each group's statuses sorted; the status is `None` without `by_status`.
+    fn count_by(
+        &self,
+        records: &[core::Registration],
+        key: core::attendance::OutcomeKey,
+        by_status: bool,
+    ) -> Vec<(Option<String>, Option<&'static str>, usize)> {
+        type Group = (bool, Option<String>);
+        let mut total: BTreeMap<(Group, Option<&'static str>), usize> = BTreeMap::new();
+        let mut add = |status: Option<&'static str>, counts: Vec<(Option<String>, usize)>| {
+            for (k, n) in counts {
+                *total.entry(((k.is_none(), k), status)).or_insert(0) += n;
+            }
+        };
+        let count = |records: &[core::Registration], outcomes: &[core::RegistrationOutcome]| {
+            core::attendance::count_outcomes(&self.hub, &self.event, records, outcomes, key)
+        };
+        let len = self.inner.len();
+        for start in (0..len).step_by(COUNT_BLOCK) {
+            let rows = start..len.min(start + COUNT_BLOCK);
+            let block_records = records.get(rows.clone()).unwrap_or_default();
+            let outcomes = self.inner.to_vec(rows);
+            if !by_status {
+                add(None, count(block_records, &outcomes));
+                continue;
+            }
+            let mut split: BTreeMap<&'static str, (Vec<core::Registration>, Vec<core::RegistrationOutcome>)> =
+                BTreeMap::new();
+            for (i, o) in outcomes.into_iter().enumerate() {
+                let (recs, outs) = split.entry(o.status.as_str()).or_default();
+                recs.extend(block_records.get(i).cloned());
+                outs.push(o);
+            }
+            for (status, (recs, outs)) in split {
+                add(Some(status), count(&recs, &outs));
+            }
+        }
+        total.into_iter().map(|(((_, k), status), n)| (k, status, n)).collect()
     }
 
     /// The records a key needs (the answers for audience and language, none for the others).
@@ -132,7 +181,7 @@ impl RegistrationOutcomes {
         usize::try_from(i)
             .ok()
             .and_then(|i| self.inner.get(i))
-            .map(|o| RegistrationOutcome { inner: o.clone() })
+            .map(|inner| RegistrationOutcome { inner })
             .ok_or_else(|| pyo3::exceptions::PyIndexError::new_err("index out of range"))
     }
     /// The input's own labels: a DataFrame's index, each record's `row`, or positions.
@@ -150,11 +199,10 @@ impl RegistrationOutcomes {
         if let Ok(name) = by.cast::<PyString>() {
             let name = name.to_str()?;
             let key = name.parse::<core::attendance::OutcomeKey>().py_err(py)?;
-            let counts =
-                core::attendance::count_outcomes(&self.hub, &self.event, &self.records_for(py, key)?, &self.inner, key);
+            let counts = self.count_by(&self.records_for(py, key)?, key, false);
             let d = PyDict::new(py);
-            d.set_item(name, PyList::new(py, counts.iter().map(|(k, _)| k.as_deref()))?)?;
-            d.set_item("registrations", PyList::new(py, counts.iter().map(|(_, n)| *n))?)?;
+            d.set_item(name, PyList::new(py, counts.iter().map(|(k, _, _)| k.as_deref()))?)?;
+            d.set_item("registrations", PyList::new(py, counts.iter().map(|(_, _, n)| *n))?)?;
             return records_to_pandas(py, d.into_any());
         }
         let pair: Vec<String> = by
@@ -169,27 +217,12 @@ impl RegistrationOutcomes {
             }
         };
         let key = name.parse::<core::attendance::OutcomeKey>().py_err(py)?;
-        let records = self.records_for(py, key)?;
-        // The groups in the order of counts(by=key), then each status's records counted alone.
-        let groups = core::attendance::count_outcomes(&self.hub, &self.event, &records, &self.inner, key);
-        let mut per_status = Vec::new();
-        for status in self.status_counts().into_keys() {
-            let (mut outcomes, mut recs) = (Vec::new(), Vec::new());
-            for (i, o) in self.inner.iter().enumerate().filter(|(_, o)| o.status.as_str() == status) {
-                outcomes.push(o.clone());
-                recs.extend(records.get(i).cloned());
-            }
-            per_status.push((status, core::attendance::count_outcomes(&self.hub, &self.event, &recs, &outcomes, key)));
-        }
+        let counts = self.count_by(&self.records_for(py, key)?, key, true);
         let (mut keys, mut statuses, mut numbers) = (Vec::new(), Vec::new(), Vec::new());
-        for (group, _) in &groups {
-            for (status, counts) in &per_status {
-                if let Some((_, n)) = counts.iter().find(|(k, _)| k == group) {
-                    keys.push(group.clone());
-                    statuses.push(*status);
-                    numbers.push(*n);
-                }
-            }
+        for (group, status, n) in counts {
+            keys.push(group);
+            statuses.push(status);
+            numbers.push(n);
         }
         let d = PyDict::new(py);
         d.set_item(name.as_str(), PyList::new(py, keys)?)?;
@@ -201,24 +234,25 @@ impl RegistrationOutcomes {
     fn to_columns<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyDict>> {
         let d = PyDict::new(py);
         d.set_item("index", self.labels(py)?)?;
-        d.set_item("status", PyList::new(py, self.inner.iter().map(|o| o.status.as_str()))?)?;
-        d.set_item("country", PyList::new(py, self.inner.iter().map(|o| o.country.map(|c| c.to_string())))?)?;
-        let codes =
-            self.inner.iter().map(|o| o.violations.iter().map(|v| v.code.as_str()).collect::<Vec<_>>().join(";"));
-        d.set_item("codes", PyList::new(py, codes)?)?;
-        d.set_item("fields", PyList::new(py, self.inner.iter().map(|o| failing_fields(o).join(";")))?)?;
+        let o = &self.inner;
+        d.set_item("status", PyList::new(py, o.statuses().iter().map(|s| s.as_str()))?)?;
+        d.set_item("country", PyList::new(py, o.countries().iter().map(|c| c.map(|c| c.to_string())))?)?;
+        d.set_item("codes", PyList::new(py, o.each_violations().map(codes))?)?;
+        d.set_item("fields", PyList::new(py, o.each_violations().map(|v| failing_fields(v).join(";")))?)?;
         Ok(d)
     }
     /// One dict per record: index, status, country, codes and fields (lists).
     fn to_records<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyList>> {
         let out = PyList::empty(py);
-        for (o, label) in self.inner.iter().zip(self.labels(py)?.iter()) {
+        let o = &self.inner;
+        let rows = o.statuses().iter().zip(o.countries()).zip(o.each_violations());
+        for (((status, country), violations), label) in rows.zip(self.labels(py)?.iter()) {
             let d = PyDict::new(py);
             d.set_item("index", label)?;
-            d.set_item("status", o.status.as_str())?;
-            d.set_item("country", o.country.map(|c| c.to_string()))?;
-            d.set_item("codes", o.violations.iter().map(|v| v.code.as_str()).collect::<Vec<_>>())?;
-            d.set_item("fields", failing_fields(o))?;
+            d.set_item("status", status.as_str())?;
+            d.set_item("country", country.map(|c| c.to_string()))?;
+            d.set_item("codes", violations.iter().map(|v| v.code.as_str()).collect::<Vec<_>>())?;
+            d.set_item("fields", failing_fields(violations))?;
             out.append(d)?;
         }
         Ok(out)
@@ -263,8 +297,8 @@ impl RegistrationOutcomes {
     /// One row per violation: index, code, severity, field, message, params.
     fn violations_frame<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
         let rows = PyList::empty(py);
-        for (o, label) in self.inner.iter().zip(self.labels(py)?.iter()) {
-            for v in &o.violations {
+        for (violations, label) in self.inner.each_violations().zip(self.labels(py)?.iter()) {
+            for v in violations {
                 let d = PyDict::new(py);
                 d.set_item("index", &label)?;
                 d.set_item("code", v.code.as_str())?;
@@ -392,10 +426,14 @@ pub(crate) fn validate_registrations(
     let event = &e.inner;
     let mut desk = core::RegistrationDesk::new(&hub, event, &held).py_err(py)?;
     desk.reserve(total.unwrap_or(0));
-    let mut outcomes = Vec::with_capacity(total.unwrap_or(0));
+    // Each chunk's outcomes, as kix-core gives them, go into the columns at once.
+    let (mut outcomes, mut chunk) = (Outcomes::with_capacity(total.unwrap_or(0)), Vec::new());
     let mut answers = source.answer_columns().map_or_else(Answers::default, Answers::deferred);
     let read = for_each_chunk(py, source, |rows| {
-        py.detach(|| desk.validate_rows(rows, now, &mut outcomes));
+        py.detach(|| {
+            desk.validate_rows(rows, now, &mut chunk);
+            outcomes.append(&mut chunk);
+        });
         answers.record(rows);
         between_chunks(py, &mut progress, outcomes.len(), rows.len())
     });

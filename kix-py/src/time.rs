@@ -202,7 +202,7 @@ pub(crate) fn to_local<'py>(
     }
     match column_kind(instant)? {
         Some(ColumnKind::Series { datetimes: true, aware: true }) => {
-            instant.getattr(intern!(py, "dt"))?.call_method1(intern!(py, "tz_convert"), (zoneinfo(py, tz)?,))
+            columns_module(py)?.call_method1(intern!(py, "in_zone"), (instant, zoneinfo(py, tz)?))
         }
         Some(ColumnKind::Series { datetimes: true, aware: false }) => Err(PyValueError::new_err(
             "a naive datetime64 Series holds wall times, not instants: tz_localize it to the zone it was \
@@ -239,8 +239,7 @@ fn series_of_instants<'py>(
     like: &Bound<'py, PyAny>,
     tz: Tz,
 ) -> PyResult<Bound<'py, PyAny>> {
-    let (index, name) = (like.getattr(intern!(py, "index"))?, like.getattr(intern!(py, "name"))?);
-    columns_module(py)?.call_method1(intern!(py, "series_of_instants"), (nanos_bytes(py, ns)?, index, name, tz.name()))
+    columns_module(py)?.call_method1(intern!(py, "series_of_instants"), (nanos_bytes(py, ns)?, like, tz.name()))
 }
 
 /// A wall-clock time in a zone as an aware datetime, resolving DST gaps and folds; a

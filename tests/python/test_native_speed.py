@@ -76,6 +76,71 @@ def test_dicts_pandas_arrow_and_polars_give_the_same_outcomes(w20):
     assert kix.validate_registrations(w20, sources["polars"]).index == list(range(len(records)))
 
 
+TEXT_FIELDS = ["full_name", "email", "country", "organisation", "audience", "language"]
+
+
+def string_frames(records, index=None):
+    """The same records as pandas frames whose text columns are each kind of pandas text column:
+    object (pandas 2's default), ``str`` (pandas 3's default: Arrow-backed, NaN for missing),
+    ``string[pyarrow]`` (pd.NA), Arrow ``large_string`` and ``string_view``, and categorical."""
+    frame = pd.DataFrame(records, index=index)
+    kinds = {
+        "object": object,
+        "str": pd.StringDtype("pyarrow", na_value=np.nan),
+        "string[pyarrow]": "string[pyarrow]",
+        "large_string": pd.ArrowDtype(pa.large_string()),
+        "string_view": pd.ArrowDtype(pa.string_view()),
+        "categorical": "category",
+    }
+    out = {}
+    for name, dtype in kinds.items():
+        f = frame.copy()
+        for column in TEXT_FIELDS:
+            f[column] = f[column].astype(dtype)
+        out[name] = f
+    return out
+
+
+def with_nan(records):
+    """The records with float NaN (pandas' missing marker in object columns) in some text cells."""
+    out = []
+    for i, r in enumerate(records):
+        r = dict(r)
+        if i % 6 == 1:
+            r["organisation"] = float("nan")
+        if i % 9 == 4:
+            r["language"] = float("nan")
+        out.append(r)
+    return out
+
+
+@pytest.mark.parametrize("consent", ["object", "bool"])
+def test_every_kind_of_pandas_text_column_gives_the_outcomes_of_dicts(w20, consent):
+    # consent with None is an object column (read as Python objects beside the Arrow text
+    # columns); as booleans the whole frame is read through Arrow.
+    records = with_nan(large_rows(3000))
+    if consent == "bool":
+        records = [{**r, "consent": bool(r["consent"])} for r in records]
+    expected = answers(kix.validate_registrations(w20, records))
+    by_audience = kix.validate_registrations(w20, records).counts(by="audience")
+    index = list(range(5, 5 + len(records)))
+    for name, frame in string_frames(records, index).items():
+        out = kix.validate_registrations(w20, frame)
+        assert answers(out) == expected, name
+        assert out.index == index, name
+        assert out.counts(by="audience").equals(by_audience), name
+
+
+def test_a_frame_of_columns_pyarrow_cannot_type_is_read_as_python_objects(w20):
+    records = rows()
+    frame = pd.DataFrame(records)
+    # A categorical of texts and numbers: no Arrow type holds it, the cells are read one by one.
+    frame["full_name"] = pd.Categorical([r["full_name"] if i % 2 else 7 for i, r in enumerate(records)])
+    frame["consent"] = [bool(c) for c in frame["consent"]]
+    expected = answers(kix.validate_registrations(w20, frame.astype({"full_name": object}).to_dict("records")))
+    assert answers(kix.validate_registrations(w20, frame)) == expected
+
+
 def large_rows(n=6000):
     """The rows above over and over, with addresses that come back thousands of rows later."""
     base = rows()
@@ -236,7 +301,8 @@ def test_counts_by_audience_and_language_are_the_texts_given_from_every_source(w
     table = pa.Table.from_pylist(records)
     for source in (records, table, pl.from_arrow(table)):
         out = kix.validate_registrations(w20, source)
-        got = lambda by: {k: v for k, v in out.counts(by=by).values.tolist() if k is not None}  # noqa: E731
+        # No answer is a missing key: None in pandas 2's object column, NaN in pandas 3's str column.
+        got = lambda by: {k: v for k, v in out.counts(by=by).values.tolist() if pd.notna(k)}  # noqa: E731
         assert got("audience") == audience
         assert got("language") == language
 
@@ -256,6 +322,37 @@ def test_counts_by_answers_of_an_arrow_table_read_after_the_table_is_gone_and_wi
     from_table = kix.validate_registrations(w20, pa.Table.from_pylist(bare)).counts(by="audience")
     assert from_table.values.tolist() == [[None, 1500]]
     assert from_table.equals(kix.validate_registrations(w20, bare).counts(by="audience"))
+
+
+def test_counts_by_key_and_status_over_many_blocks(w20):
+    # counts(by=(key, "status")) reads the columnar outcomes a block of 4,096 at a time: over
+    # three blocks and a part, each group's counts by status are those of the outcomes one by one,
+    # and they add up to counts(by=key).
+    countries = ["KG", "Nepal", "MD", "Atlantis", None]
+    records = [{"full_name": f"P {i}", "email": f"p{i // 3}@example.org" if i % 7 else "nobody",
+                "country": countries[i % len(countries)], "organisation": "Ministry", "audience": "teacher",
+                "language": "ru", "consent": True, "submitted_at": "2024-07-10T10:00:00+05:00"}
+               for i in range(13_000)]
+    for source in (records, pa.Table.from_pylist(records)):
+        out = kix.validate_registrations(w20, source)
+        expected = {}
+        for o in out:
+            expected[(o.country, o.status)] = expected.get((o.country, o.status), 0) + 1
+        frame = out.counts(by=("country", "status"))
+        # A missing key: None in pandas 2's object column, NaN in pandas 3's str column.
+        keys = [k if pd.notna(k) else None for k in frame["country"]]
+        assert dict(zip(zip(keys, frame["status"]), frame["registrations"].tolist())) == expected
+        assert len(set(frame["status"])) >= 2
+        totals = out.counts(by="country")
+        sums = {}
+        for k, n in zip(keys, frame["registrations"].tolist()):
+            sums[k] = sums.get(k, 0) + n
+        assert sums == {k if pd.notna(k) else None: n for k, n in totals.values.tolist()}
+        # The groups in counts(by=key)'s order (a missing key last), each group's statuses sorted.
+        groups = list(dict.fromkeys(keys))
+        assert groups == [k if pd.notna(k) else None for k in totals["country"]]
+        rows = list(zip(keys, frame["status"]))
+        assert rows == sorted(rows, key=lambda r: (groups.index(r[0]), r[1]))
 
 
 def test_kix_first_used_on_a_thread_that_ends_then_on_new_threads():
@@ -356,7 +453,8 @@ def test_arrow_and_polars_columns_come_back_as_their_own_kind():
     s = instants(500)
     arrow = pa.array(s)
     local = kix.to_local(arrow, "Europe/Zurich")
-    assert isinstance(local, pa.Array) and local.type == pa.timestamp("ns", tz="Europe/Zurich")
+    # The unit kept (pandas 2 makes these nanoseconds, pandas 3 microseconds).
+    assert isinstance(local, pa.Array) and local.type == pa.timestamp(arrow.type.unit, tz="Europe/Zurich")
     assert local.to_pandas().equals(s.dt.tz_convert("Europe/Zurich").reset_index(drop=True).rename(None))
     walls = pa.array(s.dt.tz_localize(None))
     resolved = kix.from_local(walls, "Asia/Kathmandu")

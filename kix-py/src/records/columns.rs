@@ -3,8 +3,11 @@
 //! the wrong kind a `registration.invalid_value` of its row, as the Python path reports it.
 
 use arrow_array::cast::AsArray;
-use arrow_array::types::Int64Type;
-use arrow_array::{Array, ArrayRef, BooleanArray, Float64Array, Int64Array, RecordBatch, StringArray, StringViewArray};
+use arrow_array::types::{Int32Type, Int64Type};
+use arrow_array::{
+    Array, ArrayAccessor, ArrayRef, BooleanArray, Float64Array, Int32Array, Int64Array, LargeStringArray, RecordBatch,
+    StringArray, StringViewArray,
+};
 use arrow_schema::{DataType, TimeUnit};
 use chrono::{DateTime, Utc};
 use kix_core as core;
@@ -19,11 +22,50 @@ use std::ops::Range;
 
 use super::{CONSENT, FIELDS, NAMES, OCCURRENCE, SUBMITTED};
 
+/// A text column as Arrow holds it: `string`, `large_string`, `string_view`, or a dictionary
+/// of those (pandas' categoricals, polars' `Categorical`), read in place: no text is copied.
+enum Strings {
+    Utf8(StringArray),
+    Large(LargeStringArray),
+    View(StringViewArray),
+    /// The row's key (nulls kept) into the distinct texts.
+    Dict(Int32Array, Box<Strings>),
+}
+
+impl Strings {
+    fn of(array: &ArrayRef) -> Option<Strings> {
+        Some(match array.data_type() {
+            DataType::Utf8 => Strings::Utf8(array.as_string::<i32>().clone()),
+            DataType::LargeUtf8 => Strings::Large(array.as_string::<i64>().clone()),
+            DataType::Utf8View => Strings::View(array.as_string_view().clone()),
+            DataType::Dictionary(_, _) => {
+                let dict = array.as_any_dictionary_opt()?;
+                // The keys only (one small integer a row), as 32-bit numbers.
+                let keys = arrow_cast::cast(dict.keys(), &DataType::Int32).ok()?;
+                Strings::Dict(keys.as_primitive::<Int32Type>().clone(), Box::new(Strings::of(dict.values())?))
+            }
+            _ => return None,
+        })
+    }
+
+    /// The text of row `i`, `None` for a null.
+    fn get(&self, i: usize) -> Option<&str> {
+        match self {
+            Strings::Utf8(a) => a.is_valid(i).then(|| a.value(i)),
+            Strings::Large(a) => a.is_valid(i).then(|| a.value(i)),
+            Strings::View(a) => a.is_valid(i).then(|| a.value(i)),
+            Strings::Dict(keys, values) => {
+                let key = usize::try_from(keys.is_valid(i).then(|| keys.value(i))?).ok()?;
+                values.get(key)
+            }
+        }
+    }
+}
+
 /// One Arrow column, read for its field.
 enum Column {
     Absent,
-    Text(StringArray),
-    View(StringViewArray),
+    Text(Strings),
     Bool(BooleanArray),
     /// UTC instants in microseconds (a timestamp with a zone).
     Instants(Int64Array),
@@ -82,15 +124,19 @@ impl Column {
         };
         match array.data_type() {
             DataType::Null => Column::Absent,
-            DataType::Utf8View => Column::View(array.as_string_view().clone()),
-            DataType::Utf8 | DataType::LargeUtf8 => {
-                to_utf8(array).map_or(Column::Other { kind: "str", shown: None }, Column::Text)
+            DataType::Utf8 | DataType::LargeUtf8 | DataType::Utf8View => {
+                Strings::of(array).map_or(Column::Other { kind: "str", shown: None }, Column::Text)
             }
             DataType::Dictionary(_, values)
                 if matches!(**values, DataType::Utf8 | DataType::LargeUtf8 | DataType::Utf8View) =>
             {
-                to_utf8(array).map_or(Column::Other { kind: "str", shown: None }, Column::Text)
+                Strings::of(array).map_or(Column::Other { kind: "str", shown: None }, Column::Text)
             }
+            // A dictionary of other values (a categorical of numbers): read as its values.
+            DataType::Dictionary(_, values) => match arrow_cast::cast(array, values) {
+                Ok(plain) => Column::of(&plain),
+                Err(_) => Column::Other { kind: "object", shown: to_utf8(array) },
+            },
             DataType::Boolean => Column::Bool(array.as_boolean().clone()),
             DataType::Timestamp(unit, zone) => match micros(unit) {
                 Some(values) if zone.is_some() => Column::Instants(values),
@@ -177,16 +223,13 @@ impl core::registration::RegistrationRows for ArrowChunk {
             match column {
                 Column::Absent => {}
                 Column::Text(a) if field == CONSENT => {
-                    for (row, i) in cells(rows.clone(), |i| a.is_valid(i)) {
-                        found.push((row, invalid_value("consent", "text", a.value(i))));
+                    for (row, i) in rows.clone().enumerate() {
+                        if let Some(t) = a.get(i) {
+                            found.push((row, invalid_value("consent", "text", t)));
+                        }
                     }
                 }
-                Column::View(a) if field == CONSENT => {
-                    for (row, i) in cells(rows.clone(), |i| a.is_valid(i)) {
-                        found.push((row, invalid_value("consent", "text", a.value(i))));
-                    }
-                }
-                Column::Text(_) | Column::View(_) => {}
+                Column::Text(_) => {}
                 Column::Bool(a) => {
                     for (row, i) in cells(rows.clone(), |i| a.is_valid(i)) {
                         if field == CONSENT {
@@ -248,24 +291,41 @@ fn texts<'a>(
     views: &mut [RegistrationRef<'a>],
     set: impl Fn(&mut RegistrationRef<'a>, &'a str),
 ) {
-    match column {
-        Column::Text(a) => match a.nulls() {
-            None => views.iter_mut().zip(rows).for_each(|(view, i)| set(view, a.value(i))),
-            Some(nulls) => {
-                for (view, i) in views.iter_mut().zip(rows).filter(|&(_, i)| nulls.is_valid(i)) {
-                    set(view, a.value(i));
+    let Column::Text(strings) = column else { return };
+    // Each kind's loop compiled on its own: no match per cell.
+    match strings {
+        Strings::Utf8(a) => fill(a, rows, views, set),
+        Strings::Large(a) => fill(a, rows, views, set),
+        Strings::View(a) => fill(a, rows, views, set),
+        Strings::Dict(keys, values) => {
+            for (view, i) in views.iter_mut().zip(rows) {
+                if let Some(t) =
+                    keys.is_valid(i).then(|| keys.value(i)).and_then(|k| values.get(usize::try_from(k).ok()?))
+                {
+                    set(view, t);
                 }
             }
-        },
-        Column::View(a) => match a.nulls() {
-            None => views.iter_mut().zip(rows).for_each(|(view, i)| set(view, a.value(i))),
-            Some(nulls) => {
-                for (view, i) in views.iter_mut().zip(rows).filter(|&(_, i)| nulls.is_valid(i)) {
-                    set(view, a.value(i));
-                }
+        }
+    }
+}
+
+/// The values of `rows` of one kind of text array stored into their views (nulls left out).
+fn fill<'a, A>(
+    a: &'a A,
+    rows: Range<usize>,
+    views: &mut [RegistrationRef<'a>],
+    set: impl Fn(&mut RegistrationRef<'a>, &'a str),
+) where
+    A: Array,
+    &'a A: ArrayAccessor<Item = &'a str>,
+{
+    match a.nulls() {
+        None => views.iter_mut().zip(rows).for_each(|(view, i)| set(view, a.value(i))),
+        Some(nulls) => {
+            for (view, i) in views.iter_mut().zip(rows).filter(|&(_, i)| nulls.is_valid(i)) {
+                set(view, a.value(i));
             }
-        },
-        _ => {}
+        }
     }
 }
 
@@ -283,8 +343,13 @@ fn read_occurrences<'a>(
     };
     match column {
         Column::Absent => {}
-        Column::Text(a) => cells(rows.clone(), |i| a.is_valid(i)).for_each(|(row, i)| text(row, a.value(i))),
-        Column::View(a) => cells(rows.clone(), |i| a.is_valid(i)).for_each(|(row, i)| text(row, a.value(i))),
+        Column::Text(a) => {
+            for (row, i) in rows.clone().enumerate() {
+                if let Some(t) = a.get(i) {
+                    text(row, t);
+                }
+            }
+        }
         Column::Naive(a) => {
             for (row, i) in cells(rows.clone(), |i| a.is_valid(i)) {
                 match (DateTime::<Utc>::from_timestamp_micros(a.value(i)), views.get_mut(row)) {
@@ -366,4 +431,52 @@ pub(super) fn read_batches(data: AnyRecordBatch) -> PyResult<Vec<RecordBatch>> {
     data.into_reader()?
         .collect::<Result<_, _>>()
         .map_err(|e| PyTypeError::new_err(format!("cannot read the Arrow data: {e}")))
+}
+
+/// A chunk of a pandas frame read both ways: the object columns' cells as Python read them
+/// (their views and problems), the other columns from Arrow (absent among the Python cells).
+pub(super) struct Mixed<'a, 'r> {
+    pub(super) python: (&'a [RegistrationRef<'r>], &'a [Vec<Violation>]),
+    pub(super) arrow: &'a ArrowChunk,
+}
+
+impl core::registration::RegistrationRows for Mixed<'_, '_> {
+    fn len(&self) -> usize {
+        self.python.0.len()
+    }
+
+    fn read<'s>(
+        &'s self,
+        rows: Range<usize>,
+        views: &mut Vec<RegistrationRef<'s>>,
+        found: &mut Vec<(usize, Violation)>,
+    ) {
+        let (start, first_found) = (views.len(), found.len());
+        self.arrow.read(rows.clone(), views, found);
+        let python = self.python.0.get(rows.clone()).unwrap_or_default();
+        for (view, cells) in views.get_mut(start..).unwrap_or_default().iter_mut().zip(python) {
+            // Each field comes from one side: the other left it empty.
+            view.full_name = view.full_name.or(cells.full_name);
+            view.email = view.email.or(cells.email);
+            view.country = view.country.or(cells.country);
+            view.organisation = view.organisation.or(cells.organisation);
+            view.audience = view.audience.or(cells.audience);
+            view.language = view.language.or(cells.language);
+            view.consent = view.consent.or(cells.consent);
+            view.submitted_at = view.submitted_at.or(cells.submitted_at);
+            view.occurrence = view.occurrence.or(cells.occurrence);
+        }
+        let problems = self.python.1.get(rows).unwrap_or_default();
+        if problems.iter().all(Vec::is_empty) {
+            return;
+        }
+        for (row, problems) in problems.iter().enumerate() {
+            found.extend(problems.iter().map(|v| (row, v.clone())));
+        }
+        // In row order, each row's in field order, as one side alone gives them.
+        let place = |v: &Violation| NAMES.iter().position(|f| *f == v.path).unwrap_or(0);
+        if let Some(found) = found.get_mut(first_found..) {
+            found.sort_by_key(|(row, v)| (*row, place(v)));
+        }
+    }
 }

@@ -23,8 +23,9 @@ use crate::convert::{instant_arg, naive_arg, type_name};
 mod columns;
 mod owned;
 pub(crate) use columns::arrow_frame;
-use columns::{ArrowChunk, arrow_backed, read_batches};
+use columns::{ArrowChunk, Mixed, arrow_backed, read_batches};
 pub(crate) use owned::{records_from, registration_from};
+use pyo3_arrow::input::AnyRecordBatch;
 
 /// Records read per chunk: small enough that a signal is seen within milliseconds and that
 /// the chunk's cells and views stay in the core's caches while the core reads them (1024
@@ -306,8 +307,11 @@ pub(crate) enum Source<'py> {
         iter: Bound<'py, pyo3::types::PyIterator>,
         total: Option<usize>,
     },
+    /// A pandas frame with object columns: those read as Python objects (`columns`), the
+    /// others, if any, from Arrow (`arrow`, the batches of those columns only).
     Frame {
         columns: Vec<Option<Bound<'py, PyAny>>>,
+        arrow: Vec<RecordBatch>,
         len: usize,
         index: Bound<'py, PyAny>,
     },
@@ -322,6 +326,30 @@ pub(crate) enum Source<'py> {
 const NOT_RECORDS: &str = "records must be an iterable of dicts, a pandas DataFrame or Arrow data \
      (a pyarrow Table, a polars DataFrame: anything with __arrow_c_stream__)";
 
+/// Whether a pandas column is read through Arrow: its values kept in Arrow, a categorical
+/// (a dictionary in Arrow) or booleans (a bitmap). pandas 3's `str` dtype says it is of kind
+/// `O` like an object column, but holds an Arrow array: turning it into Python strings (as
+/// `to_numpy()` does) made a pandas 3 frame kix's slowest and largest input.
+fn arrow_readable(series: &Bound<'_, PyAny>) -> PyResult<bool> {
+    let py = series.py();
+    if arrow_backed(series)? {
+        return Ok(true);
+    }
+    let dtype = series.getattr(intern!(py, "dtype"))?;
+    Ok(type_name(&dtype) == "CategoricalDtype" || dtype.getattr(intern!(py, "kind"))?.eq("b")?)
+}
+
+/// A pandas column read as Python objects: an object column through its numpy array (a
+/// view, no copy), any other through `iloc`.
+fn python_column<'py>(series: &Bound<'py, PyAny>) -> PyResult<Bound<'py, PyAny>> {
+    let py = series.py();
+    if series.getattr(intern!(py, "dtype"))?.getattr(intern!(py, "kind"))?.eq("O")? {
+        series.call_method0(intern!(py, "to_numpy"))
+    } else {
+        series.getattr(intern!(py, "iloc"))
+    }
+}
+
 pub(crate) fn is_pandas_frame(obj: &Bound<'_, PyAny>) -> PyResult<bool> {
     let py = obj.py();
     let module = obj.get_type().getattr(intern!(py, "__module__"))?;
@@ -333,33 +361,7 @@ impl<'py> Source<'py> {
     pub(crate) fn of(records: &Bound<'py, PyAny>) -> PyResult<Self> {
         let py = records.py();
         if is_pandas_frame(records)? {
-            let index = records.getattr(intern!(py, "index"))?;
-            let names = records.getattr(intern!(py, "columns"))?;
-            let mut columns = Vec::with_capacity(NAMES.len());
-            let mut all_arrow = true;
-            let mut present = Vec::new();
-            for field in NAMES {
-                if names.contains(field)? {
-                    let series = records.get_item(field)?;
-                    all_arrow &= arrow_backed(&series)?;
-                    present.push(field);
-                    // An object column is read through its numpy array (a view, no copy).
-                    let object = series.getattr(intern!(py, "dtype"))?.getattr(intern!(py, "kind"))?.eq("O")?;
-                    columns.push(Some(if object {
-                        series.call_method0(intern!(py, "to_numpy"))?
-                    } else {
-                        series.getattr(intern!(py, "iloc"))?
-                    }));
-                } else {
-                    columns.push(None);
-                }
-            }
-            if all_arrow && !present.is_empty() && records.hasattr(intern!(py, "__arrow_c_stream__"))? {
-                let subset = records.get_item(PyList::new(py, &present)?)?;
-                return Ok(Source::Arrow { batches: read_batches(subset.extract()?)?, index: Some(index) });
-            }
-            let len = records.len()?;
-            return Ok(Source::Frame { columns, len, index });
+            return Source::of_pandas(records);
         }
         if records.hasattr(intern!(py, "__arrow_c_stream__"))? || records.hasattr(intern!(py, "__arrow_c_array__"))? {
             return Ok(Source::Arrow { batches: read_batches(records.extract()?)?, index: None });
@@ -370,6 +372,52 @@ impl<'py> Source<'py> {
         let total = records.len().ok();
         let iter = records.try_iter().map_err(|_| PyTypeError::new_err(NOT_RECORDS))?;
         Ok(Source::Rows { iter, total })
+    }
+
+    /// A pandas DataFrame: the columns that keep their values in Arrow (pandas 3's `str`,
+    /// `string[pyarrow]`, `ArrowDtype`), categoricals and booleans through the frame's
+    /// `__arrow_c_stream__` (pyarrow shares the Arrow buffers, turns a categorical into a
+    /// dictionary and a boolean column into a bitmap: no text is copied, no Python string made);
+    /// object columns through their numpy arrays, a chunk of Python objects at a time.
+    fn of_pandas(records: &Bound<'py, PyAny>) -> PyResult<Self> {
+        let py = records.py();
+        let index = records.getattr(intern!(py, "index"))?;
+        let names = records.getattr(intern!(py, "columns"))?;
+        let streams = records.hasattr(intern!(py, "__arrow_c_stream__"))?;
+        let (mut columns, mut in_arrow, mut series) = (Vec::with_capacity(CELLS), Vec::new(), Vec::new());
+        for field in NAMES {
+            if !names.contains(field)? {
+                columns.push(None);
+                continue;
+            }
+            let column = records.get_item(field)?;
+            if streams && arrow_readable(&column)? {
+                in_arrow.push(field);
+                columns.push(None);
+            } else {
+                columns.push(Some(python_column(&column)?));
+            }
+            series.push(column);
+        }
+        let len = records.len()?;
+        if in_arrow.is_empty() {
+            return Ok(Source::Frame { columns, arrow: Vec::new(), len, index });
+        }
+        let subset = records.get_item(PyList::new(py, &in_arrow)?)?;
+        // Without pyarrow (or with values pyarrow cannot type, a categorical of mixed kinds)
+        // the frame cannot be streamed: those columns are read as Python objects instead.
+        match subset.extract::<AnyRecordBatch>().and_then(read_batches) {
+            Ok(batches) if in_arrow.len() == series.len() => Ok(Source::Arrow { batches, index: Some(index) }),
+            Ok(batches) => Ok(Source::Frame { columns, arrow: batches, len, index }),
+            Err(_) => {
+                for (cell, field) in columns.iter_mut().zip(NAMES) {
+                    if in_arrow.contains(&field) {
+                        *cell = Some(python_column(&records.get_item(field)?)?);
+                    }
+                }
+                Ok(Source::Frame { columns, arrow: Vec::new(), len, index })
+            }
+        }
     }
 
     /// For Arrow data, its audience and language columns (shared with the producer, not
@@ -480,11 +528,24 @@ pub(crate) fn for_each_chunk<'py>(
             }
             Ok((Labels::Positions { len: n, rows }, n))
         }
-        Source::Frame { columns, len, index } => {
+        Source::Frame { columns, arrow, len, index } => {
             let mut chunk = PyChunk::default();
-            for start in (0..len).step_by(CHUNK) {
+            // The Arrow batches' row ranges: a chunk never spans two.
+            let mut batches = arrow.iter().scan(0usize, |at, b| {
+                let start = *at;
+                *at += b.num_rows();
+                Some((start, b))
+            });
+            let mut batch = batches.next();
+            let mut start = 0usize;
+            while start < len {
+                while let Some((at, b)) = batch
+                    && start >= at + b.num_rows()
+                {
+                    batch = batches.next();
+                }
+                let end = batch.map_or(len, |(at, b)| at + b.num_rows()).min(start + CHUNK).min(len);
                 chunk.clear();
-                let end = (start + CHUNK).min(len);
                 let slice = PySlice::new(py, start as isize, end as isize, 1);
                 let lists: Vec<Option<Bound<'_, PyList>>> = columns
                     .iter()
@@ -505,7 +566,14 @@ pub(crate) fn for_each_chunk<'py>(
                     }
                     chunk.push(cells, Vec::new());
                 }
-                chunk.with_views(|views, found| each(&(views, found)))?;
+                match batch {
+                    Some((at, b)) => {
+                        let arrow = ArrowChunk::of(&b.slice(start - at, end - start));
+                        chunk.with_views(|views, found| each(&Mixed { python: (views, found), arrow: &arrow }))?;
+                    }
+                    None => chunk.with_views(|views, found| each(&(views, found)))?,
+                }
+                start = end;
             }
             Ok((Labels::Index(index.unbind()), len))
         }
