@@ -360,7 +360,7 @@ impl BookEntry {
     /// a registration read from JSON then holds its record once, not twice.
     pub(super) fn share_record(&mut self) {
         let last = self.history.iter().rev().find_map(|h| h.record.as_ref());
-        if let Some(last) = last.filter(|last| ***last == *self.record) {
+        if let Some(last) = last.filter(|last| !Arc::ptr_eq(last, &self.record) && ***last == *self.record) {
             self.record = Arc::clone(last);
         }
     }
@@ -385,6 +385,9 @@ impl BookEntry {
         }
         self.status = h.to;
         self.offer_expires_at = h.offer_expires_at;
+        // One place more, not the four or the doubling a push would take: histories are a
+        // few entries long, and a book holds one per registration.
+        self.history.reserve_exact(1);
         self.history.push(h);
     }
 }
