@@ -139,7 +139,13 @@ fn a_registrant_reaches_their_own_registration_and_nobody_elses() {
     let addr = s.server.addr;
     let before = dump(&s.db());
     // Their own: seen with their record, without its id or history.
-    let mine = as_bearer(addr, &s.links[0], "GET", "/registrations/me", b"").json();
+    let reply = as_bearer(addr, &s.links[0], "GET", "/registrations/me", b"");
+    // Not cached, not framed, and no address of the service (a manage page's holds its token) sent elsewhere.
+    assert_eq!(
+        (reply.headers["cache-control"].as_str(), reply.headers["referrer-policy"].as_str()),
+        ("no-store", "same-origin")
+    );
+    let mine = reply.json();
     assert_eq!(mine["record"]["email"], "teacher0@example.np");
     assert!(mine.get("id").is_none() && mine.get("history").is_none());
     // Nothing takes an id: there is no way to name another registration.

@@ -80,7 +80,7 @@ pub(crate) fn router(state: State) -> Router {
 
 /// Refuses, as JSON, what hyper would otherwise answer with an empty body or
 /// accept: a long target (414), many header bytes (431), and makes every
-/// answer say it is not to be cached or framed.
+/// answer say it is not to be cached or framed, and its address not sent to other sites.
 async fn bounded(request: Request, next: Next) -> Response {
     if request.uri().to_string().len() > URI_LIMIT {
         return ApiError::new(StatusCode::URI_TOO_LONG, "service.uri_too_long", format!("at most {URI_LIMIT} bytes"))
@@ -100,6 +100,8 @@ async fn bounded(request: Request, next: Next) -> Response {
     headers.entry(header::CACHE_CONTROL).or_insert(HeaderValue::from_static("no-store"));
     headers.insert(header::X_CONTENT_TYPE_OPTIONS, HeaderValue::from_static("nosniff"));
     headers.insert(header::X_FRAME_OPTIONS, HeaderValue::from_static("DENY"));
+    // A registrant's page has their manage token in its address: no other site is told it.
+    headers.insert(header::REFERRER_POLICY, HeaderValue::from_static("same-origin"));
     response
 }
 
