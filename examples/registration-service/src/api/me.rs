@@ -9,7 +9,7 @@ use axum::extract::{Path, State as Shared};
 use axum::http::{HeaderMap, StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use chrono::Utc;
-use kix_core::{Actor, BookEntry, Registration};
+use kix_core::{Actor, BookEntry, Event, Hub, Registration};
 use serde::Deserialize;
 use serde_json::json;
 
@@ -117,15 +117,20 @@ fn refused(failure: Failure) -> ApiError {
 pub(crate) async fn calendar(Shared(state): Shared<State>, headers: HeaderMap) -> Result<Response, ApiError> {
     let Mine { event_id, entry } = mine(&state, &headers).await?;
     let event = state.hub.event(&event_id).ok_or_else(ApiError::not_found)?;
+    Ok(own_calendar(&state.hub, event, entry).map_err(Failure::Refused)?)
+}
+
+/// A registrant's own calendar file, for this API and their page alike: their iTIP message
+/// (REQUEST with their PARTSTAT, or CANCEL) when the organiser has an e-mail; else (or on the
+/// waiting list) the event's calendar file.
+pub(crate) fn own_calendar(hub: &Hub, event: &Event, entry: BookEntry) -> Result<Response, kix_core::Error> {
     let now = Utc::now();
     let rid = entry.id.clone();
     let book = kix_core::RegistrationBook::from_entries(kix_core::RegistrationBook::new(event).head(), [entry]);
-    let ics = match kix_core::calendar::invitation(&state.hub, event, &book, &rid, now) {
+    let ics = match kix_core::calendar::invitation(hub, event, &book, &rid, now) {
         Ok(ics) => ics,
-        Err(kix_core::Error::InvalidValue { .. }) => {
-            kix_core::calendar::to_ics(&state.hub, event, now).map_err(|e| ApiError::from(Failure::Refused(e)))?
-        }
-        Err(e) => return Err(Failure::Refused(e).into()),
+        Err(kix_core::Error::InvalidValue { .. }) => kix_core::calendar::to_ics(hub, event, now)?,
+        Err(e) => return Err(e),
     };
     let name = format!("attachment; filename=\"{}.ics\"", event.id);
     Ok((

@@ -9,7 +9,7 @@
 //! - an organiser, by a token made with `registration-service token create`
 //!   (`Authorization: Bearer kixo_...`), for its events and scope (module `organiser`).
 
-mod me;
+pub(crate) mod me;
 pub(crate) mod organiser;
 pub(crate) mod public;
 

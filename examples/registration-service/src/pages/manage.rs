@@ -7,8 +7,8 @@
 
 use axum::Form;
 use axum::extract::{Path, Query, State as Shared};
-use axum::http::{HeaderMap, StatusCode, header};
-use axum::response::{IntoResponse, Response};
+use axum::http::{HeaderMap, StatusCode};
+use axum::response::Response;
 use chrono::Utc;
 use kix_core::{Actor, BookEntry, BookStatus, Event, Registration};
 use serde::Deserialize;
@@ -18,6 +18,7 @@ use super::texts::Texts;
 use super::time::{ReaderTime, registrant_zone};
 use super::{MessagePage, PageError, html, see_other};
 use crate::api::State;
+use crate::api::me::own_calendar;
 use crate::secrets;
 use crate::store::{Failure, Mine};
 
@@ -188,18 +189,7 @@ pub(super) async fn calendar(
     let t = Texts::negotiate(None, &headers);
     let Mine { event_id, entry } = mine(&state, &token, &t).await?;
     let event = state.hub.event(&event_id).ok_or_else(|| PageError::NotFound(t.clone()))?;
-    let now = Utc::now();
-    let rid = entry.id.clone();
-    let book = kix_core::RegistrationBook::from_entries(kix_core::RegistrationBook::new(event).head(), [entry]);
-    let ics = match kix_core::calendar::invitation(&state.hub, event, &book, &rid, now) {
-        Ok(ics) => ics,
-        Err(_) => {
-            kix_core::calendar::to_ics(&state.hub, event, now).map_err(|e| PageError::Internal(t, e.to_string()))?
-        }
-    };
-    let name = format!("attachment; filename=\"{}.ics\"", event.id);
-    Ok(([(header::CONTENT_TYPE, "text/calendar; charset=utf-8".to_owned()), (header::CONTENT_DISPOSITION, name)], ics)
-        .into_response())
+    own_calendar(&state.hub, event, entry).map_err(|e| PageError::Internal(t, e.to_string()))
 }
 
 /// `GET /events/{id}/check-email`: the same words whoever submitted the address.

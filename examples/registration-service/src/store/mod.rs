@@ -312,7 +312,9 @@ impl Store {
     pub(crate) fn page(&self, event_id: &str, offset: u64, limit: u64) -> Result<Vec<BookEntry>, Failure> {
         self.read(|conn| {
             let mut rows = conn.prepare_cached(
-                "SELECT entry FROM registrations WHERE event_id = ?1 ORDER BY position LIMIT ?2 OFFSET ?3",
+                // Positions run 0, 1, 2, ... (a registration's row is written when it is
+                // made), so a page starts at its position through the key, not by skipping rows.
+                "SELECT entry FROM registrations WHERE event_id = ?1 AND position >= ?3 ORDER BY position LIMIT ?2",
             )?;
             let limit = i64::try_from(limit).unwrap_or(i64::MAX);
             let offset = i64::try_from(offset).unwrap_or(i64::MAX);
