@@ -116,47 +116,22 @@ impl RegistrationOutcomes {
         self.labels.to_list(py)
     }
 
-    /// Counts by `key` (kix-core's rules on kix-core's outcomes), a block of outcomes at a time so
-    /// that a million are never built at once; with `by_status`, each status's outcomes of a block
-    /// counted alone. The groups in the order kix-core gives them (the others sorted, a missing
-    /// key last), each group's statuses sorted; the status is `None` without `by_status`.
+    /// The counts by a key (split by status when `by_status`), read a block of outcomes at a
+    /// time; the core counts and orders them.
     fn count_by(
         &self,
         records: &[core::Registration],
         key: core::attendance::OutcomeKey,
         by_status: bool,
     ) -> Vec<(Option<String>, Option<&'static str>, usize)> {
-        type Group = (bool, Option<String>);
-        let mut total: BTreeMap<(Group, Option<&'static str>), usize> = BTreeMap::new();
-        let mut add = |status: Option<&'static str>, counts: Vec<(Option<String>, usize)>| {
-            for (k, n) in counts {
-                *total.entry(((k.is_none(), k), status)).or_insert(0) += n;
-            }
-        };
-        let count = |records: &[core::Registration], outcomes: &[core::RegistrationOutcome]| {
-            core::attendance::count_outcomes(&self.hub, &self.event, records, outcomes, key)
-        };
+        let mut counter = core::attendance::OutcomeCounter::new(key, by_status);
         let len = self.inner.len();
         for start in (0..len).step_by(COUNT_BLOCK) {
             let rows = start..len.min(start + COUNT_BLOCK);
             let block_records = records.get(rows.clone()).unwrap_or_default();
-            let outcomes = self.inner.to_vec(rows);
-            if !by_status {
-                add(None, count(block_records, &outcomes));
-                continue;
-            }
-            let mut split: BTreeMap<&'static str, (Vec<core::Registration>, Vec<core::RegistrationOutcome>)> =
-                BTreeMap::new();
-            for (i, o) in outcomes.into_iter().enumerate() {
-                let (recs, outs) = split.entry(o.status.as_str()).or_default();
-                recs.extend(block_records.get(i).cloned());
-                outs.push(o);
-            }
-            for (status, (recs, outs)) in split {
-                add(Some(status), count(&recs, &outs));
-            }
+            counter.add(&self.hub, &self.event, block_records, &self.inner.to_vec(rows));
         }
-        total.into_iter().map(|(((_, k), status), n)| (k, status, n)).collect()
+        counter.rows()
     }
 
     /// The records a key needs (the answers for audience and language, none for the others).

@@ -418,30 +418,102 @@ pub fn count_outcomes(
     outcomes: &[RegistrationOutcome],
     by: OutcomeKey,
 ) -> Vec<(Option<String>, usize)> {
-    let on = event_date(event);
-    let mut counts: BTreeMap<(bool, Option<String>), usize> = BTreeMap::new();
-    let mut add = |key: Option<String>| *counts.entry((key.is_none(), key)).or_insert(0) += 1;
-    for (i, o) in outcomes.iter().enumerate() {
-        let record = records.get(i);
-        match by {
-            OutcomeKey::Code if o.violations.is_empty() => add(None),
-            OutcomeKey::Code => {
-                let mut codes: Vec<&str> = o.violations.iter().map(|v| v.code.as_str()).collect();
-                codes.dedup();
-                codes.into_iter().for_each(|c| add(Some(c.to_owned())));
-            }
-            OutcomeKey::Status => add(Some(o.status.as_str().to_owned())),
-            OutcomeKey::Country => add(o.country.map(|c| c.to_string())),
-            OutcomeKey::SubRegion => add(o.country.and_then(|c| sub_region_id(hub, c, on))),
-            OutcomeKey::Partner => add(o.country.and_then(|c| hub.partner_for(c, on)).map(|p| p.name.clone())),
-            OutcomeKey::Audience => add(present(record.and_then(|r| r.audience.as_deref()))
-                .map(|a| audience_code(a).map_or_else(|| a.to_owned(), |code| code.as_str().to_owned()))),
-            OutcomeKey::Language => {
-                add(present(record.and_then(|r| r.language.as_deref())).map(str::to_lowercase));
+    let mut counter = OutcomeCounter::new(by, false);
+    counter.add(hub, event, records, outcomes);
+    counter.rows().into_iter().map(|(key, _, n)| (key, n)).collect()
+}
+
+/// Counts validated registrations by a key, and by status too when asked, a block of
+/// outcomes at a time (a face holding a million outcomes compactly counts them without
+/// building them all at once): [`count_outcomes`] over every block added, the same order.
+///
+/// ```
+/// use kix_core::{Registration, validate_batch};
+/// use kix_core::attendance::{OutcomeCounter, OutcomeKey};
+/// let hub = kix_core::emap();
+/// let w20 = hub.event("kix-emap-webinar-20").unwrap();
+/// let reg = |email: &str, country: &str| Registration {
+///     full_name: Some("A".into()), email: Some(email.into()), country: Some(country.into()),
+///     audience: Some("Teacher".into()), submitted_at: Some("2024-07-20T10:00:00Z".into()), ..Default::default()
+/// };
+/// let records = [reg("a@example.kg", "Kyrgyzstan"), reg("b@example.np", "Nepal"), reg("b@example.np", "NP")];
+/// let outcomes = validate_batch(hub, w20, &records, &[], None)?;
+/// let mut counter = OutcomeCounter::new(OutcomeKey::Country, true);
+/// counter.add(hub, w20, &records[..2], &outcomes[..2]);
+/// counter.add(hub, w20, &records[2..], &outcomes[2..]);
+/// let rows = counter.rows();
+/// assert_eq!(rows[0], (Some("KG".to_owned()), Some("confirmed"), 1));
+/// assert_eq!(rows[1..], [(Some("NP".to_owned()), Some("confirmed"), 1), (Some("NP".to_owned()), Some("rejected"), 1)]);
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+#[derive(Debug, Clone)]
+pub struct OutcomeCounter {
+    by: OutcomeKey,
+    by_status: bool,
+    /// (key missing, key) then status: missing keys sort last, statuses in name order.
+    counts: BTreeMap<(CountedKey, Option<&'static str>), usize>,
+}
+
+/// A counted key with whether it is missing first, so that missing keys sort last.
+type CountedKey = (bool, Option<String>);
+
+impl OutcomeCounter {
+    /// A counter by `by`, split by status when `by_status`.
+    ///
+    /// ```
+    /// let c = kix_core::attendance::OutcomeCounter::new(kix_core::attendance::OutcomeKey::Status, false);
+    /// assert!(c.rows().is_empty());
+    /// ```
+    #[must_use]
+    pub fn new(by: OutcomeKey, by_status: bool) -> Self {
+        OutcomeCounter { by, by_status, counts: BTreeMap::new() }
+    }
+
+    /// Counts a block of outcomes (with their records, as for [`count_outcomes`]).
+    ///
+    /// ```
+    /// use kix_core::attendance::{OutcomeCounter, OutcomeKey};
+    /// let mut c = OutcomeCounter::new(OutcomeKey::Status, false);
+    /// c.add(kix_core::emap(), kix_core::emap().event("kix-emap-webinar-20").unwrap(), &[], &[]);
+    /// assert!(c.rows().is_empty());
+    /// ```
+    pub fn add(&mut self, hub: &Hub, event: &Event, records: &[Registration], outcomes: &[RegistrationOutcome]) {
+        let on = event_date(event);
+        for (i, o) in outcomes.iter().enumerate() {
+            let status = self.by_status.then(|| o.status.as_str());
+            let mut add = |key: Option<String>| *self.counts.entry(((key.is_none(), key), status)).or_insert(0) += 1;
+            let record = records.get(i);
+            match self.by {
+                OutcomeKey::Code if o.violations.is_empty() => add(None),
+                OutcomeKey::Code => {
+                    let mut codes: Vec<&str> = o.violations.iter().map(|v| v.code.as_str()).collect();
+                    codes.dedup();
+                    codes.into_iter().for_each(|c| add(Some(c.to_owned())));
+                }
+                OutcomeKey::Status => add(Some(o.status.as_str().to_owned())),
+                OutcomeKey::Country => add(o.country.map(|c| c.to_string())),
+                OutcomeKey::SubRegion => add(o.country.and_then(|c| sub_region_id(hub, c, on))),
+                OutcomeKey::Partner => add(o.country.and_then(|c| hub.partner_for(c, on)).map(|p| p.name.clone())),
+                OutcomeKey::Audience => add(present(record.and_then(|r| r.audience.as_deref()))
+                    .map(|a| audience_code(a).map_or_else(|| a.to_owned(), |code| code.as_str().to_owned()))),
+                OutcomeKey::Language => {
+                    add(present(record.and_then(|r| r.language.as_deref())).map(str::to_lowercase));
+                }
             }
         }
     }
-    counts.into_iter().map(|((_, key), n)| (key, n)).collect()
+
+    /// `(key, status, count)` rows: keys in value order, `None` last; within a key, statuses
+    /// in name order (`None` when not split by status).
+    ///
+    /// ```
+    /// let c = kix_core::attendance::OutcomeCounter::new(kix_core::attendance::OutcomeKey::Country, true);
+    /// assert_eq!(c.rows(), []);
+    /// ```
+    #[must_use]
+    pub fn rows(&self) -> Vec<(Option<String>, Option<&'static str>, usize)> {
+        self.counts.iter().map(|(((_, key), status), n)| (key.clone(), *status, *n)).collect()
+    }
 }
 
 #[cfg(test)]
