@@ -112,14 +112,15 @@ pub(super) fn on_threads<T: Send, R: Send>(items: Vec<T>, work: impl Fn(T) -> R 
 /// The duplicate claims of a checked slice in one thread's tables (those whose number is
 /// `thread` modulo `threads`), in order: a registration with an error of its own only looks
 /// its e-mail up (it will be refused and give its claim back), any other claims it. `index`
-/// is the desk's number of the slice's first registration. Returns each duplicate's row in
+/// is the desk's number of the slice's first registration, `first_row` its row in `source` when
+/// the desk keeps the keys of a source as rows (see [`KeySource`]). Returns each duplicate's row in
 /// the slice and where its e-mail was first seen.
 pub(super) fn claim_in_order(
     (thread, threads): (usize, usize),
     mut tables: Vec<&mut Keys>,
     checked: &[Scratch],
     first_part: &[RegistrationOutcome],
-    index: usize,
+    (index, source, first_row): (usize, Option<&dyn KeySource>, usize),
 ) -> Vec<(usize, Seen)> {
     let mut found = Vec::new();
     let mut row = 0;
@@ -132,9 +133,9 @@ pub(super) fn claim_in_order(
             {
                 let key = part.keys.get(start..start + len).unwrap_or_default();
                 let first = if outcome.violations.iter().any(Violation::is_error) {
-                    keys.find(key, hash)
+                    keys.find(key, hash, source)
                 } else {
-                    keys.claim(key, hash, Seen::batch(index + row))
+                    keys.claim(key, hash, Seen::batch(index + row), (source, Some(first_row + row)))
                 };
                 if let Some(first) = first {
                     found.push((row, first));
@@ -205,7 +206,7 @@ impl<'a> RegistrationDesk<'a> {
         };
         let mut slot_seats = vec![0; slots.as_ref().map_or(0, Vec::len)];
         let hasher = RandomState::default();
-        let mut emails: Vec<Keys> = (0..SHARDS).map(|_| Keys::new(hasher.clone())).collect();
+        let mut emails: Vec<Keys> = (0..SHARDS).map(|_| Keys::new()).collect();
         let mut seats_held = 0;
         for (i, h) in held.iter().enumerate().filter(|(_, h)| h.status != RegistrationStatus::Rejected) {
             let mut key = duplicate_key(&h.email);
@@ -219,7 +220,7 @@ impl<'a> RegistrationDesk<'a> {
             };
             let hash = hasher.hash_one(key.as_str());
             if let Some(keys) = emails.get_mut(shard_of(hash)) {
-                keys.claim(&key, hash, Seen::held(i));
+                keys.claim(&key, hash, Seen::held(i), (None, None));
             }
             if h.status.holds_seat() {
                 seats_held += 1;
@@ -391,7 +392,7 @@ impl<'a> RegistrationDesk<'a> {
         let mut scratch = self.scratch.pop().unwrap_or_default();
         scratch.keys.clear();
         let (mut outcome, claim) = self.rules.check(&r, found.to_vec(), now, &mut scratch.places, &mut scratch.keys);
-        self.settle(&mut outcome, claim, &scratch.keys);
+        self.settle(&mut outcome, claim, &scratch.keys, (None, None));
         self.scratch.push(scratch);
         outcome
     }
@@ -425,7 +426,20 @@ impl<'a> RegistrationDesk<'a> {
         now: Option<DateTime<Utc>>,
         out: &mut Vec<RegistrationOutcome>,
     ) {
-        let len = rows.len();
+        self.validate_span(rows, 0..rows.len(), now, out, None);
+    }
+
+    /// [`RegistrationDesk::validate_rows`] on the rows `span` of `rows`; with a `source` (whose
+    /// rows `rows` are) the e-mails are kept as their rows.
+    pub(super) fn validate_span<R: RegistrationRows + ?Sized>(
+        &mut self,
+        rows: &R,
+        span: Range<usize>,
+        now: Option<DateTime<Utc>>,
+        out: &mut Vec<RegistrationOutcome>,
+        source: Option<&dyn KeySource>,
+    ) {
+        let len = span.len();
         let parts = self.threads.min(SHARDS).min(len / MIN_ROWS_PER_THREAD).max(1);
         let mut scratch = std::mem::take(&mut self.scratch);
         if scratch.len() < parts {
@@ -470,7 +484,8 @@ impl<'a> RegistrationDesk<'a> {
         let first = out.len();
         // The first part's outcomes go straight to `out`, the others' to their scratch.
         let mut to = Some(&mut *out);
-        let work = (0..parts).map(|p| p * per_part..len.min((p + 1) * per_part)).zip(scratch.iter_mut());
+        let at = span.start;
+        let work = (0..parts).map(|p| at + p * per_part..at + len.min((p + 1) * per_part)).zip(scratch.iter_mut());
         on_threads(work.map(|(part, s)| (part, s, to.take())).collect(), |(part, s, to)| check(part, s, to));
         let index = self.next_index;
         // Without a refusal for a full event, a registration keeps its claim on its e-mail unless
@@ -484,7 +499,7 @@ impl<'a> RegistrationDesk<'a> {
                 }
             }
             let (checked, mine) = (scratch.get(..parts).unwrap_or_default(), out.get(first..).unwrap_or_default());
-            let claim = |(t, tables)| claim_in_order((t, parts), tables, checked, mine, index);
+            let claim = |(t, tables)| claim_in_order((t, parts), tables, checked, mine, (index, source, at));
             Some(on_threads(tables.into_iter().enumerate().collect(), claim).concat())
         } else {
             None
@@ -504,7 +519,10 @@ impl<'a> RegistrationDesk<'a> {
                         let first = found.next_if(|&(r, _)| r == row).map(|(_, first)| first);
                         self.decide(outcome, *claim, first);
                     }
-                    None => self.settle(outcome, *claim, &part.keys),
+                    None => {
+                        let row = at + self.next_index - index;
+                        self.settle(outcome, *claim, &part.keys, (source, Some(row)));
+                    }
                 }
             }
             if p > 0 {
@@ -517,15 +535,22 @@ impl<'a> RegistrationDesk<'a> {
     /// The part of a validation that depends on the registrations before it, in order:
     /// the duplicate claim (given back if the registration is rejected, so a corrected
     /// resubmission passes), the status and the seats.
-    fn settle(&mut self, outcome: &mut RegistrationOutcome, claim: Claim, keys: &str) {
+    fn settle(
+        &mut self,
+        outcome: &mut RegistrationOutcome,
+        claim: Claim,
+        keys: &str,
+        (source, row): (Option<&dyn KeySource>, Option<usize>),
+    ) {
         let key = claim.key.map(|(start, len, hash)| (keys.get(start..start + len).unwrap_or_default(), hash));
         let seen = Seen::batch(self.next_index);
-        let first = key.and_then(|(key, hash)| self.emails.get_mut(shard_of(hash))?.claim(key, hash, seen));
+        let first =
+            key.and_then(|(key, hash)| self.emails.get_mut(shard_of(hash))?.claim(key, hash, seen, (source, row)));
         let status = self.decide(outcome, claim, first);
         if let (RegistrationStatus::Rejected, Some((key, hash)), None) = (status, key, first)
             && let Some(keys) = self.emails.get_mut(shard_of(hash))
         {
-            keys.remove(key, hash);
+            keys.remove(key, hash, source);
         }
     }
 

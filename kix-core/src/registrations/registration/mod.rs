@@ -194,7 +194,9 @@ pub fn validate_batch_read(
     let mut desk = RegistrationDesk::new(hub, event, held)?;
     desk.reserve(records.len());
     let mut outcomes = Vec::with_capacity(records.len());
-    desk.validate_rows(&(records, found), now, &mut outcomes);
+    // The records stay here to the end: the desk keeps their e-mails as their rows.
+    let rows = (records, found);
+    desk.validate_source(&rows, now).validate_next(records.len(), &mut outcomes);
     Ok(outcomes)
 }
 
@@ -203,11 +205,13 @@ mod keys;
 mod record;
 mod rows;
 mod rules;
+mod source;
 pub use desk::*;
 use keys::*;
 pub use record::*;
 pub use rows::*;
 pub use rules::*;
+pub use source::*;
 
 #[cfg(test)]
 mod tests;

@@ -22,10 +22,7 @@ impl Rules<'_> {
         let duplicate_at = v.len();
         let key = email.as_ref().map(|email| {
             let start = keys.len();
-            email.key_append(keys);
-            if let Some(id) = self.slot(slot).map(|s| s.id) {
-                occurrence_key(keys, id);
-            }
+            write_key(email, self.slot(slot).map(|s| s.id), keys);
             let key = keys.get(start..).unwrap_or_default();
             (start, key.len(), self.hasher.hash_one(key))
         });
@@ -105,21 +102,7 @@ impl Rules<'_> {
 
     /// The address checked and normalized (and its look-alike letters reported).
     fn email_rule(&self, r: &RegistrationRef<'_>, v: &mut Vec<Violation>) -> Option<Email> {
-        let trimmed = crate::shared::text::trim(present(r.email, "email", v)?);
-        if trimmed.len() > MAX_EMAIL_BYTES {
-            too_long("email", trimmed.len(), MAX_EMAIL_BYTES, v);
-            return None;
-        }
-        let email = match Email::parse(trimmed) {
-            Ok(email) => email,
-            Err(e) => {
-                v.push(
-                    Violation::new(Code::RegistrationInvalidEmail, "email", format!("not a valid e-mail address: {e}"))
-                        .with_param("reason", e.to_string()),
-                );
-                return None;
-            }
-        };
+        let email = checked_email(present(r.email, "email", v)?, v)?;
         if let Some(part) = email.mixed_script() {
             v.push(
                 Violation::new(
@@ -131,6 +114,16 @@ impl Rules<'_> {
             );
         }
         Some(email)
+    }
+
+    /// The duplicate key of the registration `r` as [`Rules::check`] makes it (`None` without a
+    /// valid address), made again from the row it was read from.
+    pub(super) fn key_of(slots: Option<&[Slot]>, r: &RegistrationRef<'_>) -> Option<String> {
+        let email = outcome_email(r.email?)?;
+        let occurrence = slots.zip(r.occurrence).and_then(|(slots, o)| slot_of(slots, o).map(|_| o));
+        let mut key = String::new();
+        write_key(&email, occurrence, &mut key);
+        Some(key)
     }
 
     /// The country, and the subdivision when the text names one ("Sindh, Pakistan").
@@ -535,5 +528,51 @@ pub(super) fn too_long(field: &str, length: usize, max: usize, v: &mut Vec<Viola
             .with_param("length", length)
             .with_param("max", max),
         );
+    }
+}
+
+/// A present address trimmed, within its length and parsed, or its violation.
+fn checked_email(text: &str, v: &mut Vec<Violation>) -> Option<Email> {
+    let trimmed = crate::shared::text::trim(text);
+    if trimmed.len() > MAX_EMAIL_BYTES {
+        too_long("email", trimmed.len(), MAX_EMAIL_BYTES, v);
+        return None;
+    }
+    match Email::parse(trimmed) {
+        Ok(email) => Some(email),
+        Err(e) => {
+            v.push(
+                Violation::new(Code::RegistrationInvalidEmail, "email", format!("not a valid e-mail address: {e}"))
+                    .with_param("reason", e.to_string()),
+            );
+            None
+        }
+    }
+}
+
+/// The address a registration's outcome gives for its `email` text (see
+/// [`RegistrationOutcome::email`]): trimmed, normalized, `None` where the e-mail rules refuse
+/// it. A binding that keeps the column of addresses makes an outcome's address again with it
+/// instead of keeping a second copy of every address.
+///
+/// ```
+/// use kix_core::registration::outcome_email;
+/// assert_eq!(outcome_email(" Ana@Example.MD ").map(|e| e.into_string()).as_deref(), Some("Ana@example.md"));
+/// assert!(outcome_email("ana@localhost").is_none());
+/// assert!(outcome_email("  ").is_none());
+/// ```
+#[must_use]
+pub fn outcome_email(text: &str) -> Option<Email> {
+    if crate::shared::text::trim(text).is_empty() {
+        return None;
+    }
+    checked_email(text, &mut Vec::new())
+}
+
+/// An address's duplicate key, and for an event taken per occurrence the occurrence's.
+pub(super) fn write_key(email: &Email, occurrence: Option<NaiveDateTime>, keys: &mut String) {
+    email.key_append(keys);
+    if let Some(id) = occurrence {
+        occurrence_key(keys, id);
     }
 }

@@ -20,28 +20,75 @@ fn w20() -> Event {
 
 #[test]
 fn keys_past_the_numbered_ones_are_still_found_and_given_back() {
-    let mut keys = Keys { numbered: 2, ..Keys::new(RandomState::default()) };
-    let hasher = keys.hasher.clone();
+    let mut keys = Keys { numbered: 2, ..Keys::new() };
+    let hasher = RandomState::default();
     let hash = |k: &str| hasher.hash_one(k);
     let names = ["a@example.org", "b@example.org", "c@example.org", "d@example.org"];
     for (i, k) in names.iter().enumerate() {
-        assert!(keys.claim(k, hash(k), Seen::batch(i)).is_none(), "{k} is new");
+        assert!(keys.claim(k, hash(k), Seen::batch(i), (None, None)).is_none(), "{k} is new");
     }
     assert_eq!((keys.table.len(), keys.overflow.len(), keys.len()), (2, 2, 4));
+    let claim = |keys: &mut Keys, k: &str, seen| keys.claim(k, hash(k), seen, (None, None)).map(Seen::get);
     for (i, k) in names.iter().enumerate() {
-        assert_eq!(keys.claim(k, hash(k), Seen::batch(9)).map(Seen::get), Some((false, i)), "{k} was seen at {i}");
+        assert_eq!(claim(&mut keys, k, Seen::batch(9)), Some((false, i)), "{k} was seen at {i}");
     }
-    keys.remove("a@example.org", hash("a@example.org"));
-    keys.remove("c@example.org", hash("c@example.org"));
-    assert!(keys.claim("a@example.org", hash("a@example.org"), Seen::batch(5)).is_none());
-    assert!(keys.claim("c@example.org", hash("c@example.org"), Seen::batch(6)).is_none());
-    assert_eq!(keys.claim("c@example.org", hash("c@example.org"), Seen::batch(9)).map(Seen::get), Some((false, 6)));
-    assert_eq!(keys.claim("b@example.org", hash("b@example.org"), Seen::held(3)).map(Seen::get), Some((false, 1)));
+    keys.remove("a@example.org", hash("a@example.org"), None);
+    keys.remove("c@example.org", hash("c@example.org"), None);
+    assert!(claim(&mut keys, "a@example.org", Seen::batch(5)).is_none());
+    assert!(claim(&mut keys, "c@example.org", Seen::batch(6)).is_none());
+    assert_eq!(claim(&mut keys, "c@example.org", Seen::batch(9)), Some((false, 6)));
+    assert_eq!(claim(&mut keys, "b@example.org", Seen::held(3)), Some((false, 1)));
     // A lookup finds numbered and overflowing keys alike and records nothing.
-    assert_eq!(keys.find("b@example.org", hash("b@example.org")).map(Seen::get), Some((false, 1)));
-    assert_eq!(keys.find("d@example.org", hash("d@example.org")).map(Seen::get), Some((false, 3)));
-    assert!(keys.find("e@example.org", hash("e@example.org")).is_none());
-    assert!(keys.find("e@example.org", hash("e@example.org")).is_none(), "the lookup did not record it");
+    assert_eq!(keys.find("b@example.org", hash("b@example.org"), None).map(Seen::get), Some((false, 1)));
+    assert_eq!(keys.find("d@example.org", hash("d@example.org"), None).map(Seen::get), Some((false, 3)));
+    assert!(keys.find("e@example.org", hash("e@example.org"), None).is_none());
+    assert!(keys.find("e@example.org", hash("e@example.org"), None).is_none(), "the lookup did not record it");
+}
+
+/// A source of keys, row by row, starting at the desk's index `base`; it counts its reads.
+struct Rows(Vec<&'static str>, usize, std::sync::atomic::AtomicUsize);
+
+impl KeySource for Rows {
+    fn key_of(&self, row: usize) -> Option<String> {
+        self.2.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+        self.0.get(row).map(|k| (*k).to_owned())
+    }
+    fn base(&self) -> usize {
+        self.1
+    }
+}
+
+#[test]
+fn keys_kept_as_rows_are_read_again_only_to_be_compared() {
+    let hasher = RandomState::default();
+    let hash = |k: &str| hasher.hash_one(k);
+    // Two held keys, the second past the numbered ones; rows past the second kept by their text.
+    let mut keys = Keys { numbered: 1, rows: 2, ..Keys::new() };
+    assert!(keys.claim("held@example.org", hash("held@example.org"), Seen::held(0), (None, None)).is_none());
+    assert!(keys.claim("more@example.org", hash("more@example.org"), Seen::held(1), (None, None)).is_none());
+    let rows = Rows(
+        vec!["a@example.org", "b@example.org", "c@example.org", "a@example.org", "more@example.org"],
+        10,
+        Default::default(),
+    );
+    let source: Option<&dyn KeySource> = Some(&rows);
+    let mut claim = |row: usize| {
+        let k = rows.0[row];
+        keys.claim(k, hash(k), Seen::batch(10 + row), (source, Some(row))).map(Seen::get)
+    };
+    assert_eq!((claim(0), claim(1), claim(2)), (None, None, None));
+    assert_eq!(claim(3), Some((false, 10)), "row 3 repeats row 0, the desk's record 10");
+    assert_eq!(claim(4), Some((true, 1)), "a held key in the plain map is found before a row is kept");
+    // Held: one numbered, one in the plain map; a and b as rows; c past the rows kept, and
+    // past the numbered keys, in the plain map.
+    assert_eq!((keys.table.len(), keys.keys.len(), keys.overflow.len()), (3, 1, 2));
+    let reads = rows.2.load(std::sync::atomic::Ordering::Relaxed);
+    assert!((1..=2).contains(&reads), "the rows were read again only to compare with the repeat ({reads})");
+    assert_eq!(keys.find("c@example.org", hash("c@example.org"), source).map(Seen::get), Some((false, 12)));
+    assert_eq!(keys.find("b@example.org", hash("b@example.org"), source).map(Seen::get), Some((false, 11)));
+    keys.remove("b@example.org", hash("b@example.org"), source);
+    assert!(keys.find("b@example.org", hash("b@example.org"), source).is_none(), "given back");
+    assert!(keys.find("z@example.org", hash("z@example.org"), source).is_none());
 }
 
 fn good(email: &str) -> Registration {
@@ -335,6 +382,19 @@ fn a_batch_shared_among_threads_gives_the_outcomes_of_one_by_one() {
             let read = if rows.views(0..1).is_some() { "as views" } else { "read" };
             assert!(out == one_by_one, "{capacity:?} seats, waiting list {waiting_list}, on {threads} threads, {read}");
             assert_eq!(desk.seats_held(), seats);
+            // The same rows read to their end a chunk at a time, their e-mails kept as rows.
+            for chunk in [1000, 3300] {
+                let mut desk = RegistrationDesk::new(crate::emap(), &e, &held).unwrap();
+                desk.set_threads(threads);
+                let mut run = desk.validate_source(rows, None);
+                let mut out = Vec::new();
+                while run.validate_next(chunk, &mut out) > 0 {}
+                assert!(
+                    out == one_by_one,
+                    "{capacity:?}, {waiting_list}, {threads} threads, {read}, chunks of {chunk}"
+                );
+                assert_eq!(run.seats_held(), seats);
+            }
         }
         // What crosses the parts: a duplicate of a record in the first part, and the seats.
         let late = "record 498 came late and gave its address back";
@@ -413,4 +473,36 @@ fn control_characters_refuse_a_row_and_direction_overrides_warn_but_marks_of_rig
     }
     let org = Registration { organisation: Some("=HYPERLINK(\"http://x\")\r\n".into()), ..good("b@example.org") };
     assert_eq!(check(&w20(), &org).violations.codes(), [Code::RegistrationControlCharacter]);
+}
+
+/// Per occurrence, an e-mail kept as its row is compared with its occurrence: the same
+/// address for another session is no duplicate, for the same one it is, across chunks and
+/// threads; an unknown occurrence claims nothing.
+#[test]
+fn a_source_per_occurrence_finds_duplicates_of_the_same_occurrence_only() {
+    let mut e = w20();
+    e.recurrence = Some(crate::Recurrence { count: Some(3), ..crate::Recurrence::new(crate::Frequency::Weekly) });
+    e.registration.per_occurrence = true;
+    let sessions = ["2024-07-31T13:00:00", "2024-08-07T13:00:00", "2024-08-14T13:00:00", "2024-08-21T13:00:00"];
+    let records: Vec<Registration> = (0..2600)
+        .map(|i| Registration {
+            occurrence: sessions[i % 4].parse().ok(),
+            ..good(&format!("p{}@example.org", i % 1300))
+        })
+        .collect();
+    let mut desk = RegistrationDesk::new(crate::emap(), &e, &[]).unwrap();
+    let one_by_one: Vec<RegistrationOutcome> = records.iter().map(|r| desk.validate(r, None)).collect();
+    for threads in [1, 2] {
+        let mut desk = RegistrationDesk::new(crate::emap(), &e, &[]).unwrap();
+        desk.set_threads(threads);
+        let rows = (&records[..], &[][..]);
+        let mut run = desk.validate_source(&rows, None);
+        let mut out = Vec::new();
+        while run.validate_next(1100, &mut out) > 0 {}
+        assert!(out == one_by_one, "on {threads} threads");
+    }
+    // Record 1300 + i repeats record i's address; with 1300 ≡ 0 (mod 4) the session is the same.
+    let duplicate = |o: &RegistrationOutcome| o.violations.iter().any(|v| v.code == Code::RegistrationDuplicate);
+    assert!(one_by_one[1300..].iter().enumerate().all(|(i, o)| duplicate(o) == (i % 4 != 3)));
+    assert!(!one_by_one[..1300].iter().any(duplicate));
 }
