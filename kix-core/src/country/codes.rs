@@ -15,7 +15,12 @@
 
 use std::collections::HashMap;
 use std::fmt;
+use std::hash::BuildHasher;
 use std::sync::OnceLock;
+
+use foldhash::fast::RandomState;
+use hashbrown::HashTable;
+use hashbrown::hash_table::Entry;
 
 use crate::shared::error::Error;
 pub use crate::shared::text::name_key;
@@ -243,15 +248,137 @@ impl schemars::JsonSchema for CountryCode {
 /// The names table: every name of every country under its [`name_key`], the CLDR display
 /// names per locale, and the hub's subdivision names.
 struct Names {
-    /// Key -> the countries (indices into the ISO list) that a name with that key belongs to;
-    /// more than one means the name is ambiguous.
-    by_key: HashMap<String, Vec<u16>>,
+    /// Every name key once, one after another (some 31,000 keys, 590 KB): one allocation
+    /// in all, where a `String` and a `Vec` of owners per key cost about 5 MB of heap.
+    keys: String,
+    /// The keys of `keys`, found by their text: 9 bytes a slot (the entry and hashbrown's
+    /// control byte), about 590 KB at 65,536 slots.
+    table: HashTable<Named>,
+    hasher: RandomState,
+    /// The owners, sorted, of each key that is not exactly one country's, and of the
+    /// declared ambiguous names (15 in all today); see [`Named::owner`].
+    shared: Vec<Vec<u16>>,
     /// Key -> (ISO 3166-2 code, country index) of a subdivision name.
     subdivisions: HashMap<String, (&'static str, u16)>,
     /// Column of each ISO list index in the locale lines.
     columns: Vec<Option<usize>>,
     /// Lower-case locale tag -> its line's names, tab-separated, in column order.
     locales: HashMap<String, &'static str>,
+}
+
+/// Where a name key lies in [`Names::keys`] and whose name it is: 8 bytes a key beside its
+/// text (no name comes near 64 KB).
+#[derive(Clone, Copy)]
+struct Named {
+    start: u32,
+    len: u16,
+    /// The country (index into the ISO list) that a name with this key belongs to, kept here
+    /// because almost every key has exactly one; with [`SHARED`] set, the place in
+    /// [`Names::shared`] of the key's owners (an ambiguous name has more than one).
+    owner: u16,
+}
+
+/// The bit of [`Named::owner`] that marks a place in [`Names::shared`]: country indices
+/// are below 249, and no table has 32,768 ambiguous names.
+const SHARED: u16 = 1 << 15;
+
+impl Names {
+    fn key_of<'k>(keys: &'k str, named: &Named) -> &'k str {
+        let start = named.start as usize;
+        keys.get(start..start + usize::from(named.len)).unwrap_or_default()
+    }
+
+    /// The countries (indices into the ISO list, sorted) that a name with this key belongs
+    /// to; more than one means the name is ambiguous.
+    fn owners(&self, key: &str) -> Option<&[u16]> {
+        let named = self.table.find(self.hasher.hash_one(key), |n| Self::key_of(&self.keys, n) == key)?;
+        Some(self.owners_of(named))
+    }
+
+    fn owners_of<'a>(&'a self, named: &'a Named) -> &'a [u16] {
+        if named.owner & SHARED == 0 {
+            std::slice::from_ref(&named.owner)
+        } else {
+            self.shared.get(usize::from(named.owner & !SHARED)).map_or(&[], Vec::as_slice)
+        }
+    }
+
+    /// Every key with its owners, in no particular order.
+    #[cfg(test)]
+    fn all(&self) -> impl Iterator<Item = (&str, &[u16])> {
+        self.table.iter().map(|n| (Self::key_of(&self.keys, n), self.owners_of(n)))
+    }
+
+    /// The entry of a key, and whether it was there already; a new key gets `owner` and its
+    /// text is added to `keys` (so the table costs no allocation per key). `None` only for a
+    /// key that cannot be placed (past 4 GB of keys, or longer than 64 KB).
+    fn slot<'t>(
+        keys: &mut String,
+        table: &'t mut HashTable<Named>,
+        hasher: &RandomState,
+        key: &str,
+        owner: u16,
+    ) -> Option<(&'t mut Named, bool)> {
+        let seen = &*keys;
+        let entry = table.entry(
+            hasher.hash_one(key),
+            |n| Self::key_of(seen, n) == key,
+            |n| hasher.hash_one(Self::key_of(seen, n)),
+        );
+        match entry {
+            Entry::Occupied(found) => Some((found.into_mut(), true)),
+            Entry::Vacant(slot) => {
+                let (start, len) = (u32::try_from(keys.len()).ok()?, u16::try_from(key.len()).ok()?);
+                keys.push_str(key);
+                Some((slot.insert(Named { start, len, owner }).into_mut(), false))
+            }
+        }
+    }
+
+    /// Records that a name with this key belongs to `country` (once, in the order seen).
+    fn add(&mut self, key: &str, country: u16) {
+        let Some((named, true)) = Self::slot(&mut self.keys, &mut self.table, &self.hasher, key, country) else {
+            return;
+        };
+        if named.owner & SHARED != 0 {
+            if let Some(owners) = self.shared.get_mut(usize::from(named.owner & !SHARED))
+                && !owners.contains(&country)
+            {
+                owners.push(country);
+            }
+        } else if named.owner != country
+            && let Ok(at) = u16::try_from(self.shared.len())
+            && at < SHARED
+        {
+            self.shared.push(vec![named.owner, country]);
+            named.owner = SHARED | at;
+        }
+    }
+
+    /// Makes `candidates` the owners of the key, whatever was recorded before.
+    fn declare(&mut self, key: &str, candidates: Vec<u16>) {
+        let keys = &self.keys;
+        let known = self.table.find_mut(self.hasher.hash_one(key), |n| Self::key_of(keys, n) == key);
+        // A key that has a list already (a declared name usually does) keeps its place.
+        if let Some(named) = known
+            && named.owner & SHARED != 0
+            && let Some(list) = self.shared.get_mut(usize::from(named.owner & !SHARED))
+        {
+            *list = candidates;
+            return;
+        }
+        let owner = match (candidates.as_slice(), u16::try_from(self.shared.len())) {
+            (&[one], _) => one,
+            (_, Ok(at)) if at < SHARED => {
+                self.shared.push(candidates);
+                SHARED | at
+            }
+            _ => return,
+        };
+        if let Some((named, _)) = Self::slot(&mut self.keys, &mut self.table, &self.hasher, key, owner) {
+            named.owner = owner;
+        }
+    }
 }
 
 fn names() -> &'static Names {
@@ -262,23 +389,20 @@ fn names() -> &'static Names {
             r.by_alpha2.get(code_slot(code.as_bytes())?).copied().flatten().filter(|_| code.len() == 2)
         };
         let mut t = Names {
-            by_key: HashMap::new(),
+            keys: String::new(),
+            table: HashTable::new(),
+            hasher: RandomState::default(),
+            shared: Vec::new(),
             subdivisions: HashMap::new(),
             columns: vec![None; r.countries.len()],
             locales: HashMap::new(),
         };
         let mut column_codes: Vec<Option<u16>> = Vec::new();
         let mut declared: Vec<(String, Vec<u16>)> = Vec::new();
-        let add = |by_key: &mut HashMap<String, Vec<u16>>, name: &str, country: u16| {
-            let owners = by_key.entry(name_key(name)).or_default();
-            if !owners.contains(&country) {
-                owners.push(country);
-            }
-        };
         for c in &r.countries {
             if let Some(i) = index_of(&c.alpha2) {
                 for name in std::iter::once(&c.name).chain(&c.aliases) {
-                    add(&mut t.by_key, name, i);
+                    t.add(&name_key(name), i);
                 }
             }
         }
@@ -296,11 +420,11 @@ fn names() -> &'static Names {
                 t.locales.insert(locale.to_ascii_lowercase(), line.get(head.len() + 1..).unwrap_or_default());
                 for (name, i) in fields.zip(&column_codes) {
                     if let (false, Some(i)) = (name.is_empty(), *i) {
-                        add(&mut t.by_key, name, i);
+                        t.add(&name_key(name), i);
                     }
                 }
             } else if let Some(i) = head.strip_prefix("names:").and_then(index_of) {
-                fields.for_each(|name| add(&mut t.by_key, name, i));
+                fields.for_each(|name| t.add(&name_key(name), i));
             } else if head == "ambiguous" {
                 if let (Some(name), Some(codes)) = (fields.next(), fields.next()) {
                     declared.push((name_key(name), codes.split(',').filter_map(index_of).collect()));
@@ -316,11 +440,17 @@ fn names() -> &'static Names {
         // A declared ambiguous name stands for all its candidates, even where the sources
         // give it to one country only (ISO's "Congo (the)" is the Republic of the Congo).
         for (key, candidates) in declared {
-            t.by_key.insert(key, candidates);
+            t.declare(&key, candidates);
         }
-        for owners in t.by_key.values_mut() {
+        for owners in &mut t.shared {
             owners.sort_unstable();
+            owners.shrink_to_fit();
         }
+        // The table is built once and read for the life of the process: no room kept to grow.
+        t.shared.shrink_to_fit();
+        t.keys.shrink_to_fit();
+        let (keys, hasher) = (&t.keys, &t.hasher);
+        t.table.shrink_to_fit(|n| hasher.hash_one(Names::key_of(keys, n)));
         t
     })
 }
@@ -478,12 +608,12 @@ fn lookup(text: &str) -> Lookup {
         table.get(code_slot(code.as_bytes())?).copied().flatten()
     };
     let key = name_key(trimmed);
-    let named = t.by_key.get(&key);
+    let named = t.owners(&key);
     if let Some(i) = code_index(trimmed) {
         // Capitals read as a code; otherwise a name of another country makes the text ambiguous.
         return match named {
             Some(owners) if !trimmed.bytes().all(|b| b.is_ascii_uppercase()) && owners.iter().any(|&o| o != i) => {
-                let mut all = owners.clone();
+                let mut all = owners.to_vec();
                 all.push(i);
                 all.sort_unstable();
                 all.dedup();
@@ -503,7 +633,7 @@ fn lookup(text: &str) -> Lookup {
             return Lookup::Found(i, known.map(|(code, _)| *code));
         }
     }
-    match named.map(Vec::as_slice) {
+    match named {
         Some(&[i]) => return Lookup::Found(i, None),
         Some(owners) if !owners.is_empty() => return Lookup::Ambiguous(owners.to_vec()),
         _ => {}
@@ -514,8 +644,7 @@ fn lookup(text: &str) -> Lookup {
     // "Sindh, Pakistan": a subdivision followed by its own country.
     if let Some((place, country)) = trimmed.rsplit_once(',')
         && let Some(&(code, i)) = t.subdivisions.get(&name_key(place))
-        && (code_index(country.trim()) == Some(i)
-            || t.by_key.get(&name_key(country)).is_some_and(|owners| owners.as_slice() == [i]))
+        && (code_index(country.trim()) == Some(i) || t.owners(&name_key(country)).is_some_and(|owners| owners == [i]))
     {
         return Lookup::Found(i, Some(code));
     }

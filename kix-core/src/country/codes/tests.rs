@@ -41,8 +41,8 @@ fn only_the_declared_names_are_shared_so_the_generator_and_the_core_key_alike() 
         .map(name_key)
         .collect();
     assert!(declared.contains("congo") && declared.contains("korea"));
-    let shared: Vec<&String> =
-        names().by_key.iter().filter(|(k, o)| o.len() > 1 && !declared.contains(*k)).map(|(k, _)| k).collect();
+    let shared: Vec<&str> =
+        names().all().filter(|(k, o)| o.len() > 1 && !declared.contains(*k)).map(|(k, _)| k).collect();
     assert!(shared.is_empty(), "{shared:?}");
 }
 
