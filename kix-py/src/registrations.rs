@@ -15,8 +15,8 @@ use crate::classes::{Event, Hub, RegistrationOutcomes};
 use crate::convert::{from_py_json, instant_arg, occurrence_arg};
 use crate::errors::IntoPyResult;
 use crate::json::to_dict;
-use crate::outcomes::Outcomes;
-use crate::records::{Source, for_each_chunk, records_from, registration_from};
+use crate::outcomes::{Kept, Outcomes};
+use crate::records::{ARROW_CHUNK, Source, for_each_chunk, records_from, registration_from};
 use crate::table::{html_table, records_to_pandas};
 use crate::violation::violations_list;
 
@@ -68,15 +68,16 @@ impl RegistrationOutcome {
 const COUNT_BLOCK: usize = 4096;
 
 /// An outcome's codes, `;`-joined.
-fn codes(violations: &[core::Violation]) -> String {
+fn codes(violations: &[Kept]) -> String {
     violations.iter().map(|v| v.code.as_str()).collect::<Vec<_>>().join(";")
 }
 
 /// The fields an outcome's errors name, in order, each once.
-fn failing_fields(violations: &[core::Violation]) -> Vec<&str> {
+fn failing_fields<'o>(outcomes: &'o Outcomes, violations: &[Kept]) -> Vec<&'o str> {
     let mut out: Vec<&str> = Vec::new();
     for v in violations.iter().filter(|v| v.is_error()) {
-        let field = if v.path.is_empty() { "(record)" } else { v.path.as_str() };
+        let path = outcomes.path(v);
+        let field = if path.is_empty() { "(record)" } else { path };
         if !out.contains(&field) {
             out.push(field);
         }
@@ -96,7 +97,7 @@ impl RegistrationOutcomes {
             ("codes", Arc::new(o.each_violations().map(|v| Some(codes(v))).collect::<StringArray>())),
             (
                 "fields",
-                Arc::new(o.each_violations().map(|v| Some(failing_fields(v).join(";"))).collect::<StringArray>()),
+                Arc::new(o.each_violations().map(|v| Some(failing_fields(o, v).join(";"))).collect::<StringArray>()),
             ),
         ])
         .map_err(|e| PyValueError::new_err(e.to_string()))?;
@@ -213,7 +214,7 @@ impl RegistrationOutcomes {
         d.set_item("status", PyList::new(py, o.statuses().iter().map(|s| s.as_str()))?)?;
         d.set_item("country", PyList::new(py, o.countries().iter().map(|c| c.map(|c| c.to_string())))?)?;
         d.set_item("codes", PyList::new(py, o.each_violations().map(codes))?)?;
-        d.set_item("fields", PyList::new(py, o.each_violations().map(|v| failing_fields(v).join(";")))?)?;
+        d.set_item("fields", PyList::new(py, o.each_violations().map(|v| failing_fields(o, v).join(";")))?)?;
         Ok(d)
     }
     /// One dict per record: index, status, country, codes and fields (lists).
@@ -227,7 +228,7 @@ impl RegistrationOutcomes {
             d.set_item("status", status.as_str())?;
             d.set_item("country", country.map(|c| c.to_string()))?;
             d.set_item("codes", violations.iter().map(|v| v.code.as_str()).collect::<Vec<_>>())?;
-            d.set_item("fields", failing_fields(violations))?;
+            d.set_item("fields", failing_fields(o, violations))?;
             out.append(d)?;
         }
         Ok(out)
@@ -273,7 +274,7 @@ impl RegistrationOutcomes {
     fn violations_frame<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
         let rows = PyList::empty(py);
         for (violations, label) in self.inner.each_violations().zip(self.labels(py)?.iter()) {
-            for v in violations {
+            for v in violations.iter().map(|v| self.inner.violation(v)) {
                 let d = PyDict::new(py);
                 d.set_item("index", &label)?;
                 d.set_item("code", v.code.as_str())?;
@@ -402,19 +403,38 @@ pub(crate) fn validate_registrations(
     let mut desk = core::RegistrationDesk::new(&hub, event, &held).py_err(py)?;
     desk.reserve(total.unwrap_or(0));
     // Each chunk's outcomes, as kix-core gives them, go into the columns at once.
-    let (mut outcomes, mut chunk) = (Outcomes::with_capacity(total.unwrap_or(0)), Vec::new());
+    let mut outcomes = Outcomes::with_capacity(total.unwrap_or(0), source.email_column());
+    let mut chunk = Vec::new();
     let mut answers = source.answer_columns().map_or_else(Answers::default, Answers::deferred);
-    let read = for_each_chunk(py, source, |rows| {
-        py.detach(|| {
-            desk.validate_rows(rows, now, &mut chunk);
-            outcomes.append(&mut chunk);
-        });
-        answers.record(rows);
-        between_chunks(py, &mut progress, outcomes.len(), rows.len())
-    });
+    let read = match source.into_arrow() {
+        // Arrow data stays where it is to the end: the desk keeps its addresses as row numbers.
+        Ok((rows, labels)) => {
+            let mut run = desk.validate_source(&rows, now);
+            loop {
+                let n = py.detach(|| {
+                    let n = run.validate_next(ARROW_CHUNK, &mut chunk);
+                    outcomes.append(&mut chunk);
+                    n
+                });
+                if n == 0 {
+                    break Ok((labels, outcomes.len()));
+                }
+                if let Err(e) = between_chunks(py, &mut progress, outcomes.len(), n) {
+                    break Err(e);
+                }
+            }
+        }
+        Err(source) => for_each_chunk(py, source, |rows| {
+            py.detach(|| {
+                desk.validate_rows(rows, now, &mut chunk);
+                outcomes.append(&mut chunk);
+            });
+            answers.record(rows);
+            between_chunks(py, &mut progress, outcomes.len(), rows.len())
+        }),
+    };
     progress.finish(py);
     let (labels, _) = read?;
-    drop(desk);
     Ok(RegistrationOutcomes { inner: outcomes, labels, answers, event: event.clone(), hub })
 }
 

@@ -168,14 +168,21 @@ import kix
 from test_native_speed import answers, large_rows
 w20 = kix.emap().event("kix-emap-webinar-20")
 table = pa.Table.from_pylist(large_rows())
-print(json.dumps([answers(kix.validate_registrations(w20, source)) for source in [table, pl.from_arrow(table)]]))
+# The same rows in batches of 1,777: blocks and parts cross the batches, and an address is read
+# again from another batch than the one it repeats.
+batches = pa.Table.from_batches(table.to_batches(max_chunksize=1777))
+assert batches.column("email").num_chunks == 4
+sources = [table, pl.from_arrow(table), batches]
+print(json.dumps([answers(kix.validate_registrations(w20, source)) for source in sources]))
 """
     env = {**os.environ, "KIX_MAX_THREADS": "3"}
     done = subprocess.run([sys.executable, "-c", script, os.path.dirname(__file__)], capture_output=True, text=True,
                           timeout=120, env=env)
     assert done.returncode == 0, done.stderr
     as_json = json.loads(json.dumps(expected))
-    for name, got in zip(["pyarrow", "polars"], json.loads(done.stdout)):
+    got_all = json.loads(done.stdout)
+    assert len(got_all) == 3
+    for name, got in zip(["pyarrow", "polars", "pyarrow in 4 batches"], got_all):
         assert got == as_json, name
 
 

@@ -480,3 +480,59 @@ impl core::registration::RegistrationRows for Mixed<'_, '_> {
         }
     }
 }
+
+/// Arrow data read as one source of rows, numbered across its record batches: the rows
+/// kix-core's desk reads to their end (`RegistrationDesk::validate_source`), and reads again
+/// by number for the addresses it keeps as rows.
+pub(crate) struct ArrowRows {
+    /// Each batch's first row and its columns.
+    batches: Vec<(usize, ArrowChunk)>,
+    len: usize,
+}
+
+impl ArrowRows {
+    pub(crate) fn of(batches: &[RecordBatch]) -> Self {
+        let mut len = 0;
+        let batches = batches
+            .iter()
+            .filter(|b| b.num_rows() > 0)
+            .map(|b| {
+                let first = len;
+                len += b.num_rows();
+                (first, ArrowChunk::of(b))
+            })
+            .collect();
+        ArrowRows { batches, len }
+    }
+}
+
+impl core::registration::RegistrationRows for ArrowRows {
+    fn len(&self) -> usize {
+        self.len
+    }
+
+    fn read<'s>(
+        &'s self,
+        rows: Range<usize>,
+        views: &mut Vec<RegistrationRef<'s>>,
+        found: &mut Vec<(usize, Violation)>,
+    ) {
+        // The batches the rows lie in, from the last that starts at or before the first row.
+        let from = self.batches.partition_point(|(first, _)| *first <= rows.start).saturating_sub(1);
+        for (first, batch) in self.batches.get(from..).unwrap_or_default() {
+            let part = rows.start.max(*first)..rows.end.min(first + batch.len);
+            if part.start >= rows.end {
+                break;
+            }
+            if part.is_empty() {
+                continue;
+            }
+            let (shift, problems) = (part.start - rows.start, found.len());
+            batch.read(part.start - first..part.end - first, views, found);
+            // A batch numbers its problems among its part; they belong among `rows`.
+            for (row, _) in found.get_mut(problems..).unwrap_or_default() {
+                *row += shift;
+            }
+        }
+    }
+}

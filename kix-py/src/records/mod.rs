@@ -22,8 +22,8 @@ use crate::convert::{instant_arg, naive_arg, type_name};
 
 mod columns;
 mod owned;
-pub(crate) use columns::arrow_frame;
 use columns::{ArrowChunk, Mixed, arrow_backed, read_batches};
+pub(crate) use columns::{ArrowRows, arrow_frame};
 pub(crate) use owned::{records_from, registration_from};
 use pyo3_arrow::input::AnyRecordBatch;
 
@@ -36,7 +36,7 @@ pub(crate) const CHUNK: usize = 512;
 /// `RegistrationDesk::validate_rows`), a chunk is worth sharing among them only when large
 /// (16,384 rows took 19% less time than 4,096 on two threads), and a signal is still seen
 /// within milliseconds.
-const ARROW_CHUNK: usize = 16384;
+pub(crate) const ARROW_CHUNK: usize = 16384;
 
 const FIELDS: [&str; 8] = core::exports::REGISTRATION_FIELDS;
 /// The cells read per record: the fields of an export, and the occurrence registered for.
@@ -423,13 +423,41 @@ impl<'py> Source<'py> {
     /// For Arrow data, its audience and language columns (shared with the producer, not
     /// copied), so that the outcomes can read those answers when asked instead of during the batch.
     pub(crate) fn answer_columns(&self) -> Option<Vec<RecordBatch>> {
+        self.arrow_columns(&ANSWERS)
+    }
+
+    /// For Arrow data, its column of addresses (shared with the producer, not copied), from
+    /// which the outcomes make an address again when asked instead of keeping a copy of each.
+    pub(crate) fn email_column(&self) -> Option<ArrowRows> {
+        self.arrow_columns(&[FIELDS[1]]).map(|batches| ArrowRows::of(&batches))
+    }
+
+    /// Arrow data's columns of these fields, those it has.
+    fn arrow_columns(&self, fields: &[&str]) -> Option<Vec<RecordBatch>> {
         let Source::Arrow { batches, .. } = self else { return None };
         let project = |b: &RecordBatch| -> Option<RecordBatch> {
             let schema = b.schema();
-            let keep: Vec<usize> = ANSWERS.iter().filter_map(|f| schema.index_of(f).ok()).collect();
+            let keep: Vec<usize> = fields.iter().filter_map(|f| schema.index_of(f).ok()).collect();
             b.project(&keep).ok()
         };
         batches.iter().map(project).collect()
+    }
+
+    /// Arrow data as one source of rows (the desk reads it to its end and keeps its
+    /// addresses as row numbers), with its labels; any other source as it is.
+    pub(crate) fn into_arrow(self) -> Result<(ArrowRows, Labels), Self> {
+        match self {
+            Source::Arrow { batches, index } => {
+                let rows = ArrowRows::of(&batches);
+                let len = core::registration::RegistrationRows::len(&rows);
+                let labels = match index {
+                    Some(index) => Labels::Index(index.unbind()),
+                    None => Labels::Positions { len, rows: Vec::new() },
+                };
+                Ok((rows, labels))
+            }
+            other => Err(other),
+        }
     }
 
     /// How many records, when known before reading.
