@@ -1,6 +1,7 @@
 //! Registrations: records (dicts or a DataFrame) validated against an event, and anonymised.
 
 use std::collections::BTreeMap;
+use std::slice;
 use std::sync::Arc;
 
 use kix_core as core;
@@ -16,7 +17,7 @@ use crate::convert::{from_py_json, instant_arg, occurrence_arg};
 use crate::errors::IntoPyResult;
 use crate::json::to_dict;
 use crate::outcomes::{Kept, Outcomes};
-use crate::records::{ARROW_CHUNK, Source, for_each_chunk, records_from, registration_from};
+use crate::records::{ARROW_CHUNK, ArrowRows, Source, for_each_chunk, records_from, registration_from};
 use crate::table::{html_table, records_to_pandas};
 use crate::violation::violations_list;
 
@@ -402,13 +403,17 @@ pub(crate) fn validate_registrations(
     let event = &e.inner;
     let mut desk = core::RegistrationDesk::new(&hub, event, &held).py_err(py)?;
     desk.reserve(total.unwrap_or(0));
+    // A frame's object column of addresses is copied once into Arrow, which the desk reads again
+    // on its threads (per occurrence a key also needs the occurrence: the desk keeps text keys).
+    let email_copy = if event.registration.per_occurrence { None } else { source.email_copy(py)? };
+    let email_column = source.email_column().or_else(|| email_copy.as_ref().map(|b| ArrowRows::of(slice::from_ref(b))));
     // Each chunk's outcomes, as kix-core gives them, go into the columns at once.
-    let mut outcomes = Outcomes::with_capacity(total.unwrap_or(0), source.email_column());
+    let mut outcomes = Outcomes::with_capacity(total.unwrap_or(0), email_column);
     let mut chunk = Vec::new();
     let mut answers = source.answer_columns().map_or_else(Answers::default, Answers::deferred);
-    let read = match source.into_arrow() {
+    let read = match (source.into_arrow(), email_copy) {
         // Arrow data stays where it is to the end: the desk keeps its addresses as row numbers.
-        Ok((rows, labels)) => {
+        (Ok((rows, labels)), _) => {
             let mut run = desk.validate_source(&rows, now);
             loop {
                 let n = py.detach(|| {
@@ -424,7 +429,20 @@ pub(crate) fn validate_registrations(
                 }
             }
         }
-        Err(source) => for_each_chunk(py, source, |rows| {
+        // Python objects, read a chunk at a time under the GIL, their addresses from the copy.
+        (Err(source), Some(copy)) => {
+            let addresses = ArrowRows::of(slice::from_ref(&copy));
+            let mut run = desk.validate_source(&addresses, now);
+            for_each_chunk(py, source, |rows| {
+                py.detach(|| {
+                    run.validate_next_from(rows, &mut chunk);
+                    outcomes.append(&mut chunk);
+                });
+                answers.record(rows);
+                between_chunks(py, &mut progress, outcomes.len(), rows.len())
+            })
+        }
+        (Err(source), None) => for_each_chunk(py, source, |rows| {
             py.detach(|| {
                 desk.validate_rows(rows, now, &mut chunk);
                 outcomes.append(&mut chunk);

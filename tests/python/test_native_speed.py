@@ -186,6 +186,45 @@ print(json.dumps([answers(kix.validate_registrations(w20, source)) for source in
         assert got == as_json, name
 
 
+def test_a_large_object_frame_read_in_chunks_gives_the_outcomes_of_dicts(w20):
+    # 20,000 rows as object columns are read 8,192 at a time under the GIL; their addresses are
+    # copied once into Arrow, where the desk reads them again, on three threads, for the
+    # duplicates of rows in earlier chunks. Cells that are not text (an int, NaN, None) and a
+    # str with a lone surrogate are read as the dicts read them.
+    records = large_rows(20_000)
+    records[9000]["email"] = 42
+    records[9001]["email"] = float("nan")
+    records[9002]["email"] = None
+    records[9003]["email"] = "p\udc80@example.org"
+    records[15000]["email"] = " P7@EXAMPLE.org "
+    expected = answers(kix.validate_registrations(w20, records))
+    assert sum(1 for a in expected if "registration.duplicate" in a[1]) > 5000
+    assert expected[15000][3] == "P7@example.org", "the outcome's address, made again from the copy"
+    assert [a[3] for a in expected[9000:9003]] == [None] * 3 and "registration.undecodable_text" in expected[9003][1]
+    script = """
+import json, sys
+import pandas as pd
+sys.path.insert(0, sys.argv[1])
+import kix
+from test_native_speed import answers, large_rows
+w20 = kix.emap().event("kix-emap-webinar-20")
+records = large_rows(20_000)
+records[9000]["email"] = 42
+records[9001]["email"] = float("nan")
+records[9002]["email"] = None
+records[9003]["email"] = "p\\udc80@example.org"
+records[15000]["email"] = " P7@EXAMPLE.org "
+frame = pd.DataFrame(records).astype({"email": object, "full_name": object, "country": object})
+assert frame["email"].dtype == object
+print(json.dumps(answers(kix.validate_registrations(w20, frame))))
+"""
+    env = {**os.environ, "KIX_MAX_THREADS": "3"}
+    done = subprocess.run([sys.executable, "-c", script, os.path.dirname(__file__)], capture_output=True, text=True,
+                          timeout=120, env=env)
+    assert done.returncode == 0, done.stderr
+    assert json.loads(done.stdout) == json.loads(json.dumps(expected))
+
+
 def test_cells_of_the_wrong_kind_are_the_same_violations_from_every_source(w20):
     naive = dt.datetime(2024, 7, 20, 9, 0)
     records = [{"full_name": 42 + i, "email": f"x{i}@example.org", "country": "Nepal", "audience": "teacher",

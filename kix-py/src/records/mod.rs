@@ -8,7 +8,10 @@
 //! exception is raised to probe a type. Between chunks the caller releases the GIL to
 //! validate, checks for signals and reports progress (see `batch.rs`).
 
-use arrow_array::RecordBatch;
+use std::sync::Arc;
+
+use arrow_array::builder::LargeStringBuilder;
+use arrow_array::{ArrayRef, RecordBatch};
 use chrono::{DateTime, NaiveDateTime, Utc};
 use kix_core as core;
 use kix_core::registration::{RegistrationRef, RegistrationRows, Submitted, invalid_value};
@@ -435,6 +438,32 @@ impl<'py> Source<'py> {
     /// which the outcomes make an address again when asked instead of keeping a copy of each.
     pub(crate) fn email_column(&self) -> Option<ArrowRows> {
         self.arrow_columns(&[FIELDS[1]]).map(|batches| ArrowRows::of(&batches))
+    }
+
+    /// A pandas frame's object column of addresses copied into one Arrow column (the text once:
+    /// about 32 MB for a million), which the desk and the outcomes read again without the GIL,
+    /// instead of each keeping a copy of every address (see `RegistrationDesk::validate_next_from`).
+    /// A cell that is not a `str` is a null, as the rules read it (missing, or of the wrong kind);
+    /// a `str` that is not UTF-8 is copied as the rules read it too (see `PyChunk::fix_surrogates`).
+    pub(crate) fn email_copy(&self, py: Python<'_>) -> PyResult<Option<RecordBatch>> {
+        let Source::Frame { columns, len, .. } = self else { return Ok(None) };
+        let Some(Some(column)) = columns.get(1) else { return Ok(None) };
+        let mut copy = LargeStringBuilder::with_capacity(*len, len.saturating_mul(24));
+        for start in (0..*len).step_by(FRAME_CHUNK) {
+            let slice = PySlice::new(py, start as isize, (*len).min(start + FRAME_CHUNK) as isize, 1);
+            let cells = column.get_item(&slice)?.call_method0(intern!(py, "tolist"))?.cast_into::<PyList>()?;
+            for cell in cells.iter() {
+                match cell.cast::<PyString>() {
+                    Ok(s) => match s.to_str() {
+                        Ok(text) => copy.append_value(text),
+                        Err(_) => copy.append_value(s.to_string_lossy()),
+                    },
+                    Err(_) => copy.append_null(),
+                }
+            }
+        }
+        let column: ArrayRef = Arc::new(copy.finish());
+        Ok(RecordBatch::try_from_iter([(FIELDS[1], column)]).ok())
     }
 
     /// Arrow data's columns of these fields, those it has.

@@ -33,6 +33,8 @@ pub(super) trait KeySource: Sync {
     fn key_of(&self, row: usize) -> Option<String>;
     /// The desk's index of the source's first row.
     fn base(&self) -> usize;
+    /// How many rows it has: a key from a row past them is kept by its text.
+    fn len(&self) -> usize;
 }
 
 /// The e-mail keys a desk has seen, found through a table of 8-byte entries: 32 bits of the
@@ -163,7 +165,8 @@ impl Keys {
         if let Some(&first) = self.overflow.get(key) {
             return Some(first);
         }
-        if let (Some(_), Some(row)) = (source, row.filter(|&r| r < self.rows))
+        if let (Some(source), Some(row)) = (source, row.filter(|&r| r < self.rows))
+            && row < source.len()
             && let Ok(row) = u32::try_from(row)
         {
             slot.insert((row | ROW, fragment(hash)));

@@ -53,6 +53,42 @@ impl<R: RegistrationRows + ?Sized> KeySource for Reread<'_, R> {
     fn base(&self) -> usize {
         self.base
     }
+
+    fn len(&self) -> usize {
+        self.rows.len()
+    }
+}
+
+/// A chunk's rows numbered as the source's rows from `at`, so that the desk reads the chunk
+/// where the source's rows would be.
+struct Shifted<'c, C: ?Sized> {
+    chunk: &'c C,
+    at: usize,
+}
+
+impl<C: RegistrationRows + ?Sized> Shifted<'_, C> {
+    fn local(&self, rows: Range<usize>) -> Range<usize> {
+        rows.start.saturating_sub(self.at)..rows.end.saturating_sub(self.at)
+    }
+}
+
+impl<C: RegistrationRows + ?Sized> RegistrationRows for Shifted<'_, C> {
+    fn len(&self) -> usize {
+        self.at + self.chunk.len()
+    }
+
+    fn read<'s>(
+        &'s self,
+        rows: Range<usize>,
+        views: &mut Vec<RegistrationRef<'s>>,
+        found: &mut Vec<(usize, Violation)>,
+    ) {
+        self.chunk.read(self.local(rows), views, found);
+    }
+
+    fn views(&self, rows: Range<usize>) -> Option<(&[RegistrationRef<'_>], &[Vec<Violation>])> {
+        self.chunk.views(self.local(rows))
+    }
 }
 
 impl<'a> RegistrationDesk<'a> {
@@ -102,6 +138,44 @@ impl<R: RegistrationRows + ?Sized> SourceValidation<'_, '_, R> {
         let n = span.len();
         if n > 0 {
             self.desk.validate_span(self.source.rows, span, self.now, out, Some(&self.source));
+            self.done += n;
+        }
+        n
+    }
+
+    /// Validates `chunk` as the source's next rows (a binding that reads its rows a chunk at a
+    /// time, as Python objects under the GIL, gives each chunk here and, as the source, a copy of
+    /// the column of addresses that the desk can read again on its threads): the chunk is read
+    /// where it is checked, the source only to compare addresses. Returns how many rows.
+    ///
+    /// ```
+    /// use kix_core::{Registration, RegistrationDesk};
+    /// let hub = kix_core::emap();
+    /// let r = |email: &str| Registration {
+    ///     full_name: Some("Tenzin Dorji".into()), email: Some(email.into()), country: Some("Bhutan".into()),
+    ///     audience: Some("teacher".into()), submitted_at: Some("2024-07-20T10:00:00+06:00".into()), ..Default::default()
+    /// };
+    /// let records = [r("a@example.org"), r("b@example.org"), r("A@example.org")];
+    /// // The source needs only the addresses; each chunk holds whole records.
+    /// let addresses: Vec<Registration> =
+    ///     records.iter().map(|x| Registration { email: x.email.clone(), ..Default::default() }).collect();
+    /// let source = (&addresses[..], &[][..]);
+    /// let mut run = RegistrationDesk::new(hub, hub.event("kix-emap-webinar-20").unwrap(), &[])?.validate_source(&source, None);
+    /// let mut out = Vec::new();
+    /// assert_eq!(run.validate_next_from(&(&records[..2], &[][..]), &mut out), 2);
+    /// assert_eq!(run.validate_next_from(&(&records[2..], &[][..]), &mut out), 1);
+    /// assert_eq!(out[2].violations[0].params["first_index"], 0);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn validate_next_from<C: RegistrationRows + ?Sized>(
+        &mut self,
+        chunk: &C,
+        out: &mut Vec<RegistrationOutcome>,
+    ) -> usize {
+        let n = chunk.len();
+        if n > 0 {
+            let rows = Shifted { chunk, at: self.done };
+            self.desk.validate_span(&rows, self.done..self.done + n, self.now, out, Some(&self.source));
             self.done += n;
         }
         n

@@ -56,6 +56,9 @@ impl KeySource for Rows {
     fn base(&self) -> usize {
         self.1
     }
+    fn len(&self) -> usize {
+        self.0.len()
+    }
 }
 
 #[test]
@@ -395,6 +398,17 @@ fn a_batch_shared_among_threads_gives_the_outcomes_of_one_by_one() {
                 );
                 assert_eq!(run.seats_held(), seats);
             }
+            // Chunks given one by one, the source read only to compare addresses.
+            let mut desk = RegistrationDesk::new(crate::emap(), &e, &held).unwrap();
+            desk.set_threads(threads);
+            let mut run = desk.validate_source(rows, None);
+            let mut out = Vec::new();
+            for start in (0..records.len()).step_by(1100) {
+                let end = records.len().min(start + 1100);
+                let found = found.get(start.min(found.len())..end.min(found.len())).unwrap_or_default();
+                assert_eq!(run.validate_next_from(&(&records[start..end], found), &mut out), end - start);
+            }
+            assert!(out == one_by_one, "{capacity:?}, {waiting_list}, {threads} threads, chunks given");
         }
         // What crosses the parts: a duplicate of a record in the first part, and the seats.
         let late = "record 498 came late and gave its address back";
