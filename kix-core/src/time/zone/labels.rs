@@ -656,6 +656,12 @@ impl ZoneLabel {
     /// assert_eq!((v.params["true_abbreviation"].as_str(), v.params["true_offset"].as_str()), (Some("CEST"), Some("+02:00")));
     /// let march = NaiveDate::from_ymd_opt(2025, 3, 3).unwrap().and_hms_opt(15, 30, 0).unwrap();
     /// assert!(label.season_mismatch(march).is_none());
+    /// // The night the clocks go back, 02:00 is shown twice: first CEST, then CET.
+    /// let fold = NaiveDate::from_ymd_opt(2020, 10, 25).unwrap().and_hms_opt(2, 0, 0).unwrap();
+    /// assert!(label.season_mismatch(fold).is_none());
+    /// let summer = kix_core::zone::parse_zone_label("CEST / Geneva")?;
+    /// assert!(summer.season_mismatch(fold).is_none());
+    /// assert!(summer.season_mismatch(fold + chrono::Duration::hours(1)).is_some(), "03:00 is CET only");
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     #[must_use]
@@ -665,6 +671,13 @@ impl ZoneLabel {
         }
         let (abbr, stated) = (self.abbreviation.as_ref()?, self.abbreviation_offset.as_ref()?);
         let tz = self.zone.tz().ok()?;
+        // A wall time the clocks show twice (the hour after they go back) is right with either
+        // offset: "02:00 CET" on the night of Geneva's change is the second 02:00.
+        if let LocalResolution::Fold { earlier, later } = resolve_local(local, tz)
+            && [earlier, later].iter().any(|t| &format_offset(t.offset().fix().local_minus_utc()) == stated)
+        {
+            return None;
+        }
         let instant = from_local(local, tz, Disambiguation::Compatible).ok()?.with_timezone(&Utc);
         let info = offset_info(tz, instant);
         let real = format_offset(info.offset_seconds);
