@@ -20,8 +20,8 @@ pub(crate) struct Outcomes {
     violation_ends: Vec<u32>,
     violations: Vec<Kept>,
     /// The fields and messages of the violations, each distinct text once, by number.
-    texts: Vec<Box<str>>,
-    text_ids: std::collections::HashMap<Box<str>, u32>,
+    texts: Vec<std::sync::Arc<str>>,
+    text_ids: std::collections::HashMap<std::sync::Arc<str>, u32>,
     /// Where each record's e-mail ends in `emails`; an empty one is no e-mail (a valid
     /// address is never empty).
     email_ends: Vec<u32>,
@@ -101,8 +101,9 @@ impl Outcomes {
         if let Some(&id) = self.text_ids.get(text.as_str()) {
             return id;
         }
-        let (id, text) = (end(self.texts.len()), text.into_boxed_str());
-        self.texts.push(text.clone());
+        // One allocation shared by the list and the map: a batch's messages can be many.
+        let (id, text) = (end(self.texts.len()), std::sync::Arc::<str>::from(text));
+        self.texts.push(std::sync::Arc::clone(&text));
         self.text_ids.insert(text, id);
         id
     }

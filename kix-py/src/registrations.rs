@@ -404,8 +404,8 @@ pub(crate) fn validate_registrations(
     let mut desk = core::RegistrationDesk::new(&hub, event, &held).py_err(py)?;
     desk.reserve(total.unwrap_or(0));
     // A frame's object column of addresses is copied once into Arrow, which the desk reads again
-    // on its threads (per occurrence a key also needs the occurrence: the desk keeps text keys).
-    let email_copy = if event.registration.per_occurrence { None } else { source.email_copy(py)? };
+    // on its threads (unless its keys also name occurrences, which the copy does not hold).
+    let email_copy = if desk.keys_name_occurrences() { None } else { source.email_copy(py)? };
     let email_column = source.email_column().or_else(|| email_copy.as_ref().map(|b| ArrowRows::of(slice::from_ref(b))));
     // Each chunk's outcomes, as kix-core gives them, go into the columns at once.
     let mut outcomes = Outcomes::with_capacity(total.unwrap_or(0), email_column);

@@ -153,6 +153,28 @@ def large_rows(n=6000):
     return out
 
 
+def object_rows():
+    """20,000 of the rows above, with e-mail cells that are not text (an int, NaN, None), a str with a
+    lone surrogate, and an address in other case and spaces."""
+    records = large_rows(20_000)
+    records[9000]["email"] = 42
+    records[9001]["email"] = float("nan")
+    records[9002]["email"] = None
+    records[9003]["email"] = "p\udc80@example.org"
+    records[15000]["email"] = " P7@EXAMPLE.org "
+    return records
+
+
+def on_three_threads(script):
+    """What `script` prints as JSON, run in a fresh process with KIX_MAX_THREADS=3 (so that the core's
+    threads are used on any machine) and this folder on its path."""
+    env = {**os.environ, "KIX_MAX_THREADS": "3"}
+    done = subprocess.run([sys.executable, "-c", script, os.path.dirname(__file__)], capture_output=True, text=True,
+                          timeout=120, env=env)
+    assert done.returncode == 0, done.stderr
+    return json.loads(done.stdout)
+
+
 def test_a_large_arrow_batch_read_on_threads_gives_the_outcomes_of_dicts(w20):
     # From Arrow, 6,000 rows are read 512 at a time on the core's threads, each thread its part
     # (KIX_MAX_THREADS=3, in a fresh process, so that threads are used on any machine); dicts go
@@ -175,12 +197,8 @@ assert batches.column("email").num_chunks == 4
 sources = [table, pl.from_arrow(table), batches]
 print(json.dumps([answers(kix.validate_registrations(w20, source)) for source in sources]))
 """
-    env = {**os.environ, "KIX_MAX_THREADS": "3"}
-    done = subprocess.run([sys.executable, "-c", script, os.path.dirname(__file__)], capture_output=True, text=True,
-                          timeout=120, env=env)
-    assert done.returncode == 0, done.stderr
     as_json = json.loads(json.dumps(expected))
-    got_all = json.loads(done.stdout)
+    got_all = on_three_threads(script)
     assert len(got_all) == 3
     for name, got in zip(["pyarrow", "polars", "pyarrow in 4 batches"], got_all):
         assert got == as_json, name
@@ -191,12 +209,7 @@ def test_a_large_object_frame_read_in_chunks_gives_the_outcomes_of_dicts(w20):
     # copied once into Arrow, where the desk reads them again, on three threads, for the
     # duplicates of rows in earlier chunks. Cells that are not text (an int, NaN, None) and a
     # str with a lone surrogate are read as the dicts read them.
-    records = large_rows(20_000)
-    records[9000]["email"] = 42
-    records[9001]["email"] = float("nan")
-    records[9002]["email"] = None
-    records[9003]["email"] = "p\udc80@example.org"
-    records[15000]["email"] = " P7@EXAMPLE.org "
+    records = object_rows()
     expected = answers(kix.validate_registrations(w20, records))
     assert sum(1 for a in expected if "registration.duplicate" in a[1]) > 5000
     assert expected[15000][3] == "P7@example.org", "the outcome's address, made again from the copy"
@@ -206,23 +219,13 @@ import json, sys
 import pandas as pd
 sys.path.insert(0, sys.argv[1])
 import kix
-from test_native_speed import answers, large_rows
+from test_native_speed import answers, object_rows
 w20 = kix.emap().event("kix-emap-webinar-20")
-records = large_rows(20_000)
-records[9000]["email"] = 42
-records[9001]["email"] = float("nan")
-records[9002]["email"] = None
-records[9003]["email"] = "p\\udc80@example.org"
-records[15000]["email"] = " P7@EXAMPLE.org "
-frame = pd.DataFrame(records).astype({"email": object, "full_name": object, "country": object})
+frame = pd.DataFrame(object_rows()).astype({"email": object, "full_name": object, "country": object})
 assert frame["email"].dtype == object
 print(json.dumps(answers(kix.validate_registrations(w20, frame))))
 """
-    env = {**os.environ, "KIX_MAX_THREADS": "3"}
-    done = subprocess.run([sys.executable, "-c", script, os.path.dirname(__file__)], capture_output=True, text=True,
-                          timeout=120, env=env)
-    assert done.returncode == 0, done.stderr
-    assert json.loads(done.stdout) == json.loads(json.dumps(expected))
+    assert on_three_threads(script) == json.loads(json.dumps(expected))
 
 
 def test_cells_of_the_wrong_kind_are_the_same_violations_from_every_source(w20):

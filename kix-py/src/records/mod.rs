@@ -78,9 +78,14 @@ pub(crate) fn is_missing(v: &Bound<'_, PyAny>) -> bool {
 /// A str as Rust text; a lone surrogate (Python allows them) becomes U+FFFD,
 /// which the registration rules report on the record.
 pub(crate) fn text_of(s: &Bound<'_, PyString>) -> String {
+    text_in(s).into_owned()
+}
+
+/// [`text_of`] borrowed where the str is UTF-8 already.
+fn text_in<'s>(s: &'s Bound<'_, PyString>) -> std::borrow::Cow<'s, str> {
     match s.to_str() {
-        Ok(text) => text.to_owned(),
-        Err(_) => s.to_string_lossy().into_owned(),
+        Ok(text) => std::borrow::Cow::Borrowed(text),
+        Err(_) => s.to_string_lossy(),
     }
 }
 
@@ -454,10 +459,7 @@ impl<'py> Source<'py> {
             let cells = column.get_item(&slice)?.call_method0(intern!(py, "tolist"))?.cast_into::<PyList>()?;
             for cell in cells.iter() {
                 match cell.cast::<PyString>() {
-                    Ok(s) => match s.to_str() {
-                        Ok(text) => copy.append_value(text),
-                        Err(_) => copy.append_value(s.to_string_lossy()),
-                    },
+                    Ok(s) => copy.append_value(text_in(s)),
                     Err(_) => copy.append_null(),
                 }
             }

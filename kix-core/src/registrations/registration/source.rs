@@ -92,6 +92,21 @@ impl<C: RegistrationRows + ?Sized> RegistrationRows for Shifted<'_, C> {
 }
 
 impl<'a> RegistrationDesk<'a> {
+    /// Whether a registration's duplicate key names its occurrence as well as its address (an
+    /// event taken per occurrence): a source given to [`SourceValidation::validate_next_from`]
+    /// must then hold the occurrences too, not the addresses alone.
+    ///
+    /// ```
+    /// let hub = kix_core::emap();
+    /// let desk = kix_core::RegistrationDesk::new(hub, hub.event("kix-emap-webinar-20").unwrap(), &[])?;
+    /// assert!(!desk.keys_name_occurrences());
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    #[must_use]
+    pub fn keys_name_occurrences(&self) -> bool {
+        self.rules.slots.is_some()
+    }
+
     /// Validates every row of `rows` in order, a chunk at a time through
     /// [`SourceValidation::validate_next`] (a binding checks for signals between chunks),
     /// keeping each e-mail as the number of the row it was read from: the rows must be there
