@@ -15,6 +15,9 @@ Each job is timed against the fastest code a skilled user writes for it without 
    object columns with pandas 2), the same as `object` columns, and a polars DataFrame: time and the
    peak memory above the process holding the frame (each in a fresh process).
 
+`bench.py compare OTHER.so [object|default]` times two builds against each other in one process (see
+`compare_builds`): the way to see whether a change to the batch path is worth a few per cent.
+
 Run it with pandas 3 (`.venv-pandas3`) and with pandas 2 (`.venv`) to see both majors.
 
 Both sides run on the same data, their answers are compared, and they run alternately in one
@@ -284,6 +287,45 @@ def million_rows(kinds=FRAME_KINDS, runs_each: int = 3):
     return out
 
 
+def compare_builds(other: str, kind: str = "object", rounds: int = ROUNDS):
+    """Two builds of kix on the same 1M-row frame in one process: this venv's and the `_kix.abi3.so` at `other`
+    (a wheel's, unzipped), loaded under another name. After a first call each (which pays for fresh memory), they
+    run alternately, `rounds` each; their counts must agree. Between processes this machine's speed moves by ±30%,
+    within one it does not: a change of a few per cent shows here and nowhere else."""
+    import importlib.util
+    import resource
+
+    import pandas as pd
+    spec = importlib.util.spec_from_file_location("kix_other._kix", other)
+    build = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(build)
+    frame = pd.DataFrame(records(1_000_000))
+    if kind == "object":
+        frame = frame.astype({c: object for c in frame.columns if c != "consent"})
+
+    def timed(module):
+        event = module.emap().event("kix-emap-webinar-20")
+        before, started = resource.getrusage(resource.RUSAGE_SELF), time.perf_counter()
+        out = module.validate_registrations(event, frame)
+        seconds, after = time.perf_counter() - started, resource.getrusage(resource.RUSAGE_SELF)
+        return seconds, after.ru_utime + after.ru_stime - before.ru_utime - before.ru_stime, out.counts()
+
+    first = timed(kix), timed(build)
+    if first[0][2] != first[1][2]:
+        raise AssertionError(f"the builds disagree: {first[0][2]} against {first[1][2]}")
+    this, that = [], []
+    for i in range(rounds):
+        pair = [(kix, this), (build, that)]
+        for module, out in pair if i % 2 == 0 else pair[::-1]:
+            out.append(timed(module)[:2])
+    median = statistics.median
+    print(f"1M rows, {kind} frame, {rounds} rounds: this build {median(t for t, _ in this):.3f} s "
+          f"({median(c for _, c in this):.3f} s CPU), the other {median(t for t, _ in that):.3f} s "
+          f"({median(c for _, c in that):.3f} s CPU); other / this, median of the rounds: "
+          f"{median(b[0] / a[0] for a, b in zip(this, that)):.3f} (first calls {first[0][0]:.3f} and {first[1][0]:.3f} s)",
+          flush=True)
+
+
 def book_submissions(n: int = 100_000):
     """Issue 27: n submissions through RegistrationBook.submit into one book (target: under 3 s in all, the last
     1,000 at most 1.5x the first 1,000), and the book's size in memory against its JSON (target: at most 2x)."""
@@ -320,6 +362,9 @@ def book_submissions(n: int = 100_000):
 def main():
     w20 = kix.emap().event("kix-emap-webinar-20")
     jobs = sys.argv[1:] or ["registrations", "time", "frame"]
+    if jobs[0] == "compare":
+        compare_builds(*jobs[1:3])
+        return
     if "registrations" in jobs:
         registrations(w20)
     if "time" in jobs:
