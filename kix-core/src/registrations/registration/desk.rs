@@ -124,28 +124,39 @@ pub(super) fn claim_in_order(
 ) -> Vec<(usize, Seen)> {
     let mut found = Vec::new();
     let mut row = 0;
+    let mine = |claim: &Claim| claim.key.filter(|&(_, _, hash)| shard_of(hash) % threads == thread);
     for (p, part) in checked.iter().enumerate() {
         let outcomes = if p == 0 { first_part } else { &part.outcomes[..] };
-        for (outcome, claim) in outcomes.iter().zip(&part.claims) {
-            if let Some((start, len, hash)) = claim.key
-                && shard_of(hash) % threads == thread
-                && let Some(keys) = tables.get_mut(shard_of(hash) / threads)
-            {
-                let key = part.keys.get(start..start + len).unwrap_or_default();
-                let first = if outcome.violations.iter().any(Violation::is_error) {
-                    keys.find(key, hash, source)
-                } else {
-                    keys.claim(key, hash, Seen::batch(index + row), (source, Some(first_row + row)))
-                };
-                if let Some(first) = first {
-                    found.push((row, first));
+        // A group's slots are read ahead together, so that their trips to memory overlap.
+        for (outcomes, claims) in outcomes.chunks(CLAIMS_AHEAD).zip(part.claims.chunks(CLAIMS_AHEAD)) {
+            for (_, _, hash) in claims.iter().filter_map(mine) {
+                if let Some(keys) = tables.get(shard_of(hash) / threads) {
+                    keys.touch(hash);
                 }
             }
-            row += 1;
+            for (outcome, claim) in outcomes.iter().zip(claims) {
+                if let Some((start, len, hash)) = mine(claim)
+                    && let Some(keys) = tables.get_mut(shard_of(hash) / threads)
+                {
+                    let key = part.keys.get(start..start + len).unwrap_or_default();
+                    let first = if outcome.violations.iter().any(Violation::is_error) {
+                        keys.find(key, hash, source)
+                    } else {
+                        keys.claim(key, hash, Seen::batch(index + row), (source, Some(first_row + row)))
+                    };
+                    if let Some(first) = first {
+                        found.push((row, first));
+                    }
+                }
+                row += 1;
+            }
         }
     }
     found
 }
+
+/// How many claims' slots are read ahead at once (see [`Keys::touch`]).
+const CLAIMS_AHEAD: usize = 16;
 
 /// How many distinct country texts a desk remembers, and how long one may be.
 pub(super) const PLACE_CACHE: (usize, usize) = (4096, 64);

@@ -41,18 +41,18 @@ pub(super) trait KeySource: Sync {
 /// key's hash, and the key's number (its text kept once in one text, where it lies and
 /// where it was seen kept in order of arrival) or, tagged [`ROW`], the row of the source
 /// it came from (nothing else is kept: a million addresses read from a frame cost the table
-/// alone, about 19 bytes each). The table places and tags entries by those 32 bits alone,
-/// so that it grows without reading a key again. A key's text is compared only when the
-/// 32 bits match too.
+/// alone, about 17 bytes each). The table places entries by those 32 bits alone, so that it
+/// grows without reading a key again. A key's text is compared only when the 32 bits match too.
 pub(super) struct Keys {
     pub(super) text: String,
     /// Each numbered key's place in `text` and where it was first seen, by key number.
     pub(super) keys: Vec<(usize, usize, Seen)>,
-    pub(super) table: hashbrown::HashTable<(u32, u32)>,
+    pub(super) table: Table,
     pub(super) overflow: HashMap<Box<str>, Seen, RandomState>,
     /// How many keys get a number (all that fit below [`ROW`]; fewer in the tests, to reach `overflow`).
     pub(super) numbered: u32,
-    /// The rows kept as rows (those below [`ROW`]; fewer in the tests, to reach the numbered keys).
+    /// The rows kept as rows (those below [`ROW`] but its last, whose entry would read as an empty
+    /// slot; fewer in the tests, to reach the numbered keys).
     pub(super) rows: usize,
 }
 
@@ -64,8 +64,8 @@ pub(super) fn fragment(hash: u64) -> u32 {
     (hash >> 32) as u32
 }
 
-/// The hash the table places and tags an entry by, made from its fragment alone: the
-/// multiplication spreads the fragment's bits to the top seven, which are the tag.
+/// The hash the table places an entry by, made from its fragment alone: the multiplication
+/// spreads the fragment's bits to the top ones, which choose the entry's first slot.
 fn placed(fragment: u32) -> u64 {
     u64::from(fragment).wrapping_mul(0x9E37_79B9_7F4A_7C15)
 }
@@ -84,10 +84,10 @@ impl Keys {
         Keys {
             text: String::new(),
             keys: Vec::new(),
-            table: hashbrown::HashTable::new(),
+            table: Table::default(),
             overflow: HashMap::default(),
             numbered: ROW,
-            rows: ROW as usize,
+            rows: ROW as usize - 1,
         }
     }
 
@@ -128,15 +128,22 @@ impl Keys {
     }
 
     pub(super) fn reserve(&mut self, additional: usize) {
-        self.table.reserve(additional, |&(_, fragment)| placed(fragment));
+        self.table.reserve(additional);
+    }
+
+    /// Reads the slot where a key with this hash would be, so that the memory is on its way
+    /// while other keys are claimed (the claims of a batch read a table far larger than the
+    /// caches, one slot each, and the reads of several keys then overlap).
+    pub(super) fn touch(&self, hash: u64) {
+        self.table.touch(fragment(hash));
     }
 
     /// Where the key was first seen, if it was, without recording it.
     pub(super) fn find(&self, key: &str, hash: u64, source: Option<&dyn KeySource>) -> Option<Seen> {
         let (text, keys) = (&self.text, &self.keys);
-        match self.table.find(placed(fragment(hash)), |&entry| Self::is(text, keys, source, entry, key, hash)) {
-            Some(&entry) => Self::seen(keys, source, entry),
-            None => self.overflow.get(key).copied(),
+        match self.table.find(fragment(hash), |id| Self::is(text, keys, source, (id, fragment(hash)), key, hash)) {
+            Ok(id) => Self::seen(keys, source, (id, fragment(hash))),
+            Err(_) => self.overflow.get(key).copied(),
         }
     }
 
@@ -149,18 +156,13 @@ impl Keys {
         seen: Seen,
         (source, row): (Option<&dyn KeySource>, Option<usize>),
     ) -> Option<Seen> {
+        self.table.reserve(1);
         let (text, keys) = (&self.text, &self.keys);
-        let entry = self.table.entry(
-            placed(fragment(hash)),
-            |&entry| Self::is(text, keys, source, entry, key, hash),
-            |&(_, fragment)| placed(fragment),
-        );
-        let slot = match entry {
-            hashbrown::hash_table::Entry::Occupied(first) => {
-                return Self::seen(keys, source, *first.get()).or(Some(seen));
-            }
-            hashbrown::hash_table::Entry::Vacant(slot) => slot,
-        };
+        let slot =
+            match self.table.find(fragment(hash), |id| Self::is(text, keys, source, (id, fragment(hash)), key, hash)) {
+                Ok(id) => return Self::seen(keys, source, (id, fragment(hash))).or(Some(seen)),
+                Err(slot) => slot,
+            };
         // A key past the numbered ones is in the plain map (only where keys ran out, or in the tests).
         if let Some(&first) = self.overflow.get(key) {
             return Some(first);
@@ -169,12 +171,12 @@ impl Keys {
             && row < source.len()
             && let Ok(row) = u32::try_from(row)
         {
-            slot.insert((row | ROW, fragment(hash)));
+            self.table.insert(slot, row | ROW, fragment(hash));
             return None;
         }
         match u32::try_from(self.keys.len()) {
             Ok(id) if id < self.numbered => {
-                slot.insert((id, fragment(hash)));
+                self.table.insert(slot, id, fragment(hash));
                 self.keys.push((self.text.len(), key.len(), seen));
                 self.text.push_str(key);
                 None
@@ -195,10 +197,125 @@ impl Keys {
     pub(super) fn remove(&mut self, key: &str, hash: u64, source: Option<&dyn KeySource>) {
         self.overflow.remove(key);
         let (text, keys) = (&self.text, &self.keys);
-        let found =
-            self.table.find_entry(placed(fragment(hash)), |&entry| Self::is(text, keys, source, entry, key, hash));
-        if let Ok(entry) = found {
-            entry.remove();
+        self.table.remove(fragment(hash), |id| Self::is(text, keys, source, (id, fragment(hash)), key, hash));
+    }
+}
+
+/// The table of [`Keys`]: 8-byte slots, each empty or an entry (a key's number or tagged row, and
+/// its hash's 32-bit fragment), found by linear probing from the slot the fragment names. A
+/// lookup reads one run of neighbouring slots, where a table with a separate control array reads
+/// two places; and the first slot of a key can be read ahead ([`Table::touch`]).
+#[derive(Default)]
+pub(super) struct Table {
+    slots: Vec<u64>,
+    len: usize,
+}
+
+/// An empty slot: the entry of row `ROW - 1` with the fragment `u32::MAX`, which is never kept
+/// (see [`Keys::rows`]).
+const EMPTY: u64 = u64::MAX;
+
+impl Table {
+    pub(super) fn len(&self) -> usize {
+        self.len
+    }
+
+    /// Where probing for a fragment starts: the top bits of its spread hash.
+    fn home(&self, fragment: u32) -> usize {
+        match self.slots.len().trailing_zeros() {
+            0 | 64 => 0,
+            bits => (placed(fragment) >> (64 - bits)) as usize,
         }
+    }
+
+    fn mask(&self) -> usize {
+        self.slots.len().wrapping_sub(1)
+    }
+
+    /// Room for `additional` more entries with the table at most three quarters full.
+    pub(super) fn reserve(&mut self, additional: usize) {
+        let needed = self.len.saturating_add(additional);
+        if needed.saturating_mul(4) <= self.slots.len().saturating_mul(3) {
+            return;
+        }
+        let size = needed.saturating_mul(4).div_ceil(3).max(16).next_power_of_two();
+        let old = std::mem::replace(&mut self.slots, vec![EMPTY; size]);
+        self.len = 0;
+        for entry in old.into_iter().filter(|&e| e != EMPTY) {
+            if let Err(slot) = self.find(entry as u32, |_| false) {
+                self.insert(slot, (entry >> 32) as u32, entry as u32);
+            }
+        }
+    }
+
+    /// The entry with this fragment whose id `is` accepts, or the empty slot where it would go.
+    pub(super) fn find(&self, fragment: u32, mut is: impl FnMut(u32) -> bool) -> Result<u32, usize> {
+        let mask = self.mask();
+        let mut at = self.home(fragment);
+        // A table three quarters full at most has an empty slot within its length.
+        for _ in 0..self.slots.len() {
+            match self.slots.get(at) {
+                Some(&EMPTY) | None => return Err(at),
+                Some(&entry) if entry as u32 == fragment && is((entry >> 32) as u32) => return Ok((entry >> 32) as u32),
+                Some(_) => at = (at + 1) & mask,
+            }
+        }
+        Err(at)
+    }
+
+    /// Puts an entry in the empty slot `find` gave (the table reserved first).
+    pub(super) fn insert(&mut self, slot: usize, id: u32, fragment: u32) {
+        if let Some(s) = self.slots.get_mut(slot) {
+            *s = u64::from(id) << 32 | u64::from(fragment);
+            self.len += 1;
+        }
+    }
+
+    /// Removes the entry with this fragment whose id `is` accepts, moving the entries after it
+    /// back so that no probe stops short of them.
+    pub(super) fn remove(&mut self, fragment: u32, is: impl FnMut(u32) -> bool) {
+        let Ok(id) = self.find(fragment, is) else { return };
+        let entry = u64::from(id) << 32 | u64::from(fragment);
+        let mask = self.mask();
+        let Some(mut hole) = self.probe_position(entry) else { return };
+        let mut at = hole;
+        loop {
+            at = (at + 1) & mask;
+            let Some(&next) = self.slots.get(at) else { break };
+            if next == EMPTY {
+                break;
+            }
+            // An entry may fill the hole when the hole lies between its home and where it is.
+            let home = self.home(next as u32);
+            if at.wrapping_sub(home) & mask >= at.wrapping_sub(hole) & mask {
+                if let Some(h) = self.slots.get_mut(hole) {
+                    *h = next;
+                }
+                hole = at;
+            }
+        }
+        if let Some(h) = self.slots.get_mut(hole) {
+            *h = EMPTY;
+            self.len -= 1;
+        }
+    }
+
+    /// The slot holding this very entry.
+    fn probe_position(&self, entry: u64) -> Option<usize> {
+        let mask = self.mask();
+        let mut at = self.home(entry as u32);
+        for _ in 0..self.slots.len() {
+            match self.slots.get(at) {
+                Some(&e) if e == entry => return Some(at),
+                Some(&EMPTY) | None => return None,
+                Some(_) => at = (at + 1) & mask,
+            }
+        }
+        None
+    }
+
+    /// Reads the first slot of a fragment (see [`Keys::touch`]).
+    pub(super) fn touch(&self, fragment: u32) {
+        std::hint::black_box(self.slots.get(self.home(fragment)).copied());
     }
 }

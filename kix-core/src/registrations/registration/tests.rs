@@ -94,6 +94,40 @@ fn keys_kept_as_rows_are_read_again_only_to_be_compared() {
     assert!(keys.find("z@example.org", hash("z@example.org"), source).is_none());
 }
 
+#[test]
+fn the_key_table_finds_what_was_put_in_and_nothing_taken_out() {
+    // Few fragments, so that entries share them, runs of slots meet and wrap around the table's
+    // end, and a removal moves the entries after it back; checked against a set after each step.
+    let mut table = Table::default();
+    let mut model = std::collections::HashSet::new();
+    let mut state = 7u64;
+    let mut next = move |n: u64| {
+        state = state.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1_442_695_040_888_963_407);
+        ((state >> 33) % n) as u32
+    };
+    let has = |table: &Table, fragment: u32, id: u32| table.find(fragment, |i| i == id).is_ok();
+    for _ in 0..20_000 {
+        let (fragment, id) = (next(64), next(400));
+        if model.contains(&(fragment, id)) {
+            if next(3) == 0 {
+                table.remove(fragment, |i| i == id);
+                model.remove(&(fragment, id));
+                assert!(!has(&table, fragment, id), "({fragment}, {id}) taken out");
+            }
+        } else {
+            table.reserve(1);
+            let Err(slot) = table.find(fragment, |i| i == id) else { panic!("({fragment}, {id}) was not there") };
+            table.insert(slot, id, fragment);
+            model.insert((fragment, id));
+        }
+        assert_eq!(table.len(), model.len());
+        let (f, i) = (next(64), next(400));
+        assert_eq!(has(&table, f, i), model.contains(&(f, i)), "({f}, {i})");
+    }
+    assert!(model.len() > 1000, "the table grew ({})", model.len());
+    assert!(model.iter().all(|&(f, i)| has(&table, f, i)));
+}
+
 fn good(email: &str) -> Registration {
     Registration {
         full_name: Some("Nilufar Karimova".into()),
