@@ -249,14 +249,21 @@ impl Table {
     }
 
     /// The entry with this fragment whose id `is` accepts, or the empty slot where it would go.
-    pub(super) fn find(&self, fragment: u32, mut is: impl FnMut(u32) -> bool) -> Result<u32, usize> {
+    pub(super) fn find(&self, fragment: u32, is: impl FnMut(u32) -> bool) -> Result<u32, usize> {
+        self.locate(fragment, is).map(|(_, id)| id)
+    }
+
+    /// [`Table::find`] with the slot of the entry found.
+    fn locate(&self, fragment: u32, mut is: impl FnMut(u32) -> bool) -> Result<(usize, u32), usize> {
         let mask = self.mask();
         let mut at = self.home(fragment);
         // A table three quarters full at most has an empty slot within its length.
         for _ in 0..self.slots.len() {
             match self.slots.get(at) {
                 Some(&EMPTY) | None => return Err(at),
-                Some(&entry) if entry as u32 == fragment && is((entry >> 32) as u32) => return Ok((entry >> 32) as u32),
+                Some(&entry) if entry as u32 == fragment && is((entry >> 32) as u32) => {
+                    return Ok((at, (entry >> 32) as u32));
+                }
                 Some(_) => at = (at + 1) & mask,
             }
         }
@@ -274,10 +281,8 @@ impl Table {
     /// Removes the entry with this fragment whose id `is` accepts, moving the entries after it
     /// back so that no probe stops short of them.
     pub(super) fn remove(&mut self, fragment: u32, is: impl FnMut(u32) -> bool) {
-        let Ok(id) = self.find(fragment, is) else { return };
-        let entry = u64::from(id) << 32 | u64::from(fragment);
+        let Ok((mut hole, _)) = self.locate(fragment, is) else { return };
         let mask = self.mask();
-        let Some(mut hole) = self.probe_position(entry) else { return };
         let mut at = hole;
         loop {
             at = (at + 1) & mask;
@@ -298,20 +303,6 @@ impl Table {
             *h = EMPTY;
             self.len -= 1;
         }
-    }
-
-    /// The slot holding this very entry.
-    fn probe_position(&self, entry: u64) -> Option<usize> {
-        let mask = self.mask();
-        let mut at = self.home(entry as u32);
-        for _ in 0..self.slots.len() {
-            match self.slots.get(at) {
-                Some(&e) if e == entry => return Some(at),
-                Some(&EMPTY) | None => return None,
-                Some(_) => at = (at + 1) & mask,
-            }
-        }
-        None
     }
 
     /// Reads the first slot of a fragment (see [`Keys::touch`]).
