@@ -135,8 +135,8 @@ pub use registrations::book::{
     Reminder, SeatLedger, Submission,
 };
 pub use registrations::registration::{
-    HeldRegistration, Registration, RegistrationDesk, RegistrationOutcome, RegistrationStatus, validate_batch,
-    validate_registration,
+    Alongside, HeldRegistration, Registration, RegistrationDesk, RegistrationOutcome, RegistrationStatus,
+    validate_batch, validate_registration,
 };
 pub use shared::error::{Error, ErrorClass};
 pub use shared::violation::{Code, Severity, Violation, Violations};

@@ -22,15 +22,21 @@ use super::*;
 /// ```
 pub struct RegistrationDesk<'a> {
     pub(super) rules: Rules<'a>,
+    pub(super) tally: Tally,
+    /// What each part of a batch is checked into, kept between batches (see [`check_shared`]).
+    pub(super) scratch: Vec<Scratch>,
+    pub(super) threads: usize,
+}
+
+/// What the in-order part of a validation counts: the seats and the e-mails seen, and the
+/// number of the next registration.
+pub(super) struct Tally {
     pub(super) seats_held: u64,
     /// Seats held per occurrence, by slot, for an event taken per occurrence.
     pub(super) slot_seats: Vec<u64>,
     /// The e-mail keys seen, in [`SHARDS`] tables by hash.
     pub(super) emails: Vec<Keys>,
     pub(super) next_index: usize,
-    /// What each thread that checks registrations keeps between them; the first is this thread's.
-    pub(super) scratch: Vec<Scratch>,
-    pub(super) threads: usize,
 }
 
 /// What a registration is checked against, read by every thread that checks: the event,
@@ -47,9 +53,10 @@ pub(super) struct Rules<'a> {
     pub(super) hasher: RandomState,
 }
 
-/// What one checking thread keeps between chunks: the country texts it resolved (a batch
-/// names few countries, many times), and for the registrations of its part the e-mail keys
-/// in one text, their claims and their outcomes (the first part's go straight to the caller's).
+/// What one part of a batch is checked into, kept between chunks: the country texts it
+/// resolved (a batch names few countries, many times), and for the registrations of the part
+/// the e-mail keys in one text, their claims and their outcomes (but those of the part that
+/// starts at the first row, which go straight to the caller's).
 #[derive(Default)]
 pub(super) struct Scratch {
     pub(super) places: HashMap<Box<str>, Result<Place, Violation>, RandomState>,
@@ -118,8 +125,7 @@ pub(super) fn on_threads<T: Send, R: Send>(items: Vec<T>, work: impl Fn(T) -> R 
 pub(super) fn claim_in_order(
     (thread, threads): (usize, usize),
     mut tables: Vec<&mut Keys>,
-    checked: &[Scratch],
-    first_part: &[RegistrationOutcome],
+    (checked, first_part): (&[&Scratch], &[RegistrationOutcome]),
     (index, source, first_row): (usize, Option<&dyn KeySource>, usize),
 ) -> Vec<(usize, Seen)> {
     let mut found = Vec::new();
@@ -165,8 +171,8 @@ impl fmt::Debug for RegistrationDesk<'_> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.debug_struct("RegistrationDesk")
             .field("event", &self.rules.event.id)
-            .field("seats_held", &self.seats_held)
-            .field("emails_seen", &self.emails.iter().map(Keys::len).sum::<usize>())
+            .field("seats_held", &self.tally.seats_held)
+            .field("emails_seen", &self.tally.emails.iter().map(Keys::len).sum::<usize>())
             .field("threads", &self.threads)
             .finish_non_exhaustive()
     }
@@ -251,10 +257,7 @@ impl<'a> RegistrationDesk<'a> {
         };
         Ok(RegistrationDesk {
             rules,
-            seats_held,
-            slot_seats,
-            emails,
-            next_index: 0,
+            tally: Tally { seats_held, slot_seats, emails, next_index: 0 },
             scratch: vec![Scratch::default()],
             threads: default_threads(),
         })
@@ -272,7 +275,7 @@ impl<'a> RegistrationDesk<'a> {
     pub fn reserve(&mut self, additional: usize) {
         // A little more than a table's share: keys fall into the tables unevenly.
         let share = additional.div_ceil(SHARDS);
-        for keys in &mut self.emails {
+        for keys in &mut self.tally.emails {
             keys.reserve(share + share / 8);
         }
     }
@@ -315,7 +318,7 @@ impl<'a> RegistrationDesk<'a> {
     /// ```
     #[must_use]
     pub fn seats_held(&self) -> u64 {
-        self.seats_held
+        self.tally.seats_held
     }
 
     /// Seats held now for one occurrence of an event taken per occurrence (`None` for an
@@ -338,7 +341,7 @@ impl<'a> RegistrationDesk<'a> {
     #[must_use]
     pub fn seats_held_for(&self, occurrence: NaiveDateTime) -> Option<u64> {
         let slots = self.rules.slots.as_deref()?;
-        slot_of(slots, occurrence).and_then(|i| self.slot_seats.get(i)).copied()
+        slot_of(slots, occurrence).and_then(|i| self.tally.slot_seats.get(i)).copied()
     }
 
     /// Validates the next registration and records it if accepted. `now` is
@@ -403,7 +406,7 @@ impl<'a> RegistrationDesk<'a> {
         let mut scratch = self.scratch.pop().unwrap_or_default();
         scratch.keys.clear();
         let (mut outcome, claim) = self.rules.check(&r, found.to_vec(), now, &mut scratch.places, &mut scratch.keys);
-        self.settle(&mut outcome, claim, &scratch.keys, (None, None));
+        self.tally.settle(&self.rules, &mut outcome, claim, &scratch.keys, (None, None));
         self.scratch.push(scratch);
         outcome
     }
@@ -437,110 +440,110 @@ impl<'a> RegistrationDesk<'a> {
         now: Option<DateTime<Utc>>,
         out: &mut Vec<RegistrationOutcome>,
     ) {
-        self.validate_span(rows, 0..rows.len(), now, out, None);
+        self.validate_rows_alongside(rows, now, out, &mut ());
     }
 
-    /// [`RegistrationDesk::validate_rows`] on the rows `span` of `rows`; with a `source` (whose
-    /// rows `rows` are) the e-mails are kept as their rows.
-    pub(super) fn validate_span<R: RegistrationRows + ?Sized>(
+    /// [`RegistrationDesk::validate_rows`], with other work of this thread's done while the
+    /// other threads start checking, and this thread's share of the checking and the rest run
+    /// within `alongside.join` (see [`Alongside`]): a binding reads its next rows meanwhile.
+    ///
+    /// ```
+    /// use kix_core::{Registration, RegistrationDesk};
+    /// let hub = kix_core::emap();
+    /// let mut desk = RegistrationDesk::new(hub, hub.event("kix-emap-webinar-20").unwrap(), &[])?;
+    /// let records = vec![Registration::default(); 5000];
+    /// let mut out = Vec::new();
+    /// desk.validate_rows_alongside(&(&records[..], &[][..]), None, &mut out, &mut ());
+    /// assert_eq!(out.len(), 5000);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn validate_rows_alongside<R: RegistrationRows + ?Sized, A: Alongside>(
+        &mut self,
+        rows: &R,
+        now: Option<DateTime<Utc>>,
+        out: &mut Vec<RegistrationOutcome>,
+        alongside: &mut A,
+    ) {
+        self.validate_span(rows, 0..rows.len(), now, out, (None, alongside));
+    }
+
+    /// [`RegistrationDesk::validate_rows_alongside`] on the rows `span` of `rows`; with a
+    /// `source` (whose rows `rows` are) the e-mails are kept as their rows.
+    pub(super) fn validate_span<R: RegistrationRows + ?Sized, A: Alongside>(
         &mut self,
         rows: &R,
         span: Range<usize>,
         now: Option<DateTime<Utc>>,
         out: &mut Vec<RegistrationOutcome>,
-        source: Option<&dyn KeySource>,
+        (source, alongside): (Option<&dyn KeySource>, &mut A),
     ) {
-        let len = span.len();
-        let parts = self.threads.min(SHARDS).min(len / MIN_ROWS_PER_THREAD).max(1);
-        let mut scratch = std::mem::take(&mut self.scratch);
-        if scratch.len() < parts {
-            scratch.resize_with(parts, Scratch::default);
-        }
-        let per_part = len.div_ceil(parts).max(1);
-        let rules = &self.rules;
-        // Reads and checks a part a block at a time (the block's views stay in the caches while
-        // they are checked) into `outcomes`, its claims and keys into the scratch.
-        let check = |part: Range<usize>, scratch: &mut Scratch, outcomes: Option<&mut Vec<_>>| {
-            let Scratch { places, keys, claims, outcomes: own } = scratch;
-            let outcomes = outcomes.unwrap_or(own);
-            keys.clear();
-            claims.clear();
-            outcomes.reserve(part.len());
-            let mut check_block = |views: &[RegistrationRef<'_>], found: &mut dyn FnMut(usize) -> Vec<Violation>| {
-                for (i, r) in views.iter().enumerate() {
-                    let (outcome, claim) = rules.check(r, found(i), now, places, keys);
-                    outcomes.push(outcome);
-                    claims.push(claim);
-                }
-            };
-            let (mut views, mut found) = (Vec::new(), Vec::new());
-            for start in part.clone().step_by(BLOCK) {
-                let block = start..part.end.min(start + BLOCK);
-                if let Some((views, found)) = rows.views(block.clone()) {
-                    check_block(views, &mut |i| found.get(i).cloned().unwrap_or_default());
-                    continue;
-                }
-                views.clear();
-                rows.read(block, &mut views, &mut found);
-                let mut found = found.drain(..).peekable();
-                check_block(&views, &mut |i| {
-                    let mut own = Vec::new();
-                    while let Some((_, v)) = found.next_if(|(row, _)| *row == i) {
-                        own.push(v);
-                    }
-                    own
-                });
-            }
-        };
-        let first = out.len();
-        // The first part's outcomes go straight to `out`, the others' to their scratch.
-        let mut to = Some(&mut *out);
-        let at = span.start;
-        let work = (0..parts).map(|p| at + p * per_part..at + len.min((p + 1) * per_part)).zip(scratch.iter_mut());
-        on_threads(work.map(|(part, s)| (part, s, to.take())).collect(), |(part, s, to)| check(part, s, to));
+        let threads = self.threads.min(SHARDS).min(span.len() / MIN_ROWS_PER_THREAD).max(1);
+        let RegistrationDesk { rules, tally, scratch, .. } = self;
+        let rules = &*rules;
+        let (at, first) = (span.start, out.len());
+        let job = Job { rules, rows, span, now };
+        check_shared(&job, (threads, scratch), out, alongside, |parts, out| {
+            tally.settle_parts(rules, parts, (out, first), threads, (source, at));
+        });
+    }
+}
+
+impl Tally {
+    /// The in-order part of a batch, once its parts are checked (`parts`, in the order of their
+    /// rows, the first at the row `at` of `source`): the first part's outcomes are in `out` from
+    /// `first`, the others' are appended to them. Without a refusal for a full event, a
+    /// registration keeps its claim on its e-mail unless it breaks a rule of its own, which is
+    /// known already: the tables, each in order, are claimed on the threads (a table each in
+    /// turn), and only the seats are left.
+    fn settle_parts(
+        &mut self,
+        rules: &Rules<'_>,
+        parts: &mut [&mut Scratch],
+        (out, first): (&mut Vec<RegistrationOutcome>, usize),
+        threads: usize,
+        (source, at): (Option<&dyn KeySource>, usize),
+    ) {
         let index = self.next_index;
-        // Without a refusal for a full event, a registration keeps its claim on its e-mail unless
-        // it breaks a rule of its own, which is known already: the tables, each in order, can
-        // be claimed on the threads (a table each in turn), and only the seats are left.
-        let duplicates = if parts > 1 && !self.rules.may_refuse_when_full() {
-            let mut tables: Vec<Vec<&mut Keys>> = (0..parts).map(|_| Vec::new()).collect();
+        let duplicates = if threads > 1 && !rules.may_refuse_when_full() {
+            let mut tables: Vec<Vec<&mut Keys>> = (0..threads).map(|_| Vec::new()).collect();
             for (shard, keys) in self.emails.iter_mut().enumerate() {
-                if let Some(table) = tables.get_mut(shard % parts) {
+                if let Some(table) = tables.get_mut(shard % threads) {
                     table.push(keys);
                 }
             }
-            let (checked, mine) = (scratch.get(..parts).unwrap_or_default(), out.get(first..).unwrap_or_default());
-            let claim = |(t, tables)| claim_in_order((t, parts), tables, checked, mine, (index, source, at));
+            let (checked, mine) =
+                (parts.iter().map(|p| &**p).collect::<Vec<_>>(), out.get(first..).unwrap_or_default());
+            let claim = |(t, tables)| claim_in_order((t, threads), tables, (&checked, mine), (index, source, at));
             Some(on_threads(tables.into_iter().enumerate().collect(), claim).concat())
         } else {
             None
         };
-        // In order: this thread's part where it stands in `out`, then each other part, settled
-        // in its own vector and moved to the end of `out`.
         let mut duplicates = duplicates.map(|mut found| {
             found.sort_unstable_by_key(|&(row, _)| row);
             found.into_iter().peekable()
         });
-        for (p, part) in scratch.iter_mut().take(parts).enumerate() {
-            let outcomes = if p == 0 { out.get_mut(first..).unwrap_or_default() } else { &mut part.outcomes[..] };
-            for (outcome, claim) in outcomes.iter_mut().zip(&part.claims) {
+        // In order: the first part where it stands in `out`, then each other part, settled in
+        // its own vector and moved to the end of `out`.
+        for (p, part) in parts.iter_mut().enumerate() {
+            let Scratch { keys, claims, outcomes: own, .. } = &mut **part;
+            let outcomes = if p == 0 { out.get_mut(first..).unwrap_or_default() } else { &mut own[..] };
+            for (outcome, claim) in outcomes.iter_mut().zip(claims.iter()) {
                 match &mut duplicates {
                     Some(found) => {
                         let row = self.next_index - index;
                         let first = found.next_if(|&(r, _)| r == row).map(|(_, first)| first);
-                        self.decide(outcome, *claim, first);
+                        self.decide(rules, outcome, *claim, first);
                     }
                     None => {
                         let row = at + self.next_index - index;
-                        self.settle(outcome, *claim, &part.keys, (source, Some(row)));
+                        self.settle(rules, outcome, *claim, keys, (source, Some(row)));
                     }
                 }
             }
             if p > 0 {
-                out.append(&mut part.outcomes);
+                out.append(own);
             }
         }
-        self.scratch = scratch;
     }
 
     /// The part of a validation that depends on the registrations before it, in order:
@@ -548,6 +551,7 @@ impl<'a> RegistrationDesk<'a> {
     /// resubmission passes), the status and the seats.
     fn settle(
         &mut self,
+        rules: &Rules<'_>,
         outcome: &mut RegistrationOutcome,
         claim: Claim,
         keys: &str,
@@ -557,7 +561,7 @@ impl<'a> RegistrationDesk<'a> {
         let seen = Seen::batch(self.next_index);
         let first =
             key.and_then(|(key, hash)| self.emails.get_mut(shard_of(hash))?.claim(key, hash, seen, (source, row)));
-        let status = self.decide(outcome, claim, first);
+        let status = self.decide(rules, outcome, claim, first);
         if let (RegistrationStatus::Rejected, Some((key, hash)), None) = (status, key, first)
             && let Some(keys) = self.emails.get_mut(shard_of(hash))
         {
@@ -566,13 +570,19 @@ impl<'a> RegistrationDesk<'a> {
     }
 
     /// A registration's duplicate (its e-mail `first` seen there), status and seat, in order.
-    fn decide(&mut self, outcome: &mut RegistrationOutcome, claim: Claim, first: Option<Seen>) -> RegistrationStatus {
+    fn decide(
+        &mut self,
+        rules: &Rules<'_>,
+        outcome: &mut RegistrationOutcome,
+        claim: Claim,
+        first: Option<Seen>,
+    ) -> RegistrationStatus {
         self.next_index += 1;
         let v = &mut outcome.violations;
         if let Some(first) = first {
-            v.insert(claim.duplicate_at.min(v.len()), self.rules.duplicate(first, claim.slot));
+            v.insert(claim.duplicate_at.min(v.len()), rules.duplicate(first, claim.slot));
         }
-        let status = self.status(claim.slot, v);
+        let status = self.status(rules, claim.slot, v);
         if status.holds_seat() {
             self.seats_held += 1;
             if let Some(seats) = claim.slot.and_then(|s| self.slot_seats.get_mut(s)) {
@@ -585,12 +595,12 @@ impl<'a> RegistrationDesk<'a> {
 
     /// Rejected on any error; otherwise a seat, the waiting list or, when
     /// full without one, a rejection for the capacity.
-    fn status(&self, slot: Option<usize>, v: &mut Vec<Violation>) -> RegistrationStatus {
+    fn status(&self, rules: &Rules<'_>, slot: Option<usize>, v: &mut Vec<Violation>) -> RegistrationStatus {
         if v.iter().any(Violation::is_error) {
             return RegistrationStatus::Rejected;
         }
-        let event = self.rules.event;
-        let (held, occurrence) = match (self.rules.slot(slot), slot.and_then(|s| self.slot_seats.get(s))) {
+        let event = rules.event;
+        let (held, occurrence) = match (rules.slot(slot), slot.and_then(|s| self.slot_seats.get(s))) {
             (Some(s), Some(&seats)) => (seats, Some(s.id)),
             _ => (self.seats_held, None),
         };

@@ -205,12 +205,15 @@ mod keys;
 mod record;
 mod rows;
 mod rules;
+mod shares;
 mod source;
 pub use desk::*;
 use keys::*;
 pub use record::*;
 pub use rows::*;
 pub use rules::*;
+pub use shares::Alongside;
+use shares::{Job, check_shared};
 pub use source::*;
 
 #[cfg(test)]

@@ -129,7 +129,7 @@ impl<'a> RegistrationDesk<'a> {
         rows: &'r R,
         now: Option<DateTime<Utc>>,
     ) -> SourceValidation<'a, 'r, R> {
-        let source = Reread { rows, slots: self.rules.slots.clone(), base: self.next_index };
+        let source = Reread { rows, slots: self.rules.slots.clone(), base: self.tally.next_index };
         SourceValidation { desk: self, source, now, done: 0 }
     }
 }
@@ -152,7 +152,7 @@ impl<R: RegistrationRows + ?Sized> SourceValidation<'_, '_, R> {
         let span = self.done..self.source.rows.len().min(self.done.saturating_add(max));
         let n = span.len();
         if n > 0 {
-            self.desk.validate_span(self.source.rows, span, self.now, out, Some(&self.source));
+            self.desk.validate_span(self.source.rows, span, self.now, out, (Some(&self.source), &mut ()));
             self.done += n;
         }
         n
@@ -187,10 +187,41 @@ impl<R: RegistrationRows + ?Sized> SourceValidation<'_, '_, R> {
         chunk: &C,
         out: &mut Vec<RegistrationOutcome>,
     ) -> usize {
+        self.validate_next_from_alongside(chunk, out, &mut ())
+    }
+
+    /// [`SourceValidation::validate_next_from`], with other work of this thread's done while
+    /// the other threads start checking the chunk, and the rest within `alongside.join` (see
+    /// [`Alongside`]): a binding that reads its rows under a lock reads the next chunk meanwhile,
+    /// and releases the lock for the rest.
+    ///
+    /// ```
+    /// use kix_core::{Alongside, Registration, RegistrationDesk};
+    /// /// Makes the next chunk while this one is checked.
+    /// struct Next<'n>(&'n mut Vec<Registration>);
+    /// impl Alongside for Next<'_> {
+    ///     fn meanwhile(&mut self) { self.0.extend(std::iter::repeat_n(Registration::default(), 4096)) }
+    ///     fn join<T: Send>(&mut self, rest: impl FnOnce() -> T + Send) -> T { rest() }
+    /// }
+    /// let hub = kix_core::emap();
+    /// let (first, mut second) = (vec![Registration::default(); 4096], Vec::new());
+    /// let source = (&first[..], &[][..]);
+    /// let mut run = RegistrationDesk::new(hub, hub.event("kix-emap-webinar-20").unwrap(), &[])?.validate_source(&source, None);
+    /// let mut out = Vec::new();
+    /// assert_eq!(run.validate_next_from_alongside(&(&first[..], &[][..]), &mut out, &mut Next(&mut second)), 4096);
+    /// assert_eq!((out.len(), second.len()), (4096, 4096));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn validate_next_from_alongside<C: RegistrationRows + ?Sized, A: Alongside>(
+        &mut self,
+        chunk: &C,
+        out: &mut Vec<RegistrationOutcome>,
+        alongside: &mut A,
+    ) -> usize {
         let n = chunk.len();
         if n > 0 {
             let rows = Shifted { chunk, at: self.done };
-            self.desk.validate_span(&rows, self.done..self.done + n, self.now, out, Some(&self.source));
+            self.desk.validate_span(&rows, self.done..self.done + n, self.now, out, (Some(&self.source), alongside));
             self.done += n;
         }
         n

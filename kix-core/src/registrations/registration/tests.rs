@@ -466,6 +466,93 @@ fn a_batch_shared_among_threads_gives_the_outcomes_of_one_by_one() {
     }
 }
 
+/// What a binding does alongside: pauses meanwhile as if reading its next chunk, and counts.
+struct Reading {
+    pause: std::time::Duration,
+    meanwhile: usize,
+    joined: usize,
+}
+
+impl Alongside for Reading {
+    fn meanwhile(&mut self) {
+        self.meanwhile += 1;
+        std::thread::sleep(self.pause);
+    }
+    fn join<T: Send>(&mut self, rest: impl FnOnce() -> T + Send) -> T {
+        self.joined += 1;
+        rest()
+    }
+}
+
+/// Rows read slowly on any thread but the test's (5 ms a block), with the first row
+/// of each block this thread read: this thread then takes the back half of what is left again
+/// and again, in several parts.
+struct SlowElsewhere<'r> {
+    rows: &'r [Registration],
+    here: std::thread::ThreadId,
+    read_here: Mutex<Vec<usize>>,
+}
+
+impl RegistrationRows for SlowElsewhere<'_> {
+    fn len(&self) -> usize {
+        self.rows.len()
+    }
+    fn read<'s>(&'s self, rows: Range<usize>, views: &mut Vec<RegistrationRef<'s>>, _: &mut Vec<(usize, Violation)>) {
+        if std::thread::current().id() == self.here {
+            self.read_here.lock().unwrap().push(rows.start);
+        } else {
+            std::thread::sleep(std::time::Duration::from_millis(5));
+        }
+        views.extend(self.rows.get(rows).unwrap_or_default().iter().map(Registration::view));
+    }
+}
+
+/// The rows checked on two and three threads while this one does other work first (as a
+/// binding reads its next chunk): with a long pause the helpers check almost everything, with
+/// none this thread takes half at once, with slow helpers it takes the back half of what is
+/// left several times over. Every outcome and the seats are those of one by one, for an event
+/// that refuses when full and one whose claims go to the threads.
+#[test]
+fn rows_checked_while_this_thread_works_alongside_give_the_outcomes_of_one_by_one() {
+    let records = varied(3300);
+    let pauses = [0, 2, 30].map(std::time::Duration::from_millis);
+    for capacity in [Some(1500), None] {
+        let mut e = w20();
+        e.registration.capacity = capacity;
+        let mut desk = RegistrationDesk::new(crate::emap(), &e, &[]).unwrap();
+        let one_by_one: Vec<RegistrationOutcome> = records.iter().map(|r| desk.validate(r, None)).collect();
+        for (threads, pause) in [2, 3].into_iter().flat_map(|t| pauses.map(|p| (t, p))) {
+            let mut desk = RegistrationDesk::new(crate::emap(), &e, &[]).unwrap();
+            desk.set_threads(threads);
+            let mut reading = Reading { pause, meanwhile: 0, joined: 0 };
+            let mut out = Vec::new();
+            desk.validate_rows_alongside(&(&records[..], &[][..]), None, &mut out, &mut reading);
+            assert!(out == one_by_one, "{capacity:?} seats, {threads} threads, {pause:?} alongside");
+            assert_eq!((reading.meanwhile, reading.joined), (1, 1));
+            // A source read a chunk at a time, each chunk checked alongside.
+            let source = (&records[..], &[][..]);
+            let mut run = RegistrationDesk::new(crate::emap(), &e, &[]).unwrap().validate_source(&source, None);
+            let (mut out, mut reading) = (Vec::new(), Reading { pause, meanwhile: 0, joined: 0 });
+            for start in (0..records.len()).step_by(2200) {
+                let chunk = &records[start..records.len().min(start + 2200)];
+                run.validate_next_from_alongside(&(chunk, &[][..]), &mut out, &mut reading);
+            }
+            assert!(out == one_by_one, "{capacity:?} seats, {threads} threads, {pause:?} alongside, in chunks");
+            assert_eq!((reading.meanwhile, reading.joined), (2, 2));
+        }
+        let slow =
+            SlowElsewhere { rows: &records, here: std::thread::current().id(), read_here: Mutex::new(Vec::new()) };
+        let mut desk = RegistrationDesk::new(crate::emap(), &e, &[]).unwrap();
+        desk.set_threads(2);
+        let mut out = Vec::new();
+        desk.validate_rows_alongside(&slow, None, &mut out, &mut ());
+        assert!(out == one_by_one, "{capacity:?} seats, slow helpers");
+        let read_here = slow.read_here.into_inner().unwrap();
+        let parts = read_here.windows(2).filter(|w| w[1] != w[0] + BLOCK).count() + 1;
+        assert!(parts >= 2, "this thread took the back half more than once: it read blocks {read_here:?}");
+    }
+}
+
 #[test]
 fn an_event_without_a_zone_cannot_take_registrations() {
     let mut e = w20();
