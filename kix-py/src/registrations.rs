@@ -17,7 +17,7 @@ use crate::convert::{from_py_json, instant_arg, occurrence_arg};
 use crate::errors::IntoPyResult;
 use crate::json::to_dict;
 use crate::outcomes::{Kept, Outcomes};
-use crate::records::{ARROW_CHUNK, ArrowRows, Source, for_each_chunk, records_from, registration_from};
+use crate::records::{ARROW_CHUNK, ArrowRows, Source, for_each_chunk_ahead, records_from, registration_from};
 use crate::table::{html_table, records_to_pandas};
 use crate::violation::violations_list;
 
@@ -433,20 +433,17 @@ pub(crate) fn validate_registrations(
         (Err(source), Some(copy)) => {
             let addresses = ArrowRows::of(slice::from_ref(&copy));
             let mut run = desk.validate_source(&addresses, now);
-            for_each_chunk(py, source, |rows| {
-                py.detach(|| {
-                    run.validate_next_from(rows, &mut chunk);
-                    outcomes.append(&mut chunk);
-                });
+            // The next chunk is read while the core's other threads check this one.
+            for_each_chunk_ahead(py, source, |rows, ahead| {
+                run.validate_next_from_alongside(rows, &mut chunk, ahead);
+                py.detach(|| outcomes.append(&mut chunk));
                 answers.record(rows);
                 between_chunks(py, &mut progress, outcomes.len(), rows.len())
             })
         }
-        (Err(source), None) => for_each_chunk(py, source, |rows| {
-            py.detach(|| {
-                desk.validate_rows(rows, now, &mut chunk);
-                outcomes.append(&mut chunk);
-            });
+        (Err(source), None) => for_each_chunk_ahead(py, source, |rows, ahead| {
+            desk.validate_rows_alongside(rows, now, &mut chunk, ahead);
+            py.detach(|| outcomes.append(&mut chunk));
             answers.record(rows);
             between_chunks(py, &mut progress, outcomes.len(), rows.len())
         }),

@@ -20,7 +20,7 @@ use pyo3::types::PyString;
 use pyo3_arrow::input::AnyRecordBatch;
 use std::ops::Range;
 
-use super::{CONSENT, FIELDS, NAMES, OCCURRENCE, SUBMITTED};
+use super::{CONSENT, FIELDS, NAMES, OCCURRENCE, PyChunk, SUBMITTED};
 
 /// A text column as Arrow holds it: `string`, `large_string`, `string_view`, or a dictionary
 /// of those (pandas' categoricals, polars' `Categorical`), read in place: no text is copied.
@@ -434,15 +434,15 @@ pub(super) fn read_batches(data: AnyRecordBatch) -> PyResult<Vec<RecordBatch>> {
 }
 
 /// A chunk of a pandas frame read both ways: the object columns' cells as Python read them
-/// (their views and problems), the other columns from Arrow (absent among the Python cells).
-pub(super) struct Mixed<'a, 'r> {
-    pub(super) python: (&'a [RegistrationRef<'r>], &'a [Vec<Violation>]),
+/// (with their problems), the other columns from Arrow (absent among the Python cells).
+pub(super) struct Mixed<'a> {
+    pub(super) python: &'a PyChunk,
     pub(super) arrow: &'a ArrowChunk,
 }
 
-impl core::registration::RegistrationRows for Mixed<'_, '_> {
+impl core::registration::RegistrationRows for Mixed<'_> {
     fn len(&self) -> usize {
-        self.python.0.len()
+        self.python.len()
     }
 
     fn read<'s>(
@@ -453,8 +453,8 @@ impl core::registration::RegistrationRows for Mixed<'_, '_> {
     ) {
         let (start, first_found) = (views.len(), found.len());
         self.arrow.read(rows.clone(), views, found);
-        let python = self.python.0.get(rows.clone()).unwrap_or_default();
-        for (view, cells) in views.get_mut(start..).unwrap_or_default().iter_mut().zip(python) {
+        for (view, row) in views.get_mut(start..).unwrap_or_default().iter_mut().zip(rows.clone()) {
+            let cells = self.python.view(row);
             // Each field comes from one side: the other left it empty.
             view.full_name = view.full_name.or(cells.full_name);
             view.email = view.email.or(cells.email);
@@ -466,7 +466,7 @@ impl core::registration::RegistrationRows for Mixed<'_, '_> {
             view.submitted_at = view.submitted_at.or(cells.submitted_at);
             view.occurrence = view.occurrence.or(cells.occurrence);
         }
-        let problems = self.python.1.get(rows).unwrap_or_default();
+        let problems = self.python.found(rows);
         if problems.iter().all(Vec::is_empty) {
             return;
         }

@@ -1,12 +1,14 @@
 //! Reading the records of a batch: an iterable of mappings, a pandas DataFrame, or anything
 //! that speaks the Arrow PyCapsule interface (pyarrow, polars, pandas with Arrow dtypes).
 //!
-//! Records are read a chunk at a time into [`RegistrationRef`]s that borrow the Python
-//! strings or the Arrow buffers in place: no field is copied, no per-row dict is built for
-//! a frame, and a cell of the wrong kind becomes a `registration.invalid_value` of its row.
-//! Exact types are checked first (a `str` is read as text before anything else) and no
-//! exception is raised to probe a type. Between chunks the caller releases the GIL to
-//! validate, checks for signals and reports progress (see `batch.rs`).
+//! Records are read a chunk at a time: Python objects into a [`PyChunk`], which holds each
+//! `str` and reads its text in place, Arrow data where it lies. No field is copied, no per-row
+//! dict is built for a frame, and a cell of the wrong kind becomes a
+//! `registration.invalid_value` of its row. The core makes the [`RegistrationRef`]s on its own
+//! threads, where it checks them, without the GIL. Exact types are checked first (a `str` is
+//! read as text before anything else) and no exception is raised to probe a type. The caller
+//! validates each chunk with the GIL released (a frame's next chunk is read meanwhile, see
+//! `ahead.rs`), checks for signals and reports progress between chunks (see `batch.rs`).
 
 use std::sync::Arc;
 
@@ -18,13 +20,17 @@ use kix_core::registration::{RegistrationRef, RegistrationRows, Submitted, inval
 use pyo3::exceptions::{PyKeyError, PyTypeError};
 use pyo3::intern;
 use pyo3::prelude::*;
+use pyo3::pybacked::PyBackedStr;
 use pyo3::type_object::PyTypeInfo;
 use pyo3::types::{PyBool, PyDateTime, PyDict, PyFloat, PyList, PySlice, PyString};
 
 use crate::convert::{instant_arg, naive_arg, type_name};
 
+mod ahead;
 mod columns;
 mod owned;
+pub(crate) use ahead::ReadAhead;
+use ahead::read_frame_rows;
 use columns::{ArrowChunk, Mixed, arrow_backed, read_batches};
 pub(crate) use columns::{ArrowRows, arrow_frame};
 pub(crate) use owned::{records_from, registration_from};
@@ -40,10 +46,11 @@ pub(crate) const CHUNK: usize = 512;
 /// (16,384 rows took 19% less time than 4,096 on two threads), and a signal is still seen
 /// within milliseconds.
 pub(crate) const ARROW_CHUNK: usize = 16384;
-/// Rows of a pandas frame's object columns per chunk: read under the GIL, then checked on the
-/// core's threads, which a chunk is worth sharing among only when large (see `ARROW_CHUNK`):
-/// a million rows of a pandas 3 object frame, 5 rounds alternating in one process, took a
-/// median of 1.14 s in chunks of 8,192, 1.18 s of 4,096, 1.23 s of 2,048 and 1.41 s of 512.
+/// Rows of a pandas frame's object columns per chunk: read under the GIL while the core's
+/// other threads check the chunk before, which a chunk is worth sharing among only when large
+/// (see `ARROW_CHUNK`): a million rows of a pandas 3 object frame, 5 rounds alternating in one
+/// process, took a median of 1.14 s in chunks of 8,192, 1.18 s of 4,096, 1.23 s of 2,048 and
+/// 1.41 s of 512 (before the reading ahead; with it, 4,096 to 32,768 took the same, 0.58-0.60 s).
 const FRAME_CHUNK: usize = 8192;
 
 const FIELDS: [&str; 8] = core::exports::REGISTRATION_FIELDS;
@@ -94,134 +101,121 @@ fn shown(v: &Bound<'_, PyAny>) -> String {
     v.str().map(|s| text_of(&s)).unwrap_or_else(|_| "?".to_owned())
 }
 
-/// A cell as the rules will read it (the text stays in its Python object).
-enum Kind {
+/// A cell as the rules will read it: a text taken from its `str`, which the cell holds on to,
+/// so that the core's threads read the cells where they check them, without the GIL.
+enum Cell {
     Missing,
-    Text,
+    Text(PyBackedStr),
     Bool(bool),
     At(DateTime<Utc>),
     Wall(NaiveDateTime),
 }
 
+/// A `str` cell's text. A str that is not UTF-8 (a lone surrogate, which Python allows) is
+/// read as its U+FFFD form, which the rules report on the record (`registration.undecodable_text`):
+/// the str is the `object` of the `UnicodeEncodeError` that refused it (taking the str itself is
+/// what a text costs: no second reference to it, no second look at its characters).
+fn text_cell(s: Bound<'_, PyString>) -> Cell {
+    let py = s.py();
+    match PyBackedStr::try_from(s) {
+        Ok(text) => Cell::Text(text),
+        Err(e) => {
+            let refused = e.value(py).getattr(intern!(py, "object")).ok();
+            let lossy = refused.as_ref().and_then(|o| o.cast::<PyString>().ok()).map(|o| o.to_string_lossy());
+            lossy.and_then(|t| PyBackedStr::try_from(PyString::new(py, &t)).ok()).map_or(Cell::Missing, Cell::Text)
+        }
+    }
+}
+
 /// An occurrence cell: a naive datetime or ISO text of the occurrence's wall-clock start.
-fn occurrence_kind(v: &Bound<'_, PyAny>, found: &mut Vec<core::Violation>) -> Kind {
+fn occurrence_cell(v: &Bound<'_, PyAny>, found: &mut Vec<core::Violation>) -> Cell {
     if let Ok(s) = v.cast::<PyString>() {
         let text = text_of(s);
         return match core::text::parse_wall_time(&text) {
-            Some(t) => Kind::Wall(t),
+            Some(t) => Cell::Wall(t),
             None => {
                 found.push(invalid_value("occurrence", "text", &text));
-                Kind::Missing
+                Cell::Missing
             }
         };
     }
     if is_missing(v) {
-        return Kind::Missing;
+        return Cell::Missing;
     }
     if v.is_instance_of::<PyDateTime>() {
         let naive = v.call_method0(intern!(v.py(), "utcoffset")).is_ok_and(|o| o.is_none());
         match naive_arg(v) {
-            Ok(t) if naive => return Kind::Wall(t),
+            Ok(t) if naive => return Cell::Wall(t),
             _ => {
                 found.push(invalid_value("occurrence", "aware datetime", &shown(v)));
-                return Kind::Missing;
+                return Cell::Missing;
             }
         }
     }
     found.push(invalid_value("occurrence", &type_name(v), &shown(v)));
-    Kind::Missing
+    Cell::Missing
 }
 
 /// Reads one Python cell for a field, reporting a cell of the wrong kind in `found`.
-fn classify(field: usize, cell: &Option<Bound<'_, PyAny>>, found: &mut Vec<core::Violation>) -> Kind {
-    let Some(v) = cell.as_ref() else { return Kind::Missing };
+fn classify(field: usize, cell: Option<Bound<'_, PyAny>>, found: &mut Vec<core::Violation>) -> Cell {
+    let Some(v) = cell else { return Cell::Missing };
     if field == OCCURRENCE {
-        return occurrence_kind(v, found);
+        return occurrence_cell(&v, found);
     }
-    if PyString::is_exact_type_of(v) || PyString::is_type_of(v) {
+    if PyString::is_exact_type_of(&v) || PyString::is_type_of(&v) {
         if field == CONSENT {
-            found.push(invalid_value("consent", "text", &shown(v)));
-            return Kind::Missing;
+            found.push(invalid_value("consent", "text", &shown(&v)));
+            return Cell::Missing;
         }
-        // A str that is not UTF-8 (a lone surrogate) is found when the views are made.
-        return Kind::Text;
+        return v.cast_into::<PyString>().map_or(Cell::Missing, text_cell);
     }
     if v.is_none() {
-        return Kind::Missing;
+        return Cell::Missing;
     }
     if field == CONSENT {
         // Only real booleans (Python's and numpy's): 1.5 or "yes" are not consent.
         if let Ok(b) = v.cast::<PyBool>() {
-            return Kind::Bool(b.is_true());
+            return Cell::Bool(b.is_true());
         }
-        if is_missing(v) {
-            return Kind::Missing;
+        if is_missing(&v) {
+            return Cell::Missing;
         }
-        let kind = type_name(v);
+        let kind = type_name(&v);
         if kind == "bool_" {
-            return v.is_truthy().map_or(Kind::Missing, Kind::Bool);
+            return v.is_truthy().map_or(Cell::Missing, Cell::Bool);
         }
-        found.push(invalid_value("consent", &kind, &shown(v)));
-        return Kind::Missing;
+        found.push(invalid_value("consent", &kind, &shown(&v)));
+        return Cell::Missing;
     }
-    if is_missing(v) {
-        return Kind::Missing;
+    if is_missing(&v) {
+        return Cell::Missing;
     }
     if field == SUBMITTED && v.is_instance_of::<PyDateTime>() {
-        return match instant_arg(v) {
-            Ok(t) => Kind::At(t),
+        return match instant_arg(&v) {
+            Ok(t) => Cell::At(t),
             Err(_) => {
-                found.push(invalid_value("submitted_at", "naive datetime", &shown(v)));
-                Kind::Missing
+                found.push(invalid_value("submitted_at", "naive datetime", &shown(&v)));
+                Cell::Missing
             }
         };
     }
-    found.push(invalid_value(FIELDS.get(field).copied().unwrap_or(""), &type_name(v), &shown(v)));
-    Kind::Missing
+    found.push(invalid_value(FIELDS.get(field).copied().unwrap_or(""), &type_name(&v), &shown(&v)));
+    Cell::Missing
 }
 
-/// One chunk of records read from Python objects: nine cells per record.
+/// One chunk of records read from Python objects: nine cells per record, and the problems
+/// found reading each. It holds no Python object but the strs whose text it reads, so the
+/// core reads its rows on its own threads, where it checks them.
 #[derive(Default)]
-pub(crate) struct PyChunk<'py> {
-    cells: Vec<Option<Bound<'py, PyAny>>>,
-    kinds: Vec<Kind>,
-    pub(crate) found: Vec<Vec<core::Violation>>,
-    /// Set by `views` when a str could not be read as UTF-8 (see `fix_surrogates`).
-    not_utf8: std::cell::Cell<bool>,
+pub(crate) struct PyChunk {
+    cells: Vec<Cell>,
+    found: Vec<Vec<core::Violation>>,
 }
 
-impl<'py> PyChunk<'py> {
+impl PyChunk {
     fn clear(&mut self) {
         self.cells.clear();
-        self.kinds.clear();
         self.found.clear();
-        self.not_utf8.set(false);
-    }
-
-    /// Replaces every str that is not UTF-8 (a lone surrogate, which Python allows) by its
-    /// U+FFFD form, which the rules report on the record (`registration.undecodable_text`).
-    fn fix_surrogates(&mut self) {
-        for (cell, kind) in self.cells.iter_mut().zip(&self.kinds) {
-            if let (Kind::Text, Some(v)) = (kind, cell.as_ref())
-                && let Ok(s) = v.cast::<PyString>()
-                && s.to_str().is_err()
-            {
-                let fixed = PyString::new(v.py(), &s.to_string_lossy()).into_any();
-                *cell = Some(fixed);
-            }
-        }
-        self.not_utf8.set(false);
-    }
-
-    /// The views, after replacing text that is not UTF-8 if `views` found some.
-    pub(crate) fn with_views<T>(&mut self, f: impl FnOnce(&[RegistrationRef<'_>], &[Vec<core::Violation>]) -> T) -> T {
-        let views = self.views();
-        if !self.not_utf8.get() {
-            return f(&views, &self.found);
-        }
-        drop(views);
-        self.fix_surrogates();
-        f(&self.views(), &self.found)
     }
 
     pub(crate) fn len(&self) -> usize {
@@ -229,55 +223,66 @@ impl<'py> PyChunk<'py> {
     }
 
     /// Adds a record from its cells (missing ones as `None`) and the problems found so far.
-    fn push(&mut self, cells: [Option<Bound<'py, PyAny>>; CELLS], mut found: Vec<core::Violation>) {
-        for (field, cell) in cells.iter().enumerate() {
-            self.kinds.push(classify(field, cell, &mut found));
+    fn push(&mut self, cells: [Option<Bound<'_, PyAny>>; CELLS], mut found: Vec<core::Violation>) {
+        for (field, cell) in cells.into_iter().enumerate() {
+            let cell = classify(field, cell, &mut found);
+            self.cells.push(cell);
         }
-        self.cells.extend(cells);
         self.found.push(found);
     }
 
-    /// The records as the rules read them, borrowing the strings in place.
-    fn views(&self) -> Vec<RegistrationRef<'_>> {
-        let text = |i: usize| -> Option<&str> {
-            match self.kinds.get(i) {
-                Some(Kind::Text) => {
-                    let s = self.cells.get(i)?.as_ref()?.cast::<PyString>().ok()?;
-                    let text = s.to_str();
-                    if text.is_err() {
-                        self.not_utf8.set(true);
-                    }
-                    text.ok()
-                }
-                _ => None,
-            }
+    /// The problems found reading the records `rows`.
+    pub(super) fn found(&self, rows: std::ops::Range<usize>) -> &[Vec<core::Violation>] {
+        self.found.get(rows.start.min(self.len())..rows.end.min(self.len())).unwrap_or_default()
+    }
+
+    /// Record `row` as the rules read it, borrowing the texts.
+    pub(super) fn view(&self, row: usize) -> RegistrationRef<'_> {
+        let cells = self.cells.get(row * CELLS..(row + 1) * CELLS).unwrap_or_default();
+        let text = |i: usize| match cells.get(i) {
+            Some(Cell::Text(s)) => Some(&**s),
+            _ => None,
         };
-        (0..self.len())
-            .map(|r| {
-                let at = r * CELLS;
-                RegistrationRef {
-                    full_name: text(at),
-                    email: text(at + 1),
-                    country: text(at + 2),
-                    organisation: text(at + 3),
-                    audience: text(at + 4),
-                    language: text(at + 5),
-                    consent: match self.kinds.get(at + CONSENT) {
-                        Some(Kind::Bool(b)) => Some(*b),
-                        _ => None,
-                    },
-                    submitted_at: match self.kinds.get(at + SUBMITTED) {
-                        Some(Kind::At(t)) => Some(Submitted::At(*t)),
-                        Some(Kind::Text) => text(at + SUBMITTED).map(Submitted::Text),
-                        _ => None,
-                    },
-                    occurrence: match self.kinds.get(at + OCCURRENCE) {
-                        Some(Kind::Wall(t)) => Some(*t),
-                        _ => None,
-                    },
-                }
-            })
-            .collect()
+        RegistrationRef {
+            full_name: text(0),
+            email: text(1),
+            country: text(2),
+            organisation: text(3),
+            audience: text(4),
+            language: text(5),
+            consent: match cells.get(CONSENT) {
+                Some(Cell::Bool(b)) => Some(*b),
+                _ => None,
+            },
+            submitted_at: match cells.get(SUBMITTED) {
+                Some(Cell::At(t)) => Some(Submitted::At(*t)),
+                Some(Cell::Text(s)) => Some(Submitted::Text(s)),
+                _ => None,
+            },
+            occurrence: match cells.get(OCCURRENCE) {
+                Some(Cell::Wall(t)) => Some(*t),
+                _ => None,
+            },
+        }
+    }
+}
+
+impl RegistrationRows for PyChunk {
+    fn len(&self) -> usize {
+        self.found.len()
+    }
+
+    fn read<'s>(
+        &'s self,
+        rows: std::ops::Range<usize>,
+        views: &mut Vec<RegistrationRef<'s>>,
+        found: &mut Vec<(usize, core::Violation)>,
+    ) {
+        let rows = rows.start.min(self.len())..rows.end.min(self.len());
+        views.extend(rows.clone().map(|row| self.view(row)));
+        for (i, problems) in self.found(rows).iter().enumerate() {
+            found.extend(problems.iter().map(|v| (i, v.clone())));
+        }
     }
 }
 
@@ -449,7 +454,7 @@ impl<'py> Source<'py> {
     /// about 32 MB for a million), which the desk and the outcomes read again without the GIL,
     /// instead of each keeping a copy of every address (see `RegistrationDesk::validate_next_from`).
     /// A cell that is not a `str` is a null, as the rules read it (missing, or of the wrong kind);
-    /// a `str` that is not UTF-8 is copied as the rules read it too (see `PyChunk::fix_surrogates`).
+    /// a `str` that is not UTF-8 is copied as the rules read it too (see `text_cell`).
     pub(crate) fn email_copy(&self, py: Python<'_>) -> PyResult<Option<RecordBatch>> {
         let Source::Frame { columns, len, .. } = self else { return Ok(None) };
         let Some(Some(column)) = columns.get(1) else { return Ok(None) };
@@ -565,6 +570,41 @@ pub(crate) fn for_each_chunk<'py>(
     source: Source<'py>,
     mut each: impl FnMut(&dyn RegistrationRows) -> PyResult<()>,
 ) -> PyResult<(Labels, usize)> {
+    for_each_chunk_ahead(py, source, |rows, _| each(rows))
+}
+
+/// A chunk's rows, with the Arrow batch they lie in and that batch's first row.
+type Span<'b> = (std::ops::Range<usize>, Option<(usize, &'b RecordBatch)>);
+
+/// The rows of a frame's chunks, each with the Arrow batch it lies in: a chunk never spans two.
+fn frame_spans(len: usize, arrow: &[RecordBatch]) -> Vec<Span<'_>> {
+    let mut batches = arrow.iter().scan(0usize, |at, b| {
+        let start = *at;
+        *at += b.num_rows();
+        Some((start, b))
+    });
+    let (mut batch, mut start, mut spans) = (batches.next(), 0usize, Vec::new());
+    while start < len {
+        while let Some((at, b)) = batch
+            && start >= at + b.num_rows()
+        {
+            batch = batches.next();
+        }
+        let end = batch.map_or(len, |(at, b)| at + b.num_rows()).min(start + FRAME_CHUNK).min(len);
+        spans.push((start..end, batch));
+        start = end;
+    }
+    spans
+}
+
+/// [`for_each_chunk`], with `each` also given what the calling thread may do while the core
+/// checks the chunk (see [`ReadAhead`]): for a frame's Python cells, read the next chunk. What
+/// `each` does not have read meanwhile is read after it.
+pub(crate) fn for_each_chunk_ahead<'py>(
+    py: Python<'py>,
+    source: Source<'py>,
+    mut each: impl FnMut(&dyn RegistrationRows, &mut ReadAhead<'_, 'py>) -> PyResult<()>,
+) -> PyResult<(Labels, usize)> {
     match source {
         Source::Rows { iter, .. } => {
             let keys = field_keys(py);
@@ -585,7 +625,7 @@ pub(crate) fn for_each_chunk<'py>(
                 if chunk.len() == 0 {
                     break;
                 }
-                chunk.with_views(|views, found| each(&(views, found)))?;
+                each(&chunk, &mut ReadAhead::nothing(py))?;
                 if chunk.len() < CHUNK {
                     break;
                 }
@@ -593,51 +633,27 @@ pub(crate) fn for_each_chunk<'py>(
             Ok((Labels::Positions { len: n, rows }, n))
         }
         Source::Frame { columns, arrow, len, index } => {
-            let mut chunk = PyChunk::default();
-            // The Arrow batches' row ranges: a chunk never spans two.
-            let mut batches = arrow.iter().scan(0usize, |at, b| {
-                let start = *at;
-                *at += b.num_rows();
-                Some((start, b))
-            });
-            let mut batch = batches.next();
-            let mut start = 0usize;
-            while start < len {
-                while let Some((at, b)) = batch
-                    && start >= at + b.num_rows()
-                {
-                    batch = batches.next();
-                }
-                let end = batch.map_or(len, |(at, b)| at + b.num_rows()).min(start + FRAME_CHUNK).min(len);
-                chunk.clear();
-                let slice = PySlice::new(py, start as isize, end as isize, 1);
-                let lists: Vec<Option<Bound<'_, PyList>>> = columns
-                    .iter()
-                    .map(|c| {
-                        c.as_ref()
-                            .map(|c| -> PyResult<Bound<'_, PyList>> {
-                                Ok(c.get_item(&slice)?.call_method0(intern!(py, "tolist"))?.cast_into::<PyList>()?)
-                            })
-                            .transpose()
-                    })
-                    .collect::<PyResult<_>>()?;
-                for i in 0..end - start {
-                    let mut cells: [Option<Bound<'_, PyAny>>; CELLS] = Default::default();
-                    for (cell, list) in cells.iter_mut().zip(&lists) {
-                        if let Some(list) = list {
-                            *cell = Some(list.get_item(i)?);
-                        }
-                    }
-                    chunk.push(cells, Vec::new());
-                }
+            let spans = frame_spans(len, &arrow);
+            // Two chunks: the one being checked, and the next, read meanwhile.
+            let mut chunks = [PyChunk::default(), PyChunk::default()];
+            if let (Some((rows, _)), [first, _]) = (spans.first(), &mut chunks) {
+                read_frame_rows(py, &columns, rows.clone(), first)?;
+            }
+            for (k, (rows, batch)) in spans.iter().enumerate() {
+                let [a, b] = &mut chunks;
+                let (chunk, next) = if k % 2 == 0 { (a, b) } else { (b, a) };
+                let mut ahead = match spans.get(k + 1) {
+                    Some((rows, _)) => ReadAhead::rows(py, &columns, rows.clone(), next),
+                    None => ReadAhead::nothing(py),
+                };
                 match batch {
                     Some((at, b)) => {
-                        let arrow = ArrowChunk::of(&b.slice(start - at, end - start));
-                        chunk.with_views(|views, found| each(&Mixed { python: (views, found), arrow: &arrow }))?;
+                        let arrow = ArrowChunk::of(&b.slice(rows.start - at, rows.len()));
+                        each(&Mixed { python: chunk, arrow: &arrow }, &mut ahead)?;
                     }
-                    None => chunk.with_views(|views, found| each(&(views, found)))?,
+                    None => each(chunk, &mut ahead)?,
                 }
-                start = end;
+                ahead.finish()?;
             }
             Ok((Labels::Index(index.unbind()), len))
         }
@@ -646,7 +662,7 @@ pub(crate) fn for_each_chunk<'py>(
             for batch in batches {
                 for start in (0..batch.num_rows()).step_by(ARROW_CHUNK) {
                     let len = ARROW_CHUNK.min(batch.num_rows() - start);
-                    each(&ArrowChunk::of(&batch.slice(start, len)))?;
+                    each(&ArrowChunk::of(&batch.slice(start, len)), &mut ReadAhead::nothing(py))?;
                     n += len;
                 }
             }
