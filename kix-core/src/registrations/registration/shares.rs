@@ -195,9 +195,9 @@ where
         alongside.join(move || {
             let running: Vec<bool> = started.iter().map(|(_, t)| t.is_some()).collect();
             let mut parts: Vec<(usize, &mut Scratch)> = Vec::with_capacity(helpers + 2);
+            // A scratch for each part this thread takes: each takes a block at least, and there is
+            // one a block, so they never run out.
             let mut spare = mine.iter_mut();
-            // Without helpers, the one share (all the blocks) is this thread's.
-            let mut whole = helpers == 0;
             loop {
                 let largest = shares
                     .iter()
@@ -213,13 +213,13 @@ where
                 let taken = {
                     let mut s = lock(share);
                     let left = s.end.saturating_sub(s.next);
-                    let take = if whole || !running.get(h).copied().unwrap_or(false) { left } else { left.div_ceil(2) };
+                    // Without helpers, the one share (all the blocks) is this thread's.
+                    let take = if running.get(h).copied().unwrap_or(false) { left.div_ceil(2) } else { left };
                     let from = s.end - take;
                     let taken = Share { next: from, end: s.end };
                     s.end = from;
                     taken
                 };
-                whole = false;
                 if taken.next >= taken.end {
                     continue;
                 }

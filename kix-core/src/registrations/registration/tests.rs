@@ -484,16 +484,25 @@ impl Alongside for Reading {
     }
 }
 
-/// Rows read slowly on any thread but the test's (5 ms a block), with the first row
-/// of each block this thread read: this thread then takes the back half of what is left again
-/// and again, in several parts.
-struct SlowElsewhere<'r> {
+/// Rows that another thread reads only once the test's thread has read blocks in two parts
+/// (or after ten seconds): the helper holds its first block while this thread takes the back
+/// half of what is left, then the back half of the rest. The first row of each block this
+/// thread read is kept.
+struct HeldElsewhere<'r> {
     rows: &'r [Registration],
     here: std::thread::ThreadId,
     read_here: Mutex<Vec<usize>>,
 }
 
-impl RegistrationRows for SlowElsewhere<'_> {
+impl HeldElsewhere<'_> {
+    /// The runs of consecutive blocks this thread read.
+    fn parts_read_here(&self) -> usize {
+        let read = self.read_here.lock().unwrap();
+        read.windows(2).filter(|w| w[1] != w[0] + BLOCK).count() + usize::from(!read.is_empty())
+    }
+}
+
+impl RegistrationRows for HeldElsewhere<'_> {
     fn len(&self) -> usize {
         self.rows.len()
     }
@@ -501,7 +510,10 @@ impl RegistrationRows for SlowElsewhere<'_> {
         if std::thread::current().id() == self.here {
             self.read_here.lock().unwrap().push(rows.start);
         } else {
-            std::thread::sleep(std::time::Duration::from_millis(5));
+            let started = std::time::Instant::now();
+            while self.parts_read_here() < 2 && started.elapsed() < std::time::Duration::from_secs(10) {
+                std::thread::sleep(std::time::Duration::from_millis(1));
+            }
         }
         views.extend(self.rows.get(rows).unwrap_or_default().iter().map(Registration::view));
     }
@@ -509,8 +521,8 @@ impl RegistrationRows for SlowElsewhere<'_> {
 
 /// The rows checked on two and three threads while this one does other work first (as a
 /// binding reads its next chunk): with a long pause the helpers check almost everything, with
-/// none this thread takes half at once, with slow helpers it takes the back half of what is
-/// left several times over. Every outcome and the seats are those of one by one, for an event
+/// none this thread takes half at once, with a helper held at its first block it takes the back
+/// half of what is left several times over. Every outcome and the seats are those of one by one, for an event
 /// that refuses when full and one whose claims go to the threads.
 #[test]
 fn rows_checked_while_this_thread_works_alongside_give_the_outcomes_of_one_by_one() {
@@ -540,16 +552,15 @@ fn rows_checked_while_this_thread_works_alongside_give_the_outcomes_of_one_by_on
             assert!(out == one_by_one, "{capacity:?} seats, {threads} threads, {pause:?} alongside, in chunks");
             assert_eq!((reading.meanwhile, reading.joined), (2, 2));
         }
-        let slow =
-            SlowElsewhere { rows: &records, here: std::thread::current().id(), read_here: Mutex::new(Vec::new()) };
+        let held =
+            HeldElsewhere { rows: &records, here: std::thread::current().id(), read_here: Mutex::new(Vec::new()) };
         let mut desk = RegistrationDesk::new(crate::emap(), &e, &[]).unwrap();
         desk.set_threads(2);
         let mut out = Vec::new();
-        desk.validate_rows_alongside(&slow, None, &mut out, &mut ());
-        assert!(out == one_by_one, "{capacity:?} seats, slow helpers");
-        let read_here = slow.read_here.into_inner().unwrap();
-        let parts = read_here.windows(2).filter(|w| w[1] != w[0] + BLOCK).count() + 1;
-        assert!(parts >= 2, "this thread took the back half more than once: it read blocks {read_here:?}");
+        desk.validate_rows_alongside(&held, None, &mut out, &mut ());
+        assert!(out == one_by_one, "{capacity:?} seats, a helper held");
+        let parts = held.parts_read_here();
+        assert!(parts >= 2, "this thread took the back half more than once: it read blocks {:?}", held.read_here);
     }
 }
 
