@@ -15,8 +15,9 @@ Each job is timed against the fastest code a skilled user writes for it without 
    object columns with pandas 2), the same as `object` columns, and a polars DataFrame: time and the
    peak memory above the process holding the frame (each in a fresh process).
 
-`bench.py compare OTHER.so [object|default]` times two builds against each other in one process (see
-`compare_builds`): the way to see whether a change to the batch path is worth a few per cent.
+`bench.py compare OTHER.so [object|default|dicts]` times two builds against each other in one process (see
+`compare_builds`): the way to see whether a change to the batch path is worth a few per cent;
+`bench.py compare-fresh OTHER.so [object|default|dicts]` does it on first calls, in fresh processes.
 
 Run it with pandas 3 (`.venv-pandas3`) and with pandas 2 (`.venv`) to see both majors.
 
@@ -287,21 +288,35 @@ def million_rows(kinds=FRAME_KINDS, runs_each: int = 3):
     return out
 
 
-def compare_builds(other: str, kind: str = "object", rounds: int = ROUNDS):
-    """Two builds of kix on the same 1M-row frame in one process: this venv's and the `_kix.abi3.so` at `other`
-    (a wheel's, unzipped), loaded under another name. After a first call each (which pays for fresh memory), they
-    run alternately, `rounds` each; their counts must agree. Between processes this machine's speed moves by ±30%,
-    within one it does not: a change of a few per cent shows here and nowhere else."""
+def other_build(path: str, name: str = "kix_other"):
+    """The `_kix.abi3.so` at `path` (a wheel's, unzipped) loaded as a module of its own, beside this venv's kix."""
     import importlib.util
-    import resource
-
-    import pandas as pd
-    spec = importlib.util.spec_from_file_location("kix_other._kix", other)
+    spec = importlib.util.spec_from_file_location(f"{name}._kix", path)
     build = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(build)
+    return build
+
+
+def compare_input(kind: str):
+    """What `compare` validates: the 1M-row frame (`object` or pandas' `default` columns), or 100k `dicts`."""
+    if kind == "dicts":
+        return records(N)
+    import pandas as pd
     frame = pd.DataFrame(records(1_000_000))
     if kind == "object":
         frame = frame.astype({c: object for c in frame.columns if c != "consent"})
+    return frame
+
+
+def compare_builds(other: str, kind: str = "object", rounds: int = ROUNDS):
+    """Two builds of kix on the same input in one process: this venv's and the `_kix.abi3.so` at `other`, loaded
+    under another name. After a first call each (which pays for fresh memory), they run alternately, `rounds`
+    each; their counts must agree. Between processes this machine's speed moves by ±30%, within one it does
+    not: a change of a few per cent shows here and nowhere else."""
+    import resource
+
+    build = other_build(other)
+    frame = compare_input(kind)
 
     def timed(module):
         event = module.emap().event("kix-emap-webinar-20")
@@ -319,10 +334,50 @@ def compare_builds(other: str, kind: str = "object", rounds: int = ROUNDS):
         for module, out in pair if i % 2 == 0 else pair[::-1]:
             out.append(timed(module)[:2])
     median = statistics.median
-    print(f"1M rows, {kind} frame, {rounds} rounds: this build {median(t for t, _ in this):.3f} s "
+    what = "100k dicts" if kind == "dicts" else f"1M rows, {kind} frame"
+    print(f"{what}, {rounds} rounds: this build {median(t for t, _ in this):.3f} s "
           f"({median(c for _, c in this):.3f} s CPU), the other {median(t for t, _ in that):.3f} s "
           f"({median(c for _, c in that):.3f} s CPU); other / this, median of the rounds: "
           f"{median(b[0] / a[0] for a, b in zip(this, that)):.3f} (first calls {first[0][0]:.3f} and {first[1][0]:.3f} s)",
+          flush=True)
+
+
+# One first call in a fresh process, of this venv's kix or of the build at argv[3] (see `compare_fresh`).
+FRESH_JOB = r"""
+import json, resource, sys, time
+sys.path.insert(0, sys.argv[1])
+from bench import compare_input, other_build
+import kix
+module = other_build(sys.argv[3]) if len(sys.argv) > 3 else kix
+data = compare_input(sys.argv[2])
+import gc; gc.collect()
+event = module.emap().event("kix-emap-webinar-20")
+before, started = resource.getrusage(resource.RUSAGE_SELF), time.perf_counter()
+module.validate_registrations(event, data)
+seconds, after = time.perf_counter() - started, resource.getrusage(resource.RUSAGE_SELF)
+print(json.dumps({"seconds": seconds, "system": after.ru_stime - before.ru_stime,
+                  "cpu": after.ru_utime + after.ru_stime - before.ru_utime - before.ru_stime}))
+"""
+
+
+def compare_fresh(other: str, kind: str = "object", rounds: int = 6):
+    """`compare_builds` on first calls: each build in a fresh process, alternating, `rounds` processes each. The
+    first call pays for the memory it faults in, which this machine makes cost more at some hours than at
+    others: the ratio of each pair says more than either build's figures alone."""
+    this, that = [], []
+    for i in range(rounds):
+        pair = [([], this), ([other], that)]
+        for extra, out in pair if i % 2 == 0 else pair[::-1]:
+            res = subprocess.run([sys.executable, "-c", FRESH_JOB, str(pathlib.Path(__file__).parent), kind, *extra],
+                                 capture_output=True, text=True, check=True)
+            out.append(json.loads(res.stdout))
+    median = statistics.median
+    def line(runs):
+        return (f"{median(r['seconds'] for r in runs):.3f} s ({min(r['seconds'] for r in runs):.2f}-"
+                f"{max(r['seconds'] for r in runs):.2f}; {median(r['cpu'] for r in runs):.2f} s CPU, "
+                f"{median(r['system'] for r in runs):.2f} s system)")
+    print(f"{kind}, first calls in {rounds} fresh processes each: this build {line(this)}, the other {line(that)}; "
+          f"other / this, median of the pairs: {median(b['seconds'] / a['seconds'] for a, b in zip(this, that)):.3f}",
           flush=True)
 
 
@@ -364,6 +419,9 @@ def main():
     jobs = sys.argv[1:] or ["registrations", "time", "frame"]
     if jobs[0] == "compare":
         compare_builds(*jobs[1:3])
+        return
+    if jobs[0] == "compare-fresh":
+        compare_fresh(*jobs[1:3])
         return
     if "registrations" in jobs:
         registrations(w20)
