@@ -326,6 +326,11 @@ async fn shutdown() {
     }
 }
 
+/// A folder of a unit test's own, removed when it ends: the integration tests' own type.
+#[cfg(test)]
+#[path = "../tests/common/temp_dir.rs"]
+mod temp_dir;
+
 #[cfg(test)]
 mod tests {
     use super::{Command, parse_args};

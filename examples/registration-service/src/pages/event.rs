@@ -316,23 +316,24 @@ mod tests {
     use super::*;
     use crate::store::Store;
 
-    /// A service state over the embedded hub, webinar 20 asking for consent, in a fresh database.
-    fn state(name: &str) -> State {
-        let dir = std::env::temp_dir().join(format!("kix-pages-{}-{name}", std::process::id()));
-        std::fs::create_dir_all(&dir).unwrap();
-        let _ = std::fs::remove_file(dir.join("kix.sqlite3"));
+    /// A service state over the embedded hub, webinar 20 asking for consent, in a fresh database
+    /// in a folder removed when the test ends.
+    fn state(name: &str) -> (State, crate::temp_dir::TempDir) {
+        let temp = crate::temp_dir::TempDir::new(&format!("pages-{name}"));
+        let dir = temp.0.clone();
         let mut hub = kix_core::emap().clone();
         hub.events.iter_mut().find(|e| e.id == "kix-emap-webinar-20").unwrap().registration.consent_required = true;
         let hub = Arc::new(hub);
         let store = Store::open(&dir.join("kix.sqlite3"), Arc::clone(&hub)).unwrap();
-        State {
+        let state = State {
             hub,
             store: Arc::new(store),
             started: chrono::Utc::now(),
             public_url: "http://127.0.0.1".into(),
             submissions: Arc::new(crate::limits::RateLimit::new(0)),
             body_timeout: std::time::Duration::from_secs(10),
-        }
+        };
+        (state, temp)
     }
 
     async fn page(state: &State, lang: &'static str, fields: &FormFields, errors: &[Violation]) -> String {
@@ -343,7 +344,7 @@ mod tests {
 
     #[tokio::test]
     async fn every_label_of_a_refused_form_is_written_in_each_language_and_the_typing_is_kept() {
-        let state = state("refused");
+        let (state, _dir) = state("refused");
         let typed = FormFields {
             full_name: "Dilnoza <Karimova>".into(),
             email: "dilnoza@".into(),

@@ -334,12 +334,11 @@ mod tests {
     use super::*;
     use kix_core::{BookStatus, Registration};
 
-    fn temp_db(name: &str) -> PathBuf {
-        let path = std::env::temp_dir().join(format!("kix-store-{name}-{}.sqlite3", std::process::id()));
-        for suffix in ["", "-wal", "-shm"] {
-            let _ = std::fs::remove_file(format!("{}{suffix}", path.display()));
-        }
-        path
+    /// A database file in a folder of its own, removed (with the WAL beside it) when the test ends.
+    fn temp_db(name: &str) -> (crate::temp_dir::TempDir, PathBuf) {
+        let dir = crate::temp_dir::TempDir::new(&format!("store-{name}"));
+        let path = dir.0.join("kix.sqlite3");
+        (dir, path)
     }
 
     fn person(email: &str) -> Registration {
@@ -369,7 +368,7 @@ mod tests {
 
     #[tokio::test]
     async fn a_committed_book_survives_reopening_and_a_refusal_writes_nothing() {
-        let path = temp_db("reopen");
+        let (_dir, path) = temp_db("reopen");
         {
             let store = Store::open(&path, hub()).unwrap();
             let s = submit(&store, "pema@example.bt").await;
@@ -391,7 +390,7 @@ mod tests {
 
     #[tokio::test]
     async fn a_rejected_submission_stores_no_book() {
-        let path = temp_db("rejected");
+        let (_dir, path) = temp_db("rejected");
         let store = Store::open(&path, hub()).unwrap();
         let s = store
             .write(W20, |hub, event, book, _| book.submit(hub, event, &Registration::default(), now()))
@@ -405,7 +404,7 @@ mod tests {
 
     #[tokio::test]
     async fn two_processes_on_one_file_see_each_others_registrations() {
-        let path = temp_db("two");
+        let (_dir, path) = temp_db("two");
         let (a, b) = (Store::open(&path, hub()).unwrap(), Store::open(&path, hub()).unwrap());
         let ids = [
             submit(&a, "a@example.bt").await.id.unwrap(),
@@ -419,7 +418,7 @@ mod tests {
 
     #[tokio::test]
     async fn operations_committed_together_fail_alone_and_are_answered_after_their_commit() {
-        let path = temp_db("group");
+        let (_dir, path) = temp_db("group");
         let store = Arc::new(Store::open(&path, hub()).unwrap());
         // Sixty submissions at once, every third a duplicate of an earlier one, and
         // one with no e-mail: each answered for itself.

@@ -93,12 +93,11 @@ mod tests {
     use super::*;
     use crate::store::{Scope, tokens};
 
-    fn temp_db(name: &str) -> PathBuf {
-        let path = std::env::temp_dir().join(format!("kix-sessions-{name}-{}.sqlite3", std::process::id()));
-        for suffix in ["", "-wal", "-shm"] {
-            let _ = std::fs::remove_file(format!("{}{suffix}", path.display()));
-        }
-        path
+    /// A database file in a folder of its own, removed (with the WAL beside it) when the test ends.
+    fn temp_db(name: &str) -> (crate::temp_dir::TempDir, PathBuf) {
+        let dir = crate::temp_dir::TempDir::new(&format!("sessions-{name}"));
+        let path = dir.0.join("kix.sqlite3");
+        (dir, path)
     }
 
     fn now() -> DateTime<Utc> {
@@ -106,17 +105,17 @@ mod tests {
     }
 
     /// A store with one read token ("hub desk") for webinar 20.
-    fn store_with_token(name: &str) -> (Store, PathBuf) {
-        let path = temp_db(name);
+    fn store_with_token(name: &str) -> (Store, PathBuf, crate::temp_dir::TempDir) {
+        let (dir, path) = temp_db(name);
         let store = Store::open(&path, Arc::new(kix_core::emap().clone())).unwrap();
         let conn = Store::connect_for_tokens(&path).unwrap();
         tokens::create(&conn, "hub desk", &["kix-emap-webinar-20".into()], false, now()).unwrap();
-        (store, path)
+        (store, path, dir)
     }
 
     #[test]
     fn a_session_carries_its_tokens_rights_until_it_expires() {
-        let (store, _) = store_with_token("expiry");
+        let (store, _, _dir) = store_with_token("expiry");
         let id = store.open_session("hub desk", now(), Duration::hours(8)).unwrap();
         assert!(secrets::well_formed(&id, secrets::SESSION));
         let digest = secrets::digest(&id);
@@ -133,7 +132,7 @@ mod tests {
 
     #[test]
     fn revoking_the_token_ends_its_sessions_and_signing_out_ends_one() {
-        let (store, path) = store_with_token("revoke");
+        let (store, path, _dir) = store_with_token("revoke");
         let kept = store.open_session("hub desk", now(), Duration::hours(8)).unwrap();
         let left = store.open_session("hub desk", now(), Duration::hours(8)).unwrap();
         let (kept, left) = (secrets::digest(&kept), secrets::digest(&left));
@@ -151,7 +150,7 @@ mod tests {
 
     #[test]
     fn expired_sessions_are_cleared_when_the_next_one_opens() {
-        let (store, path) = store_with_token("purge");
+        let (store, path, _dir) = store_with_token("purge");
         store.open_session("hub desk", now(), Duration::hours(8)).unwrap();
         store.open_session("hub desk", now() + Duration::hours(9), Duration::hours(8)).unwrap();
         let conn = Store::connect_for_tokens(&path).unwrap();

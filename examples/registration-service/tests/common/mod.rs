@@ -19,23 +19,8 @@ use serde_json::{Value, json};
 pub(crate) const EVENT: &str = "kix-emap-webinar-20";
 pub(crate) const TIMEOUT: Duration = Duration::from_secs(60);
 
-/// A folder removed when the test ends.
-pub(crate) struct TempDir(pub(crate) PathBuf);
-
-impl TempDir {
-    pub(crate) fn new(name: &str) -> TempDir {
-        let nanos = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).unwrap().as_nanos();
-        let dir = std::env::temp_dir().join(format!("kix-service-{name}-{}-{nanos}", std::process::id()));
-        std::fs::create_dir_all(&dir).unwrap();
-        TempDir(dir)
-    }
-}
-
-impl Drop for TempDir {
-    fn drop(&mut self) {
-        let _ = std::fs::remove_dir_all(&self.0);
-    }
-}
+mod temp_dir;
+pub(crate) use temp_dir::TempDir;
 
 /// The embedded hub with webinar 20 moved a month ahead: registration open
 /// now, `capacity` seats and a waiting list.
