@@ -121,7 +121,7 @@ fn text_cell(s: Bound<'_, PyString>) -> Cell {
         Ok(text) => Cell::Text(text),
         Err(e) => {
             let refused = e.value(py).getattr(intern!(py, "object")).ok();
-            let lossy = refused.as_ref().and_then(|o| o.cast::<PyString>().ok()).map(|o| o.to_string_lossy());
+            let lossy = refused.as_ref().and_then(|o| o.cast::<PyString>().ok()).map(text_of);
             lossy.and_then(|t| PyBackedStr::try_from(PyString::new(py, &t)).ok()).map_or(Cell::Missing, Cell::Text)
         }
     }
@@ -269,7 +269,7 @@ impl PyChunk {
 
 impl RegistrationRows for PyChunk {
     fn len(&self) -> usize {
-        self.found.len()
+        PyChunk::len(self)
     }
 
     fn read<'s>(
