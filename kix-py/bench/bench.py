@@ -353,9 +353,9 @@ data = compare_input(sys.argv[2])
 import gc; gc.collect()
 event = module.emap().event("kix-emap-webinar-20")
 before, started = resource.getrusage(resource.RUSAGE_SELF), time.perf_counter()
-module.validate_registrations(event, data)
+out = module.validate_registrations(event, data)
 seconds, after = time.perf_counter() - started, resource.getrusage(resource.RUSAGE_SELF)
-print(json.dumps({"seconds": seconds, "system": after.ru_stime - before.ru_stime,
+print(json.dumps({"seconds": seconds, "system": after.ru_stime - before.ru_stime, "counts": out.counts(),
                   "cpu": after.ru_utime + after.ru_stime - before.ru_utime - before.ru_stime}))
 """
 
@@ -371,6 +371,8 @@ def compare_fresh(other: str, kind: str = "object", rounds: int = 6):
             res = subprocess.run([sys.executable, "-c", FRESH_JOB, str(pathlib.Path(__file__).parent), kind, *extra],
                                  capture_output=True, text=True, check=True)
             out.append(json.loads(res.stdout))
+    if any(a["counts"] != b["counts"] for a, b in zip(this, that)):
+        raise AssertionError(f"the builds disagree: {this[0]['counts']} against {that[0]['counts']}")
     median = statistics.median
     def line(runs):
         return (f"{median(r['seconds'] for r in runs):.3f} s ({min(r['seconds'] for r in runs):.2f}-"
